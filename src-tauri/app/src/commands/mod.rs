@@ -1,0 +1,5 @@
+//! One module per area; each command maps a DTO to one core call.
+
+pub mod import;
+pub mod institution;
+pub mod portfolio;

@@ -1,0 +1,22 @@
+//! Errors over IPC: always `{code, message, details}` so that the UI switches on `code`.
+
+use serde::Serialize;
+use transferdesk_core::{ErrorReport, Lang};
+
+/// The error a command returns to the webview.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct IpcError(pub ErrorReport);
+
+impl From<transferdesk_core::Error> for IpcError {
+    fn from(e: transferdesk_core::Error) -> Self {
+        IpcError(e.report(Lang::Zh))
+    }
+}
+
+impl IpcError {
+    /// An error with a code of the app shell itself.
+    pub fn new(code: &str, message: impl Into<String>) -> IpcError {
+        IpcError(ErrorReport { code: code.into(), message: message.into(), details: Vec::new() })
+    }
+}

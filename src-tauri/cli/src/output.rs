@@ -1,0 +1,114 @@
+//! How the CLI speaks: one JSON document with `--json`, zh-CN (or English) lines otherwise, and
+//! the exit statuses of cli.md.
+
+use serde_json::{json, Value};
+use std::io::Write;
+use transferdesk_core::store::audit::VerifyReport;
+use transferdesk_core::Lang;
+
+/// A successful result: the JSON document and the line(s) for a person.
+pub struct Doc {
+    json: Value,
+    human: String,
+}
+
+impl Doc {
+    /// Pairs a JSON document with its human form.
+    pub fn new(json: Value, human: String) -> Doc {
+        Doc { json, human }
+    }
+}
+
+/// Why a command failed.
+pub enum Failure {
+    /// A core error (its code decides the exit status).
+    Core(transferdesk_core::Error),
+    /// A document could not be written.
+    Report(transferdesk_report::Error),
+    /// A bad argument found after parsing (exit 2).
+    Usage(String),
+    /// `verify` found damage (exit 3).
+    Verify(VerifyReport),
+}
+
+impl From<transferdesk_core::Error> for Failure {
+    fn from(e: transferdesk_core::Error) -> Self {
+        Failure::Core(e)
+    }
+}
+
+impl From<transferdesk_report::Error> for Failure {
+    fn from(e: transferdesk_report::Error) -> Self {
+        match e {
+            transferdesk_report::Error::Core(c) => Failure::Core(c),
+            other => Failure::Report(other),
+        }
+    }
+}
+
+/// The output settings of this run.
+pub struct Out {
+    /// `--json`.
+    pub json: bool,
+    /// Language of human output.
+    pub lang: Lang,
+}
+
+impl Out {
+    /// Prints a result.
+    pub fn success(&self, doc: &Doc) {
+        // A closed pipe (`| head`) is not an error of ours: the write result is ignored.
+        let mut stdout = std::io::stdout().lock();
+        if self.json {
+            let _ = writeln!(stdout, "{}", doc.json);
+        } else if !doc.human.is_empty() {
+            let _ = writeln!(stdout, "{}", doc.human);
+        }
+    }
+
+    /// Prints a failure and returns the exit status.
+    pub fn failure(&self, failure: &Failure) -> i32 {
+        let (status, report) = match failure {
+            Failure::Core(e) => (e.exit_status(), serde_json::to_value(e.report(self.lang)).unwrap_or_default()),
+            Failure::Report(e) => (1, json!({"code": e.code(), "message": e.to_string(), "details": []})),
+            Failure::Usage(m) => (2, json!({"code": "usage", "message": m, "details": []})),
+            Failure::Verify(v) => {
+                let message = match (self.lang, v.first_broken_entry) {
+                    (Lang::Zh, Some(id)) => format!("审计日志第 {id} 条被改动或哈希链断裂（完整性检查：{}）", v.integrity),
+                    (Lang::Zh, None) => format!("SQLite 完整性检查失败：{}", v.integrity),
+                    (Lang::En, Some(id)) => format!("audit log entry {id} was altered or the hash chain is broken (integrity: {})", v.integrity),
+                    (Lang::En, None) => format!("SQLite integrity check failed: {}", v.integrity),
+                };
+                let mut details = serde_json::to_value(v).unwrap_or_default();
+                details["code"] = json!(if v.first_broken_entry.is_some() { "audit_chain_broken" } else { "integrity_failed" });
+                (3, json!({"code": details["code"].clone(), "message": message, "details": [details]}))
+            }
+        };
+        if self.json {
+            let _ = writeln!(std::io::stdout().lock(), "{}", json!({ "error": report }));
+        } else {
+            let mut stderr = std::io::stderr().lock();
+            let _ = writeln!(stderr, "{}{}", self.lang.pick("错误：", "error: "), report["message"].as_str().unwrap_or(""));
+            if let Some(details) = report["details"].as_array() {
+                for d in details.iter().filter(|d| d.get("problem").is_some()) {
+                    let _ = writeln!(stderr, "  {}", detail_line(d, self.lang));
+                }
+            }
+        }
+        status
+    }
+}
+
+fn detail_line(d: &Value, lang: Lang) -> String {
+    let s = |k: &str| d[k].as_str().unwrap_or("").to_string();
+    let row = d["row"].as_u64().unwrap_or(0);
+    let place = match (lang, row) {
+        (Lang::Zh, 0) => format!("{}：", s("sheet")),
+        (Lang::Zh, _) => format!("{} 第 {row} 行 列「{}」{}：", s("sheet"), s("column"), d["cell"].as_str().map(|c| format!("（{c}）")).unwrap_or_default()),
+        (Lang::En, 0) => format!("{}: ", s("sheet")),
+        (Lang::En, _) => format!("{} row {row} column \"{}\"{}: ", s("sheet"), s("column"), d["cell"].as_str().map(|c| format!(" ({c})")).unwrap_or_default()),
+    };
+    let value = s("value");
+    let value = if value.is_empty() { String::new() } else { format!("「{value}」") };
+    format!("{place}{value}{}", s("problem"))
+}

@@ -1,0 +1,135 @@
+//! Typed errors with stable codes, and the `{code, message, details}` report that the CLI's JSON
+//! and the app's IPC both send.
+
+use crate::import::problem::{Problem, ProblemReport};
+use crate::lang::Lang;
+use serde::Serialize;
+use std::path::PathBuf;
+use ts_rs::TS;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The data file does not exist.
+    #[error("data file not found: {0}")]
+    Missing(PathBuf),
+    /// `init` or `demo` would overwrite a file.
+    #[error("file already exists: {0}")]
+    AlreadyExists(PathBuf),
+    /// The file was written by a newer TransferDesk.
+    #[error("data file has schema version {found}, this build knows up to {supported}")]
+    NewerSchema { found: i64, supported: i64 },
+    /// Not a TransferDesk database, or damaged.
+    #[error("data file is not a usable TransferDesk database: {0}")]
+    Corrupt(String),
+    /// Another program holds the database.
+    #[error("data file is busy: {0}")]
+    Locked(String),
+    /// Input refused; every problem listed.
+    #[error("{} problem(s) in the input", .0.len())]
+    Invalid(Vec<Problem>),
+    /// A record that does not exist.
+    #[error("{what} not found: {key}")]
+    NotFound { what: &'static str, key: String },
+    /// A file could not be read or written.
+    #[error("{path}: {message}")]
+    Io { path: String, message: String },
+    /// An unexpected database failure.
+    #[error("database error: {0}")]
+    Database(String),
+}
+
+/// Shorthand for core results.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// The stable code a script or the UI switches on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Missing(_) => "db_missing",
+            Error::AlreadyExists(_) => "file_exists",
+            Error::NewerSchema { .. } => "db_newer_schema",
+            Error::Corrupt(_) => "db_corrupt",
+            Error::Locked(_) => "db_locked",
+            Error::Invalid(_) => "invalid_input",
+            Error::NotFound { .. } => "not_found",
+            Error::Io { .. } => "io",
+            Error::Database(_) => "database",
+        }
+    }
+
+    /// The CLI exit status of cli.md: 1 rejected input, 3 the data file cannot be used.
+    pub fn exit_status(&self) -> i32 {
+        match self {
+            Error::Missing(_) | Error::NewerSchema { .. } | Error::Corrupt(_) | Error::Locked(_) | Error::Database(_) => 3,
+            _ => 1,
+        }
+    }
+
+    /// The message for a person, in their language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Error::Missing(p), Lang::Zh) => format!("数据文件不存在：{}（先运行 transferdesk init 或 demo）", p.display()),
+            (Error::AlreadyExists(p), Lang::Zh) => format!("文件已存在，不会覆盖：{}", p.display()),
+            (Error::NewerSchema { found, supported }, Lang::Zh) => format!(
+                "数据文件由更新版本的 TransferDesk 写入（结构版本 {found}，本程序最高支持 {supported}），请升级程序后再打开"
+            ),
+            (Error::Corrupt(m), Lang::Zh) => format!("数据文件无法使用（不是 TransferDesk 数据库或已损坏）：{m}"),
+            (Error::Locked(m), Lang::Zh) => format!("数据文件正被其他程序占用（如桌面应用正在写入），请稍后再试：{m}"),
+            (Error::Invalid(p), Lang::Zh) => format!("输入有 {} 处问题，未写入任何数据", p.len()),
+            (Error::NotFound { what, key }, Lang::Zh) => format!("未找到{}：{key}", zh_record(what)),
+            (Error::Io { path, message }, Lang::Zh) => format!("无法读写文件 {path}：{message}"),
+            (Error::Database(m), Lang::Zh) => format!("数据库错误：{m}"),
+            (Error::Invalid(p), Lang::En) => format!("{} problem(s) in the input; nothing was written", p.len()),
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+
+    /// The `{code, message, details}` document of the CLI's JSON and the app's IPC.
+    pub fn report(&self, lang: Lang) -> ErrorReport {
+        ErrorReport {
+            code: self.code().to_string(),
+            message: self.message(lang),
+            details: match self {
+                Error::Invalid(problems) => problems.iter().map(|p| p.report(lang)).collect(),
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    pub(crate) fn io(path: impl AsRef<std::path::Path>, err: impl std::fmt::Display) -> Error {
+        Error::Io { path: path.as_ref().display().to_string(), message: err.to_string() }
+    }
+}
+
+fn zh_record(what: &str) -> &str {
+    match what {
+        "achievement" => "成果",
+        "contract" => "合同",
+        "person" => "人员",
+        "organization" => "单位",
+        _ => what,
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(err: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match err.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Locked(err.to_string()),
+            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::Corrupt(err.to_string()),
+            _ => Error::Database(err.to_string()),
+        }
+    }
+}
+
+/// An error as sent over IPC and printed by `--json`.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct ErrorReport {
+    /// Stable code.
+    pub code: String,
+    /// A sentence for a person.
+    pub message: String,
+    /// One line per problem (imports).
+    pub details: Vec<ProblemReport>,
+}

@@ -1,0 +1,296 @@
+//! Import of the standard templates: read, check every cell and every reference, then write all
+//! rows in one transaction — or nothing.
+
+pub mod problem;
+pub mod sheet;
+
+use crate::error::{Error, Result};
+use crate::model::Table;
+use crate::money::Money;
+use crate::store::audit::Journal;
+use crate::store::{Actor, Store};
+use crate::template::{self, Column};
+use chrono::NaiveDate;
+use problem::{Problem, ProblemKind};
+use serde::Serialize;
+use sheet::{Cell, Grid, Row};
+use std::collections::HashMap;
+use std::path::Path;
+use ts_rs::TS;
+
+/// What an import did (or, with `dry_run`, would do).
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct ImportSummary {
+    /// The table imported.
+    pub table: Table,
+    /// Data rows in the file.
+    pub rows: u32,
+    /// New records written.
+    pub inserted: u32,
+    /// Existing records changed (imports add records; duplicates are refused).
+    pub updated: u32,
+    /// True when nothing was written on purpose.
+    pub dry_run: bool,
+    /// Assumptions the import made, e.g. an assumed paid-through fee year.
+    pub warnings: Vec<String>,
+}
+
+/// A record type of a template.
+pub(crate) trait Record: Sized + Serialize {
+    const TABLE: Table;
+    /// Reads one row; `None` when the row has problems (they are recorded in the reader).
+    fn parse(r: &mut RowReader<'_>) -> Option<Self>;
+    /// Unique keys that must not repeat within the file or exist in the database: (column key,
+    /// value, SQL that counts existing records with that value).
+    fn unique_keys(&self) -> Vec<(&'static str, String, &'static str)>;
+    /// Checks references and cross-field rules against the database.
+    fn check(&self, conn: &rusqlite::Connection, r: &mut Located<'_>) -> Result<()>;
+    /// Writes the record and its audit entry; returns a warning to show, if any.
+    fn insert(&self, conn: &rusqlite::Connection, journal: &mut Journal<'_>, today: NaiveDate) -> Result<Option<String>>;
+}
+
+/// Imports `path` into `table`. On any problem returns [`Error::Invalid`] with all of them and
+/// writes nothing; with `dry_run` checks everything and writes nothing either way.
+pub fn import(store: &mut Store, actor: &Actor, table: Table, path: &Path, dry_run: bool) -> Result<ImportSummary> {
+    let grid = sheet::read(path).map_err(Error::Invalid)?;
+    match table {
+        Table::People => run::<crate::person::Person>(store, actor, &grid, dry_run),
+        Table::Organizations => run::<crate::organization::Organization>(store, actor, &grid, dry_run),
+        Table::Achievements => run::<crate::achievement::Achievement>(store, actor, &grid, dry_run),
+        Table::Contracts => run::<crate::contract::Contract>(store, actor, &grid, dry_run),
+        Table::Receipts => run::<crate::receipt::Receipt>(store, actor, &grid, dry_run),
+        Table::Costs => run::<crate::cost::Cost>(store, actor, &grid, dry_run),
+    }
+}
+
+fn run<R: Record>(store: &mut Store, actor: &Actor, grid: &Grid, dry_run: bool) -> Result<ImportSummary> {
+    let columns = template::columns(R::TABLE);
+    let mut problems = Vec::new();
+    let map = map_headers(R::TABLE, grid, &mut problems);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let mut records = Vec::with_capacity(grid.rows.len());
+    for row in &grid.rows {
+        let mut reader = RowReader { grid, row, map: &map, columns, problems: &mut problems };
+        if let Some(record) = R::parse(&mut reader) {
+            records.push((row.number, record));
+        }
+    }
+    // The write lock is taken before the database checks so that nobody changes what was checked.
+    let tx = store.write()?;
+    let mut seen: HashMap<(&'static str, String), usize> = HashMap::new();
+    for (number, record) in &records {
+        let mut located = Located { grid, row: *number, map: &map, columns, problems: &mut problems };
+        for (key, value, exists_sql) in record.unique_keys() {
+            if let Some(first) = seen.get(&(key, value.clone())) {
+                located.push(key, &value, ProblemKind::DuplicateInFile(*first));
+                continue;
+            }
+            seen.insert((key, value.clone()), *number);
+            let exists: i64 = tx.prepare_cached(exists_sql)?.query_row([&value], |r| r.get(0))?;
+            if exists > 0 {
+                located.push(key, &value, ProblemKind::DuplicateInDatabase);
+            }
+        }
+        record.check(&tx, &mut located)?;
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| (p.row, p.col));
+        return Err(Error::Invalid(problems));
+    }
+    let mut warnings = Vec::new();
+    let today = actor.at.date();
+    let mut journal = Journal::start(&tx, actor)?;
+    for (_, record) in &records {
+        if let Some(w) = record.insert(&tx, &mut journal, today)? {
+            warnings.push(w);
+        }
+    }
+    let rows = grid.rows.len() as u32;
+    let inserted = records.len() as u32;
+    if dry_run {
+        tx.rollback()?;
+    } else {
+        tx.commit()?;
+    }
+    Ok(ImportSummary { table: R::TABLE, rows, inserted, updated: 0, dry_run, warnings })
+}
+
+fn map_headers(table: Table, grid: &Grid, problems: &mut Vec<Problem>) -> Vec<Option<usize>> {
+    let columns = template::columns(table);
+    let mut map = vec![None; columns.len()];
+    let at = |col: Option<usize>, column: String, value: String, kind| Problem { sheet: grid.sheet.clone(), row: grid.header_row, col, column, value, kind };
+    for (i, header) in grid.headers.iter().enumerate() {
+        if header.trim().is_empty() {
+            // A column without a header is only a problem if it holds data.
+            if grid.rows.iter().any(|r| r.cells.get(i).is_some_and(|c| !c.is_blank())) {
+                problems.push(at(Some(i), String::new(), String::new(), ProblemKind::UnknownColumn));
+            }
+            continue;
+        }
+        match template::find(table, header) {
+            None => problems.push(at(Some(i), header.clone(), header.clone(), ProblemKind::UnknownColumn)),
+            Some(c) if map[c].is_some() => problems.push(at(Some(i), header.clone(), header.clone(), ProblemKind::DuplicateColumn)),
+            Some(c) => map[c] = Some(i),
+        }
+    }
+    for (c, column) in columns.iter().enumerate() {
+        if column.required && map[c].is_none() {
+            problems.push(at(None, column.header.to_string(), String::new(), ProblemKind::MissingColumn));
+        }
+    }
+    map
+}
+
+/// Records problems at a row, naming columns by their template key.
+pub(crate) struct Located<'a> {
+    grid: &'a Grid,
+    row: usize,
+    map: &'a [Option<usize>],
+    columns: &'static [Column],
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Located<'_> {
+    /// Records a problem in the column named by its template key.
+    pub fn push(&mut self, key: &str, value: &str, kind: ProblemKind) {
+        let c = self.columns.iter().position(|c| c.key == key);
+        let col = c.and_then(|c| self.map[c]);
+        let column = match col {
+            Some(i) => self.grid.headers[i].clone(),
+            None => c.map(|c| self.columns[c].header.to_string()).unwrap_or_default(),
+        };
+        self.problems.push(Problem { sheet: self.grid.sheet.clone(), row: self.row, col, column, value: value.to_string(), kind });
+    }
+}
+
+/// Typed access to one row's cells by template key, recording each problem where it is.
+pub(crate) struct RowReader<'a> {
+    grid: &'a Grid,
+    row: &'a Row,
+    map: &'a [Option<usize>],
+    columns: &'static [Column],
+    problems: &'a mut Vec<Problem>,
+}
+
+impl RowReader<'_> {
+    fn index(&self, key: &str) -> usize {
+        self.columns.iter().position(|c| c.key == key).unwrap_or_else(|| unreachable!("template has no column {key}"))
+    }
+
+    fn cell(&self, key: &str) -> &Cell {
+        static EMPTY: Cell = Cell::Empty;
+        self.map[self.index(key)].and_then(|i| self.row.cells.get(i)).unwrap_or(&EMPTY)
+    }
+
+    /// Records a problem at this row in the column named by its template key.
+    pub fn problem(&mut self, key: &str, value: &str, kind: ProblemKind) {
+        let mut located = Located { grid: self.grid, row: self.row.number, map: self.map, columns: self.columns, problems: self.problems };
+        located.push(key, value, kind);
+    }
+
+    /// The number of problems recorded so far (to tell whether this row added any).
+    pub fn problem_count(&self) -> usize {
+        self.problems.len()
+    }
+
+    /// Trimmed text; `None` when empty (a problem if the column is required).
+    pub fn text(&mut self, key: &str) -> Option<String> {
+        let column = self.columns[self.index(key)];
+        let cell = self.cell(key).clone();
+        let text = match &cell {
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            other => other.text(),
+        };
+        if text.is_empty() {
+            if column.required {
+                self.problem(key, "", ProblemKind::Required);
+            }
+            return None;
+        }
+        if text.chars().count() > column.max_chars {
+            self.problem(key, &text, ProblemKind::TooLong(column.max_chars));
+            return None;
+        }
+        Some(text)
+    }
+
+    /// Text that must be present for this record even if the column is optional.
+    pub fn required_for(&mut self, key: &str, what: &str) -> Option<String> {
+        let text = self.text(key);
+        if text.is_none() && !self.columns[self.index(key)].required {
+            self.problem(key, "", ProblemKind::RequiredFor(what.to_string()));
+        }
+        text
+    }
+
+    /// Flags a value that must be empty for this record.
+    pub fn must_be_empty(&mut self, key: &str, what: &str) {
+        if let Some(t) = self.text(key) {
+            self.problem(key, &t, ProblemKind::NotAllowedFor(what.to_string()));
+        }
+    }
+
+    /// A yuan amount.
+    pub fn money(&mut self, key: &str) -> Option<Money> {
+        let cell = self.cell(key).clone();
+        let parsed = match &cell {
+            Cell::Number(n) => Money::from_cell_number(*n),
+            Cell::Date(_) | Cell::Other(_) => Err(crate::money::AmountError::NotANumber),
+            _ => {
+                let text = self.text(key)?;
+                Money::parse_yuan(&text)
+            }
+        };
+        match parsed {
+            Ok(m) => Some(m),
+            Err(e) => {
+                self.problem(key, &cell.text(), ProblemKind::Amount(e));
+                None
+            }
+        }
+    }
+
+    /// A date, from a date cell or text.
+    pub fn date(&mut self, key: &str) -> Option<NaiveDate> {
+        let cell = self.cell(key).clone();
+        let parsed = match &cell {
+            Cell::Date(d) => crate::date::check_range(*d),
+            Cell::Number(_) | Cell::Other(_) => Err(crate::date::DateError::Format),
+            _ => {
+                let text = self.text(key)?;
+                crate::date::parse_date(&text)
+            }
+        };
+        match parsed {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.problem(key, &cell.text(), ProblemKind::Date(e));
+                None
+            }
+        }
+    }
+
+    /// One of a closed list (Chinese label or English key).
+    pub fn choice<T>(&mut self, key: &str, parse: fn(&str) -> Option<T>, choices: fn() -> String) -> Option<T> {
+        let text = self.text(key)?;
+        let v = parse(&text);
+        if v.is_none() {
+            self.problem(key, &text, ProblemKind::Choice(choices()));
+        }
+        v
+    }
+
+    /// A whole number within `lo..=hi`.
+    pub fn integer(&mut self, key: &str, lo: i64, hi: i64) -> Option<i64> {
+        let text = self.text(key)?;
+        match text.parse::<i64>() {
+            Ok(n) if (lo..=hi).contains(&n) => Some(n),
+            _ => {
+                self.problem(key, &text, ProblemKind::Integer(lo, hi));
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! TransferDesk core: money, identifiers, the portfolio model, the store with its audit log,
+//! and import/export of the standard templates. No GUI, no network, no document formats.
+
+pub mod achievement;
+pub mod bindings;
+pub mod contract;
+pub mod cost;
+pub mod date;
+pub mod demo;
+pub mod department;
+pub mod error;
+pub mod export;
+pub mod ident;
+pub mod import;
+pub mod institution;
+pub mod lang;
+pub mod model;
+pub mod money;
+pub mod organization;
+pub mod person;
+pub mod portfolio;
+pub mod receipt;
+pub mod share;
+pub mod store;
+pub mod template;
+
+pub use error::{Error, ErrorReport, Result};
+pub use lang::Lang;
+pub use money::Money;
+pub use store::{Actor, Store};

@@ -1,0 +1,291 @@
+//! The vocabulary of the portfolio: every closed list of the templates, with its English key
+//! (used in SQL, JSON, TypeScript and the CLI) and its Chinese label (used in templates and on
+//! screen). docs/glossary.md lists them.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $key:literal / $zh:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+        pub enum $name {
+            $($(#[$vdoc])* #[serde(rename = $key)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in the template's order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The English key.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
+
+            /// The Chinese label of the templates.
+            pub fn zh(self) -> &'static str {
+                match self { $($name::$variant => $zh),+ }
+            }
+
+            /// Reads the Chinese label or the English key (case-insensitive).
+            pub fn parse(text: &str) -> Option<$name> {
+                let t = text.trim();
+                Self::ALL.iter().copied().find(|v| v.zh() == t || v.key().eq_ignore_ascii_case(t))
+            }
+
+            /// `a / b / c`: the accepted values, for error messages.
+            pub fn choices() -> String {
+                Self::ALL.iter().map(|v| v.zh()).collect::<Vec<_>>().join(" / ")
+            }
+        }
+
+        impl rusqlite::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.key().into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                let text = value.as_str()?;
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.key() == text)
+                    .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown {} '{text}'", stringify!($name)).into()))
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// 人员类别.
+    Category {
+        /// 科研人员
+        Researcher = "researcher" / "科研人员",
+        /// 技术转移人员
+        TransferStaff = "transfer_staff" / "技术转移人员",
+        /// 其他
+        Other = "other" / "其他",
+    }
+);
+
+vocabulary!(
+    /// 领导职务.
+    LeaderLevel {
+        /// 无
+        None = "none" / "无",
+        /// 单位正职 — the legal-person head.
+        UnitPrincipal = "unit_principal" / "单位正职",
+        /// 单位副职
+        UnitDeputy = "unit_deputy" / "单位副职",
+        /// 中层
+        Middle = "middle" / "中层",
+    }
+);
+
+vocabulary!(
+    /// 单位性质 of an organization.
+    Ownership {
+        /// 国有企业
+        StateOwned = "state_owned" / "国有企业",
+        /// 民营企业
+        Private = "private" / "民营企业",
+        /// 外资企业
+        Foreign = "foreign" / "外资企业",
+        /// 高校
+        University = "university" / "高校",
+        /// 科研院所
+        Institute = "institute" / "科研院所",
+        /// 其他
+        Other = "other" / "其他",
+    }
+);
+
+vocabulary!(
+    /// 企业规模.
+    Size {
+        /// 大型
+        Large = "large" / "大型",
+        /// 中型
+        Medium = "medium" / "中型",
+        /// 小型
+        Small = "small" / "小型",
+        /// 微型
+        Micro = "micro" / "微型",
+    }
+);
+
+vocabulary!(
+    /// 成果类型.
+    AchievementKind {
+        /// 发明专利
+        InventionPatent = "invention_patent" / "发明专利",
+        /// 实用新型专利
+        UtilityModel = "utility_model" / "实用新型专利",
+        /// 外观设计专利
+        DesignPatent = "design_patent" / "外观设计专利",
+        /// 软件著作权
+        SoftwareCopyright = "software_copyright" / "软件著作权",
+        /// 集成电路布图设计
+        IcLayout = "ic_layout" / "集成电路布图设计",
+        /// 植物新品种
+        PlantVariety = "plant_variety" / "植物新品种",
+        /// 技术秘密
+        KnowHow = "know_how" / "技术秘密",
+        /// 其他
+        Other = "other" / "其他",
+    }
+);
+
+impl AchievementKind {
+    /// Invention, utility model and design: the kinds with a CN application number and annual fees.
+    pub fn is_patent(self) -> bool {
+        matches!(self, Self::InventionPatent | Self::UtilityModel | Self::DesignPatent)
+    }
+}
+
+vocabulary!(
+    /// 法律状态.
+    AchievementStatus {
+        /// 申请中
+        Pending = "pending" / "申请中",
+        /// 有效
+        InForce = "in_force" / "有效",
+        /// 失效
+        Lapsed = "lapsed" / "失效",
+        /// 放弃
+        Abandoned = "abandoned" / "放弃",
+        /// 届满
+        Expired = "expired" / "届满",
+    }
+);
+
+vocabulary!(
+    /// 转化方式.
+    ContractKind {
+        /// 转让
+        Transfer = "transfer" / "转让",
+        /// 许可
+        License = "license" / "许可",
+        /// 作价投资
+        Equity = "equity" / "作价投资",
+        /// 技术开发
+        Development = "development" / "技术开发",
+        /// 技术咨询
+        Consulting = "consulting" / "技术咨询",
+        /// 技术服务
+        Service = "service" / "技术服务",
+    }
+);
+
+impl ContractKind {
+    /// Transfer, license and equity: the contracts that transform achievements and must name them.
+    pub fn is_transformation(self) -> bool {
+        matches!(self, Self::Transfer | Self::License | Self::Equity)
+    }
+}
+
+vocabulary!(
+    /// 许可类型.
+    LicenseKind {
+        /// 独占
+        Exclusive = "exclusive" / "独占",
+        /// 排他
+        Sole = "sole" / "排他",
+        /// 普通
+        Ordinary = "ordinary" / "普通",
+    }
+);
+
+vocabulary!(
+    /// 费用类别 of a cost linked to a contract.
+    CostCategory {
+        /// 评估费
+        Appraisal = "appraisal" / "评估费",
+        /// 代理费
+        Agency = "agency" / "代理费",
+        /// 专利费
+        PatentFees = "patent_fees" / "专利费",
+        /// 税费
+        Taxes = "taxes" / "税费",
+        /// 交易服务费
+        Transaction = "transaction" / "交易服务费",
+        /// 其他
+        Other = "other" / "其他",
+    }
+);
+
+vocabulary!(
+    /// The six tables of the standard import templates.
+    Table {
+        /// 人员
+        People = "people" / "人员",
+        /// 单位
+        Organizations = "organizations" / "单位",
+        /// 成果
+        Achievements = "achievements" / "成果",
+        /// 合同
+        Contracts = "contracts" / "合同",
+        /// 到账
+        Receipts = "receipts" / "到账",
+        /// 费用
+        Costs = "costs" / "费用",
+    }
+);
+
+/// 境外: the region of a counterparty outside mainland China.
+pub const ABROAD: &str = "境外";
+
+/// The province-level regions of China a counterparty can be in, besides 境外.
+pub const PROVINCES: &[&str] = &[
+    "北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省", "黑龙江省", "上海市", "江苏省",
+    "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "广西壮族自治区",
+    "海南省", "重庆市", "四川省", "贵州省", "云南省", "西藏自治区", "陕西省", "甘肃省", "青海省",
+    "宁夏回族自治区", "新疆维吾尔自治区", "香港特别行政区", "澳门特别行政区", "台湾省",
+];
+
+/// Normalizes a region: a full province-level name, its short form (四川, 北京) or 境外.
+pub fn parse_region(text: &str) -> Option<&'static str> {
+    let t = text.trim();
+    if t == ABROAD {
+        return Some(ABROAD);
+    }
+    PROVINCES.iter().copied().find(|p| {
+        *p == t
+            || (t.chars().count() >= 2
+                && p.starts_with(t)
+                && ["省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区"]
+                    .iter()
+                    .any(|suffix| p.strip_prefix(t) == Some(*suffix)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_keys_both_parse() {
+        assert_eq!(ContractKind::parse("作价投资"), Some(ContractKind::Equity));
+        assert_eq!(ContractKind::parse("Equity"), Some(ContractKind::Equity));
+        assert_eq!(AchievementKind::parse("集成电路布图设计"), Some(AchievementKind::IcLayout));
+        assert_eq!(LeaderLevel::parse("无"), Some(LeaderLevel::None));
+        assert_eq!(Size::parse("巨型"), None);
+    }
+
+    #[test]
+    fn serde_uses_the_english_key() {
+        assert_eq!(serde_json::to_string(&AchievementStatus::InForce).ok(), Some("\"in_force\"".into()));
+    }
+
+    #[test]
+    fn regions() {
+        assert_eq!(parse_region("四川"), Some("四川省"));
+        assert_eq!(parse_region("北京市"), Some("北京市"));
+        assert_eq!(parse_region("新疆"), Some("新疆维吾尔自治区"));
+        assert_eq!(parse_region("境外"), Some("境外"));
+        assert_eq!(parse_region("火星"), None);
+        assert_eq!(parse_region("四"), None);
+    }
+}

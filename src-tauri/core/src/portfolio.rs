@@ -1,0 +1,361 @@
+//! The portfolio list (成果台账) and an achievement's detail page: paged, sorted and filtered
+//! in SQL so that no screen ever loads a whole table.
+
+use crate::error::{Error, Result};
+use crate::model::{AchievementKind, AchievementStatus, ContractKind};
+use crate::money::Money;
+use crate::store::Store;
+use rusqlite::types::Value;
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The most rows one page may ask for.
+pub const MAX_PAGE_SIZE: u32 = 200;
+
+/// A sortable column of the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SortKey {
+    /// 成果编号
+    AchievementNo,
+    /// 成果名称
+    Title,
+    /// 成果类型
+    Kind,
+    /// 申请号
+    ApplicationNo,
+    /// 申请日
+    FiledOn,
+    /// 授权日
+    GrantedOn,
+    /// 法律状态
+    Status,
+    /// 所属单位
+    Department,
+}
+
+impl SortKey {
+    fn sql(self) -> &'static str {
+        match self {
+            SortKey::AchievementNo => "a.achievement_no",
+            SortKey::Title => "a.title",
+            SortKey::Kind => "a.kind",
+            SortKey::ApplicationNo => "a.application_no",
+            SortKey::FiledOn => "a.filed_on",
+            SortKey::GrantedOn => "a.granted_on",
+            SortKey::Status => "a.status",
+            SortKey::Department => "d.name",
+        }
+    }
+}
+
+/// What the list shows: a page, an order and filters (all optional).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, TS)]
+pub struct AchievementQuery {
+    /// 1-based page.
+    pub page: u32,
+    /// Rows per page, at most [`MAX_PAGE_SIZE`].
+    pub page_size: u32,
+    /// Sort column; achievement number when absent.
+    pub sort: Option<SortKey>,
+    /// Descending order.
+    pub descending: bool,
+    /// Only this kind.
+    pub kind: Option<AchievementKind>,
+    /// Only this legal status.
+    pub status: Option<AchievementStatus>,
+    /// Only this department.
+    pub department: Option<String>,
+    /// Only those filed (or, without a filing date, granted) in this year.
+    pub year: Option<i32>,
+    /// Words in the title, a number (any spacing or prefix) or an inventor's name or employee ID.
+    pub search: Option<String>,
+}
+
+/// One line of the list.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct AchievementRow {
+    /// Record id, for the detail page.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// 成果编号.
+    pub achievement_no: String,
+    /// 成果名称.
+    pub title: String,
+    /// 成果类型.
+    pub kind: AchievementKind,
+    /// 申请号.
+    pub application_no: Option<String>,
+    /// 申请日.
+    pub filed_on: Option<String>,
+    /// 授权号.
+    pub grant_no: Option<String>,
+    /// 授权日.
+    pub granted_on: Option<String>,
+    /// 法律状态.
+    pub status: AchievementStatus,
+    /// 所属单位.
+    pub department: String,
+    /// Inventors' names in order, key contributors marked with `*`.
+    pub inventors: String,
+    /// Contracts that carry it.
+    pub contract_count: u32,
+}
+
+/// A page of the list and the number of rows matching the filters.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct AchievementPage {
+    /// Rows matching the filters, over all pages.
+    pub total: u32,
+    /// This page's rows.
+    pub rows: Vec<AchievementRow>,
+}
+
+fn where_clause(q: &AchievementQuery) -> (String, Vec<Value>) {
+    let mut clauses = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    if let Some(kind) = q.kind {
+        args.push(Value::Text(kind.key().into()));
+        clauses.push(format!("a.kind = ?{}", args.len()));
+    }
+    if let Some(status) = q.status {
+        args.push(Value::Text(status.key().into()));
+        clauses.push(format!("a.status = ?{}", args.len()));
+    }
+    if let Some(dep) = q.department.as_deref().filter(|d| !d.is_empty()) {
+        args.push(Value::Text(dep.into()));
+        clauses.push(format!("a.department_id = (SELECT id FROM department WHERE name = ?{})", args.len()));
+    }
+    if let Some(year) = q.year {
+        // A range on the indexed column, not strftime(), so the index serves the filter.
+        args.push(Value::Text(format!("{year:04}-01-01")));
+        args.push(Value::Text(format!("{:04}-01-01", year + 1)));
+        let (lo, hi) = (args.len() - 1, args.len());
+        clauses.push(format!(
+            "((a.filed_on >= ?{lo} AND a.filed_on < ?{hi}) OR (a.filed_on IS NULL AND a.granted_on >= ?{lo} AND a.granted_on < ?{hi}))"
+        ));
+    }
+    if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let like = format!("%{}%", search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        args.push(Value::Text(like));
+        let n = args.len();
+        // Numbers are searched without prefixes, spaces or dots so that "CN2023 1012" finds them.
+        let digits: String = search.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_uppercase();
+        let digits = digits.trim_start_matches("CN").trim_start_matches("ZL").to_string();
+        args.push(Value::Text(format!("%{digits}%")));
+        let m = args.len();
+        clauses.push(format!(
+            "(a.title LIKE ?{n} ESCAPE '\\' OR a.achievement_no LIKE ?{n} ESCAPE '\\' OR a.grant_no LIKE ?{n} ESCAPE '\\'
+              OR (length(?{m}) > 2 AND replace(a.application_no, '.', '') LIKE ?{m})
+              OR a.id IN (SELECT i.achievement_id FROM inventor i JOIN person p ON p.id = i.person_id
+                          WHERE p.name LIKE ?{n} ESCAPE '\\' OR p.employee_id = ?{})))",
+            { args.push(Value::Text(search.to_string())); args.len() }
+        ));
+    }
+    let sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
+    (sql, args)
+}
+
+/// One page of the portfolio list.
+pub fn list(store: &Store, q: &AchievementQuery) -> Result<AchievementPage> {
+    let conn = store.conn();
+    let page_size = q.page_size.clamp(1, MAX_PAGE_SIZE);
+    let page = q.page.max(1);
+    let (filter, mut args) = where_clause(q);
+    let total: u32 = conn.query_row(
+        &format!("SELECT count(*) FROM achievement a JOIN department d ON d.id = a.department_id {filter}"),
+        rusqlite::params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    let order = q.sort.unwrap_or(SortKey::AchievementNo).sql();
+    let dir = if q.descending { "DESC" } else { "ASC" };
+    args.push(Value::Integer(i64::from(page_size)));
+    args.push(Value::Integer(i64::from(page - 1) * i64::from(page_size)));
+    let (limit, offset) = (args.len() - 1, args.len());
+    let sql = format!(
+        "SELECT a.id, a.achievement_no, a.title, a.kind, a.application_no, a.filed_on, a.grant_no, a.granted_on, a.status, d.name,
+                (SELECT group_concat(p.name || CASE WHEN i.key_contributor = 1 THEN '*' ELSE '' END, '、')
+                   FROM (SELECT * FROM inventor WHERE achievement_id = a.id ORDER BY position) i JOIN person p ON p.id = i.person_id),
+                (SELECT count(*) FROM contract_achievement ca WHERE ca.achievement_id = a.id)
+         FROM achievement a JOIN department d ON d.id = a.department_id {filter}
+         ORDER BY {order} {dir}, a.achievement_no {dir} LIMIT ?{limit} OFFSET ?{offset}"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok(AchievementRow {
+                id: r.get(0)?,
+                achievement_no: r.get(1)?,
+                title: r.get(2)?,
+                kind: r.get(3)?,
+                application_no: r.get(4)?,
+                filed_on: r.get(5)?,
+                grant_no: r.get(6)?,
+                granted_on: r.get(7)?,
+                status: r.get(8)?,
+                department: r.get(9)?,
+                inventors: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+                contract_count: r.get(11)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(AchievementPage { total, rows })
+}
+
+/// An inventor line of the detail page.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct InventorLine {
+    /// 工号.
+    pub employee_id: String,
+    /// 姓名.
+    pub name: String,
+    /// 所在单位.
+    pub department: String,
+    /// Share in bp.
+    #[ts(type = "number")]
+    pub share_bp: i64,
+    /// 主要贡献人员.
+    pub key_contributor: bool,
+}
+
+/// A contract that carries the achievement.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct LinkedContract {
+    /// 合同编号.
+    pub contract_no: String,
+    /// 合同名称.
+    pub title: String,
+    /// 转化方式.
+    pub kind: ContractKind,
+    /// 合作单位.
+    pub counterparty: String,
+    /// 签订日期.
+    pub signed_on: String,
+    /// 合同金额.
+    pub amount_fen: Money,
+    /// This achievement's weight in the contract, bp.
+    #[ts(type = "number")]
+    pub weight_bp: i64,
+    /// All money received under the contract so far.
+    pub received_fen: Money,
+}
+
+/// Everything on an achievement's page.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct AchievementDetail {
+    /// Record id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// 成果编号.
+    pub achievement_no: String,
+    /// 成果名称.
+    pub title: String,
+    /// 成果类型.
+    pub kind: AchievementKind,
+    /// 申请号.
+    pub application_no: Option<String>,
+    /// 申请日.
+    pub filed_on: Option<String>,
+    /// 授权号.
+    pub grant_no: Option<String>,
+    /// 授权日.
+    pub granted_on: Option<String>,
+    /// 法律状态.
+    pub status: AchievementStatus,
+    /// 所属单位.
+    pub department: String,
+    /// 财政资助项目.
+    pub fiscal_project: Option<String>,
+    /// 年费已缴至 (patent year).
+    #[ts(type = "number | null")]
+    pub fees_paid_through: Option<i64>,
+    /// True when the paid-through year was assumed at import.
+    pub fees_paid_through_assumed: bool,
+    /// 完成人.
+    pub inventors: Vec<InventorLine>,
+    /// Contracts carrying it.
+    pub contracts: Vec<LinkedContract>,
+}
+
+/// The detail page of one achievement.
+pub fn detail(store: &Store, id: i64) -> Result<AchievementDetail> {
+    let conn = store.conn();
+    let mut detail = conn
+        .query_row(
+            "SELECT a.id, a.achievement_no, a.title, a.kind, a.application_no, a.filed_on, a.grant_no, a.granted_on, a.status, d.name,
+                    a.fiscal_project, a.fees_paid_through, a.fees_paid_through_assumed
+             FROM achievement a JOIN department d ON d.id = a.department_id WHERE a.id = ?1",
+            params![id],
+            |r| {
+                Ok(AchievementDetail {
+                    id: r.get(0)?,
+                    achievement_no: r.get(1)?,
+                    title: r.get(2)?,
+                    kind: r.get(3)?,
+                    application_no: r.get(4)?,
+                    filed_on: r.get(5)?,
+                    grant_no: r.get(6)?,
+                    granted_on: r.get(7)?,
+                    status: r.get(8)?,
+                    department: r.get(9)?,
+                    fiscal_project: r.get(10)?,
+                    fees_paid_through: r.get(11)?,
+                    fees_paid_through_assumed: r.get(12)?,
+                    inventors: Vec::new(),
+                    contracts: Vec::new(),
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound { what: "achievement", key: id.to_string() })?;
+    let mut stmt = conn.prepare(
+        "SELECT p.employee_id, p.name, d.name, i.share_bp, i.key_contributor FROM inventor i
+         JOIN person p ON p.id = i.person_id JOIN department d ON d.id = p.department_id
+         WHERE i.achievement_id = ?1 ORDER BY i.position",
+    )?;
+    detail.inventors = stmt
+        .query_map(params![id], |r| Ok(InventorLine { employee_id: r.get(0)?, name: r.get(1)?, department: r.get(2)?, share_bp: r.get(3)?, key_contributor: r.get(4)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare(
+        "SELECT c.contract_no, c.title, c.kind, o.name, c.signed_on, c.amount_fen, ca.weight_bp,
+                (SELECT coalesce(sum(amount_fen), 0) FROM receipt r WHERE r.contract_id = c.id)
+         FROM contract_achievement ca JOIN contract c ON c.id = ca.contract_id JOIN organization o ON o.id = c.organization_id
+         WHERE ca.achievement_id = ?1 ORDER BY c.signed_on, c.contract_no",
+    )?;
+    detail.contracts = stmt
+        .query_map(params![id], |r| {
+            Ok(LinkedContract {
+                contract_no: r.get(0)?,
+                title: r.get(1)?,
+                kind: r.get(2)?,
+                counterparty: r.get(3)?,
+                signed_on: r.get(4)?,
+                amount_fen: r.get(5)?,
+                weight_bp: r.get(6)?,
+                received_fen: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(detail)
+}
+
+/// The values the list's filters offer.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct PortfolioFilters {
+    /// Departments, by name.
+    pub departments: Vec<String>,
+    /// Years with filings or grants, newest first.
+    pub years: Vec<i32>,
+}
+
+/// Departments and years present in the portfolio.
+pub fn filters(store: &Store) -> Result<PortfolioFilters> {
+    let conn = store.conn();
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT CAST(substr(coalesce(filed_on, granted_on), 1, 4) AS INTEGER) AS y FROM achievement
+         WHERE coalesce(filed_on, granted_on) IS NOT NULL ORDER BY y DESC",
+    )?;
+    let years = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(PortfolioFilters { departments: crate::department::names(conn)?, years })
+}

@@ -1,0 +1,210 @@
+//! The SQLite store: one way to open a file, the migrations, and the writer's identity.
+
+pub mod audit;
+
+use crate::error::{Error, Result};
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{Migrations, M};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The numbered migrations, oldest first. `user_version` is their count.
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_initial.sql")];
+
+/// The schema version this build writes.
+pub fn schema_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// How long a writer waits for another program to release the file before it gives up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Who is changing the data, and when: every write is stamped and audited with it. The binaries
+/// build it from the OS user and the clock; rules never read the clock themselves.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    /// A user or program name, e.g. `cli:zhang` or `app:zhang`.
+    pub name: String,
+    /// The moment of the change.
+    pub at: NaiveDateTime,
+}
+
+/// An open TransferDesk database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens an existing data file, migrating it to this build's schema. Refuses a missing file,
+    /// a foreign or corrupt one, and one written by a newer build.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::Missing(path.to_path_buf()));
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        Self::prepare(conn, path)
+    }
+
+    /// Creates a new data file (owner-only permissions) with the current schema and the
+    /// institution's profile. Refuses to overwrite an existing file.
+    pub fn create(path: &Path, institution: &crate::institution::Institution) -> Result<Store> {
+        if path.exists() {
+            return Err(Error::AlreadyExists(path.to_path_buf()));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        create_private_file(path)?;
+        let conn = Connection::open(path)?;
+        let mut store = Self::prepare(conn, path)?;
+        crate::institution::save(&mut store, institution)?;
+        Ok(store)
+    }
+
+    /// An in-memory store for tests and previews.
+    pub fn in_memory() -> Result<Store> {
+        Self::prepare(Connection::open_in_memory()?, Path::new(":memory:"))
+    }
+
+    fn prepare(mut conn: Connection, path: &Path) -> Result<Store> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // A foreign file fails here with SQLITE_NOTADB, before anything is written.
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > schema_version() {
+            return Err(Error::NewerSchema { found: version, supported: schema_version() });
+        }
+        if version > 0 {
+            let has_audit: bool = conn.query_row(
+                "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'",
+                [],
+                |r| r.get(0),
+            )?;
+            if !has_audit {
+                return Err(Error::Corrupt("not a TransferDesk database".into()));
+            }
+        } else {
+            let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+            if tables > 0 {
+                return Err(Error::Corrupt("a SQLite file of another program".into()));
+            }
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
+        migrations.to_latest(&mut conn).map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
+            other => Error::Database(other.to_string()),
+        })?;
+        Ok(Store { conn, path: path.to_path_buf() })
+    }
+
+    /// The file this store reads.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Starts a write transaction that takes the write lock at once, so that a busy file is
+    /// noticed before any work is done.
+    pub fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    }
+}
+
+#[cfg(unix)]
+fn create_private_file(path: &Path) -> Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map(|_| ())
+        .map_err(|e| Error::io(path, e))
+}
+
+#[cfg(not(unix))]
+fn create_private_file(path: &Path) -> Result<()> {
+    std::fs::OpenOptions::new().write(true).create_new(true).open(path).map(|_| ()).map_err(|e| Error::io(path, e))
+}
+
+/// The desktop app's data file, which the CLI also uses when neither `--db` nor
+/// `TRANSFERDESK_DB` names one: `$XDG_DATA_HOME/transferdesk/transferdesk.db`.
+pub fn default_path() -> PathBuf {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    base.join("transferdesk").join("transferdesk.db")
+}
+
+/// `--db`, else `$TRANSFERDESK_DB`, else [`default_path`].
+pub fn resolve_path(explicit: Option<&Path>) -> PathBuf {
+    explicit
+        .map(Path::to_path_buf)
+        .or_else(|| std::env::var_os("TRANSFERDESK_DB").filter(|v| !v.is_empty()).map(PathBuf::from))
+        .unwrap_or_else(default_path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::institution::Institution;
+
+    fn institution() -> Institution {
+        Institution { name: "测试大学".into(), province: "四川省".into(), fee_reduction: true }
+    }
+
+    #[test]
+    fn create_then_open() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.db");
+        Store::create(&path, &institution()).expect("created");
+        assert!(matches!(Store::create(&path, &institution()), Err(Error::AlreadyExists(_))), "never overwrites");
+        let store = Store::open(&path).expect("reopens");
+        let v: i64 = store.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        assert_eq!(v, schema_version());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "the data file is readable by its owner only");
+        }
+    }
+
+    #[test]
+    fn refuses_missing_foreign_and_newer_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert!(matches!(Store::open(&dir.path().join("none.db")), Err(Error::Missing(_))));
+
+        let junk = dir.path().join("junk.db");
+        std::fs::write(&junk, b"PK\x03\x04 this is a zip, not sqlite, and long enough to have a header....").expect("write");
+        assert!(matches!(Store::open(&junk), Err(Error::Corrupt(_))), "a non-database is refused");
+
+        let foreign = dir.path().join("foreign.db");
+        Connection::open(&foreign).and_then(|c| c.execute_batch("CREATE TABLE t(x)")).expect("foreign db");
+        assert!(matches!(Store::open(&foreign), Err(Error::Corrupt(_))), "another program's SQLite is refused");
+
+        let newer = dir.path().join("newer.db");
+        Store::create(&newer, &institution()).expect("created");
+        Connection::open(&newer).and_then(|c| c.pragma_update(None, "user_version", 99)).expect("bump");
+        match Store::open(&newer) {
+            Err(Error::NewerSchema { found: 99, supported }) => assert_eq!(supported, schema_version()),
+            other => panic!("a newer schema must be refused, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn explicit_path_wins() {
+        assert_eq!(resolve_path(Some(Path::new("/x/y.db"))), PathBuf::from("/x/y.db"));
+    }
+}
