@@ -131,11 +131,23 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
             let human = match lang {
                 Lang::Zh => format!(
                     "已生成演示数据 {}：人员 {}，单位 {}，成果 {}，合同 {}，到账 {}，费用 {}",
-                    path.display(), summary.people, summary.organizations, summary.achievements, summary.contracts, summary.receipts, summary.costs
+                    path.display(),
+                    summary.people,
+                    summary.organizations,
+                    summary.achievements,
+                    summary.contracts,
+                    summary.receipts,
+                    summary.costs
                 ),
                 Lang::En => format!(
                     "demo portfolio written to {}: {} people, {} organizations, {} achievements, {} contracts, {} receipts, {} costs",
-                    path.display(), summary.people, summary.organizations, summary.achievements, summary.contracts, summary.receipts, summary.costs
+                    path.display(),
+                    summary.people,
+                    summary.organizations,
+                    summary.achievements,
+                    summary.contracts,
+                    summary.receipts,
+                    summary.costs
                 ),
             };
             let mut doc = serde_json::to_value(&summary).unwrap_or_default();
@@ -151,7 +163,12 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
                 (Lang::Zh, false) => format!("已导入{}表：{} 行，新增 {} 条", table.zh(), summary.rows, summary.inserted),
                 (Lang::Zh, true) => format!("校验通过（未写入）：{}表 {} 行，可新增 {} 条", table.zh(), summary.rows, summary.inserted),
                 (Lang::En, false) => format!("imported {}: {} rows, {} inserted", table.key(), summary.rows, summary.inserted),
-                (Lang::En, true) => format!("dry run passed (nothing written): {}: {} rows, {} would be inserted", table.key(), summary.rows, summary.inserted),
+                (Lang::En, true) => format!(
+                    "dry run passed (nothing written): {}: {} rows, {} would be inserted",
+                    table.key(),
+                    summary.rows,
+                    summary.inserted
+                ),
             };
             for w in &summary.warnings {
                 human.push_str(&format!("\n  {} {w}", lang.pick("注意：", "note:")));
@@ -161,7 +178,9 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
         Command::Export { what, target, reveal_ids } => {
             let store = Store::open(&path)?;
             if what == "all" {
-                std::fs::create_dir_all(&target).map_err(|e| Failure::Core(transferdesk_core::Error::Io { path: target.display().to_string(), message: e.to_string() }))?;
+                std::fs::create_dir_all(&target).map_err(|e| {
+                    Failure::Core(transferdesk_core::Error::Io { path: target.display().to_string(), message: e.to_string() })
+                })?;
                 let mut files = Vec::new();
                 let mut human = String::new();
                 for table in Table::ALL {

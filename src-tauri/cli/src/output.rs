@@ -76,7 +76,9 @@ impl Out {
                 let message = match (self.lang, v.first_broken_entry) {
                     (Lang::Zh, Some(id)) => format!("审计日志第 {id} 条被改动或哈希链断裂（完整性检查：{}）", v.integrity),
                     (Lang::Zh, None) => format!("SQLite 完整性检查失败：{}", v.integrity),
-                    (Lang::En, Some(id)) => format!("audit log entry {id} was altered or the hash chain is broken (integrity: {})", v.integrity),
+                    (Lang::En, Some(id)) => {
+                        format!("audit log entry {id} was altered or the hash chain is broken (integrity: {})", v.integrity)
+                    }
                     (Lang::En, None) => format!("SQLite integrity check failed: {}", v.integrity),
                 };
                 let mut details = serde_json::to_value(v).unwrap_or_default();
@@ -104,9 +106,19 @@ fn detail_line(d: &Value, lang: Lang) -> String {
     let row = d["row"].as_u64().unwrap_or(0);
     let place = match (lang, row) {
         (Lang::Zh, 0) => format!("{}：", s("sheet")),
-        (Lang::Zh, _) => format!("{} 第 {row} 行 列「{}」{}：", s("sheet"), s("column"), d["cell"].as_str().map(|c| format!("（{c}）")).unwrap_or_default()),
+        (Lang::Zh, _) => format!(
+            "{} 第 {row} 行 列「{}」{}：",
+            s("sheet"),
+            s("column"),
+            d["cell"].as_str().map(|c| format!("（{c}）")).unwrap_or_default()
+        ),
         (Lang::En, 0) => format!("{}: ", s("sheet")),
-        (Lang::En, _) => format!("{} row {row} column \"{}\"{}: ", s("sheet"), s("column"), d["cell"].as_str().map(|c| format!(" ({c})")).unwrap_or_default()),
+        (Lang::En, _) => format!(
+            "{} row {row} column \"{}\"{}: ",
+            s("sheet"),
+            s("column"),
+            d["cell"].as_str().map(|c| format!(" ({c})")).unwrap_or_default()
+        ),
     };
     let value = s("value");
     let value = if value.is_empty() { String::new() } else { format!("「{value}」") };

@@ -109,7 +109,9 @@ impl Record for Contract {
     }
 
     fn check(&self, conn: &Connection, r: &mut Located<'_>) -> Result<()> {
-        let n: i64 = conn.prepare_cached("SELECT count(*) FROM organization WHERE name = ?1")?.query_row(params![self.counterparty], |row| row.get(0))?;
+        let n: i64 = conn
+            .prepare_cached("SELECT count(*) FROM organization WHERE name = ?1")?
+            .query_row(params![self.counterparty], |row| row.get(0))?;
         if n == 0 {
             r.push("counterparty", &self.counterparty, ProblemKind::UnknownReference("organization", self.counterparty.clone()));
         }
@@ -146,7 +148,9 @@ impl Record for Contract {
         ])?;
         let id = conn.last_insert_rowid();
         let mut find = conn.prepare_cached("SELECT id FROM achievement WHERE achievement_no = ?1")?;
-        let mut link = conn.prepare_cached("INSERT INTO contract_achievement (contract_id, achievement_id, position, weight_bp) VALUES (?1, ?2, ?3, ?4)")?;
+        let mut link = conn.prepare_cached(
+            "INSERT INTO contract_achievement (contract_id, achievement_id, position, weight_bp) VALUES (?1, ?2, ?3, ?4)",
+        )?;
         for (position, a) in self.achievements.iter().enumerate() {
             let achievement: i64 = find
                 .query_row(params![a.achievement_no], |r| r.get(0))

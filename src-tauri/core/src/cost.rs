@@ -50,7 +50,8 @@ impl Record for Cost {
     }
 
     fn insert(&self, conn: &Connection, journal: &mut Journal<'_>, _today: NaiveDate) -> Result<Option<String>> {
-        let contract = contract_id(conn, &self.contract_no)?.ok_or_else(|| Error::NotFound { what: "contract", key: self.contract_no.clone() })?;
+        let contract =
+            contract_id(conn, &self.contract_no)?.ok_or_else(|| Error::NotFound { what: "contract", key: self.contract_no.clone() })?;
         conn.prepare_cached("INSERT INTO cost (contract_id, incurred_on, category, amount_fen, note) VALUES (?1, ?2, ?3, ?4, ?5)")?
             .execute(params![contract, crate::date::iso(self.incurred_on), self.category, self.amount, self.note])?;
         let key = conn.last_insert_rowid().to_string();
@@ -66,7 +67,9 @@ pub fn load_all(conn: &Connection) -> Result<Vec<Cost>> {
          ORDER BY c.contract_no, k.incurred_on, k.id",
     )?;
     let rows = stmt
-        .query_map([], |r| Ok(Cost { contract_no: r.get(0)?, incurred_on: r.get(1)?, category: r.get(2)?, amount: r.get(3)?, note: r.get(4)? }))?
+        .query_map([], |r| {
+            Ok(Cost { contract_no: r.get(0)?, incurred_on: r.get(1)?, category: r.get(2)?, amount: r.get(3)?, note: r.get(4)? })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

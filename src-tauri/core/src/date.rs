@@ -27,10 +27,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
         let (m, d) = rest.split_once('月').ok_or(DateError::Format)?;
         vec![y.trim(), m.trim(), d.trim()]
     } else {
-        let sep = ['-', '/', '.']
-            .into_iter()
-            .find(|s| t.contains(*s))
-            .ok_or(DateError::Format)?;
+        let sep = ['-', '/', '.'].into_iter().find(|s| t.contains(*s)).ok_or(DateError::Format)?;
         t.split(sep).collect()
     };
     if parts.len() != 3

@@ -6,7 +6,9 @@ use crate::cost::Cost;
 use crate::error::Result;
 use crate::import::Record;
 use crate::institution::Institution;
-use crate::model::{AchievementKind as K, AchievementStatus as S, Category, ContractKind as C, CostCategory, LeaderLevel, LicenseKind, Ownership, Size};
+use crate::model::{
+    AchievementKind as K, AchievementStatus as S, Category, ContractKind as C, CostCategory, LeaderLevel, LicenseKind, Ownership, Size,
+};
 use crate::money::Money;
 use crate::organization::Organization;
 use crate::person::Person;
@@ -78,8 +80,14 @@ const INSTITUTION: &str = "西川理工大学";
 const PROVINCE: &str = "四川省";
 
 const DEPARTMENTS: &[&str] = &["计算机学院", "机械工程学院", "材料科学与工程学院", "化学化工学院", "电气工程学院", "生命科学学院"];
-const SURNAMES: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧"];
-const GIVEN: &[&str] = &["伟", "芳", "娜", "敏", "静", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "华", "慧", "建国", "志强", "晓东", "海燕", "文博", "子涵", "雨桐", "思远", "一鸣", "嘉怡", "浩然", "欣怡"];
+const SURNAMES: &[&str] = &[
+    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗", "梁", "宋",
+    "郑", "谢", "韩", "唐", "冯", "于", "董", "萧",
+];
+const GIVEN: &[&str] = &[
+    "伟", "芳", "娜", "敏", "静", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "华", "慧", "建国", "志强", "晓东",
+    "海燕", "文博", "子涵", "雨桐", "思远", "一鸣", "嘉怡", "浩然", "欣怡",
+];
 
 /// Title fragments by department: a technique and an object, as real filings combine them.
 const TECHNIQUES: &[&[&str]] = &[
@@ -98,9 +106,13 @@ const OBJECTS: &[&[&str]] = &[
     &["逆变器", "电池管理系统", "充电桩", "变压器监测装置", "配电终端", "电机驱动器"],
     &["检测试剂盒", "疫苗佐剂", "菌株", "水稻新品种", "发酵工艺", "细胞培养基"],
 ];
-const ORG_PREFIX: &[&str] = &["蜀新", "天府", "锦江", "华西", "长江", "东方", "博远", "中科", "智联", "恒泰", "瑞丰", "宏达", "汇川", "星河", "远景", "金石", "同创", "海川", "安信", "万里"];
+const ORG_PREFIX: &[&str] = &[
+    "蜀新", "天府", "锦江", "华西", "长江", "东方", "博远", "中科", "智联", "恒泰", "瑞丰", "宏达", "汇川", "星河", "远景", "金石", "同创",
+    "海川", "安信", "万里",
+];
 const ORG_FIELD: &[&str] = &["科技", "智能装备", "新材料", "生物医药", "电气", "化工", "信息技术", "精密机械"];
-const REGIONS: &[&str] = &["四川省", "四川省", "四川省", "四川省", "重庆市", "北京市", "上海市", "广东省", "浙江省", "江苏省", "陕西省", "境外"];
+const REGIONS: &[&str] =
+    &["四川省", "四川省", "四川省", "四川省", "重庆市", "北京市", "上海市", "广东省", "浙江省", "江苏省", "陕西省", "境外"];
 
 fn person_name(rng: &mut Rng) -> String {
     format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN))
@@ -206,20 +218,24 @@ fn fill(store: &mut Store, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
     for i in 0..40 {
         let region = if i < 2 { "境外" } else { *rng.pick(&REGIONS[..REGIONS.len() - 1]) };
         let ownership = match i % 10 {
+            _ if region == "境外" => Ownership::Foreign,
             0 | 1 => Ownership::StateOwned,
             2 => Ownership::Foreign,
             3 => Ownership::University,
             4 => Ownership::Institute,
             _ => Ownership::Private,
         };
-        let city = region.trim_end_matches(['省', '市']);
-        let name = if ownership == Ownership::University {
-            format!("{}{}大学", if region == "境外" { "海外" } else { city }, ["理工", "农业", "师范", "交通"][i % 4])
-        } else if ownership == Ownership::Institute {
-            format!("{}{}研究院", if region == "境外" { "海外" } else { city }, rng.pick(ORG_FIELD))
-        } else {
-            format!("{}{}{}有限公司", if region == "境外" { "" } else { city }, ORG_PREFIX[i % ORG_PREFIX.len()], ORG_FIELD[(i * 3) % ORG_FIELD.len()])
+        let city = if region == "境外" { "海外" } else { region.trim_end_matches(['省', '市']) };
+        let mut name = match ownership {
+            _ if region == "境外" => ["Alpen Präzision GmbH", "Pacific Photonics Ltd."][i % 2].to_string(),
+            Ownership::University => format!("{city}{}大学", ["理工", "农业", "师范", "交通"][i % 4]),
+            Ownership::Institute => format!("{city}{}研究院", rng.pick(ORG_FIELD)),
+            _ => format!("{city}{}{}有限公司", ORG_PREFIX[i % ORG_PREFIX.len()], ORG_FIELD[(i * 3) % ORG_FIELD.len()]),
         };
+        // Names are unique in the register; a random region can repeat one, so number the repeat.
+        if orgs.contains(&name) {
+            name = format!("{}（第{}分部）", name, i + 1);
+        }
         let company = !matches!(ownership, Ownership::University | Ownership::Institute);
         let o = Organization {
             name: name.clone(),
@@ -253,13 +269,16 @@ fn fill(store: &mut Store, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
             let filed = rng.date(day(2012, 1, 1), day(2025, 10, 31));
             serial += rng.range(1, 4000) as u32;
             let title = match kind {
-                K::SoftwareCopyright => format!("{}{}软件V{}.0", rng.pick(TECHNIQUES[d]), rng.pick(&["管理", "分析", "监测", "仿真"]), rng.range(1, 3)),
+                K::SoftwareCopyright => {
+                    format!("{}{}软件V{}.0", rng.pick(TECHNIQUES[d]), rng.pick(&["管理", "分析", "监测", "仿真"]), rng.range(1, 3))
+                }
                 K::PlantVariety => format!("川{}{}号", rng.pick(&["稻", "麦", "油"]), rng.range(101, 999)),
                 K::IcLayout => format!("{}芯片布图设计", rng.pick(&["低功耗传感", "电源管理", "射频前端", "图像处理"])),
                 K::DesignPatent => format!("{}（外观）", rng.pick(OBJECTS[d]).trim_end_matches("方法")),
                 _ => format!("一种基于{}的{}", rng.pick(TECHNIQUES[d]), rng.pick(OBJECTS[d])),
             };
-            let (application_no, filed_on) = if kind.is_patent() { (Some(application_no(kind, filed, serial)), Some(filed)) } else { (None, None) };
+            let (application_no, filed_on) =
+                if kind.is_patent() { (Some(application_no(kind, filed, serial)), Some(filed)) } else { (None, None) };
             let grant_lag = match kind {
                 K::InventionPatent => rng.range(500, 1300),
                 K::UtilityModel | K::DesignPatent => rng.range(150, 400),
@@ -268,7 +287,11 @@ fn fill(store: &mut Store, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
             let granted = filed + Duration::days(grant_lag);
             let is_granted = granted <= day(2025, 11, 1) && kind != K::KnowHow && !(kind == K::InventionPatent && rng.chance(10));
             let status = if !is_granted {
-                if kind.is_patent() { S::Pending } else { S::InForce }
+                if kind.is_patent() {
+                    S::Pending
+                } else {
+                    S::InForce
+                }
             } else if kind.is_patent() && filed.year() < 2016 && rng.chance(35) {
                 *rng.pick(&[S::Lapsed, S::Abandoned])
             } else {
@@ -282,7 +305,11 @@ fn fill(store: &mut Store, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
             });
             let fees_paid_through = (is_granted && kind.is_patent()).then(|| {
                 let current = crate::achievement::patent_year(filed, day(2025, 11, 1)).min(20);
-                if status == S::InForce { current } else { (current - rng.range(1, 3)).max(1) }
+                if status == S::InForce {
+                    current
+                } else {
+                    (current - rng.range(1, 3)).max(1)
+                }
             });
             let team: Vec<&(String, usize)> = {
                 let mut team = Vec::new();
@@ -314,7 +341,9 @@ fn fill(store: &mut Store, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
                 granted_on: is_granted.then_some(granted),
                 status,
                 department: DEPARTMENTS[d].to_string(),
-                fiscal_project: rng.chance(40).then(|| format!("{}{}{:04}", rng.pick(&["国自然", "国重研", "川科"]), filed.year(), rng.range(1, 9999))),
+                fiscal_project: rng
+                    .chance(40)
+                    .then(|| format!("{}{}{:04}", rng.pick(&["国自然", "国重研", "川科"]), filed.year(), rng.range(1, 9999))),
                 fees_paid_through,
                 inventors,
             };
@@ -327,7 +356,16 @@ fn fill(store: &mut Store, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
     // Contracts over 2023–2025 with receipts and costs.
     let transformable: Vec<&(String, usize, K)> = achievements.iter().filter(|a| a.2 != K::Other).collect();
     let plan: &[C] = &[
-        C::License, C::Transfer, C::Development, C::Service, C::License, C::Consulting, C::Transfer, C::Development, C::Equity, C::Service,
+        C::License,
+        C::Transfer,
+        C::Development,
+        C::Service,
+        C::License,
+        C::Consulting,
+        C::Transfer,
+        C::Development,
+        C::Equity,
+        C::Service,
     ];
     for i in 0..40 {
         let kind = plan[i % plan.len()];
@@ -365,7 +403,8 @@ fn fill(store: &mut Store, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
                 C::Service => format!("{}技术服务合同", rng.pick(TECHNIQUES[i % 6])),
             },
             kind,
-            license_kind: (kind == C::License).then(|| *rng.pick(&[LicenseKind::Exclusive, LicenseKind::Sole, LicenseKind::Ordinary, LicenseKind::Ordinary])),
+            license_kind: (kind == C::License)
+                .then(|| *rng.pick(&[LicenseKind::Exclusive, LicenseKind::Sole, LicenseKind::Ordinary, LicenseKind::Ordinary])),
             counterparty,
             amount,
             signed_on: signed,
@@ -388,17 +427,32 @@ fn fill(store: &mut Store, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
             }
             let part = if k == instalments - 1 { amount.0 - paid } else { amount.0 / instalments };
             paid += part;
-            Receipt { contract_no: contract_no.clone(), received_on: received, amount: Money(part), voucher_no: Some(format!("PZ{}{:05}", received.year(), summary.receipts + 1)) }
-                .insert(&tx, &mut journal, today)?;
+            Receipt {
+                contract_no: contract_no.clone(),
+                received_on: received,
+                amount: Money(part),
+                voucher_no: Some(format!("PZ{}{:05}", received.year(), summary.receipts + 1)),
+            }
+            .insert(&tx, &mut journal, today)?;
             summary.receipts += 1;
         }
         if kind.is_transformation() {
-            let costs: &[(CostCategory, i64, &str)] = &[(CostCategory::Appraisal, 8_000, "资产评估费"), (CostCategory::Agency, 3_500, "专利代理费"), (CostCategory::Taxes, 0, "增值税及附加")];
+            let costs: &[(CostCategory, i64, &str)] = &[
+                (CostCategory::Appraisal, 8_000, "资产评估费"),
+                (CostCategory::Agency, 3_500, "专利代理费"),
+                (CostCategory::Taxes, 0, "增值税及附加"),
+            ];
             for (category, base, note) in costs {
                 if *base == 0 || rng.chance(70) {
                     let yuan = if *base == 0 { amount_yuan * 6 / 100 } else { base + rng.range(0, 20) * 100 };
-                    Cost { contract_no: contract_no.clone(), incurred_on: signed + Duration::days(rng.range(0, 60)), category: *category, amount: Money(yuan * 100), note: Some(note.to_string()) }
-                        .insert(&tx, &mut journal, today)?;
+                    Cost {
+                        contract_no: contract_no.clone(),
+                        incurred_on: signed + Duration::days(rng.range(0, 60)),
+                        category: *category,
+                        amount: Money(yuan * 100),
+                        note: Some(note.to_string()),
+                    }
+                    .insert(&tx, &mut journal, today)?;
                     summary.costs += 1;
                 }
             }

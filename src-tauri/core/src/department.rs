@@ -5,11 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 /// The id of the department with this name, creating it if new.
 pub fn ensure(conn: &Connection, name: &str) -> Result<i64> {
-    if let Some(id) = conn
-        .prepare_cached("SELECT id FROM department WHERE name = ?1")?
-        .query_row(params![name], |r| r.get(0))
-        .optional()?
-    {
+    if let Some(id) = conn.prepare_cached("SELECT id FROM department WHERE name = ?1")?.query_row(params![name], |r| r.get(0)).optional()? {
         return Ok(id);
     }
     conn.prepare_cached("INSERT INTO department (name) VALUES (?1)")?.execute(params![name])?;

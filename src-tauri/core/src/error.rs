@@ -71,9 +71,9 @@ impl Error {
         match (self, lang) {
             (Error::Missing(p), Lang::Zh) => format!("数据文件不存在：{}（先运行 transferdesk init 或 demo）", p.display()),
             (Error::AlreadyExists(p), Lang::Zh) => format!("文件已存在，不会覆盖：{}", p.display()),
-            (Error::NewerSchema { found, supported }, Lang::Zh) => format!(
-                "数据文件由更新版本的 TransferDesk 写入（结构版本 {found}，本程序最高支持 {supported}），请升级程序后再打开"
-            ),
+            (Error::NewerSchema { found, supported }, Lang::Zh) => {
+                format!("数据文件由更新版本的 TransferDesk 写入（结构版本 {found}，本程序最高支持 {supported}），请升级程序后再打开")
+            }
             (Error::Corrupt(m), Lang::Zh) => format!("数据文件无法使用（不是 TransferDesk 数据库或已损坏）：{m}"),
             (Error::Locked(m), Lang::Zh) => format!("数据文件正被其他程序占用（如桌面应用正在写入），请稍后再试：{m}"),
             (Error::Invalid(p), Lang::Zh) => format!("输入有 {} 处问题，未写入任何数据", p.len()),

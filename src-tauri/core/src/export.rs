@@ -75,7 +75,13 @@ pub fn sheet(store: &Store, table: Table, reveal_ids: bool) -> Result<Sheet> {
         Table::Organizations => crate::organization::load_all(conn)?
             .into_iter()
             .map(|o| {
-                vec![text(&o.name), opt(&o.credit_code), text(o.ownership.zh()), o.size.map(|s| text(s.zh())).unwrap_or(ExportCell::Empty), text(&o.region)]
+                vec![
+                    text(&o.name),
+                    opt(&o.credit_code),
+                    text(o.ownership.zh()),
+                    o.size.map(|s| text(s.zh())).unwrap_or(ExportCell::Empty),
+                    text(&o.region),
+                ]
             })
             .collect(),
         Table::Achievements => crate::achievement::load_all(conn)?
@@ -120,7 +126,15 @@ pub fn sheet(store: &Store, table: Table, reveal_ids: bool) -> Result<Sheet> {
             .collect(),
         Table::Costs => crate::cost::load_all(conn)?
             .into_iter()
-            .map(|c| vec![text(&c.contract_no), ExportCell::Date(c.incurred_on), text(c.category.zh()), ExportCell::Money(c.amount), opt(&c.note)])
+            .map(|c| {
+                vec![
+                    text(&c.contract_no),
+                    ExportCell::Date(c.incurred_on),
+                    text(c.category.zh()),
+                    ExportCell::Money(c.amount),
+                    opt(&c.note),
+                ]
+            })
             .collect(),
     };
     Ok(Sheet { table, headers: template::columns(table).iter().map(|c| c.header).collect(), rows })

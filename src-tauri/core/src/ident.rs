@@ -24,6 +24,9 @@ pub fn application_no(text: &str) -> Result<String, IdentError> {
         }
     }
     let t = t.replace('．', ".");
+    if !t.is_ascii() {
+        return Err(IdentError::Format);
+    }
     let (body, check) = match t.split_once('.') {
         Some((b, c)) => (b.to_string(), c.to_string()),
         None if t.len() == 13 || t.len() == 9 => (t[..t.len() - 1].to_string(), t[t.len() - 1..].to_string()),
@@ -33,11 +36,7 @@ pub fn application_no(text: &str) -> Result<String, IdentError> {
         return Err(IdentError::Format);
     }
     const WEIGHTS: [u32; 12] = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
-    let sum: u32 = body
-        .chars()
-        .zip(WEIGHTS)
-        .map(|(c, w)| c.to_digit(10).unwrap_or(0) * w)
-        .sum();
+    let sum: u32 = body.chars().zip(WEIGHTS).map(|(c, w)| c.to_digit(10).unwrap_or(0) * w).sum();
     let expected = match sum % 11 {
         10 => 'X',
         n => char::from_digit(n, 10).unwrap_or('0'),
@@ -57,11 +56,8 @@ pub fn credit_code(text: &str) -> Result<String, IdentError> {
     if t.chars().count() != 18 {
         return Err(IdentError::Format);
     }
-    let values: Vec<u32> = t
-        .chars()
-        .map(|c| CREDIT_CHARS.find(c).map(|i| i as u32))
-        .collect::<Option<Vec<u32>>>()
-        .ok_or(IdentError::Format)?;
+    let values: Vec<u32> =
+        t.chars().map(|c| CREDIT_CHARS.find(c).map(|i| i as u32)).collect::<Option<Vec<u32>>>().ok_or(IdentError::Format)?;
     const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
     let sum: u32 = values.iter().zip(WEIGHTS).map(|(v, w)| v * w).sum();
     let check = (31 - sum % 31) % 31;
@@ -193,7 +189,10 @@ mod tests {
         // The GB 11643 sample: Σ = 167 → 167 mod 11 = 2 → 'X'.
         assert_eq!(id_number("11010519491231002x"), Ok("11010519491231002X".into()));
         assert_eq!(id_number("110105194912310021"), Err(IdentError::CheckDigit { expected: 'X' }));
-        assert_eq!(id_number("11010519491331002X").err().map(|e| matches!(e, IdentError::CheckDigit { .. } | IdentError::BirthDate)), Some(true));
+        assert_eq!(
+            id_number("11010519491331002X").err().map(|e| matches!(e, IdentError::CheckDigit { .. } | IdentError::BirthDate)),
+            Some(true)
+        );
         assert_eq!(id_number("1101051949123100"), Err(IdentError::Format));
         assert_eq!(mask("11010519491231002X"), "110105********002X");
         assert_eq!(mask("6222021234567890"), "************7890");

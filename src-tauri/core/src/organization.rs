@@ -75,7 +75,9 @@ impl Record for Organization {
 pub fn load_all(conn: &Connection) -> Result<Vec<Organization>> {
     let mut stmt = conn.prepare("SELECT name, credit_code, ownership, size, region FROM organization ORDER BY name")?;
     let rows = stmt
-        .query_map([], |r| Ok(Organization { name: r.get(0)?, credit_code: r.get(1)?, ownership: r.get(2)?, size: r.get(3)?, region: r.get(4)? }))?
+        .query_map([], |r| {
+            Ok(Organization { name: r.get(0)?, credit_code: r.get(1)?, ownership: r.get(2)?, size: r.get(3)?, region: r.get(4)? })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

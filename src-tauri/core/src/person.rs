@@ -75,7 +75,14 @@ impl Record for Person {
         .execute(params![self.employee_id, self.name, department, self.category, self.leader_level, self.id_number])?;
         let mut logged = self.clone();
         logged.id_number = logged.id_number.as_deref().map(crate::ident::mask);
-        journal.record(conn, Action::Insert, "person", &self.employee_id, None, Some(&serde_json::to_value(&logged).unwrap_or_default()))?;
+        journal.record(
+            conn,
+            Action::Insert,
+            "person",
+            &self.employee_id,
+            None,
+            Some(&serde_json::to_value(&logged).unwrap_or_default()),
+        )?;
         Ok(None)
     }
 }
@@ -88,7 +95,14 @@ pub fn load_all(conn: &Connection) -> Result<Vec<Person>> {
     )?;
     let rows = stmt
         .query_map([], |r| {
-            Ok(Person { employee_id: r.get(0)?, name: r.get(1)?, department: r.get(2)?, category: r.get(3)?, leader_level: r.get(4)?, id_number: r.get(5)? })
+            Ok(Person {
+                employee_id: r.get(0)?,
+                name: r.get(1)?,
+                department: r.get(2)?,
+                category: r.get(3)?,
+                leader_level: r.get(4)?,
+                id_number: r.get(5)?,
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)

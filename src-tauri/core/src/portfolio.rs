@@ -150,7 +150,10 @@ fn where_clause(q: &AchievementQuery) -> (String, Vec<Value>) {
               OR (length(?{m}) > 2 AND replace(a.application_no, '.', '') LIKE ?{m})
               OR a.id IN (SELECT i.achievement_id FROM inventor i JOIN person p ON p.id = i.person_id
                           WHERE p.name LIKE ?{n} ESCAPE '\\' OR p.employee_id = ?{})))",
-            { args.push(Value::Text(search.to_string())); args.len() }
+            {
+                args.push(Value::Text(search.to_string()));
+                args.len()
+            }
         ));
     }
     let sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
@@ -315,7 +318,15 @@ pub fn detail(store: &Store, id: i64) -> Result<AchievementDetail> {
          WHERE i.achievement_id = ?1 ORDER BY i.position",
     )?;
     detail.inventors = stmt
-        .query_map(params![id], |r| Ok(InventorLine { employee_id: r.get(0)?, name: r.get(1)?, department: r.get(2)?, share_bp: r.get(3)?, key_contributor: r.get(4)? }))?
+        .query_map(params![id], |r| {
+            Ok(InventorLine {
+                employee_id: r.get(0)?,
+                name: r.get(1)?,
+                department: r.get(2)?,
+                share_bp: r.get(3)?,
+                key_contributor: r.get(4)?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare(
         "SELECT c.contract_no, c.title, c.kind, o.name, c.signed_on, c.amount_fen, ca.weight_bp,

@@ -67,7 +67,8 @@ impl Record for Receipt {
     }
 
     fn insert(&self, conn: &Connection, journal: &mut Journal<'_>, _today: NaiveDate) -> Result<Option<String>> {
-        let contract = contract_id(conn, &self.contract_no)?.ok_or_else(|| Error::NotFound { what: "contract", key: self.contract_no.clone() })?;
+        let contract =
+            contract_id(conn, &self.contract_no)?.ok_or_else(|| Error::NotFound { what: "contract", key: self.contract_no.clone() })?;
         conn.prepare_cached("INSERT INTO receipt (contract_id, received_on, amount_fen, voucher_no) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![contract, crate::date::iso(self.received_on), self.amount, self.voucher_no])?;
         let key = conn.last_insert_rowid().to_string();

@@ -17,15 +17,9 @@ pub enum ShareError {
 /// Parses `50`, `33.33`, `12.5%` into basis points (5000, 3333, 1250).
 pub fn parse_percent(text: &str) -> Result<i64, ShareError> {
     let t = text.trim();
-    let t = t
-        .strip_suffix('%')
-        .or_else(|| t.strip_suffix('％'))
-        .unwrap_or(t)
-        .trim();
+    let t = t.strip_suffix('%').or_else(|| t.strip_suffix('％')).unwrap_or(t).trim();
     let (int_part, frac) = t.split_once('.').unwrap_or((t, ""));
-    if int_part.is_empty() && frac.is_empty()
-        || !int_part.chars().all(|c| c.is_ascii_digit())
-        || !frac.chars().all(|c| c.is_ascii_digit())
+    if int_part.is_empty() && frac.is_empty() || !int_part.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit())
     {
         return Err(ShareError::NotANumber);
     }
@@ -144,11 +138,7 @@ mod tests {
                 ListEntry { key: "T003".into(), starred: false, bp: Some(2000) },
             ]
         );
-        assert_eq!(parse_list("A1; A2")
-            .expect("weights are optional")
-            .iter()
-            .map(|e| e.bp)
-            .collect::<Vec<_>>(), vec![None, None]);
+        assert_eq!(parse_list("A1; A2").expect("weights are optional").iter().map(|e| e.bp).collect::<Vec<_>>(), vec![None, None]);
         assert_eq!(parse_list(" ; "), Err(ListError::Empty));
         assert_eq!(parse_list("*:50"), Err(ListError::MissingKey(1)));
     }

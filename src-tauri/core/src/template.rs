@@ -94,12 +94,7 @@ pub fn columns(table: Table) -> &'static [Column] {
 /// The template column a header names: the Chinese header, or the English key in any case.
 pub fn find(table: Table, header: &str) -> Option<usize> {
     let h = header.trim();
-    let h = h
-        .strip_suffix(')')
-        .and_then(|x| x.split_once('('))
-        .map(|(zh, _)| zh.trim())
-        .filter(|zh| !zh.is_empty())
-        .unwrap_or(h);
+    let h = h.strip_suffix(')').and_then(|x| x.split_once('(')).map(|(zh, _)| zh.trim()).filter(|zh| !zh.is_empty()).unwrap_or(h);
     columns(table).iter().position(|c| c.header == h || c.key.eq_ignore_ascii_case(h))
 }
 

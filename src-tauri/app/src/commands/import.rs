@@ -1,6 +1,12 @@
-use crate::{ipc_error::IpcError, state::{actor, AppState}};
+use crate::{
+    ipc_error::IpcError,
+    state::{actor, AppState},
+};
 use std::path::PathBuf;
-use transferdesk_core::{import::{self, ImportSummary}, model::Table};
+use transferdesk_core::{
+    import::{self, ImportSummary},
+    model::Table,
+};
 
 /// Imports (or with `dry_run` only checks) a file in the standard template. Runs off the UI
 /// thread: a large workbook takes seconds.

@@ -120,7 +120,14 @@ fn run<R: Record>(store: &mut Store, actor: &Actor, grid: &Grid, dry_run: bool) 
 fn map_headers(table: Table, grid: &Grid, problems: &mut Vec<Problem>) -> Vec<Option<usize>> {
     let columns = template::columns(table);
     let mut map = vec![None; columns.len()];
-    let at = |col: Option<usize>, column: String, value: String, kind| Problem { sheet: grid.sheet.clone(), row: grid.header_row, col, column, value, kind };
+    let at = |col: Option<usize>, column: String, value: String, kind| Problem {
+        sheet: grid.sheet.clone(),
+        row: grid.header_row,
+        col,
+        column,
+        value,
+        kind,
+    };
     for (i, header) in grid.headers.iter().enumerate() {
         if header.trim().is_empty() {
             // A column without a header is only a problem if it holds data.

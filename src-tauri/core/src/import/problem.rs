@@ -96,7 +96,9 @@ impl ProblemKind {
             Date(_) => "bad_date",
             Percent(_) => "bad_share",
             List(_) => "bad_list",
-            ApplicationNo(IdentError::CheckDigit { .. }) | CreditCode(IdentError::CheckDigit { .. }) | IdNumber(IdentError::CheckDigit { .. }) => "bad_check_digit",
+            ApplicationNo(IdentError::CheckDigit { .. })
+            | CreditCode(IdentError::CheckDigit { .. })
+            | IdNumber(IdentError::CheckDigit { .. }) => "bad_check_digit",
             ApplicationNo(_) => "bad_application_no",
             CreditCode(_) => "bad_credit_code",
             IdNumber(_) => "bad_id_number",
@@ -123,18 +125,46 @@ impl ProblemKind {
         let zh = lang == Lang::Zh;
         match self {
             EmptyFile => lang.pick("文件为空", "the file is empty").into(),
-            Unreadable(m) => if zh { format!("无法读取文件（不是有效的 .xlsx/.csv）：{m}") } else { format!("cannot read the file (not a valid .xlsx/.csv): {m}") },
-            NotUtf8 => lang.pick("CSV 不是 UTF-8 编码（可能是 GBK），请在 Excel 中另存为“CSV UTF-8”", "the CSV is not UTF-8 (GBK?); save it as \"CSV UTF-8\"").into(),
+            Unreadable(m) => {
+                if zh {
+                    format!("无法读取文件（不是有效的 .xlsx/.csv）：{m}")
+                } else {
+                    format!("cannot read the file (not a valid .xlsx/.csv): {m}")
+                }
+            }
+            NotUtf8 => lang
+                .pick(
+                    "CSV 不是 UTF-8 编码（可能是 GBK），请在 Excel 中另存为“CSV UTF-8”",
+                    "the CSV is not UTF-8 (GBK?); save it as \"CSV UTF-8\"",
+                )
+                .into(),
             UnsupportedFormat => lang.pick("只支持 .xlsx 和 .csv 文件", "only .xlsx and .csv files are supported").into(),
             NoHeader => lang.pick("没有表头行", "no header row").into(),
-            UnknownColumn => lang.pick("未知的列（请检查拼写，模板之外的列不会被导入）", "unknown column (check the spelling; columns outside the template are refused)").into(),
+            UnknownColumn => lang
+                .pick(
+                    "未知的列（请检查拼写，模板之外的列不会被导入）",
+                    "unknown column (check the spelling; columns outside the template are refused)",
+                )
+                .into(),
             DuplicateColumn => lang.pick("列重复", "the column appears twice").into(),
             MissingColumn => lang.pick("缺少必填列", "required column missing").into(),
             Required => lang.pick("必填项为空", "required value is empty").into(),
             Formula => lang.pick("单元格含公式，请粘贴为数值后再导入", "the cell holds a formula; paste it as a value").into(),
-            Merged(r) => if zh { format!("合并单元格（{r}），请取消合并") } else { format!("merged cells ({r}); unmerge them") },
+            Merged(r) => {
+                if zh {
+                    format!("合并单元格（{r}），请取消合并")
+                } else {
+                    format!("merged cells ({r}); unmerge them")
+                }
+            }
             CellError => lang.pick("单元格是错误值（如 #N/A）", "the cell holds an error value (e.g. #N/A)").into(),
-            TooLong(n) => if zh { format!("内容过长（最多 {n} 个字符）") } else { format!("too long (at most {n} characters)") },
+            TooLong(n) => {
+                if zh {
+                    format!("内容过长（最多 {n} 个字符）")
+                } else {
+                    format!("too long (at most {n} characters)")
+                }
+            }
             Amount(e) => match (e, zh) {
                 (AmountError::Empty, true) => "金额为空".into(),
                 (AmountError::Negative, true) => "金额不能为负数".into(),
@@ -166,20 +196,92 @@ impl ProblemKind {
             ApplicationNo(e) => ident_text(e, lang, "申请号", "application number"),
             CreditCode(e) => ident_text(e, lang, "统一社会信用代码", "credit code"),
             IdNumber(e) => ident_text(e, lang, "身份证号", "resident ID"),
-            MaskedIdNumber => lang.pick("身份证号已脱敏（导出时未要求完整号码）：请填写完整号码或留空", "the resident ID is masked (exported without full numbers): give the full number or leave it empty").into(),
-            Choice(c) => if zh { format!("取值应为：{c}") } else { format!("must be one of: {c}") },
-            Region => lang.pick("应为省级行政区名称（如 四川省、北京市）或 境外", "must be a province-level region (e.g. 四川省) or 境外").into(),
-            Integer(lo, hi) => if zh { format!("应为 {lo} 到 {hi} 之间的整数") } else { format!("must be a whole number from {lo} to {hi}") },
-            SharesSum(bp) => if zh { format!("份额合计为 {}，应恰好为 100", crate::share::format_percent(*bp)) } else { format!("shares add up to {}, not exactly 100", crate::share::format_percent(*bp)) },
-            WeightsSum(bp) => if zh { format!("权重合计为 {}，应恰好为 100", crate::share::format_percent(*bp)) } else { format!("weights add up to {}, not exactly 100", crate::share::format_percent(*bp)) },
-            MixedWeights => lang.pick("部分成果写了权重、部分没写：要么都写，要么都不写（均分）", "some entries have weights and others not: give all or none (equal)").into(),
-            RepeatedEntry(k) => if zh { format!("{k} 在列表中出现了两次") } else { format!("{k} appears twice in the list") },
-            DuplicateInFile(r) => if zh { format!("与第 {r} 行重复") } else { format!("duplicates row {r}") },
+            MaskedIdNumber => lang
+                .pick(
+                    "身份证号已脱敏（导出时未要求完整号码）：请填写完整号码或留空",
+                    "the resident ID is masked (exported without full numbers): give the full number or leave it empty",
+                )
+                .into(),
+            Choice(c) => {
+                if zh {
+                    format!("取值应为：{c}")
+                } else {
+                    format!("must be one of: {c}")
+                }
+            }
+            Region => {
+                lang.pick("应为省级行政区名称（如 四川省、北京市）或 境外", "must be a province-level region (e.g. 四川省) or 境外").into()
+            }
+            Integer(lo, hi) => {
+                if zh {
+                    format!("应为 {lo} 到 {hi} 之间的整数")
+                } else {
+                    format!("must be a whole number from {lo} to {hi}")
+                }
+            }
+            SharesSum(bp) => {
+                if zh {
+                    format!("份额合计为 {}，应恰好为 100", crate::share::format_percent(*bp))
+                } else {
+                    format!("shares add up to {}, not exactly 100", crate::share::format_percent(*bp))
+                }
+            }
+            WeightsSum(bp) => {
+                if zh {
+                    format!("权重合计为 {}，应恰好为 100", crate::share::format_percent(*bp))
+                } else {
+                    format!("weights add up to {}, not exactly 100", crate::share::format_percent(*bp))
+                }
+            }
+            MixedWeights => lang
+                .pick(
+                    "部分成果写了权重、部分没写：要么都写，要么都不写（均分）",
+                    "some entries have weights and others not: give all or none (equal)",
+                )
+                .into(),
+            RepeatedEntry(k) => {
+                if zh {
+                    format!("{k} 在列表中出现了两次")
+                } else {
+                    format!("{k} appears twice in the list")
+                }
+            }
+            DuplicateInFile(r) => {
+                if zh {
+                    format!("与第 {r} 行重复")
+                } else {
+                    format!("duplicates row {r}")
+                }
+            }
             DuplicateInDatabase => lang.pick("数据库中已存在", "already exists in the database").into(),
-            UnknownReference(what, k) => if zh { format!("找不到{}：{k}（须已在系统中）", zh_what(what)) } else { format!("unknown {what}: {k} (must exist already)") },
-            RequiredFor(kind) => if zh { format!("{kind}必须填写") } else { format!("required for {kind}") },
-            NotAllowedFor(kind) => if zh { format!("{kind}不应填写") } else { format!("must be empty for {kind}") },
-            DateOrder(other) => if zh { format!("不能早于{other}") } else { format!("cannot be before {other}") },
+            UnknownReference(what, k) => {
+                if zh {
+                    format!("找不到{}：{k}（须已在系统中）", zh_what(what))
+                } else {
+                    format!("unknown {what}: {k} (must exist already)")
+                }
+            }
+            RequiredFor(kind) => {
+                if zh {
+                    format!("{kind}必须填写")
+                } else {
+                    format!("required for {kind}")
+                }
+            }
+            NotAllowedFor(kind) => {
+                if zh {
+                    format!("{kind}不应填写")
+                } else {
+                    format!("must be empty for {kind}")
+                }
+            }
+            DateOrder(other) => {
+                if zh {
+                    format!("不能早于{other}")
+                } else {
+                    format!("cannot be before {other}")
+                }
+            }
         }
     }
 }

@@ -91,14 +91,11 @@ fn read_csv(bytes: &[u8], name: &str) -> Result<Grid, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut raw: Vec<(usize, Vec<Cell>)> = Vec::new();
-    for record in reader.records() {
+    for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| problem(ProblemKind::Unreadable(e.to_string())))?;
-        // The reader's line is where the record starts; records can span lines in quoted cells.
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(raw.len() + 1);
-        let cells = record
-            .iter()
-            .map(|c| if c.trim().is_empty() { Cell::Empty } else { Cell::Text(c.to_string()) })
-            .collect();
+        // A spreadsheet shows one record per row even when a quoted cell spans lines.
+        let line = i + 1;
+        let cells = record.iter().map(|c| if c.trim().is_empty() { Cell::Empty } else { Cell::Text(c.to_string()) }).collect();
         raw.push((line, cells));
     }
     finish(name, raw, Vec::new())
@@ -109,16 +106,21 @@ fn read_xlsx(bytes: Vec<u8>, name: &str) -> Result<Grid, Vec<Problem>> {
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| problem(ProblemKind::Unreadable(e.to_string())))?;
     let sheet = book.sheet_names().first().cloned().ok_or_else(|| problem(ProblemKind::NoHeader))?;
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| problem(ProblemKind::Unreadable(e.to_string())))?;
+    let range = book.worksheet_range(&sheet).map_err(|e| problem(ProblemKind::Unreadable(e.to_string())))?;
     let mut problems = Vec::new();
     if let Ok(formulas) = book.worksheet_formula(&sheet) {
         let (r0, c0) = formulas.start().unwrap_or((0, 0));
         for (r, c, f) in formulas.used_cells() {
             if !f.is_empty() {
                 let (row, col) = (r0 as usize + r + 1, c0 as usize + c);
-                problems.push(Problem { sheet: sheet.clone(), row, col: Some(col), column: String::new(), value: format!("={f}"), kind: ProblemKind::Formula });
+                problems.push(Problem {
+                    sheet: sheet.clone(),
+                    row,
+                    col: Some(col),
+                    column: String::new(),
+                    value: format!("={f}"),
+                    kind: ProblemKind::Formula,
+                });
             }
         }
     }
@@ -132,7 +134,14 @@ fn read_xlsx(bytes: Vec<u8>, name: &str) -> Result<Grid, Vec<Problem>> {
                 super::problem::column_letter(e.1 as usize),
                 e.0 + 1
             );
-            problems.push(Problem { sheet: sheet.clone(), row: s.0 as usize + 1, col: Some(s.1 as usize), column: String::new(), value: String::new(), kind: ProblemKind::Merged(label) });
+            problems.push(Problem {
+                sheet: sheet.clone(),
+                row: s.0 as usize + 1,
+                col: Some(s.1 as usize),
+                column: String::new(),
+                value: String::new(),
+                kind: ProblemKind::Merged(label),
+            });
         }
     }
     let (r0, c0) = range.start().unwrap_or((0, 0));
@@ -167,7 +176,14 @@ fn read_xlsx(bytes: Vec<u8>, name: &str) -> Result<Grid, Vec<Problem>> {
 fn finish(sheet: &str, raw: Vec<(usize, Vec<Cell>)>, mut problems: Vec<Problem>) -> Result<Grid, Vec<Problem>> {
     let mut rows = raw.into_iter().filter(|(_, cells)| !cells.iter().all(Cell::is_blank));
     let Some((header_row, header_cells)) = rows.next() else {
-        problems.push(Problem { sheet: sheet.to_string(), row: 0, col: None, column: String::new(), value: String::new(), kind: ProblemKind::NoHeader });
+        problems.push(Problem {
+            sheet: sheet.to_string(),
+            row: 0,
+            col: None,
+            column: String::new(),
+            value: String::new(),
+            kind: ProblemKind::NoHeader,
+        });
         return Err(problems);
     };
     let headers: Vec<String> = header_cells.iter().map(Cell::text).collect();

@@ -117,9 +117,8 @@ pub fn verify(store: &Store) -> Result<VerifyReport> {
     let mut stmt = conn.prepare("PRAGMA integrity_check")?;
     let lines: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     let integrity = lines.join("; ");
-    let mut stmt = conn.prepare(
-        "SELECT id, at, actor, action, entity, entity_key, before, after, prev_hash, hash FROM audit_log ORDER BY id",
-    )?;
+    let mut stmt =
+        conn.prepare("SELECT id, at, actor, action, entity, entity_key, before, after, prev_hash, hash FROM audit_log ORDER BY id")?;
     let mut rows = stmt.query([])?;
     let mut expected_prev = GENESIS.to_string();
     let mut count = 0u32;

@@ -77,11 +77,8 @@ impl Store {
             return Err(Error::NewerSchema { found: version, supported: schema_version() });
         }
         if version > 0 {
-            let has_audit: bool = conn.query_row(
-                "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'",
-                [],
-                |r| r.get(0),
-            )?;
+            let has_audit: bool =
+                conn.query_row("SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'", [], |r| r.get(0))?;
             if !has_audit {
                 return Err(Error::Corrupt("not a TransferDesk database".into()));
             }
@@ -122,13 +119,7 @@ impl Store {
 #[cfg(unix)]
 fn create_private_file(path: &Path) -> Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map(|_| ())
-        .map_err(|e| Error::io(path, e))
+    std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map(|_| ()).map_err(|e| Error::io(path, e))
 }
 
 #[cfg(not(unix))]

@@ -1,0 +1,65 @@
+# The README's two commands. Each installs what is missing (Debian 12, as root), then builds.
+#   make run   — open the desktop app on the demo portfolio (default data file)
+#   make test  — every check and test: formatting, lints, Rust, UI (Vitest, Playwright), end-to-end
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR := never
+
+APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
+	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver chromium \
+	fonts-noto-cjk poppler-utils
+APP := target/debug/transferdesk-app
+CLI := target/debug/transferdesk
+
+.PHONY: run test setup apt npm driver ui build lint test-rust test-ui test-e2e
+
+run: setup ui build
+	@if [ -z "$$DISPLAY" ]; then \
+		echo "No display: the desktop app needs one. Run it under a virtual display with:  xvfb-run -a make run"; \
+		exit 1; \
+	fi
+	$(APP)
+
+test: setup ui build lint test-rust test-ui test-e2e
+	@echo "make test: all checks passed"
+
+setup: apt npm driver
+
+apt:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages: $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+npm:
+	@if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then \
+		cd ui && npm ci --no-audit --no-fund; \
+	fi
+
+driver:
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
+
+ui:
+	cd ui && npm run build
+
+build:
+	cargo build -p transferdesk-app -p transferdesk-cli
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	@if cargo tree -p transferdesk-core -e normal | grep -Eq '^.*(tauri|wry)'; then \
+		echo "transferdesk-core must not depend on tauri or wry"; exit 1; \
+	fi
+	cd ui && npm run typecheck && npm run lint
+
+test-rust:
+	cargo test --workspace
+
+test-ui:
+	cd ui && npm run test:unit && npm run test:ui
+
+test-e2e: build
+	tests/e2e/run.sh

@@ -1,0 +1,169 @@
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| panic!("stdout is one JSON document ({e}): {}", self.stdout))
+    }
+}
+
+fn cli(db: &Path, args: &[&str]) -> Run {
+    cli_env(db, args, "C.UTF-8")
+}
+
+fn cli_env(db: &Path, args: &[&str], lang: &str) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_transferdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("TRANSFERDESK_DB")
+        .output()
+        .expect("the binary runs");
+    Run {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into(),
+        stderr: String::from_utf8_lossy(&out.stderr).into(),
+    }
+}
+
+fn fixture(rel: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(rel).display().to_string()
+}
+
+#[test]
+fn init_creates_once_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("a.db");
+    let run = cli(&db, &["--json", "init", "--institution", "西川理工大学", "--province", "四川", "--fee-reduction", "no"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let doc = run.json();
+    assert_eq!(doc["province"], "四川省", "short province names are normalized");
+    assert_eq!(doc["fee_reduction"], false);
+    let again = cli(&db, &["--json", "init"]);
+    assert_eq!(again.status, 1, "refusing to overwrite is a rejected input");
+    assert_eq!(again.json()["error"]["code"], "file_exists");
+    let bad = cli(&dir.path().join("b.db"), &["--json", "init", "--province", "火星"]);
+    assert_eq!(bad.status, 1);
+    assert_eq!(bad.json()["error"]["details"][0]["code"], "bad_region");
+    assert!(!dir.path().join("b.db").exists(), "nothing is written for a bad profile");
+}
+
+#[test]
+fn import_reports_counts_and_refuses_bad_files_with_locations() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("a.db");
+    assert_eq!(cli(&db, &["init", "--institution", "测试大学", "--province", "四川省"]).status, 0);
+    let dry = cli(&db, &["--json", "import", "people", &fixture("good/people.csv"), "--dry-run"]).json();
+    assert_eq!(
+        (dry["table"].as_str(), dry["rows"].as_u64(), dry["inserted"].as_u64(), dry["updated"].as_u64()),
+        (Some("people"), Some(5), Some(5), Some(0))
+    );
+    let done = cli(&db, &["--json", "import", "people", &fixture("good/people.csv")]);
+    assert_eq!(done.status, 0);
+    assert_eq!(done.json()["inserted"], 5);
+
+    let bad = cli(&db, &["--json", "import", "people", &fixture("bad/duplicate_keys.csv")]);
+    assert_eq!(bad.status, 1);
+    let err = bad.json();
+    assert_eq!(err["error"]["code"], "invalid_input");
+    let d = &err["error"]["details"];
+    assert_eq!((d[0]["row"].as_u64(), d[0]["column"].as_str(), d[0]["value"].as_str()), (Some(3), Some("工号"), Some("T101")));
+    assert!(d[0]["problem"].as_str().is_some_and(|p| p.contains("第 2 行")), "says which row it repeats: {}", d[0]);
+    assert_eq!((d[1]["row"].as_u64(), d[1]["value"].as_str()), (Some(4), Some("T001")));
+
+    let human = cli(&db, &["import", "people", &fixture("bad/duplicate_keys.csv")]);
+    assert_eq!(human.status, 1);
+    assert!(
+        human.stderr.contains("第 3 行") && human.stderr.contains("工号") && human.stderr.contains("未写入任何数据"),
+        "{}",
+        human.stderr
+    );
+    let english = cli_env(&db, &["import", "people", &fixture("bad/duplicate_keys.csv")], "en_US.UTF-8");
+    assert!(english.stderr.contains("row 3") && english.stderr.contains("nothing was written"), "{}", english.stderr);
+}
+
+#[test]
+fn usage_errors_exit_2_and_unusable_files_exit_3() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("a.db");
+    assert_eq!(cli(&db, &["import", "patents", "x.csv"]).status, 2, "an unknown table is a usage error");
+    assert_eq!(cli(&db, &["frobnicate"]).status, 2);
+    let missing = cli(&db, &["--json", "verify"]);
+    assert_eq!(missing.status, 3);
+    assert_eq!(missing.json()["error"]["code"], "db_missing");
+
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, vec![7u8; 4096]).expect("write");
+    let corrupt = cli(&junk, &["--json", "verify"]);
+    assert_eq!((corrupt.status, corrupt.json()["error"]["code"].as_str()), (3, Some("db_corrupt")));
+
+    assert_eq!(cli(&db, &["init"]).status, 0);
+    rusqlite::Connection::open(&db).and_then(|c| c.pragma_update(None, "user_version", 42)).expect("bump the schema");
+    let newer = cli(&db, &["verify"]);
+    assert_eq!(newer.status, 3);
+    assert!(newer.stderr.contains("42") && newer.stderr.contains("升级"), "says the file is newer and what to do: {}", newer.stderr);
+}
+
+#[test]
+fn demo_exports_and_verifies_and_tampering_is_caught() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("demo.db");
+    let demo = cli(&db, &["--json", "demo", "--scale", "small", "--seed", "3"]);
+    assert_eq!(demo.status, 0, "{}", demo.stderr);
+    let doc = demo.json();
+    assert_eq!(
+        (doc["people"].as_u64(), doc["achievements"].as_u64(), doc["contracts"].as_u64(), doc["organizations"].as_u64()),
+        (Some(60), Some(300), Some(40), Some(40))
+    );
+    assert_eq!(cli(&db, &["demo"]).status, 1, "demo never overwrites a file");
+
+    let out = dir.path().join("export");
+    let export = cli(&db, &["--json", "export", "all", out.to_str().expect("utf-8 path")]).json();
+    assert_eq!(export["files"].as_array().map(Vec::len), Some(6));
+    for t in ["people", "organizations", "achievements", "contracts", "receipts", "costs"] {
+        assert!(out.join(format!("{t}.xlsx")).exists(), "{t}.xlsx written");
+    }
+    let one = cli(&db, &["--json", "export", "contracts", dir.path().join("c.xlsx").to_str().expect("utf-8")]).json();
+    assert_eq!(one["rows"], 40);
+
+    let ok = cli(&db, &["--json", "verify"]);
+    assert_eq!(ok.status, 0);
+    assert_eq!(ok.json()["ok"], true);
+
+    let conn = rusqlite::Connection::open(&db).expect("open behind the app's back");
+    conn.execute_batch("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 42;").expect("tamper");
+    drop(conn);
+    let broken = cli(&db, &["--json", "verify"]);
+    assert_eq!(broken.status, 3);
+    let e = broken.json();
+    assert_eq!(e["error"]["code"], "audit_chain_broken");
+    assert_eq!(e["error"]["details"][0]["first_broken_entry"], 42);
+    assert!(cli(&db, &["verify"]).stderr.contains("第 42 条"), "the human message names the entry");
+}
+
+#[test]
+fn demo_is_deterministic_for_a_seed() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let dump = |db: &Path| -> Vec<String> {
+        let conn = rusqlite::Connection::open(db).expect("open");
+        let mut stmt =
+            conn.prepare("SELECT achievement_no || title || coalesce(application_no, '') FROM achievement ORDER BY id").expect("prepare");
+        let rows = stmt.query_map([], |r| r.get(0)).and_then(|r| r.collect()).expect("rows");
+        rows
+    };
+    let (a, b, c) = (dir.path().join("a.db"), dir.path().join("b.db"), dir.path().join("c.db"));
+    for (db, seed) in [(&a, "5"), (&b, "5"), (&c, "6")] {
+        assert_eq!(cli(db, &["demo", "--seed", seed]).status, 0);
+    }
+    assert_eq!(dump(&a), dump(&b), "the same seed gives the same portfolio");
+    assert_ne!(dump(&a), dump(&c), "another seed gives another one");
+}

@@ -1,0 +1,3 @@
+//! The CLI contract of spec/cli.md: names, JSON documents and exit statuses, run as a user would.
+
+mod commands;

@@ -1,0 +1,47 @@
+//! The corpus of bad files (tests/fixtures/bad): each is refused with its location and leaves
+//! the database exactly as it was.
+
+use crate::common::{actor, dump, fixture, good_store};
+use rstest::rstest;
+use transferdesk_core::model::Table;
+use transferdesk_core::{import, Error};
+
+#[rstest]
+#[case::wrong_headers(Table::Achievements, "wrong_headers.xlsx", &[(1, "成果名", "unknown_column"), (1, "成果名称", "missing_column")])]
+#[case::unknown_column(Table::People, "unknown_column.csv", &[(1, "备注", "unknown_column")])]
+#[case::missing_column(Table::People, "missing_column.csv", &[(1, "姓名", "missing_column")])]
+#[case::bad_amounts(Table::Contracts, "bad_amounts.xlsx", &[(2, "合同金额", "bad_amount"), (3, "合同金额", "bad_amount"), (4, "合同金额", "bad_amount")])]
+#[case::bad_dates(Table::Receipts, "bad_dates.csv", &[(2, "到账日期", "bad_date"), (3, "到账日期", "bad_date")])]
+#[case::shares_not_100(Table::Achievements, "shares_not_100.csv", &[(2, "完成人", "shares_not_100")])]
+#[case::unknown_contract(Table::Receipts, "unknown_reference.csv", &[(3, "合同编号", "unknown_reference")])]
+#[case::unknown_inventor(Table::Achievements, "unknown_inventor.csv", &[(2, "完成人", "unknown_reference")])]
+#[case::duplicate_keys(Table::People, "duplicate_keys.csv", &[(3, "工号", "duplicate_in_file"), (4, "工号", "duplicate_in_database")])]
+#[case::bad_check_digit(Table::Achievements, "bad_check_digit.csv", &[(2, "申请号", "bad_check_digit")])]
+#[case::bad_credit_code(Table::Organizations, "bad_credit_code.csv", &[(2, "统一社会信用代码", "bad_check_digit")])]
+#[case::bad_id_number(Table::People, "bad_id_number.csv", &[(2, "身份证号", "bad_check_digit")])]
+#[case::empty_csv(Table::People, "empty.csv", &[(0, "", "empty_file")])]
+#[case::empty_xlsx(Table::People, "empty.xlsx", &[(0, "", "empty_file")])]
+#[case::binary_renamed(Table::Achievements, "binary_renamed.xlsx", &[(0, "", "unreadable_file")])]
+#[case::huge_cell(Table::People, "huge_cell.csv", &[(2, "姓名", "too_long")])]
+#[case::formulas(Table::Receipts, "formulas.xlsx", &[(2, "到账金额", "formula")])]
+#[case::merged_cells(Table::People, "merged_cells.xlsx", &[(2, "所在单位", "merged_cell")])]
+#[case::gbk(Table::People, "gbk.csv", &[(0, "", "not_utf8")])]
+#[case::license_without_kind(Table::Contracts, "license_without_kind.csv", &[(2, "许可类型", "required_for_kind")])]
+#[case::equity_without_units(Table::Contracts, "equity_without_units.csv", &[(2, "获得股权", "required_for_kind")])]
+fn bad_file_is_refused_where_it_is_wrong(#[case] table: Table, #[case] file: &str, #[case] expected: &[(usize, &str, &str)]) {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = good_store(&dir);
+    let before = dump(&store);
+    for dry_run in [true, false] {
+        match import::import(&mut store, &actor(), table, &fixture(&format!("bad/{file}")), dry_run) {
+            Err(Error::Invalid(problems)) => {
+                let found: Vec<(usize, &str, &str)> = problems.iter().map(|p| (p.row, p.column.as_str(), p.kind.code())).collect();
+                assert_eq!(found, expected, "{file}: every problem located, and nothing else reported");
+                let sheet = &problems[0].sheet;
+                assert!(!sheet.is_empty(), "{file}: the sheet (or file) is named");
+            }
+            other => panic!("{file} must be refused, got {other:?}"),
+        }
+        assert_eq!(dump(&store), before, "{file}: the database content is unchanged");
+    }
+}

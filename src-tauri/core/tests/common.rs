@@ -1,0 +1,69 @@
+//! Shared set-up: stores in temp folders, the fixture paths, a logical dump.
+
+use chrono::NaiveDate;
+use std::path::PathBuf;
+use transferdesk_core::institution::Institution;
+use transferdesk_core::model::Table;
+use transferdesk_core::{import, Actor, Store};
+
+pub fn fixture(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(rel)
+}
+
+pub fn actor() -> Actor {
+    Actor { name: "test".into(), at: NaiveDate::from_ymd_opt(2026, 11, 23).and_then(|d| d.and_hms_opt(9, 30, 0)).expect("valid time") }
+}
+
+pub fn new_store(dir: &tempfile::TempDir) -> Store {
+    Store::create(&dir.path().join("t.db"), &Institution { name: "测试大学".into(), province: "四川省".into(), fee_reduction: true })
+        .expect("new store")
+}
+
+/// A store holding the whole clean fixture portfolio of tests/fixtures/good.
+pub fn good_store(dir: &tempfile::TempDir) -> Store {
+    let mut store = new_store(dir);
+    for (table, file) in GOOD {
+        import::import(&mut store, &actor(), *table, &fixture(&format!("good/{file}")), false)
+            .unwrap_or_else(|e| panic!("clean fixture {file} must import: {:?}", e.report(transferdesk_core::Lang::En)));
+    }
+    store
+}
+
+pub const GOOD: &[(Table, &str)] = &[
+    (Table::People, "people.csv"),
+    (Table::Organizations, "organizations.csv"),
+    (Table::Achievements, "achievements.xlsx"),
+    (Table::Contracts, "contracts.csv"),
+    (Table::Receipts, "receipts.csv"),
+    (Table::Costs, "costs.xlsx"),
+];
+
+/// Every row of every table as text, sorted: equal dumps mean equal content.
+pub fn dump(store: &Store) -> Vec<String> {
+    let conn = store.conn();
+    let mut tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("table names");
+    tables.sort();
+    let mut out = Vec::new();
+    for t in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).expect("select");
+        let n = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                let cells: Vec<String> = (0..n)
+                    .map(|i| {
+                        format!("{:?}", r.get_ref(i).map(|v| v.data_type()).ok())
+                            + &r.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}")).unwrap_or_default()
+                    })
+                    .collect();
+                Ok(format!("{t}|{}", cells.join("|")))
+            })
+            .and_then(|rows| rows.collect())
+            .expect("rows");
+        rows.sort();
+        out.extend(rows);
+    }
+    out
+}

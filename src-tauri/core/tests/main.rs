@@ -1,0 +1,6 @@
+//! Integration tests of transferdesk-core: one binary, a module per area.
+
+mod audit;
+mod bad_files;
+mod common;
+mod good_files;

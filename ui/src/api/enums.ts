@@ -1,0 +1,32 @@
+// The values of the generated union types, for selects and URL validation. Each list is derived
+// from a Record over the union, so a new Rust variant fails the type check here.
+import type { AchievementKind, AchievementStatus, SortKey, Table } from './types.gen'
+
+const keys = <K extends string>(record: Record<K, true>) => Object.keys(record) as K[]
+
+export const KINDS = keys<AchievementKind>({
+  invention_patent: true,
+  utility_model: true,
+  design_patent: true,
+  software_copyright: true,
+  ic_layout: true,
+  plant_variety: true,
+  know_how: true,
+  other: true,
+})
+
+export const STATUSES = keys<AchievementStatus>({ pending: true, in_force: true, lapsed: true, abandoned: true, expired: true })
+
+export const SORT_KEYS = keys<SortKey>({
+  achievement_no: true,
+  title: true,
+  kind: true,
+  application_no: true,
+  filed_on: true,
+  granted_on: true,
+  status: true,
+  department: true,
+})
+
+/** In the order an office must import them: later tables refer to earlier ones. */
+export const TABLES = keys<Table>({ people: true, organizations: true, achievements: true, contracts: true, receipts: true, costs: true })
