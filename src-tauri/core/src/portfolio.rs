@@ -145,15 +145,14 @@ fn where_clause(q: &AchievementQuery) -> (String, Vec<Value>) {
         let digits = digits.trim_start_matches("CN").trim_start_matches("ZL").to_string();
         args.push(Value::Text(format!("%{digits}%")));
         let m = args.len();
+        args.push(Value::Text(search.to_string()));
+        let e = args.len();
+        // Number search needs at least four characters, or every number would match "%1%".
         clauses.push(format!(
             "(a.title LIKE ?{n} ESCAPE '\\' OR a.achievement_no LIKE ?{n} ESCAPE '\\' OR a.grant_no LIKE ?{n} ESCAPE '\\'
-              OR (length(?{m}) > 2 AND replace(a.application_no, '.', '') LIKE ?{m})
+              OR (length(?{m}) > 5 AND replace(a.application_no, '.', '') LIKE ?{m})
               OR a.id IN (SELECT i.achievement_id FROM inventor i JOIN person p ON p.id = i.person_id
-                          WHERE p.name LIKE ?{n} ESCAPE '\\' OR p.employee_id = ?{})))",
-            {
-                args.push(Value::Text(search.to_string()));
-                args.len()
-            }
+                          WHERE p.name LIKE ?{n} ESCAPE '\\' OR p.employee_id = ?{e}))"
         ));
     }
     let sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
@@ -369,4 +368,92 @@ pub fn filters(store: &Store) -> Result<PortfolioFilters> {
     )?;
     let years = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     Ok(PortfolioFilters { departments: crate::department::names(conn)?, years })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Actor;
+
+    fn demo_store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("d.db");
+        let actor =
+            Actor { name: "t".into(), at: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("time") };
+        crate::demo::create(&path, crate::demo::Scale::Small, 1, &actor).expect("demo");
+        let store = Store::open(&path).expect("open");
+        (dir, store)
+    }
+
+    fn query() -> AchievementQuery {
+        AchievementQuery { page: 1, page_size: 50, ..Default::default() }
+    }
+
+    #[test]
+    fn pages_cover_the_portfolio_once() {
+        let (_d, store) = demo_store();
+        let mut seen = std::collections::HashSet::new();
+        for page in 1..=6 {
+            let p = list(&store, &AchievementQuery { page, ..query() }).expect("page");
+            assert_eq!(p.total, 300);
+            seen.extend(p.rows.into_iter().map(|r| r.achievement_no));
+        }
+        assert_eq!(seen.len(), 300, "six pages of 50 hold every achievement exactly once");
+    }
+
+    #[test]
+    fn filters_and_search_narrow_the_list() {
+        let (_d, store) = demo_store();
+        let all = list(&store, &AchievementQuery { page_size: 200, ..query() }).expect("all").rows;
+        let first = list(&store, &query()).expect("first page").rows.remove(0);
+        let by_no = list(&store, &AchievementQuery { search: Some(first.achievement_no.clone()), ..query() }).expect("search");
+        assert_eq!(by_no.total, 1, "an achievement number finds exactly its record");
+        if let Some(app) = &first.application_no {
+            let spaced = format!("CN {} {}", &app[..4], &app[4..]);
+            let by_app = list(&store, &AchievementQuery { search: Some(spaced), ..query() }).expect("search by number");
+            assert!(by_app.rows.iter().any(|r| r.id == first.id), "an application number typed with CN and spaces is found");
+        }
+        let inventor = first.inventors.split('、').next().unwrap_or_default().trim_end_matches('*').to_string();
+        let by_name = list(&store, &AchievementQuery { search: Some(inventor.clone()), page_size: 200, ..query() }).expect("by inventor");
+        assert!(by_name.rows.iter().all(|r| r.inventors.contains(&inventor)), "every hit names the inventor {inventor}");
+        let designs = list(&store, &AchievementQuery { kind: Some(AchievementKind::DesignPatent), ..query() }).expect("kind");
+        assert_eq!(designs.total, 15, "the small demo has 15 designs");
+        let dept = all[0].department.clone();
+        let in_dept = list(&store, &AchievementQuery { department: Some(dept.clone()), page_size: 200, ..query() }).expect("department");
+        assert!(in_dept.total > 0 && in_dept.rows.iter().all(|r| r.department == dept));
+        let odd = list(&store, &AchievementQuery { search: Some("%_\\'\"".into()), ..query() }).expect("wildcards are literal");
+        assert_eq!(odd.total, 0);
+    }
+
+    #[test]
+    fn sorting_orders_by_the_column() {
+        let (_d, store) = demo_store();
+        for sort in [SortKey::AchievementNo, SortKey::Title, SortKey::FiledOn, SortKey::Department, SortKey::Status] {
+            let asc = list(&store, &AchievementQuery { sort: Some(sort), ..query() }).expect("asc").rows;
+            let desc = list(&store, &AchievementQuery { sort: Some(sort), descending: true, ..query() }).expect("desc").rows;
+            assert_ne!(asc[0].id, desc[0].id, "{sort:?}: both ends differ");
+        }
+        let titles: Vec<String> = list(&store, &AchievementQuery { sort: Some(SortKey::Title), ..query() })
+            .expect("titles")
+            .rows
+            .into_iter()
+            .map(|r| r.title)
+            .collect();
+        let mut sorted = titles.clone();
+        sorted.sort();
+        assert_eq!(titles, sorted);
+    }
+
+    #[test]
+    fn detail_lists_inventors_and_contracts() {
+        let (_d, store) = demo_store();
+        let linked: i64 = store
+            .conn()
+            .query_row("SELECT achievement_id FROM contract_achievement LIMIT 1", [], |r| r.get(0))
+            .expect("a linked achievement");
+        let d = detail(&store, linked).expect("detail");
+        assert_eq!(d.inventors.iter().map(|i| i.share_bp).sum::<i64>(), 10_000, "shares add up to 100%");
+        assert!(!d.contracts.is_empty());
+        assert!(matches!(detail(&store, 999_999), Err(Error::NotFound { .. })));
+    }
 }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the end-to-end tests of the real app under a private Xvfb (CI has no display).
+# tauri-driver uses fixed ports, so the test files run one at a time.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export PATH="$HOME/.cargo/bin:$PATH"
+display=:$(( 90 + RANDOM % 9 ))
+Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null || true' EXIT
+export DISPLAY=$display
+for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
+node --test --test-concurrency=1 tests/e2e/
