@@ -16,7 +16,8 @@ test('first start shows the demo portfolio and an achievement detail', async () 
     const pager = await app.waitText('[data-testid="portfolio-pagination"]', (t) => t.includes('300'));
     assert.match(pager, /共 300 条/, 'the small demo holds 300 achievements');
     assert.ok(existsSync(join(home, 'data/transferdesk/transferdesk.db')), 'the default data file was created');
-    if (process.env.SCREENSHOT) await app.screenshot(process.env.SCREENSHOT);
+    // `SCREENSHOTS=docs node --test tests/e2e/portfolio.test.mjs` refreshes the README's pictures.
+    if (process.env.SCREENSHOTS) await app.screenshot(join(process.env.SCREENSHOTS, 'screenshot-portfolio.png'));
 
     await app.type('input[data-testid="portfolio-search"]', 'CG20120004');
     await app.waitText('[data-testid="portfolio-pagination"]', (t) => /共 1 条/.test(t));
@@ -26,5 +27,6 @@ test('first start shows the demo portfolio and an achievement detail', async () 
     const inventors = await app.text('[data-testid="inventors"]');
     assert.match(inventors, /T00\d\d/, 'inventors are listed with employee IDs');
     assert.match(inventors, /%/, 'with their shares');
+    if (process.env.SCREENSHOTS) await app.screenshot(join(process.env.SCREENSHOTS, 'screenshot-detail.png'));
   });
 });

@@ -20,3 +20,17 @@ impl IpcError {
         IpcError(ErrorReport { code: code.into(), message: message.into(), details: Vec::new() })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_cross_ipc_as_code_message_details() {
+        let err = IpcError::from(transferdesk_core::Error::NotFound { what: "achievement", key: "42".into() });
+        let json = serde_json::to_value(&err).expect("serializes");
+        assert_eq!(json["code"], "not_found");
+        assert_eq!(json["message"], "未找到成果：42");
+        assert_eq!(json["details"], serde_json::json!([]));
+    }
+}
