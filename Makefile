@@ -33,9 +33,11 @@ apt:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
+# `npm install` with the committed lock installs exactly the locked versions. Not `npm ci`: this
+# npm (11.x) leaves other platforms' optional rollup packages out of the lock and then refuses it.
 npm:
 	@if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then \
-		cd ui && npm ci --no-audit --no-fund; \
+		cd ui && npm install --no-audit --no-fund --loglevel=error; \
 	fi
 
 driver:

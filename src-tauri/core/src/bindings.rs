@@ -28,6 +28,7 @@ pub fn typescript() -> String {
         crate::institution::Institution,
         crate::portfolio::SortKey,
         crate::portfolio::AchievementQuery,
+        crate::portfolio::AchievementSummary,
         crate::portfolio::AchievementRow,
         crate::portfolio::AchievementPage,
         crate::portfolio::InventorLine,

@@ -73,9 +73,9 @@ pub struct AchievementQuery {
     pub search: Option<String>,
 }
 
-/// One line of the list.
+/// The fields an achievement shows both in the list and on its page.
 #[derive(Clone, Debug, Serialize, TS)]
-pub struct AchievementRow {
+pub struct AchievementSummary {
     /// Record id, for the detail page.
     #[ts(type = "number")]
     pub id: i64,
@@ -97,6 +97,36 @@ pub struct AchievementRow {
     pub status: AchievementStatus,
     /// 所属单位.
     pub department: String,
+}
+
+/// The columns that fill an [`AchievementSummary`], in its order (`a` achievement, `d` department).
+const SUMMARY_COLUMNS: &str = "a.id, a.achievement_no, a.title, a.kind, a.application_no, a.filed_on, a.grant_no, a.granted_on, a.status, d.name";
+
+impl AchievementSummary {
+    /// Reads the [`SUMMARY_COLUMNS`] at the start of a row.
+    fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        Ok(AchievementSummary {
+            id: r.get(0)?,
+            achievement_no: r.get(1)?,
+            title: r.get(2)?,
+            kind: r.get(3)?,
+            application_no: r.get(4)?,
+            filed_on: r.get(5)?,
+            grant_no: r.get(6)?,
+            granted_on: r.get(7)?,
+            status: r.get(8)?,
+            department: r.get(9)?,
+        })
+    }
+}
+
+/// One line of the list.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct AchievementRow {
+    /// Numbers, dates, status, department.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub summary: AchievementSummary,
     /// Inventors' names in order, key contributors marked with `*`.
     pub inventors: String,
     /// Contracts that carry it.
@@ -176,7 +206,7 @@ pub fn list(store: &Store, q: &AchievementQuery) -> Result<AchievementPage> {
     args.push(Value::Integer(i64::from(page - 1) * i64::from(page_size)));
     let (limit, offset) = (args.len() - 1, args.len());
     let sql = format!(
-        "SELECT a.id, a.achievement_no, a.title, a.kind, a.application_no, a.filed_on, a.grant_no, a.granted_on, a.status, d.name,
+        "SELECT {SUMMARY_COLUMNS},
                 (SELECT group_concat(p.name || CASE WHEN i.key_contributor = 1 THEN '*' ELSE '' END, '、')
                    FROM (SELECT * FROM inventor WHERE achievement_id = a.id ORDER BY position) i JOIN person p ON p.id = i.person_id),
                 (SELECT count(*) FROM contract_achievement ca WHERE ca.achievement_id = a.id)
@@ -187,16 +217,7 @@ pub fn list(store: &Store, q: &AchievementQuery) -> Result<AchievementPage> {
     let rows = stmt
         .query_map(rusqlite::params_from_iter(args.iter()), |r| {
             Ok(AchievementRow {
-                id: r.get(0)?,
-                achievement_no: r.get(1)?,
-                title: r.get(2)?,
-                kind: r.get(3)?,
-                application_no: r.get(4)?,
-                filed_on: r.get(5)?,
-                grant_no: r.get(6)?,
-                granted_on: r.get(7)?,
-                status: r.get(8)?,
-                department: r.get(9)?,
+                summary: AchievementSummary::from_row(r)?,
                 inventors: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
                 contract_count: r.get(11)?,
             })
@@ -246,27 +267,10 @@ pub struct LinkedContract {
 /// Everything on an achievement's page.
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct AchievementDetail {
-    /// Record id.
-    #[ts(type = "number")]
-    pub id: i64,
-    /// 成果编号.
-    pub achievement_no: String,
-    /// 成果名称.
-    pub title: String,
-    /// 成果类型.
-    pub kind: AchievementKind,
-    /// 申请号.
-    pub application_no: Option<String>,
-    /// 申请日.
-    pub filed_on: Option<String>,
-    /// 授权号.
-    pub grant_no: Option<String>,
-    /// 授权日.
-    pub granted_on: Option<String>,
-    /// 法律状态.
-    pub status: AchievementStatus,
-    /// 所属单位.
-    pub department: String,
+    /// Numbers, dates, status, department.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub summary: AchievementSummary,
     /// 财政资助项目.
     pub fiscal_project: Option<String>,
     /// 年费已缴至 (patent year).
@@ -285,22 +289,14 @@ pub fn detail(store: &Store, id: i64) -> Result<AchievementDetail> {
     let conn = store.conn();
     let mut detail = conn
         .query_row(
-            "SELECT a.id, a.achievement_no, a.title, a.kind, a.application_no, a.filed_on, a.grant_no, a.granted_on, a.status, d.name,
-                    a.fiscal_project, a.fees_paid_through, a.fees_paid_through_assumed
-             FROM achievement a JOIN department d ON d.id = a.department_id WHERE a.id = ?1",
+            &format!(
+                "SELECT {SUMMARY_COLUMNS}, a.fiscal_project, a.fees_paid_through, a.fees_paid_through_assumed
+                 FROM achievement a JOIN department d ON d.id = a.department_id WHERE a.id = ?1"
+            ),
             params![id],
             |r| {
                 Ok(AchievementDetail {
-                    id: r.get(0)?,
-                    achievement_no: r.get(1)?,
-                    title: r.get(2)?,
-                    kind: r.get(3)?,
-                    application_no: r.get(4)?,
-                    filed_on: r.get(5)?,
-                    grant_no: r.get(6)?,
-                    granted_on: r.get(7)?,
-                    status: r.get(8)?,
-                    department: r.get(9)?,
+                    summary: AchievementSummary::from_row(r)?,
                     fiscal_project: r.get(10)?,
                     fees_paid_through: r.get(11)?,
                     fees_paid_through_assumed: r.get(12)?,
@@ -396,7 +392,7 @@ mod tests {
         for page in 1..=6 {
             let p = list(&store, &AchievementQuery { page, ..query() }).expect("page");
             assert_eq!(p.total, 300);
-            seen.extend(p.rows.into_iter().map(|r| r.achievement_no));
+            seen.extend(p.rows.into_iter().map(|r| r.summary.achievement_no));
         }
         assert_eq!(seen.len(), 300, "six pages of 50 hold every achievement exactly once");
     }
@@ -406,21 +402,21 @@ mod tests {
         let (_d, store) = demo_store();
         let all = list(&store, &AchievementQuery { page_size: 200, ..query() }).expect("all").rows;
         let first = list(&store, &query()).expect("first page").rows.remove(0);
-        let by_no = list(&store, &AchievementQuery { search: Some(first.achievement_no.clone()), ..query() }).expect("search");
+        let by_no = list(&store, &AchievementQuery { search: Some(first.summary.achievement_no.clone()), ..query() }).expect("search");
         assert_eq!(by_no.total, 1, "an achievement number finds exactly its record");
-        if let Some(app) = &first.application_no {
+        if let Some(app) = &first.summary.application_no {
             let spaced = format!("CN {} {}", &app[..4], &app[4..]);
             let by_app = list(&store, &AchievementQuery { search: Some(spaced), ..query() }).expect("search by number");
-            assert!(by_app.rows.iter().any(|r| r.id == first.id), "an application number typed with CN and spaces is found");
+            assert!(by_app.rows.iter().any(|r| r.summary.id == first.summary.id), "an application number typed with CN and spaces is found");
         }
         let inventor = first.inventors.split('、').next().unwrap_or_default().trim_end_matches('*').to_string();
         let by_name = list(&store, &AchievementQuery { search: Some(inventor.clone()), page_size: 200, ..query() }).expect("by inventor");
         assert!(by_name.rows.iter().all(|r| r.inventors.contains(&inventor)), "every hit names the inventor {inventor}");
         let designs = list(&store, &AchievementQuery { kind: Some(AchievementKind::DesignPatent), ..query() }).expect("kind");
         assert_eq!(designs.total, 15, "the small demo has 15 designs");
-        let dept = all[0].department.clone();
+        let dept = all[0].summary.department.clone();
         let in_dept = list(&store, &AchievementQuery { department: Some(dept.clone()), page_size: 200, ..query() }).expect("department");
-        assert!(in_dept.total > 0 && in_dept.rows.iter().all(|r| r.department == dept));
+        assert!(in_dept.total > 0 && in_dept.rows.iter().all(|r| r.summary.department == dept));
         let odd = list(&store, &AchievementQuery { search: Some("%_\\'\"".into()), ..query() }).expect("wildcards are literal");
         assert_eq!(odd.total, 0);
     }
@@ -431,13 +427,13 @@ mod tests {
         for sort in [SortKey::AchievementNo, SortKey::Title, SortKey::FiledOn, SortKey::Department, SortKey::Status] {
             let asc = list(&store, &AchievementQuery { sort: Some(sort), ..query() }).expect("asc").rows;
             let desc = list(&store, &AchievementQuery { sort: Some(sort), descending: true, ..query() }).expect("desc").rows;
-            assert_ne!(asc[0].id, desc[0].id, "{sort:?}: both ends differ");
+            assert_ne!(asc[0].summary.id, desc[0].summary.id, "{sort:?}: both ends differ");
         }
         let titles: Vec<String> = list(&store, &AchievementQuery { sort: Some(SortKey::Title), ..query() })
             .expect("titles")
             .rows
             .into_iter()
-            .map(|r| r.title)
+            .map(|r| r.summary.title)
             .collect();
         let mut sorted = titles.clone();
         sorted.sort();

@@ -77,7 +77,7 @@ year: number | null,
  */
 search: string | null, };
 
-export type AchievementRow = { 
+export type AchievementSummary = { 
 /**
  * Record id, for the detail page.
  */
@@ -117,7 +117,9 @@ status: AchievementStatus,
 /**
  * 所属单位.
  */
-department: string, 
+department: string, };
+
+export type AchievementRow = { 
 /**
  * Inventors' names in order, key contributors marked with `*`.
  */
@@ -125,7 +127,47 @@ inventors: string,
 /**
  * Contracts that carry it.
  */
-contract_count: number, };
+contract_count: number, 
+/**
+ * Record id, for the detail page.
+ */
+id: number, 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 成果名称.
+ */
+title: string, 
+/**
+ * 成果类型.
+ */
+kind: AchievementKind, 
+/**
+ * 申请号.
+ */
+application_no: string | null, 
+/**
+ * 申请日.
+ */
+filed_on: string | null, 
+/**
+ * 授权号.
+ */
+grant_no: string | null, 
+/**
+ * 授权日.
+ */
+granted_on: string | null, 
+/**
+ * 法律状态.
+ */
+status: AchievementStatus, 
+/**
+ * 所属单位.
+ */
+department: string, };
 
 export type AchievementPage = { 
 /**
@@ -195,7 +237,27 @@ received_fen: Money, };
 
 export type AchievementDetail = { 
 /**
- * Record id.
+ * 财政资助项目.
+ */
+fiscal_project: string | null, 
+/**
+ * 年费已缴至 (patent year).
+ */
+fees_paid_through: number | null, 
+/**
+ * True when the paid-through year was assumed at import.
+ */
+fees_paid_through_assumed: boolean, 
+/**
+ * 完成人.
+ */
+inventors: Array<InventorLine>, 
+/**
+ * Contracts carrying it.
+ */
+contracts: Array<LinkedContract>, 
+/**
+ * Record id, for the detail page.
  */
 id: number, 
 /**
@@ -233,27 +295,7 @@ status: AchievementStatus,
 /**
  * 所属单位.
  */
-department: string, 
-/**
- * 财政资助项目.
- */
-fiscal_project: string | null, 
-/**
- * 年费已缴至 (patent year).
- */
-fees_paid_through: number | null, 
-/**
- * True when the paid-through year was assumed at import.
- */
-fees_paid_through_assumed: boolean, 
-/**
- * 完成人.
- */
-inventors: Array<InventorLine>, 
-/**
- * Contracts carrying it.
- */
-contracts: Array<LinkedContract>, };
+department: string, };
 
 export type PortfolioFilters = { 
 /**
