@@ -115,7 +115,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
     match cli.command {
         Command::Init { institution, province, fee_reduction } => {
             let profile = Institution { name: institution, province, fee_reduction: matches!(fee_reduction, YesNo::Yes) }.validated()?;
-            Store::create(&path, &profile)?;
+            Store::create(&path, &profile, &actor())?;
             let human = match lang {
                 Lang::Zh => format!("已创建数据文件 {}（{}，{}）", path.display(), profile.name, profile.province),
                 Lang::En => format!("created {} ({}, {})", path.display(), profile.name, profile.province),

@@ -162,7 +162,7 @@ fn shares(rng: &mut Rng, n: usize) -> Vec<i64> {
 
 /// Builds the demo portfolio into a new file at `path`.
 pub fn create(path: &Path, scale: Scale, seed: u64, actor: &Actor) -> Result<DemoSummary> {
-    let mut store = Store::create(path, &Institution { name: INSTITUTION.into(), province: PROVINCE.into(), fee_reduction: true })?;
+    let mut store = Store::create(path, &Institution { name: INSTITUTION.into(), province: PROVINCE.into(), fee_reduction: true }, actor)?;
     let result = fill(&mut store, scale, seed, actor);
     if result.is_err() {
         drop(store);

@@ -1,7 +1,8 @@
 //! The institution's profile (单位信息): name, province (decides 本省/外省), fee reduction.
 
 use crate::error::{Error, Result};
-use crate::store::Store;
+use crate::store::audit::{Action, Journal};
+use crate::store::{Actor, Store};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -45,14 +46,21 @@ impl Institution {
     }
 }
 
-/// Writes the profile (insert or replace the single row).
-pub fn save(store: &mut Store, institution: &Institution) -> Result<()> {
+/// Writes the profile (the single row), with its audit entry.
+pub fn save(store: &mut Store, actor: &Actor, institution: &Institution) -> Result<()> {
+    let before = load(store).ok();
     let tx = store.write()?;
     tx.execute(
         "INSERT INTO institution (id, name, province, fee_reduction) VALUES (1, ?1, ?2, ?3)
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, province = excluded.province, fee_reduction = excluded.fee_reduction",
         params![institution.name, institution.province, institution.fee_reduction],
     )?;
+    let (action, before) = match &before {
+        Some(b) => (Action::Update, Some(serde_json::to_value(b).unwrap_or_default())),
+        None => (Action::Insert, None),
+    };
+    let after = serde_json::to_value(institution).unwrap_or_default();
+    Journal::start(&tx, actor)?.record(&tx, action, "institution", "1", before.as_ref(), Some(&after))?;
     tx.commit()?;
     Ok(())
 }

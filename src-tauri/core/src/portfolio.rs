@@ -100,7 +100,8 @@ pub struct AchievementSummary {
 }
 
 /// The columns that fill an [`AchievementSummary`], in its order (`a` achievement, `d` department).
-const SUMMARY_COLUMNS: &str = "a.id, a.achievement_no, a.title, a.kind, a.application_no, a.filed_on, a.grant_no, a.granted_on, a.status, d.name";
+const SUMMARY_COLUMNS: &str =
+    "a.id, a.achievement_no, a.title, a.kind, a.application_no, a.filed_on, a.grant_no, a.granted_on, a.status, d.name";
 
 impl AchievementSummary {
     /// Reads the [`SUMMARY_COLUMNS`] at the start of a row.
@@ -407,7 +408,10 @@ mod tests {
         if let Some(app) = &first.summary.application_no {
             let spaced = format!("CN {} {}", &app[..4], &app[4..]);
             let by_app = list(&store, &AchievementQuery { search: Some(spaced), ..query() }).expect("search by number");
-            assert!(by_app.rows.iter().any(|r| r.summary.id == first.summary.id), "an application number typed with CN and spaces is found");
+            assert!(
+                by_app.rows.iter().any(|r| r.summary.id == first.summary.id),
+                "an application number typed with CN and spaces is found"
+            );
         }
         let inventor = first.inventors.split('、').next().unwrap_or_default().trim_end_matches('*').to_string();
         let by_name = list(&store, &AchievementQuery { search: Some(inventor.clone()), page_size: 200, ..query() }).expect("by inventor");

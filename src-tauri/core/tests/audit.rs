@@ -10,7 +10,7 @@ fn a_clean_store_verifies() {
     let store = good_store(&dir);
     let report = verify(&store).expect("verify runs");
     assert!(report.ok, "fresh imports verify: {report:?}");
-    assert_eq!(report.audit_entries, 21);
+    assert_eq!(report.audit_entries, 22, "the institution's creation and 21 imported records");
 }
 
 #[test]

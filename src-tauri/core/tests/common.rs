@@ -15,8 +15,12 @@ pub fn actor() -> Actor {
 }
 
 pub fn new_store(dir: &tempfile::TempDir) -> Store {
-    Store::create(&dir.path().join("t.db"), &Institution { name: "测试大学".into(), province: "四川省".into(), fee_reduction: true })
-        .expect("new store")
+    Store::create(
+        &dir.path().join("t.db"),
+        &Institution { name: "测试大学".into(), province: "四川省".into(), fee_reduction: true },
+        &actor(),
+    )
+    .expect("new store")
 }
 
 /// A store holding the whole clean fixture portfolio of tests/fixtures/good.

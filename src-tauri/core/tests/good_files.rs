@@ -63,8 +63,9 @@ fn the_clean_portfolio_imports_with_exact_figures() {
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
         .expect("weights");
     assert_eq!(weights, vec![6000, 4000]);
-    // 5 people + 3 organizations + 4 achievements + 4 contracts + 3 receipts + 2 costs, one entry each.
-    assert_eq!(one::<i64>(&store, "SELECT count(*) FROM audit_log"), 21);
+    // The institution's creation, then 5 people + 3 organizations + 4 achievements + 4 contracts
+    // + 3 receipts + 2 costs, one entry each.
+    assert_eq!(one::<i64>(&store, "SELECT count(*) FROM audit_log"), 22);
     assert_eq!(one::<String>(&store, "SELECT region FROM organization WHERE name = '北京华能装备股份有限公司'"), "北京市");
 }
 

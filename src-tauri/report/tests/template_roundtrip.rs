@@ -29,9 +29,12 @@ fn templates_round_trip_without_loss() {
     let second = dir.path().join("second");
     std::fs::create_dir_all(&first).expect("mkdir");
     std::fs::create_dir_all(&second).expect("mkdir");
-    let mut copy =
-        Store::create(&dir.path().join("copy.db"), &Institution { name: "复制".into(), province: "四川省".into(), fee_reduction: true })
-            .expect("copy");
+    let mut copy = Store::create(
+        &dir.path().join("copy.db"),
+        &Institution { name: "复制".into(), province: "四川省".into(), fee_reduction: true },
+        &actor(),
+    )
+    .expect("copy");
     for table in Table::ALL {
         let file = first.join(file_name(*table));
         let rows = export_table(&source, *table, &file, true).expect("export");
@@ -54,9 +57,12 @@ fn templates_round_trip_without_loss() {
 #[test]
 fn cells_are_typed_for_excel_users() {
     let dir = tempfile::tempdir().expect("tmp");
-    let mut store =
-        Store::create(&dir.path().join("t.db"), &Institution { name: "测试大学".into(), province: "四川省".into(), fee_reduction: true })
-            .expect("store");
+    let mut store = Store::create(
+        &dir.path().join("t.db"),
+        &Institution { name: "测试大学".into(), province: "四川省".into(), fee_reduction: true },
+        &actor(),
+    )
+    .expect("store");
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/good");
     for (table, file) in [
         (Table::People, "people.csv"),

@@ -50,7 +50,7 @@ impl Store {
 
     /// Creates a new data file (owner-only permissions) with the current schema and the
     /// institution's profile. Refuses to overwrite an existing file.
-    pub fn create(path: &Path, institution: &crate::institution::Institution) -> Result<Store> {
+    pub fn create(path: &Path, institution: &crate::institution::Institution, actor: &Actor) -> Result<Store> {
         if path.exists() {
             return Err(Error::AlreadyExists(path.to_path_buf()));
         }
@@ -60,7 +60,7 @@ impl Store {
         create_private_file(path)?;
         let conn = Connection::open(path)?;
         let mut store = Self::prepare(conn, path)?;
-        crate::institution::save(&mut store, institution)?;
+        crate::institution::save(&mut store, actor, institution)?;
         Ok(store)
     }
 
@@ -151,6 +151,10 @@ mod tests {
     use super::*;
     use crate::institution::Institution;
 
+    fn actor() -> Actor {
+        Actor { name: "t".into(), at: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("time") }
+    }
+
     fn institution() -> Institution {
         Institution { name: "测试大学".into(), province: "四川省".into(), fee_reduction: true }
     }
@@ -159,8 +163,8 @@ mod tests {
     fn create_then_open() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("a.db");
-        Store::create(&path, &institution()).expect("created");
-        assert!(matches!(Store::create(&path, &institution()), Err(Error::AlreadyExists(_))), "never overwrites");
+        Store::create(&path, &institution(), &actor()).expect("created");
+        assert!(matches!(Store::create(&path, &institution(), &actor()), Err(Error::AlreadyExists(_))), "never overwrites");
         let store = Store::open(&path).expect("reopens");
         let v: i64 = store.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
         assert_eq!(v, schema_version());
@@ -186,7 +190,7 @@ mod tests {
         assert!(matches!(Store::open(&foreign), Err(Error::Corrupt(_))), "another program's SQLite is refused");
 
         let newer = dir.path().join("newer.db");
-        Store::create(&newer, &institution()).expect("created");
+        Store::create(&newer, &institution(), &actor()).expect("created");
         Connection::open(&newer).and_then(|c| c.pragma_update(None, "user_version", 99)).expect("bump");
         match Store::open(&newer) {
             Err(Error::NewerSchema { found: 99, supported }) => assert_eq!(supported, schema_version()),
