@@ -71,6 +71,26 @@ enum Command {
     },
     /// Check the file's integrity and the audit log's hash chain.
     Verify,
+    /// Reward distribution (收益分配).
+    #[command(subcommand)]
+    Rewards(Rewards),
+}
+
+#[derive(Subcommand)]
+enum Rewards {
+    /// The next distribution for a contract, not saved.
+    Plan {
+        /// 合同编号.
+        #[arg(long)]
+        contract: String,
+        /// Include receipts and costs dated up to this day (default: today).
+        #[arg(long, value_parser = parse_date)]
+        through: Option<chrono::NaiveDate>,
+    },
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    transferdesk_core::date::parse_date(text).map_err(|e| format!("{e}: '{text}' (YYYY-MM-DD)"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -199,6 +219,13 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
                 };
                 Ok(output::Doc::new(json!({"table": table.key(), "file": target, "rows": rows}), human))
             }
+        }
+        Command::Rewards(Rewards::Plan { contract, through }) => {
+            let store = Store::open(&path)?;
+            let through = through.unwrap_or_else(|| actor().at.date());
+            let plan = transferdesk_core::reward::plan_for_contract(&store, &contract, through)?;
+            let human = output::plan_text(&plan, lang);
+            Ok(output::Doc::new(serde_json::to_value(&plan).unwrap_or_default(), human))
         }
         Command::Verify => {
             let store = Store::open(&path)?;

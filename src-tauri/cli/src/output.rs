@@ -124,3 +124,34 @@ fn detail_line(d: &Value, lang: Lang) -> String {
     let value = if value.is_empty() { String::new() } else { format!("「{value}」") };
     format!("{place}{value}{}", s("problem"))
 }
+
+/// A plan as a person reads it: the money's path from receipts to each person.
+pub fn plan_text(plan: &transferdesk_core::reward::Plan, lang: Lang) -> String {
+    use transferdesk_core::Money;
+    let zh = lang == Lang::Zh;
+    let mut out = Vec::new();
+    let row = |label_zh: &str, label_en: &str, value: String| format!("{:<12}{value}", if zh { label_zh } else { label_en });
+    out.push(format!("{} {}", lang.pick("合同", "contract"), plan.contract_no));
+    out.push(row("到账合计", "received", plan.receipts_fen.to_string()));
+    out.push(row("费用", "costs", plan.costs_fen.to_string()));
+    out.push(row("结转费用", "carried in", plan.carried_in_costs_fen.to_string()));
+    out.push(row("净收入", "net income", plan.net_income_fen.to_string()));
+    out.push(row("比例", "ratio", format!("{}%", transferdesk_core::share::format_percent(plan.ratio_bp))));
+    match (plan.pool_fen, plan.pool_units) {
+        (Some(pool), _) => out.push(row("奖励总额", "pool", pool.to_string())),
+        (None, Some(units)) => out.push(row("奖励股权", "pool (units)", Money(units).grouped())),
+        _ => {}
+    }
+    out.push(row("单位留存", "institution", plan.institution_fen.to_string()));
+    for a in &plan.allocations {
+        let amount = match a.units {
+            Some(u) => format!("{} {}", Money(u).grouped(), lang.pick("元出资额", "units")),
+            None => Money(a.amount()).to_string(),
+        };
+        out.push(format!("  {} {}  {}%  {amount}", a.employee_id, a.name, transferdesk_core::share::format_percent(a.weight_bp)));
+    }
+    for f in &plan.findings {
+        out.push(format!("  {} {} {}", lang.pick("提示：", "finding:"), f.code, f.employee_id.clone().unwrap_or_default()));
+    }
+    out.join("\n")
+}

@@ -167,3 +167,82 @@ fn demo_is_deterministic_for_a_seed() {
     assert_eq!(dump(&a), dump(&b), "the same seed gives the same portfolio");
     assert_ne!(dump(&a), dump(&c), "another seed gives another one");
 }
+
+fn good_db(dir: &tempfile::TempDir) -> PathBuf {
+    let db = dir.path().join("good.db");
+    assert_eq!(cli(&db, &["init", "--institution", "测试大学", "--province", "四川省"]).status, 0);
+    for (table, file) in [
+        ("people", "people.csv"),
+        ("organizations", "organizations.csv"),
+        ("achievements", "achievements.xlsx"),
+        ("contracts", "contracts.csv"),
+        ("receipts", "receipts.csv"),
+        ("costs", "costs.xlsx"),
+    ] {
+        let run = cli(&db, &["import", table, &fixture(&format!("good/{file}"))]);
+        assert_eq!(run.status, 0, "{file}: {}", run.stderr);
+    }
+    db
+}
+
+#[test]
+fn rewards_plan_follows_the_money_to_the_fen() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = good_db(&dir);
+    // HT2025-001, a registered license of CG001 (T001*:50, T002:30, T003:20): 500,000 received,
+    // 15,000 appraisal → net 485,000; 70% → 339,500 = 169,750 / 101,850 / 67,900; half taxable.
+    let plan = cli(&db, &["--json", "rewards", "plan", "--contract", "HT2025-001", "--through", "2025-12-31"]).json();
+    let keys: Vec<&str> = plan.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
+    assert_eq!(
+        keys,
+        vec!["contract_no", "kind", "receipts", "receipts_fen", "costs_fen", "carried_in_costs_fen", "net_income_fen", "carried_out_costs_fen", "ratio_bp", "pool_fen", "allocations", "institution_fen", "findings"],
+        "the keys of cli.md, in its order"
+    );
+    assert_eq!(plan["receipts"][0]["voucher_no"], "V1");
+    assert_eq!((plan["receipts_fen"].as_i64(), plan["costs_fen"].as_i64(), plan["net_income_fen"].as_i64()), (Some(50_000_000), Some(1_500_000), Some(48_500_000)));
+    assert_eq!((plan["pool_fen"].as_i64(), plan["institution_fen"].as_i64()), (Some(33_950_000), Some(14_550_000)));
+    let lines: Vec<(String, i64, i64)> = plan["allocations"]
+        .as_array()
+        .expect("allocations")
+        .iter()
+        .map(|a| (a["employee_id"].as_str().unwrap_or("").to_string(), a["amount_fen"].as_i64().unwrap_or(-1), a["taxable_fen"].as_i64().unwrap_or(-1)))
+        .collect();
+    assert_eq!(lines, vec![("T001".into(), 16_975_000, 8_487_500), ("T002".into(), 10_185_000, 5_092_500), ("T003".into(), 6_790_000, 3_395_000)]);
+    assert_eq!(plan["findings"][0]["code"], "leader_reward_needs_publicity", "T002 is a middle-level leader");
+    assert_eq!(plan["findings"][0]["employee_id"], "T002");
+
+    // HT2025-002, an unregistered transfer of CG001:60 + CG002:40: net 600,000 − 7,200 = 592,800;
+    // pool 414,960; T001 30% + 16% = 46% → 190,881.60, T003 12% + 24% = 36% → 149,385.60,
+    // T002 18% → 74,692.80; fully taxable.
+    let plan = cli(&db, &["--json", "rewards", "plan", "--contract", "HT2025-002", "--through", "2025-12-31"]).json();
+    assert_eq!(plan["pool_fen"], 41_496_000);
+    let lines: Vec<(&str, i64, i64, i64)> = plan["allocations"]
+        .as_array()
+        .expect("allocations")
+        .iter()
+        .map(|a| (a["employee_id"].as_str().unwrap_or(""), a["weight_bp"].as_i64().unwrap_or(-1), a["amount_fen"].as_i64().unwrap_or(-1), a["taxable_fen"].as_i64().unwrap_or(-1)))
+        .collect();
+    assert_eq!(lines, vec![("T001", 4600, 19_088_160, 19_088_160), ("T003", 3600, 14_938_560, 14_938_560), ("T002", 1800, 7_469_280, 7_469_280)]);
+
+    // Before the money arrived there is nothing to split.
+    let early = cli(&db, &["--json", "rewards", "plan", "--contract", "HT2025-002", "--through", "2025-05-09"]).json();
+    assert_eq!((early["receipts_fen"].as_i64(), early["net_income_fen"].as_i64(), early["carried_out_costs_fen"].as_i64()), (Some(0), Some(0), Some(720_000)));
+
+    let missing = cli(&db, &["--json", "rewards", "plan", "--contract", "HT-NONE"]);
+    assert_eq!(missing.status, 1);
+    assert_eq!(missing.json()["error"]["code"], "not_found");
+    assert_eq!(cli(&db, &["rewards", "plan", "--contract", "HT2025-001", "--through", "2025-13-01"]).status, 2, "a bad date is a usage error");
+}
+
+#[test]
+fn rewards_plan_for_equity_is_in_units() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = good_db(&dir);
+    // HT2025-003: 3,000,000 yuan of registered capital for CG002 (T003*:60, T001:40); 70% = 2,100,000.
+    let plan = cli(&db, &["--json", "rewards", "plan", "--contract", "HT2025-003", "--through", "2025-12-31"]).json();
+    assert_eq!((plan["equity_units"].as_i64(), plan["pool_units"].as_i64()), (Some(300_000_000), Some(210_000_000)));
+    assert!(plan.get("pool_fen").is_none(), "equity carries units instead of fen amounts");
+    assert_eq!(plan["allocations"][0]["units"], 126_000_000);
+    assert_eq!(plan["allocations"][1]["units"], 84_000_000);
+    assert!(plan["allocations"][0].get("amount_fen").is_none());
+}

@@ -20,6 +20,7 @@ pub mod organization;
 pub mod person;
 pub mod portfolio;
 pub mod receipt;
+pub mod reward;
 pub mod share;
 pub mod store;
 pub mod template;
