@@ -195,19 +195,45 @@ fn rewards_plan_follows_the_money_to_the_fen() {
     let keys: Vec<&str> = plan.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
     assert_eq!(
         keys,
-        vec!["contract_no", "kind", "receipts", "receipts_fen", "costs_fen", "carried_in_costs_fen", "net_income_fen", "carried_out_costs_fen", "ratio_bp", "pool_fen", "allocations", "institution_fen", "findings"],
+        vec![
+            "contract_no",
+            "kind",
+            "receipts",
+            "receipts_fen",
+            "costs_fen",
+            "carried_in_costs_fen",
+            "net_income_fen",
+            "carried_out_costs_fen",
+            "ratio_bp",
+            "pool_fen",
+            "allocations",
+            "institution_fen",
+            "findings"
+        ],
         "the keys of cli.md, in its order"
     );
     assert_eq!(plan["receipts"][0]["voucher_no"], "V1");
-    assert_eq!((plan["receipts_fen"].as_i64(), plan["costs_fen"].as_i64(), plan["net_income_fen"].as_i64()), (Some(50_000_000), Some(1_500_000), Some(48_500_000)));
+    assert_eq!(
+        (plan["receipts_fen"].as_i64(), plan["costs_fen"].as_i64(), plan["net_income_fen"].as_i64()),
+        (Some(50_000_000), Some(1_500_000), Some(48_500_000))
+    );
     assert_eq!((plan["pool_fen"].as_i64(), plan["institution_fen"].as_i64()), (Some(33_950_000), Some(14_550_000)));
     let lines: Vec<(String, i64, i64)> = plan["allocations"]
         .as_array()
         .expect("allocations")
         .iter()
-        .map(|a| (a["employee_id"].as_str().unwrap_or("").to_string(), a["amount_fen"].as_i64().unwrap_or(-1), a["taxable_fen"].as_i64().unwrap_or(-1)))
+        .map(|a| {
+            (
+                a["employee_id"].as_str().unwrap_or("").to_string(),
+                a["amount_fen"].as_i64().unwrap_or(-1),
+                a["taxable_fen"].as_i64().unwrap_or(-1),
+            )
+        })
         .collect();
-    assert_eq!(lines, vec![("T001".into(), 16_975_000, 8_487_500), ("T002".into(), 10_185_000, 5_092_500), ("T003".into(), 6_790_000, 3_395_000)]);
+    assert_eq!(
+        lines,
+        vec![("T001".into(), 16_975_000, 8_487_500), ("T002".into(), 10_185_000, 5_092_500), ("T003".into(), 6_790_000, 3_395_000)]
+    );
     assert_eq!(plan["findings"][0]["code"], "leader_reward_needs_publicity", "T002 is a middle-level leader");
     assert_eq!(plan["findings"][0]["employee_id"], "T002");
 
@@ -220,18 +246,35 @@ fn rewards_plan_follows_the_money_to_the_fen() {
         .as_array()
         .expect("allocations")
         .iter()
-        .map(|a| (a["employee_id"].as_str().unwrap_or(""), a["weight_bp"].as_i64().unwrap_or(-1), a["amount_fen"].as_i64().unwrap_or(-1), a["taxable_fen"].as_i64().unwrap_or(-1)))
+        .map(|a| {
+            (
+                a["employee_id"].as_str().unwrap_or(""),
+                a["weight_bp"].as_i64().unwrap_or(-1),
+                a["amount_fen"].as_i64().unwrap_or(-1),
+                a["taxable_fen"].as_i64().unwrap_or(-1),
+            )
+        })
         .collect();
-    assert_eq!(lines, vec![("T001", 4600, 19_088_160, 19_088_160), ("T003", 3600, 14_938_560, 14_938_560), ("T002", 1800, 7_469_280, 7_469_280)]);
+    assert_eq!(
+        lines,
+        vec![("T001", 4600, 19_088_160, 19_088_160), ("T003", 3600, 14_938_560, 14_938_560), ("T002", 1800, 7_469_280, 7_469_280)]
+    );
 
     // Before the money arrived there is nothing to split.
     let early = cli(&db, &["--json", "rewards", "plan", "--contract", "HT2025-002", "--through", "2025-05-09"]).json();
-    assert_eq!((early["receipts_fen"].as_i64(), early["net_income_fen"].as_i64(), early["carried_out_costs_fen"].as_i64()), (Some(0), Some(0), Some(720_000)));
+    assert_eq!(
+        (early["receipts_fen"].as_i64(), early["net_income_fen"].as_i64(), early["carried_out_costs_fen"].as_i64()),
+        (Some(0), Some(0), Some(720_000))
+    );
 
     let missing = cli(&db, &["--json", "rewards", "plan", "--contract", "HT-NONE"]);
     assert_eq!(missing.status, 1);
     assert_eq!(missing.json()["error"]["code"], "not_found");
-    assert_eq!(cli(&db, &["rewards", "plan", "--contract", "HT2025-001", "--through", "2025-13-01"]).status, 2, "a bad date is a usage error");
+    assert_eq!(
+        cli(&db, &["rewards", "plan", "--contract", "HT2025-001", "--through", "2025-13-01"]).status,
+        2,
+        "a bad date is a usage error"
+    );
 }
 
 #[test]

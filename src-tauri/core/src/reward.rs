@@ -297,7 +297,11 @@ fn line(p: &Contributor, weight_bp: i64, amount: i64, key: bool, transfer_staff:
 
 fn findings(input: &PlanInput, lines: &[Allocation], pool: i64) -> Vec<Finding> {
     let mut out = Vec::new();
-    let finding = |code: &str, severity, employee_id: Option<&str>| Finding { code: code.into(), severity, employee_id: employee_id.map(str::to_string) };
+    let finding = |code: &str, severity, employee_id: Option<&str>| Finding {
+        code: code.into(),
+        severity,
+        employee_id: employee_id.map(str::to_string),
+    };
     let key_sum: i64 = lines.iter().filter(|l| l.key_contributor).map(Allocation::amount).sum();
     if pool > 0 && i128::from(key_sum) * i128::from(FULL_BP) < i128::from(pool) * i128::from(input.policy.key_contributor_min_bp) {
         out.push(finding("key_contributors_below_minimum", Severity::Error, None));
@@ -320,16 +324,16 @@ pub fn plan_for_contract(store: &crate::store::Store, contract_no: &str, through
     use rusqlite::{params, OptionalExtension};
     let conn = store.conn();
     let (id, kind, registration, units): (i64, ContractKind, Option<String>, Option<Money>) = conn
-        .query_row(
-            "SELECT id, kind, registration_no, equity_units_fen FROM contract WHERE contract_no = ?1",
-            params![contract_no],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
+        .query_row("SELECT id, kind, registration_no, equity_units_fen FROM contract WHERE contract_no = ?1", params![contract_no], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
         .optional()?
         .ok_or_else(|| crate::error::Error::NotFound { what: "contract", key: contract_no.to_string() })?;
     let through_text = crate::date::iso(through);
     let receipts = conn
-        .prepare("SELECT received_on, amount_fen, voucher_no FROM receipt WHERE contract_id = ?1 AND received_on <= ?2 ORDER BY received_on, id")?
+        .prepare(
+            "SELECT received_on, amount_fen, voucher_no FROM receipt WHERE contract_id = ?1 AND received_on <= ?2 ORDER BY received_on, id",
+        )?
         .query_map(params![id, through_text], |r| Ok(ReceiptLine { received_on: r.get(0)?, amount_fen: r.get(1)?, voucher_no: r.get(2)? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let costs: Money = conn.query_row(
@@ -347,7 +351,13 @@ pub fn plan_for_contract(store: &crate::store::Store, contract_no: &str, through
         let (achievement, weight_bp) = link?;
         let inventors = inventors
             .query_map(params![achievement], |r| {
-                Ok(Contributor { employee_id: r.get(0)?, name: r.get(1)?, share_bp: r.get(2)?, key_contributor: r.get(3)?, leader_level: r.get(4)? })
+                Ok(Contributor {
+                    employee_id: r.get(0)?,
+                    name: r.get(1)?,
+                    share_bp: r.get(2)?,
+                    key_contributor: r.get(3)?,
+                    leader_level: r.get(4)?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         achievements.push(WeightedAchievement { weight_bp, inventors });
@@ -387,7 +397,10 @@ mod tests {
             kind,
             registered: false,
             equity_units: None,
-            receipts: receipts.iter().map(|a| ReceiptLine { received_on: day(2025, 3, 2), amount_fen: Money(*a), voucher_no: None }).collect(),
+            receipts: receipts
+                .iter()
+                .map(|a| ReceiptLine { received_on: day(2025, 3, 2), amount_fen: Money(*a), voucher_no: None })
+                .collect(),
             costs: Money(costs),
             carried_in_costs: Money::ZERO,
             achievements,
@@ -403,7 +416,10 @@ mod tests {
     #[test]
     fn worked_example_of_domain_section_1() {
         // Net 487,689.50, 70% → 341,382.65; A/B/C 50/30/20 → 170,691.33 / 102,414.79 / 68,276.53.
-        let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![person("A", 5000, true), person("B", 3000, false), person("C", 2000, false)] };
+        let a = WeightedAchievement {
+            weight_bp: 10_000,
+            inventors: vec![person("A", 5000, true), person("B", 3000, false), person("C", 2000, false)],
+        };
         let p = plan(&input(ContractKind::License, &[48_768_950], 0, vec![a]));
         assert_eq!(p.pool_fen, Some(Money(34_138_265)));
         assert_eq!(amounts(&p), vec![("A", 17_069_133), ("B", 10_241_479), ("C", 6_827_653)]);
@@ -468,7 +484,10 @@ mod tests {
         // 3,000,000 units × 70% = 2,100,000 units; L 60% → 1,260,000, K 40% → 840,000.
         assert_eq!(p.pool_units, Some(210_000_000));
         assert_eq!(amounts(&p), vec![("L", 126_000_000), ("K", 84_000_000)]);
-        assert!(p.pool_fen.is_none() && p.allocations.iter().all(|a| a.amount_fen.is_none() && a.taxable_fen.is_none()), "equity is in units only");
+        assert!(
+            p.pool_fen.is_none() && p.allocations.iter().all(|a| a.amount_fen.is_none() && a.taxable_fen.is_none()),
+            "equity is in units only"
+        );
         assert!(p.findings.iter().any(|f| f.code == "principal_leader_equity_blocked" && f.employee_id.as_deref() == Some("L")));
     }
 
