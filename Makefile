@@ -52,7 +52,7 @@ build:
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	@if cargo tree -p transferdesk-core -e normal | grep -Eq '^.*(tauri|wry)'; then \
+	@if cargo tree -p transferdesk-core -e normal --prefix none --format '{p}' | awk '{print $$1}' | grep -Eq '^(tauri|wry)'; then \
 		echo "transferdesk-core must not depend on tauri or wry"; exit 1; \
 	fi
 	cd ui && npm run typecheck && npm run lint
