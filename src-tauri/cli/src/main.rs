@@ -148,27 +148,23 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
         Command::Demo { scale, seed } => {
             let ScaleArg::Small = scale;
             let summary = demo::create(&path, Scale::Small, seed, &actor())?;
+            let counts = [
+                (summary.people, "人员", "people"),
+                (summary.organizations, "单位", "organizations"),
+                (summary.achievements, "成果", "achievements"),
+                (summary.contracts, "合同", "contracts"),
+                (summary.receipts, "到账", "receipts"),
+                (summary.costs, "费用", "costs"),
+            ];
             let human = match lang {
-                Lang::Zh => format!(
-                    "已生成演示数据 {}：人员 {}，单位 {}，成果 {}，合同 {}，到账 {}，费用 {}",
-                    path.display(),
-                    summary.people,
-                    summary.organizations,
-                    summary.achievements,
-                    summary.contracts,
-                    summary.receipts,
-                    summary.costs
-                ),
-                Lang::En => format!(
-                    "demo portfolio written to {}: {} people, {} organizations, {} achievements, {} contracts, {} receipts, {} costs",
-                    path.display(),
-                    summary.people,
-                    summary.organizations,
-                    summary.achievements,
-                    summary.contracts,
-                    summary.receipts,
-                    summary.costs
-                ),
+                Lang::Zh => {
+                    let list: Vec<String> = counts.iter().map(|(n, zh, _)| format!("{zh} {n}")).collect();
+                    format!("已生成演示数据 {}：{}", path.display(), list.join("，"))
+                }
+                Lang::En => {
+                    let list: Vec<String> = counts.iter().map(|(n, _, en)| format!("{n} {en}")).collect();
+                    format!("demo portfolio written to {}: {}", path.display(), list.join(", "))
+                }
             };
             let mut doc = serde_json::to_value(&summary).unwrap_or_default();
             doc["db"] = json!(path);

@@ -1,6 +1,6 @@
 // The values of the generated union types, for selects and URL validation. Each list is derived
 // from a Record over the union, so a new Rust variant fails the type check here.
-import type { AchievementKind, AchievementStatus, SortKey, Table } from './types.gen'
+import type { AchievementKind, AchievementQuery, AchievementStatus, SortKey, Table } from './types.gen'
 
 const keys = <K extends string>(record: Record<K, true>) => Object.keys(record) as K[]
 
@@ -30,3 +30,16 @@ export const SORT_KEYS = keys<SortKey>({
 
 /** In the order an office must import them: later tables refer to earlier ones. */
 export const TABLES = keys<Table>({ people: true, organizations: true, achievements: true, contracts: true, receipts: true, costs: true })
+
+/** The first page of the whole list: no filter, the default order. */
+export const FIRST_PAGE: AchievementQuery = {
+  page: 1,
+  page_size: 50,
+  sort: null,
+  descending: false,
+  kind: null,
+  status: null,
+  department: null,
+  year: null,
+  search: null,
+}

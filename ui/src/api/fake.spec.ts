@@ -1,21 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from './error'
-import { KINDS } from './enums'
+import { FIRST_PAGE, KINDS } from './enums'
 import { checkDigit, getAchievement, importFile, listAchievements, portfolioFilters, resetFake } from './fake'
 import type { AchievementQuery, AchievementRow } from './types.gen'
 
-const query = (change: Partial<AchievementQuery> = {}): AchievementQuery => ({
-  page: 1,
-  page_size: 200,
-  sort: null,
-  descending: false,
-  kind: null,
-  status: null,
-  department: null,
-  year: null,
-  search: null,
-  ...change,
-})
+const query = (change: Partial<AchievementQuery> = {}): AchievementQuery => ({ ...FIRST_PAGE, page_size: 200, ...change })
 
 /** Every row matching the filters, page by page. */
 async function all(change: Partial<AchievementQuery> = {}): Promise<AchievementRow[]> {

@@ -1,22 +1,12 @@
 // The list's state lives in the URL query, so that back from a detail page returns to the same
 // page, filters and order. Only non-default values are written; anything unknown is ignored.
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
-import { KINDS, SORT_KEYS, STATUSES } from '../../api/enums'
+import { FIRST_PAGE, KINDS, SORT_KEYS, STATUSES } from '../../api/enums'
 import type { AchievementQuery } from '../../api'
 
 export const PAGE_SIZES = [50, 100, 200]
 
-const DEFAULT: AchievementQuery = {
-  page: 1,
-  page_size: PAGE_SIZES[0] as number,
-  sort: null,
-  descending: false,
-  kind: null,
-  status: null,
-  department: null,
-  year: null,
-  search: null,
-}
+const DEFAULT: AchievementQuery = { ...FIRST_PAGE, page_size: PAGE_SIZES[0] as number }
 
 type Value = LocationQuery[string] | undefined
 
