@@ -34,6 +34,10 @@ pub enum Error {
     /// A file could not be read or written.
     #[error("{path}: {message}")]
     Io { path: String, message: String },
+    /// A workflow step refused by a rule (cli.md: `publicity_not_finished`,
+    /// `distribution_not_approved`, a blocking finding's code, …).
+    #[error("{code}: {detail}")]
+    Refused { code: &'static str, detail: String },
     /// An unexpected database failure.
     #[error("database error: {0}")]
     Database(String),
@@ -54,6 +58,7 @@ impl Error {
             Error::Invalid(_) => "invalid_input",
             Error::NotFound { .. } => "not_found",
             Error::Io { .. } => "io",
+            Error::Refused { code, .. } => code,
             Error::Database(_) => "database",
         }
     }
@@ -80,6 +85,7 @@ impl Error {
             (Error::NotFound { what, key }, Lang::Zh) => format!("未找到{}：{key}", zh_record(what)),
             (Error::Io { path, message }, Lang::Zh) => format!("无法读写文件 {path}：{message}"),
             (Error::Database(m), Lang::Zh) => format!("数据库错误：{m}"),
+            (Error::Refused { code, detail }, lang) => refusal_text(code, detail, lang),
             (Error::Invalid(p), Lang::En) => format!("{} problem(s) in the input; nothing was written", p.len()),
             (e, Lang::En) => e.to_string(),
         }
@@ -102,12 +108,65 @@ impl Error {
     }
 }
 
+/// The sentence for a refused step; `detail` names the record, person or date concerned.
+fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
+    let (zh, en) = match code {
+        "publicity_not_finished" => {
+            ("公示期尚未结束（或尚未公示），不能发放", "the publicity period has not ended (or not started): cannot pay yet")
+        }
+        "distribution_not_approved" => ("收益分配尚未审批", "the distribution is not approved"),
+        "distribution_not_draft" => ("只有草稿可以审批、修改或删除", "only a draft can be approved, changed or deleted"),
+        "distribution_not_publicized" => ("收益分配尚未公示", "the distribution has not been publicized"),
+        "distribution_paid" => {
+            ("已发放的收益分配不能修改或删除，只能冲销", "a paid distribution is never edited or deleted; reverse it instead")
+        }
+        "distribution_not_paid" => ("只有已发放的收益分配可以冲销", "only a paid distribution can be reversed"),
+        "distribution_reversed" => ("这笔收益分配已有冲销", "this distribution already has a reversal"),
+        "distribution_open" => {
+            ("该合同还有未发放的收益分配，请先办完或删除它", "the contract has a distribution not yet paid: finish or delete it first")
+        }
+        "nothing_to_distribute" => ("没有可分配的新到账或股权", "no new receipts (or equity) to distribute"),
+        "decision_before_receipt" => {
+            ("集体决策日期早于所分配的最后一笔到账", "the decision date is before the last receipt it distributes")
+        }
+        "publicity_before_decision" => ("公示开始日期早于集体决策日期", "publicity cannot start before the decision"),
+        "date_in_future" => ("日期晚于今天", "the date is after today"),
+        "override_reason_required" => ("存在错误提示，须填写越过理由", "an error finding stands: give an override reason"),
+        "not_waivable" => ("此人没有待决定的股权奖励", "this person has no blocked equity part to waive"),
+        "policy_in_use" => (
+            "该政策版本已用于已审批的收益分配，不能修改或删除；请新增一个版本",
+            "the policy version is used by approved distributions: add a new version instead",
+        ),
+        "policy_overlap" => ("同一生效日期已有政策版本", "a policy version with this effective date exists"),
+        "policy_last" => ("至少要保留一个政策版本", "at least one policy version must remain"),
+        "key_contributors_below_minimum" => {
+            ("主要贡献人员合计低于政策规定的最低比例", "key contributors together get less than the policy's minimum")
+        }
+        "principal_leader_equity_blocked" => {
+            ("单位正职领导不得获得股权奖励：须记录其放弃的决定", "a unit principal leader may not take equity: record the waiver decision")
+        }
+        "transfer_staff_below_minimum" => ("转化人员奖励低于政策规定的最低比例", "the transfer staff get less than the policy's minimum"),
+        "granted_ownership_no_unit_reward" => {
+            ("已赋权的成果不再给予单位奖励", "an achievement granted to its inventors earns no further unit reward")
+        }
+        _ => ("操作被拒绝", "refused"),
+    };
+    let text = lang.pick(zh, en);
+    if detail.is_empty() {
+        text.to_string()
+    } else {
+        format!("{text}{}{detail}", lang.pick("：", ": "))
+    }
+}
+
 fn zh_record(what: &str) -> &str {
     match what {
         "achievement" => "成果",
         "contract" => "合同",
         "person" => "人员",
         "organization" => "单位",
+        "distribution" => "收益分配",
+        "policy" => "分配政策版本",
         _ => what,
     }
 }

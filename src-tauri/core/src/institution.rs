@@ -23,14 +23,7 @@ impl Institution {
     pub fn validated(mut self) -> Result<Institution> {
         self.name = self.name.trim().to_string();
         let mut problems = Vec::new();
-        let problem = |column: &str, value: &str, kind| crate::import::problem::Problem {
-            sheet: String::new(),
-            row: 0,
-            col: None,
-            column: column.to_string(),
-            value: value.to_string(),
-            kind,
-        };
+        let problem = |column: &str, value: &str, kind| crate::import::problem::Problem::field(column, value, kind);
         if self.name.is_empty() || self.name.chars().count() > 200 {
             problems.push(problem("institution", &self.name, crate::import::problem::ProblemKind::Required));
         }

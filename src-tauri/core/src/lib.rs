@@ -3,11 +3,13 @@
 
 pub mod achievement;
 pub mod bindings;
+pub mod calendar;
 pub mod contract;
 pub mod cost;
 pub mod date;
 pub mod demo;
 pub mod department;
+pub mod distribution;
 pub mod error;
 pub mod export;
 pub mod ident;
@@ -18,6 +20,7 @@ pub mod model;
 pub mod money;
 pub mod organization;
 pub mod person;
+pub mod policy;
 pub mod portfolio;
 pub mod receipt;
 pub mod reward;

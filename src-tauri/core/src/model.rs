@@ -217,6 +217,20 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// 分配状态: the steps of a distribution (domain.md §2.6).
+    DistributionState {
+        /// 草稿 — computed and saved, not decided.
+        Draft = "draft" / "草稿",
+        /// 已审批 — collective decision taken; amounts frozen.
+        Approved = "approved" / "已审批",
+        /// 已公示 — posted; payable once the period ends.
+        Publicized = "publicized" / "已公示",
+        /// 已发放 — paid; never edited again.
+        Paid = "paid" / "已发放",
+    }
+);
+
+vocabulary!(
     /// The six tables of the standard import templates.
     Table {
         /// 人员

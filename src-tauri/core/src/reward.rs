@@ -4,47 +4,11 @@
 
 use crate::model::{ContractKind, LeaderLevel};
 use crate::money::{allocate, Money};
+use crate::policy::Terms;
 use crate::share::FULL_BP;
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
-
-/// The institution's reward policy in force for a contract (domain.md §2, defaults there).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-pub struct Policy {
-    /// Applies to contracts signed on or after this day.
-    pub effective_on: NaiveDate,
-    /// Share of net income for the inventors, by contract kind, in bp.
-    pub ratio_bp: Vec<(ContractKind, i64)>,
-    /// Key contributors together get at least this share of the pool (national 5000).
-    #[ts(type = "number")]
-    pub key_contributor_min_bp: i64,
-    /// Share of the pool for transfer staff, taken off first; `None` when the policy has none.
-    #[ts(type = "number | null")]
-    pub transfer_staff_bp: Option<i64>,
-    /// Days a distribution is publicized.
-    pub publicity_days: u32,
-}
-
-impl Policy {
-    /// TransferDesk's default: 70% for transfer, license and equity; no pool for technical
-    /// development, consulting and service; key contributors ≥ 50%; no transfer-staff share.
-    pub fn default_from(effective_on: NaiveDate) -> Policy {
-        use ContractKind::*;
-        Policy {
-            effective_on,
-            ratio_bp: vec![(Transfer, 7000), (License, 7000), (Equity, 7000), (Development, 0), (Consulting, 0), (Service, 0)],
-            key_contributor_min_bp: 5000,
-            transfer_staff_bp: None,
-            publicity_days: 15,
-        }
-    }
-
-    /// The ratio for a contract kind.
-    pub fn ratio(&self, kind: ContractKind) -> i64 {
-        self.ratio_bp.iter().find(|(k, _)| *k == kind).map(|(_, bp)| *bp).unwrap_or(0)
-    }
-}
 
 /// A person who can share in a distribution.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,6 +23,8 @@ pub struct Contributor {
     pub key_contributor: bool,
     /// 领导职务.
     pub leader_level: LeaderLevel,
+    /// 所在院系.
+    pub department: String,
 }
 
 /// An achievement of the contract with its weight and inventors.
@@ -102,8 +68,8 @@ pub struct PlanInput {
     pub achievements: Vec<WeightedAchievement>,
     /// Transfer staff named on the distribution (used when the policy has a staff share).
     pub transfer_staff: Vec<Contributor>,
-    /// The policy in force.
-    pub policy: Policy,
+    /// The policy's terms for this contract.
+    pub terms: Terms,
 }
 
 /// One person's line of a plan.
@@ -113,6 +79,8 @@ pub struct Allocation {
     pub employee_id: String,
     /// 姓名.
     pub name: String,
+    /// 所在院系.
+    pub department: String,
     /// Σ achievement weight × inventor share, bp (rounded for display; the split uses it exactly).
     #[ts(type = "number")]
     pub weight_bp: i64,
@@ -134,6 +102,8 @@ pub struct Allocation {
     pub leader_level: LeaderLevel,
     /// A transfer-staff line (taken off the pool first).
     pub transfer_staff: bool,
+    /// A unit principal leader's equity part given up by a recorded decision: the institution keeps it.
+    pub waived: bool,
 }
 
 /// How bad a finding is: an error blocks approval unless overridden.
@@ -146,11 +116,20 @@ pub enum Severity {
     Warning,
 }
 
+/// Every finding code of domain.md §2.5 (stable: the CLI's JSON and the UI switch on them).
+pub const FINDING_CODES: &[&str] = &[
+    "key_contributors_below_minimum",
+    "principal_leader_equity_blocked",
+    "leader_reward_needs_publicity",
+    "granted_ownership_no_unit_reward",
+    "transfer_staff_below_minimum",
+];
+
 /// A rule that a plan breaks or must respect (codes of domain.md §2.5).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct Finding {
     /// Stable code.
-    pub code: String,
+    pub code: &'static str,
     /// error or warning.
     pub severity: Severity,
     /// The person concerned, if one.
@@ -195,6 +174,10 @@ pub struct Plan {
     pub allocations: Vec<Allocation>,
     /// net − pool: what the institution keeps.
     pub institution_fen: Money,
+    /// Equity only: units − pool units, plus any waived part.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(type = "number | null", optional)]
+    pub institution_units: Option<i64>,
     /// Rule findings.
     pub findings: Vec<Finding>,
 }
@@ -206,14 +189,14 @@ pub fn plan(input: &PlanInput) -> Plan {
     let charges = input.costs.0 + input.carried_in_costs.0;
     let net = Money((receipts_fen.0 - charges).max(0));
     let carried_out = Money((charges - receipts_fen.0).max(0));
-    let ratio = input.policy.ratio(input.kind);
+    let ratio = input.terms.ratio_bp;
     let equity = input.kind == ContractKind::Equity;
     let pool = if equity { Money::ZERO } else { net.apply_bp(ratio) };
     let pool_units = input.equity_units.filter(|_| equity).map(|u| u.apply_bp(ratio).0);
     let to_split = pool_units.unwrap_or(pool.0);
 
     // Transfer staff are paid first from their share of the pool, split equally among them.
-    let staff_part = match input.policy.transfer_staff_bp {
+    let staff_part = match input.terms.transfer_staff_bp {
         Some(bp) if !input.transfer_staff.is_empty() => Money(to_split).apply_bp(bp).0,
         _ => 0,
     };
@@ -270,6 +253,7 @@ pub fn plan(input: &PlanInput) -> Plan {
         pool_units,
         allocations: lines,
         institution_fen: Money(net.0 - pool.0),
+        institution_units: input.equity_units.filter(|_| equity).zip(pool_units).map(|(u, p)| u.0 - p),
         findings,
     }
 }
@@ -285,6 +269,7 @@ fn line(p: &Contributor, weight_bp: i64, amount: i64, key: bool, transfer_staff:
     Allocation {
         employee_id: p.employee_id.clone(),
         name: p.name.clone(),
+        department: p.department.clone(),
         weight_bp,
         amount_fen: Some(amount),
         taxable_fen: None,
@@ -292,19 +277,22 @@ fn line(p: &Contributor, weight_bp: i64, amount: i64, key: bool, transfer_staff:
         key_contributor: key,
         leader_level: p.leader_level,
         transfer_staff,
+        waived: false,
     }
 }
 
 fn findings(input: &PlanInput, lines: &[Allocation], pool: i64) -> Vec<Finding> {
     let mut out = Vec::new();
-    let finding = |code: &str, severity, employee_id: Option<&str>| Finding {
-        code: code.into(),
-        severity,
-        employee_id: employee_id.map(str::to_string),
-    };
+    let finding =
+        |code: &'static str, severity, employee_id: Option<&str>| Finding { code, severity, employee_id: employee_id.map(str::to_string) };
     let key_sum: i64 = lines.iter().filter(|l| l.key_contributor).map(Allocation::amount).sum();
-    if pool > 0 && i128::from(key_sum) * i128::from(FULL_BP) < i128::from(pool) * i128::from(input.policy.key_contributor_min_bp) {
+    let below = |part: i64, min_bp: i64| i128::from(part) * i128::from(FULL_BP) < i128::from(pool) * i128::from(min_bp);
+    if pool > 0 && below(key_sum, input.terms.key_contributor_min_bp) {
         out.push(finding("key_contributors_below_minimum", Severity::Error, None));
+    }
+    let staff_sum: i64 = lines.iter().filter(|l| l.transfer_staff).map(Allocation::amount).sum();
+    if pool > 0 && input.terms.transfer_staff_min_bp.is_some_and(|min| below(staff_sum, min)) {
+        out.push(finding("transfer_staff_below_minimum", Severity::Error, None));
     }
     for l in lines {
         if input.kind == ContractKind::Equity && l.leader_level == LeaderLevel::UnitPrincipal && l.amount() > 0 {
@@ -317,69 +305,10 @@ fn findings(input: &PlanInput, lines: &[Allocation], pool: i64) -> Vec<Finding> 
     out
 }
 
-/// The next distribution of a contract from the store: its receipts and costs dated on or before
-/// `through`, its achievements' inventors, under the default policy. (Saved distributions, policy
-/// versions and carried costs come with the rest of the rewards workflow.)
-pub fn plan_for_contract(store: &crate::store::Store, contract_no: &str, through: NaiveDate) -> crate::error::Result<Plan> {
-    use rusqlite::{params, OptionalExtension};
-    let conn = store.conn();
-    let (id, kind, registration, units): (i64, ContractKind, Option<String>, Option<Money>) = conn
-        .query_row("SELECT id, kind, registration_no, equity_units_fen FROM contract WHERE contract_no = ?1", params![contract_no], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })
-        .optional()?
-        .ok_or_else(|| crate::error::Error::NotFound { what: "contract", key: contract_no.to_string() })?;
-    let through_text = crate::date::iso(through);
-    let receipts = conn
-        .prepare(
-            "SELECT received_on, amount_fen, voucher_no FROM receipt WHERE contract_id = ?1 AND received_on <= ?2 ORDER BY received_on, id",
-        )?
-        .query_map(params![id, through_text], |r| Ok(ReceiptLine { received_on: r.get(0)?, amount_fen: r.get(1)?, voucher_no: r.get(2)? }))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let costs: Money = conn.query_row(
-        "SELECT coalesce(sum(amount_fen), 0) FROM cost WHERE contract_id = ?1 AND incurred_on <= ?2",
-        params![id, through_text],
-        |r| r.get(0),
-    )?;
-    let mut achievements: Vec<WeightedAchievement> = Vec::new();
-    let mut links = conn.prepare("SELECT achievement_id, weight_bp FROM contract_achievement WHERE contract_id = ?1 ORDER BY position")?;
-    let mut inventors = conn.prepare(
-        "SELECT p.employee_id, p.name, i.share_bp, i.key_contributor, p.leader_level FROM inventor i JOIN person p ON p.id = i.person_id
-         WHERE i.achievement_id = ?1 ORDER BY i.position",
-    )?;
-    for link in links.query_map(params![id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
-        let (achievement, weight_bp) = link?;
-        let inventors = inventors
-            .query_map(params![achievement], |r| {
-                Ok(Contributor {
-                    employee_id: r.get(0)?,
-                    name: r.get(1)?,
-                    share_bp: r.get(2)?,
-                    key_contributor: r.get(3)?,
-                    leader_level: r.get(4)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        achievements.push(WeightedAchievement { weight_bp, inventors });
-    }
-    let epoch = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
-    Ok(plan(&PlanInput {
-        contract_no: contract_no.to_string(),
-        kind,
-        registered: registration.is_some(),
-        equity_units: units,
-        receipts,
-        costs,
-        carried_in_costs: Money::ZERO,
-        achievements,
-        transfer_staff: Vec::new(),
-        policy: Policy::default_from(epoch),
-    }))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::Policy;
     use proptest::prelude::*;
     use rstest::rstest;
 
@@ -388,7 +317,14 @@ mod tests {
     }
 
     fn person(id: &str, share_bp: i64, key: bool) -> Contributor {
-        Contributor { employee_id: id.into(), name: format!("姓名{id}"), share_bp, key_contributor: key, leader_level: LeaderLevel::None }
+        Contributor {
+            employee_id: id.into(),
+            name: format!("姓名{id}"),
+            share_bp,
+            key_contributor: key,
+            leader_level: LeaderLevel::None,
+            department: "机械学院".into(),
+        }
     }
 
     fn input(kind: ContractKind, receipts: &[i64], costs: i64, achievements: Vec<WeightedAchievement>) -> PlanInput {
@@ -405,7 +341,7 @@ mod tests {
             carried_in_costs: Money::ZERO,
             achievements,
             transfer_staff: Vec::new(),
-            policy: Policy::default_from(day(2000, 1, 1)),
+            terms: Policy::default_from(day(2000, 1, 1)).terms(kind, Money::ZERO, false),
         }
     }
 
@@ -476,7 +412,7 @@ mod tests {
         leader.leader_level = LeaderLevel::UnitPrincipal;
         let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![leader, person("K", 4000, true)] };
         let cash = plan(&input(ContractKind::License, &[1_000_000], 0, vec![a.clone()]));
-        let codes: Vec<&str> = cash.findings.iter().map(|f| f.code.as_str()).collect();
+        let codes: Vec<&str> = cash.findings.iter().map(|f| f.code).collect();
         assert_eq!(codes, vec!["key_contributors_below_minimum", "leader_reward_needs_publicity"], "K holds 40% < 50%");
         let mut eq = input(ContractKind::Equity, &[], 0, vec![a]);
         eq.equity_units = Some(Money(300_000_000));
@@ -495,11 +431,54 @@ mod tests {
     fn transfer_staff_share_comes_off_first() {
         let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![person("X", 10_000, true)] };
         let mut i = input(ContractKind::License, &[10_000_000], 0, vec![a]);
-        i.policy.transfer_staff_bp = Some(500);
+        i.terms.transfer_staff_bp = Some(500);
+        i.terms.transfer_staff_min_bp = Some(500);
         i.transfer_staff = vec![person("S1", 0, false), person("S2", 0, false)];
         let p = plan(&i);
         // Pool 70,000.00; staff 5% = 3,500.00 split 1,750.00 each; X the remaining 66,500.00.
         assert_eq!(amounts(&p), vec![("X", 6_650_000), ("S1", 175_000), ("S2", 175_000)]);
+        assert!(p.findings.is_empty(), "5% meets the 5% minimum: {:?}", p.findings);
+        // Zhejiang requires ≥ 5% for the staff: a distribution naming none breaks it.
+        i.transfer_staff.clear();
+        let codes: Vec<&str> = plan(&i).findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, ["transfer_staff_below_minimum"]);
+    }
+
+    #[rstest]
+    // 财税〔2018〕58号: half taxable only for a registered transfer or license.
+    #[case(ContractKind::Transfer, true, 3_500_001, 1_750_001)]
+    #[case(ContractKind::License, true, 7_000_000, 3_500_000)]
+    #[case(ContractKind::License, false, 7_000_000, 7_000_000)]
+    #[case(ContractKind::Transfer, false, 7_000_000, 7_000_000)]
+    fn taxable_part_under_58(#[case] kind: ContractKind, #[case] registered: bool, #[case] amount: i64, #[case] taxable: i64) {
+        let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![person("X", 10_000, true)] };
+        let mut i = input(kind, &[amount * 10 / 7], 0, vec![a]);
+        i.registered = registered;
+        let p = plan(&i);
+        assert_eq!(p.allocations[0].amount_fen, Some(amount), "pool of {}", amount * 10 / 7);
+        assert_eq!(p.allocations[0].taxable_fen, Some(taxable), "58号 applies: {registered}");
+    }
+
+    #[test]
+    fn development_contracts_are_fully_taxable_when_the_policy_gives_a_pool() {
+        let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![person("X", 10_000, true)] };
+        let mut i = input(ContractKind::Development, &[1_000_000], 0, vec![a]);
+        i.registered = true;
+        i.terms.ratio_bp = 3000;
+        let p = plan(&i);
+        assert_eq!((p.allocations[0].amount_fen, p.allocations[0].taxable_fen), (Some(300_000), Some(300_000)), "四技 is not under 58号");
+    }
+
+    #[test]
+    fn tiers_decide_the_ratio() {
+        // A tier of 80% from 1,000,000 yuan: receipts 1,000,000.00, no costs → pool 800,000.00.
+        let mut policy = Policy::default_from(day(2000, 1, 1));
+        policy.tiers.push(crate::policy::Tier { kind: None, min_amount_fen: Money(100_000_000), in_province: false, ratio_bp: 8000 });
+        let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![person("X", 10_000, true)] };
+        let mut i = input(ContractKind::Transfer, &[100_000_000], 0, vec![a]);
+        i.terms = policy.terms(ContractKind::Transfer, Money(100_000_000), false);
+        let p = plan(&i);
+        assert_eq!((p.ratio_bp, p.pool_fen, p.institution_fen), (8000, Some(Money(80_000_000)), Money(20_000_000)));
     }
 
     proptest! {
@@ -518,6 +497,12 @@ mod tests {
             prop_assert_eq!(p.allocations.iter().map(Allocation::amount).sum::<i64>(), pool);
             prop_assert_eq!(pool + p.institution_fen.0, p.net_income_fen.0);
             prop_assert!(p.allocations.iter().all(|a| a.amount() >= 0));
+            for a in &p.allocations {
+                // Exact share = pool × weight / 10000; the line is its floor or one more.
+                let exact = i128::from(pool) * i128::from(bp[a.employee_id[1..].parse::<usize>().unwrap_or(0)]);
+                let line = i128::from(a.amount()) * 10_000;
+                prop_assert!(line > exact - 10_000 && line < exact + 10_000, "{} gets {} of exact {}", a.employee_id, a.amount(), exact);
+            }
         }
     }
 }

@@ -394,3 +394,721 @@ first_broken_entry: number | null,
  * True when both checks pass.
  */
 ok: boolean, };
+
+export type DistributionState = "draft" | "approved" | "publicized" | "paid";
+
+export type ReceiptLine = { 
+/**
+ * 到账日期.
+ */
+received_on: string, 
+/**
+ * 到账金额.
+ */
+amount_fen: Money, 
+/**
+ * 凭证号.
+ */
+voucher_no: string | null, };
+
+export type Allocation = { 
+/**
+ * 工号.
+ */
+employee_id: string, 
+/**
+ * 姓名.
+ */
+name: string, 
+/**
+ * 所在院系.
+ */
+department: string, 
+/**
+ * Σ achievement weight × inventor share, bp (rounded for display; the split uses it exactly).
+ */
+weight_bp: number, 
+/**
+ * The cash reward in fen (absent for equity).
+ */
+amount_fen?: number | null, 
+/**
+ * The part counted into wage income under 财税〔2018〕58号 (absent for equity).
+ */
+taxable_fen?: number | null, 
+/**
+ * Equity only: units of registered capital (fen of yuan).
+ */
+units?: number | null, 
+/**
+ * 主要贡献人员 on any of the achievements.
+ */
+key_contributor: boolean, 
+/**
+ * 领导职务.
+ */
+leader_level: LeaderLevel, 
+/**
+ * A transfer-staff line (taken off the pool first).
+ */
+transfer_staff: boolean, 
+/**
+ * A unit principal leader's equity part given up by a recorded decision: the institution keeps it.
+ */
+waived: boolean, };
+
+export type Severity = "error" | "warning";
+
+export type Finding = { 
+/**
+ * Stable code.
+ */
+code: string, 
+/**
+ * error or warning.
+ */
+severity: Severity, 
+/**
+ * The person concerned, if one.
+ */
+employee_id: string | null, };
+
+export type Plan = { 
+/**
+ * 合同编号.
+ */
+contract_no: string, 
+/**
+ * 转化方式.
+ */
+kind: ContractKind, 
+/**
+ * Receipts included.
+ */
+receipts: Array<ReceiptLine>, 
+/**
+ * Their sum.
+ */
+receipts_fen: Money, 
+/**
+ * Costs included (not counting those carried in).
+ */
+costs_fen: Money, 
+/**
+ * Costs carried in from the previous distribution.
+ */
+carried_in_costs_fen: Money, 
+/**
+ * receipts − costs − carried-in costs, never below zero.
+ */
+net_income_fen: Money, 
+/**
+ * Costs left over for the next distribution.
+ */
+carried_out_costs_fen: Money, 
+/**
+ * The policy's ratio for this kind.
+ */
+ratio_bp: number, 
+/**
+ * round_half_up(net × ratio) (absent for equity, which has `pool_units`).
+ */
+pool_fen?: Money, 
+/**
+ * Equity only: registered capital received.
+ */
+equity_units?: number | null, 
+/**
+ * Equity only: round_half_up(units × ratio).
+ */
+pool_units?: number | null, 
+/**
+ * Lines, by amount descending then employee ID.
+ */
+allocations: Array<Allocation>, 
+/**
+ * net − pool: what the institution keeps.
+ */
+institution_fen: Money, 
+/**
+ * Equity only: units − pool units, plus any waived part.
+ */
+institution_units?: number | null, 
+/**
+ * Rule findings.
+ */
+findings: Array<Finding>, };
+
+export type LinkedAchievement = { 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 成果名称.
+ */
+title: string, 
+/**
+ * Weight in the contract, bp.
+ */
+weight_bp: number, };
+
+export type Proposal = { 
+/**
+ * 合同名称.
+ */
+contract_title: string, 
+/**
+ * 受让方/被许可方/合作方.
+ */
+counterparty: string, 
+/**
+ * 签订日期: decides the policy version.
+ */
+signed_on: string, 
+/**
+ * 合同金额.
+ */
+contract_amount_fen: Money, 
+/**
+ * 技术合同登记号 (58号 needs one).
+ */
+registration_no: string | null, 
+/**
+ * The contract's achievements.
+ */
+achievements: Array<LinkedAchievement>, 
+/**
+ * Receipts and costs dated up to this day are included.
+ */
+through_on: string, 
+/**
+ * The policy version applied.
+ */
+policy_id: number, 
+/**
+ * Its effective date.
+ */
+policy_effective_on: string, 
+/**
+ * Its publicity period in days.
+ */
+policy_publicity_days: number, 
+/**
+ * Its transfer-staff share of the pool, if any.
+ */
+transfer_staff_bp: number | null, 
+/**
+ * Pay by this day (policy's months after the last receipt), if the policy sets a deadline.
+ */
+payment_due_on: string | null, 
+/**
+ * 合同编号.
+ */
+contract_no: string, 
+/**
+ * 转化方式.
+ */
+kind: ContractKind, 
+/**
+ * Receipts included.
+ */
+receipts: Array<ReceiptLine>, 
+/**
+ * Their sum.
+ */
+receipts_fen: Money, 
+/**
+ * Costs included (not counting those carried in).
+ */
+costs_fen: Money, 
+/**
+ * Costs carried in from the previous distribution.
+ */
+carried_in_costs_fen: Money, 
+/**
+ * receipts − costs − carried-in costs, never below zero.
+ */
+net_income_fen: Money, 
+/**
+ * Costs left over for the next distribution.
+ */
+carried_out_costs_fen: Money, 
+/**
+ * The policy's ratio for this kind.
+ */
+ratio_bp: number, 
+/**
+ * round_half_up(net × ratio) (absent for equity, which has `pool_units`).
+ */
+pool_fen?: Money, 
+/**
+ * Equity only: registered capital received.
+ */
+equity_units?: number | null, 
+/**
+ * Equity only: round_half_up(units × ratio).
+ */
+pool_units?: number | null, 
+/**
+ * Lines, by amount descending then employee ID.
+ */
+allocations: Array<Allocation>, 
+/**
+ * net − pool: what the institution keeps.
+ */
+institution_fen: Money, 
+/**
+ * Equity only: units − pool units, plus any waived part.
+ */
+institution_units?: number | null, 
+/**
+ * Rule findings.
+ */
+findings: Array<Finding>, };
+
+export type Distribution = { 
+/**
+ * Record id (`rewards approve ID`).
+ */
+id: number, 
+/**
+ * 状态.
+ */
+state: DistributionState, 
+/**
+ * For a reversal (冲销): the distribution it cancels.
+ */
+reverses_id: number | null, 
+/**
+ * The reversal that cancels this one, if any.
+ */
+reversed_by_id: number | null, 
+/**
+ * Why a reversal was made.
+ */
+reason: string | null, 
+/**
+ * When it was saved.
+ */
+created_at: string, 
+/**
+ * 集体决策日期.
+ */
+decision_on: string | null, 
+/**
+ * The minutes (会议纪要) as named at approval.
+ */
+minutes_file: string | null, 
+/**
+ * SHA-256 of the minutes file, so that the evidence can be checked later.
+ */
+minutes_sha256: string | null, 
+/**
+ * 越过理由: why approval went ahead despite an error finding.
+ */
+override_reason: string | null, 
+/**
+ * 公示开始 (the posting day; it does not count).
+ */
+publicity_from: string | null, 
+/**
+ * 公示天数.
+ */
+publicity_days: number | null, 
+/**
+ * 公示截止: the last day of the period (民法典 Art. 201–203 and the holiday calendar).
+ */
+publicity_ends_on: string | null, 
+/**
+ * 发放日期.
+ */
+paid_on: string | null, 
+/**
+ * 合同名称.
+ */
+contract_title: string, 
+/**
+ * 受让方/被许可方/合作方.
+ */
+counterparty: string, 
+/**
+ * 签订日期: decides the policy version.
+ */
+signed_on: string, 
+/**
+ * 合同金额.
+ */
+contract_amount_fen: Money, 
+/**
+ * 技术合同登记号 (58号 needs one).
+ */
+registration_no: string | null, 
+/**
+ * The contract's achievements.
+ */
+achievements: Array<LinkedAchievement>, 
+/**
+ * Receipts and costs dated up to this day are included.
+ */
+through_on: string, 
+/**
+ * The policy version applied.
+ */
+policy_id: number, 
+/**
+ * Its effective date.
+ */
+policy_effective_on: string, 
+/**
+ * Its publicity period in days.
+ */
+policy_publicity_days: number, 
+/**
+ * Its transfer-staff share of the pool, if any.
+ */
+transfer_staff_bp: number | null, 
+/**
+ * Pay by this day (policy's months after the last receipt), if the policy sets a deadline.
+ */
+payment_due_on: string | null, 
+/**
+ * 合同编号.
+ */
+contract_no: string, 
+/**
+ * 转化方式.
+ */
+kind: ContractKind, 
+/**
+ * Receipts included.
+ */
+receipts: Array<ReceiptLine>, 
+/**
+ * Their sum.
+ */
+receipts_fen: Money, 
+/**
+ * Costs included (not counting those carried in).
+ */
+costs_fen: Money, 
+/**
+ * Costs carried in from the previous distribution.
+ */
+carried_in_costs_fen: Money, 
+/**
+ * receipts − costs − carried-in costs, never below zero.
+ */
+net_income_fen: Money, 
+/**
+ * Costs left over for the next distribution.
+ */
+carried_out_costs_fen: Money, 
+/**
+ * The policy's ratio for this kind.
+ */
+ratio_bp: number, 
+/**
+ * round_half_up(net × ratio) (absent for equity, which has `pool_units`).
+ */
+pool_fen?: Money, 
+/**
+ * Equity only: registered capital received.
+ */
+equity_units?: number | null, 
+/**
+ * Equity only: round_half_up(units × ratio).
+ */
+pool_units?: number | null, 
+/**
+ * Lines, by amount descending then employee ID.
+ */
+allocations: Array<Allocation>, 
+/**
+ * net − pool: what the institution keeps.
+ */
+institution_fen: Money, 
+/**
+ * Equity only: units − pool units, plus any waived part.
+ */
+institution_units?: number | null, 
+/**
+ * Rule findings.
+ */
+findings: Array<Finding>, };
+
+export type Approval = { 
+/**
+ * The collective decision's date.
+ */
+decision_on: string, 
+/**
+ * The minutes file, kept by name and SHA-256.
+ */
+minutes_file: string | null, 
+/**
+ * Needed when an error finding stands.
+ */
+override_reason: string | null, 
+/**
+ * Unit principal leaders who give up their equity part (it stays with the institution).
+ */
+waive: Array<string>, };
+
+export type DistributionQuery = { 
+/**
+ * 1-based page.
+ */
+page: number, 
+/**
+ * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ */
+page_size: number, 
+/**
+ * Only this state.
+ */
+state: DistributionState | null, 
+/**
+ * Only this contract (exact number).
+ */
+contract_no: string | null, 
+/**
+ * Contract number or title contains.
+ */
+search: string | null, 
+/**
+ * Only those whose `through` date falls in this year.
+ */
+year: number | null, 
+/**
+ * Only unpaid ones past their payment deadline.
+ */
+overdue: boolean, };
+
+export type DistributionRow = { 
+/**
+ * Record id.
+ */
+id: number, 
+/**
+ * 合同编号.
+ */
+contract_no: string, 
+/**
+ * 合同名称.
+ */
+contract_title: string, 
+/**
+ * 转化方式.
+ */
+kind: ContractKind, 
+/**
+ * 状态.
+ */
+state: DistributionState, 
+/**
+ * A reversal of this distribution id.
+ */
+reverses_id: number | null, 
+/**
+ * Receipts up to.
+ */
+through_on: string, 
+/**
+ * 净收入.
+ */
+net_income_fen: Money, 
+/**
+ * 奖励总额 (cash).
+ */
+pool_fen: Money | null, 
+/**
+ * 奖励股权 (equity, units).
+ */
+pool_units: number | null, 
+/**
+ * Saved on.
+ */
+created_on: string, 
+/**
+ * 集体决策日期.
+ */
+decision_on: string | null, 
+/**
+ * 公示截止.
+ */
+publicity_ends_on: string | null, 
+/**
+ * 发放期限.
+ */
+payment_due_on: string | null, 
+/**
+ * 发放日期.
+ */
+paid_on: string | null, 
+/**
+ * Unpaid and past the payment deadline on the day asked.
+ */
+payment_overdue: boolean, };
+
+export type DistributionPage = { 
+/**
+ * Rows matching the filters, over all pages.
+ */
+total: number, 
+/**
+ * This page's rows.
+ */
+rows: Array<DistributionRow>, };
+
+export type ContractChoice = { 
+/**
+ * 合同编号.
+ */
+contract_no: string, 
+/**
+ * 合同名称.
+ */
+title: string, 
+/**
+ * 转化方式.
+ */
+kind: ContractKind, 
+/**
+ * 受让方.
+ */
+counterparty: string, 
+/**
+ * 签订日期.
+ */
+signed_on: string, 
+/**
+ * All receipts so far.
+ */
+received_fen: Money, 
+/**
+ * An unpaid distribution of the contract, if one is open.
+ */
+open_distribution_id: number | null, };
+
+export type StaffChoice = { 
+/**
+ * 工号.
+ */
+employee_id: string, 
+/**
+ * 姓名.
+ */
+name: string, };
+
+export type Tier = { 
+/**
+ * The contract kind it applies to; `None`: every kind.
+ */
+kind: ContractKind | null, 
+/**
+ * Contract amount from which it applies (inclusive).
+ */
+min_amount_fen: Money, 
+/**
+ * Only for counterparties in the institution's province (本省).
+ */
+in_province: boolean, 
+/**
+ * The ratio instead of the kind's.
+ */
+ratio_bp: number, };
+
+export type Policy = { 
+/**
+ * `None` for a version not saved yet.
+ */
+id: number | null, 
+/**
+ * Applies to contracts signed on or after this day, until the next version.
+ */
+effective_on: string, 
+/**
+ * 转让 ratio of net income for the inventors.
+ */
+transfer_bp: number, 
+/**
+ * 许可.
+ */
+license_bp: number, 
+/**
+ * 作价投资 (of the equity received).
+ */
+equity_bp: number, 
+/**
+ * 技术开发.
+ */
+development_bp: number, 
+/**
+ * 技术咨询.
+ */
+consulting_bp: number, 
+/**
+ * 技术服务.
+ */
+service_bp: number, 
+/**
+ * Tiers by contract amount and in-province counterparty.
+ */
+tiers: Array<Tier>, 
+/**
+ * Key contributors together get at least this share of the pool (national 5000).
+ */
+key_contributor_min_bp: number, 
+/**
+ * Share of the pool for transfer staff, taken off first; `None`: no such share.
+ */
+transfer_staff_bp: number | null, 
+/**
+ * The least the transfer staff must get (Zhejiang 500); `None`: no minimum.
+ */
+transfer_staff_min_bp: number | null, 
+/**
+ * Days a distribution is publicized (default 15).
+ */
+publicity_days: number, 
+/**
+ * Months from the last receipt by which rewards must be paid (Zhejiang 6); `None`: no deadline.
+ */
+payment_deadline_months: number | null, 
+/**
+ * Informational split of the institution's part: department.
+ */
+remainder_department_bp: number, 
+/**
+ * … university.
+ */
+remainder_university_bp: number, 
+/**
+ * … transfer office.
+ */
+remainder_office_bp: number, 
+/**
+ * Source or remark, e.g. the unit's rule and its number.
+ */
+note: string | null, 
+/**
+ * Used by an approved distribution: frozen, add a new version instead.
+ */
+in_use: boolean, };
+
+export type DayKind = "rest" | "work";
+
+export type Holiday = { 
+/**
+ * The day.
+ */
+day: string, 
+/**
+ * Off or worked.
+ */
+kind: DayKind, 
+/**
+ * e.g. 春节, 国庆节调休上班.
+ */
+name: string, };

@@ -72,6 +72,14 @@ pub enum ProblemKind {
     NotAllowedFor(String),
     /// A date before the date it must follow.
     DateOrder(String),
+    /// A day outside the year being edited.
+    OutsideYear(i32),
+    /// A make-up working day (调休上班) that is not a weekend day.
+    WorkdayNotWeekend,
+    /// A percentage outside 0–100.
+    Ratio,
+    /// Parts that must add up to 100% do not.
+    PartsSum(i64),
 }
 
 impl ProblemKind {
@@ -116,6 +124,10 @@ impl ProblemKind {
             RequiredFor(_) => "required_for_kind",
             NotAllowedFor(_) => "not_allowed_for_kind",
             DateOrder(_) => "date_order",
+            OutsideYear(_) => "outside_year",
+            WorkdayNotWeekend => "workday_not_weekend",
+            Ratio => "bad_ratio",
+            PartsSum(_) => "parts_not_100",
         }
     }
 
@@ -282,6 +294,22 @@ impl ProblemKind {
                     format!("cannot be before {other}")
                 }
             }
+            OutsideYear(y) => {
+                if zh {
+                    format!("不在 {y} 年内")
+                } else {
+                    format!("not in {y}")
+                }
+            }
+            WorkdayNotWeekend => lang.pick("调休上班日应为周六或周日", "a make-up working day must be a Saturday or Sunday").into(),
+            Ratio => lang.pick("比例应在 0 到 100% 之间", "a ratio must be from 0 to 100%").into(),
+            PartsSum(bp) => {
+                if zh {
+                    format!("各部分合计为 {}%，应恰好为 100%", crate::share::format_percent(*bp))
+                } else {
+                    format!("the parts add up to {}%, not exactly 100%", crate::share::format_percent(*bp))
+                }
+            }
         }
     }
 }
@@ -324,6 +352,11 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// A problem of a form field or a command option (no file, no row).
+    pub fn field(column: &str, value: impl Into<String>, kind: ProblemKind) -> Problem {
+        Problem { sheet: String::new(), row: 0, col: None, column: column.to_string(), value: value.into(), kind }
+    }
+
     /// The document a script or the UI gets.
     pub fn report(&self, lang: Lang) -> ProblemReport {
         ProblemReport {

@@ -1,0 +1,167 @@
+//! The holiday calendar (节假日) and the counting of periods under 民法典 Art. 201–203: the
+//! starting day does not count, and a period whose last day is a day off ends on the next
+//! working day.
+
+use crate::error::{Error, Result};
+use crate::import::problem::{Problem, ProblemKind};
+use crate::store::audit::{Action, Journal};
+use crate::store::{Actor, Store};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// Whether a listed day is off or worked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DayKind {
+    /// A statutory holiday (法定节假日), even on a weekday.
+    Rest,
+    /// A weekend day worked instead (调休上班).
+    Work,
+}
+
+/// One listed day of the calendar.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Holiday {
+    /// The day.
+    pub day: NaiveDate,
+    /// Off or worked.
+    pub kind: DayKind,
+    /// e.g. 春节, 国庆节调休上班.
+    pub name: String,
+}
+
+/// Weekends are days off unless listed as worked; listed rest days are off.
+#[derive(Clone, Debug, Default)]
+pub struct Calendar {
+    days: BTreeMap<NaiveDate, DayKind>,
+}
+
+impl Calendar {
+    /// A calendar from listed days.
+    pub fn new(days: impl IntoIterator<Item = (NaiveDate, DayKind)>) -> Calendar {
+        Calendar { days: days.into_iter().collect() }
+    }
+
+    /// The calendar kept in the store.
+    pub fn load(store: &Store) -> Result<Calendar> {
+        Ok(Calendar::new(list(store)?.into_iter().map(|h| (h.day, h.kind))))
+    }
+
+    /// A day off: a listed holiday, or a weekend not listed as worked.
+    pub fn is_day_off(&self, day: NaiveDate) -> bool {
+        match self.days.get(&day) {
+            Some(kind) => *kind == DayKind::Rest,
+            None => matches!(day.weekday(), Weekday::Sat | Weekday::Sun),
+        }
+    }
+
+    /// The last day of a period of `days` days starting after `from` (the starting day does not
+    /// count); a last day that is a day off moves to the next working day. Posted 2024-01-08 for
+    /// 15 days → 2024-01-23.
+    pub fn period_end(&self, from: NaiveDate, days: u32) -> NaiveDate {
+        let mut last = from.checked_add_days(Days::new(u64::from(days))).unwrap_or(NaiveDate::MAX);
+        while self.is_day_off(last) && last < NaiveDate::MAX {
+            last = last.succ_opt().unwrap_or(NaiveDate::MAX);
+        }
+        last
+    }
+}
+
+/// Every listed day, in date order.
+pub fn list(store: &Store) -> Result<Vec<Holiday>> {
+    let mut stmt = store.conn().prepare("SELECT day, kind, name FROM holiday ORDER BY day")?;
+    let rows = stmt.query_map([], |r| {
+        let kind: String = r.get(1)?;
+        Ok(Holiday { day: r.get(0)?, kind: if kind == "work" { DayKind::Work } else { DayKind::Rest }, name: r.get(2)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Replaces the listed days of one year with `days` (all of which must fall in that year), audited.
+pub fn save_year(store: &mut Store, actor: &Actor, year: i32, days: &[Holiday]) -> Result<()> {
+    let mut problems = Vec::new();
+    for (i, h) in days.iter().enumerate() {
+        let problem =
+            |kind| Problem { sheet: String::new(), row: i + 1, col: None, column: "day".into(), value: crate::date::iso(h.day), kind };
+        if h.day.year() != year {
+            problems.push(problem(ProblemKind::OutsideYear(year)));
+        } else if days[..i].iter().any(|o| o.day == h.day) {
+            problems.push(problem(ProblemKind::DuplicateInFile(days[..i].iter().position(|o| o.day == h.day).unwrap_or(0) + 1)));
+        } else if h.kind == DayKind::Work && !matches!(h.day.weekday(), Weekday::Sat | Weekday::Sun) {
+            problems.push(problem(ProblemKind::WorkdayNotWeekend));
+        }
+        let name = h.name.trim();
+        if name.is_empty() || name.chars().count() > 50 {
+            problems.push(Problem { column: "name".into(), value: h.name.clone(), ..problem(ProblemKind::Required) });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let before: Vec<Holiday> = list(store)?.into_iter().filter(|h| h.day.year() == year).collect();
+    let tx = store.write()?;
+    tx.execute("DELETE FROM holiday WHERE day BETWEEN ?1 AND ?2", params![format!("{year:04}-01-01"), format!("{year:04}-12-31")])?;
+    for h in days {
+        let kind = if h.kind == DayKind::Work { "work" } else { "rest" };
+        tx.execute("INSERT INTO holiday (day, kind, name) VALUES (?1, ?2, ?3)", params![h.day, kind, h.name.trim()])?;
+    }
+    let json = |v: &[Holiday]| serde_json::to_value(v).unwrap_or_default();
+    Journal::start(&tx, actor)?.record(&tx, Action::Update, "holiday", &year.to_string(), Some(&json(&before)), Some(&json(days)))?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    fn shipped() -> Calendar {
+        Calendar::load(&Store::in_memory().expect("store")).expect("calendar")
+    }
+
+    #[rstest]
+    // domain.md §3: posted 2024-01-08 for 15 days runs 01-09 … 01-23.
+    #[case("2024-01-08", 15, "2024-01-23")]
+    // Across a month end onto a Sunday: 2024-03-16 + 15 = Sun 03-31 → Mon 04-01.
+    #[case("2024-03-16", 15, "2024-04-01")]
+    // Across a month end onto a Saturday before a make-up working Sunday (2024-02-04 调休上班).
+    #[case("2024-01-19", 15, "2024-02-04")]
+    // Into the National Day holiday (10-01…10-07, 2024): 09-20 + 15 = 10-05 → first working day 10-08.
+    #[case("2024-09-20", 15, "2024-10-08")]
+    // Onto a make-up working Sunday (2024-09-29 调休上班): it counts as a working day.
+    #[case("2024-09-14", 15, "2024-09-29")]
+    // Spring Festival 2025 (01-28…02-04): 01-20 + 15 = 02-04 → 02-05 (Wednesday).
+    #[case("2025-01-20", 15, "2025-02-05")]
+    // An ordinary weekday stays where it is.
+    #[case("2025-03-03", 10, "2025-03-13")]
+    fn periods_end_on_a_working_day(#[case] from: &str, #[case] days: u32, #[case] end: &str) {
+        assert_eq!(shipped().period_end(day(from), days), day(end), "{from} + {days} days");
+    }
+
+    #[test]
+    fn saving_a_year_replaces_only_that_year() {
+        let mut store = Store::in_memory().expect("store");
+        let actor = Actor { name: "t".into(), at: day("2026-11-23").and_hms_opt(9, 0, 0).expect("time") };
+        let days = vec![Holiday { day: day("2027-01-01"), kind: DayKind::Rest, name: "元旦".into() }];
+        save_year(&mut store, &actor, 2027, &days).expect("saved");
+        let cal = Calendar::load(&store).expect("calendar");
+        assert!(cal.is_day_off(day("2027-01-01")), "a listed Friday is off");
+        assert!(cal.is_day_off(day("2024-10-01")), "other years are kept");
+        let bad = vec![Holiday { day: day("2027-03-03"), kind: DayKind::Work, name: "x".into() }];
+        match save_year(&mut store, &actor, 2027, &bad) {
+            Err(Error::Invalid(p)) => assert_eq!(p[0].kind, ProblemKind::WorkdayNotWeekend),
+            other => panic!("a worked Wednesday is not a make-up day: {other:?}"),
+        }
+        let wrong_year = vec![Holiday { day: day("2028-01-01"), kind: DayKind::Rest, name: "元旦".into() }];
+        assert!(save_year(&mut store, &actor, 2027, &wrong_year).is_err(), "days outside the year are refused");
+        assert!(Calendar::load(&store).expect("calendar").is_day_off(day("2027-01-01")), "a refused save changes nothing");
+    }
+}
