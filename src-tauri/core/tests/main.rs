@@ -4,3 +4,4 @@ mod audit;
 mod bad_files;
 mod common;
 mod good_files;
+mod rewards;
