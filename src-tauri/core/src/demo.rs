@@ -41,6 +41,8 @@ pub struct DemoSummary {
     pub receipts: u32,
     /// Costs.
     pub costs: u32,
+    /// Reward distributions (paid for 2023–2024 contracts, some 2025 ones part-way).
+    pub distributions: u32,
 }
 
 /// SplitMix64: tiny, fast and the same on every platform, so a seed always gives the same data.
@@ -459,5 +461,109 @@ fn fill(store: &mut Store, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
         }
     }
     tx.commit()?;
+    summary.distributions = distribute(store, actor)?;
     Ok(summary)
+}
+
+/// Reward distributions through the real workflow: contracts of 2023–2024 paid, those of 2025
+/// left at each step (and some not started), so that every screen has something to show.
+fn distribute(store: &mut Store, actor: &Actor) -> Result<u32> {
+    use crate::distribution::{self, Approval};
+    let contracts: Vec<(String, NaiveDate)> = store
+        .conn()
+        .prepare("SELECT contract_no, signed_on FROM contract WHERE kind IN ('transfer', 'license', 'equity') ORDER BY contract_no")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut count = 0;
+    // The steps 2025 contracts stop at, in turn (0: not started).
+    const ROTATION: [usize; 5] = [1, 2, 3, 0, 4];
+    let mut turn = 0;
+    for (contract_no, signed) in &contracts {
+        let proposal = distribution::propose(store, contract_no, actor.at.date(), &[])?;
+        let last_income = proposal.plan.receipts.last().map_or(*signed, |r| r.received_on);
+        let through = last_income + Duration::days(10);
+        let last_step = if signed.year() < 2025 { 4 } else { ROTATION[turn % ROTATION.len()] };
+        if last_step == 0 || through > actor.at.date() {
+            turn += usize::from(last_step == 0);
+            continue;
+        }
+        let Some(d) = unless_refused(distribution::create(store, actor, contract_no, through, &[]))? else { continue };
+        turn += usize::from(signed.year() >= 2025);
+        count += 1;
+        let id = d.id;
+        let waive = d
+            .proposal
+            .plan
+            .findings
+            .iter()
+            .filter(|f| f.code == "principal_leader_equity_blocked")
+            .filter_map(|f| f.employee_id.clone())
+            .collect();
+        let decided = through + Duration::days(5);
+        let approval = Approval {
+            decision_on: decided,
+            minutes_file: None,
+            override_reason: Some("经学校科技成果转化工作领导小组集体决策同意（演示数据）".into()),
+            waive,
+        };
+        if last_step < 2 || unless_refused(distribution::approve(store, actor, id, &approval))?.is_none() {
+            continue;
+        }
+        let posted = decided + Duration::days(2);
+        if last_step < 3 {
+            continue;
+        }
+        let Some(publicized) = unless_refused(distribution::publicize(store, actor, id, posted, None))? else { continue };
+        if let (4, Some(ends)) = (last_step, publicized.publicity_ends_on) {
+            unless_refused(distribution::pay(store, actor, id, ends + Duration::days(3)))?;
+        }
+    }
+    Ok(count)
+}
+
+/// A refused step (e.g. a contract with nothing to distribute yet) ends that contract's story;
+/// any other error is real.
+fn unless_refused<T>(result: Result<T>) -> Result<Option<T>> {
+    match result {
+        Ok(v) => Ok(Some(v)),
+        Err(crate::Error::Refused { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DistributionState;
+
+    #[test]
+    fn the_demo_has_distributions_at_every_step_and_contracts_left_to_distribute() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("d.db");
+        let actor =
+            Actor { name: "t".into(), at: NaiveDate::from_ymd_opt(2026, 11, 23).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("time") };
+        let summary = create(&path, Scale::Small, 1, &actor).expect("demo");
+        let store = Store::open(&path).expect("open");
+        let page = crate::distribution::list(
+            &store,
+            &crate::distribution::DistributionQuery { page: 1, page_size: 200, ..Default::default() },
+            actor.at.date(),
+        )
+        .expect("list");
+        assert_eq!(page.total, summary.distributions);
+        for state in DistributionState::ALL {
+            assert!(page.rows.iter().any(|r| r.state == *state), "the demo shows a distribution in state {state:?}");
+        }
+        let open: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM contract c WHERE c.kind IN ('transfer', 'license') AND EXISTS (SELECT 1 FROM receipt r WHERE r.contract_id = c.id)
+                 AND NOT EXISTS (SELECT 1 FROM distribution d WHERE d.contract_id = c.id)",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        assert!(open > 0, "some contracts with money wait for a first distribution (the end-to-end test starts one)");
+        assert!(crate::store::audit::verify(&store).expect("verify").ok);
+    }
 }

@@ -835,7 +835,7 @@ pub fn list(store: &Store, q: &DistributionQuery, today: NaiveDate) -> Result<Di
         args.push(Value::Text(format!("{year:04}-12-31")));
         clauses.push(format!("d.through_on BETWEEN ?{} AND ?{}", args.len() - 1, args.len()));
     }
-    let overdue = "(d.state <> 'paid' AND d.payment_due_on < ?1)";
+    let overdue = "(d.state <> 'paid' AND coalesce(d.payment_due_on < ?1, 0))";
     if q.overdue {
         clauses.push(overdue.into());
     }

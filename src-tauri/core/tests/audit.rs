@@ -44,3 +44,57 @@ fn deleting_an_entry_breaks_the_chain_at_the_next_one() {
     let report = verify(&store).expect("verify runs");
     assert_eq!(report.first_broken_entry, Some(11), "entry 11 no longer links to its predecessor");
 }
+
+#[test]
+fn a_schema_1_file_migrates_without_loss() {
+    // tests/fixtures/schema/v1.db: the clean fixture portfolio written by the first release.
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v1.db");
+    std::fs::copy(crate::common::fixture("schema/v1.db"), &path).expect("copy fixture");
+    let old = {
+        let conn = rusqlite::Connection::open(&path).expect("open raw");
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        assert_eq!(version, 1, "the fixture is a schema-1 file");
+        logical_v1(&conn)
+    };
+    let store = transferdesk_core::Store::open(&path).expect("migrates");
+    assert_eq!(logical_v1(store.conn()), old, "every schema-1 row is still there, unchanged");
+    let report = transferdesk_core::store::audit::verify(&store).expect("verify");
+    assert!(report.ok && report.audit_entries == 22, "the audit chain survives the migration: {report:?}");
+    let policies = transferdesk_core::policy::list(&store).expect("policies");
+    assert_eq!(policies.len(), 1, "the default policy arrives with schema 2");
+    let plan =
+        transferdesk_core::distribution::propose(&store, "HT2025-001", chrono::NaiveDate::from_ymd_opt(2025, 12, 31).expect("day"), &[])
+            .expect("plan on a migrated file");
+    assert_eq!(plan.plan.pool_fen.map(|p| p.0), Some(33_950_000), "485,000.00 × 70%");
+}
+
+fn logical_v1(conn: &rusqlite::Connection) -> Vec<String> {
+    let tables = [
+        "institution",
+        "department",
+        "person",
+        "organization",
+        "achievement",
+        "inventor",
+        "contract",
+        "contract_achievement",
+        "receipt",
+        "cost",
+        "audit_log",
+    ];
+    let mut out = Vec::new();
+    for t in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {t}")).expect("select");
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((0..n).map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).ok())).collect::<Vec<_>>().join("|"))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .expect("rows");
+        out.extend(rows.into_iter().map(|r| format!("{t}|{r}")));
+    }
+    out.sort();
+    out
+}
