@@ -14,6 +14,15 @@ impl From<transferdesk_core::Error> for IpcError {
     }
 }
 
+impl From<transferdesk_report::Error> for IpcError {
+    fn from(e: transferdesk_report::Error) -> Self {
+        match e {
+            transferdesk_report::Error::Core(core) => core.into(),
+            other => IpcError::new(other.code(), other.to_string()),
+        }
+    }
+}
+
 impl IpcError {
     /// An error with a code of the app shell itself.
     pub fn new(code: &str, message: impl Into<String>) -> IpcError {

@@ -8,8 +8,9 @@ use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use transferdesk_core::demo::{self, Scale};
+use transferdesk_core::distribution::{self, Approval, DistributionQuery};
 use transferdesk_core::institution::Institution;
-use transferdesk_core::model::Table;
+use transferdesk_core::model::{DistributionState, Table};
 use transferdesk_core::{import, store, Actor, Lang, Store};
 
 #[derive(Parser)]
@@ -80,13 +81,128 @@ enum Command {
 enum Rewards {
     /// The next distribution for a contract, not saved.
     Plan {
-        /// 合同编号.
-        #[arg(long)]
-        contract: String,
-        /// Include receipts and costs dated up to this day (default: today).
-        #[arg(long, value_parser = parse_date)]
-        through: Option<chrono::NaiveDate>,
+        #[command(flatten)]
+        next: Next,
     },
+    /// Save the next distribution as a draft.
+    Create {
+        #[command(flatten)]
+        next: Next,
+    },
+    /// Approve a draft with the collective decision (amounts freeze).
+    Approve {
+        /// Distribution id.
+        id: i64,
+        /// 集体决策日期.
+        #[arg(long, value_parser = parse_date)]
+        decision_date: chrono::NaiveDate,
+        /// Approve although an error finding stands, for this recorded reason.
+        #[arg(long = "override", value_name = "REASON")]
+        override_reason: Option<String>,
+        /// The minutes (会议纪要), kept by name and SHA-256.
+        #[arg(long, value_name = "FILE")]
+        minutes: Option<PathBuf>,
+        /// A unit principal leader (employee ID) who gives up the equity part; repeatable.
+        #[arg(long, value_name = "EMPLOYEE_ID")]
+        waive: Vec<String>,
+    },
+    /// Publicize an approved distribution.
+    Publicize {
+        /// Distribution id.
+        id: i64,
+        /// The posting day (it does not count).
+        #[arg(long, value_parser = parse_date)]
+        from: chrono::NaiveDate,
+        /// Days (default: the policy's, 15).
+        #[arg(long)]
+        days: Option<u32>,
+    },
+    /// Record the payment (after the publicity ends).
+    Pay {
+        /// Distribution id.
+        id: i64,
+        /// 发放日期.
+        #[arg(long, value_parser = parse_date)]
+        paid_on: chrono::NaiveDate,
+    },
+    /// Cancel a paid distribution with a linked reversal (a new draft with negated amounts).
+    Reverse {
+        /// Distribution id.
+        id: i64,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Delete a draft.
+    Discard {
+        /// Distribution id.
+        id: i64,
+    },
+    /// One distribution.
+    Show {
+        /// Distribution id.
+        id: i64,
+    },
+    /// Distributions, newest first.
+    List {
+        /// draft, approved, publicized or paid.
+        #[arg(long, value_parser = parse_state)]
+        state: Option<DistributionState>,
+        /// Only this contract.
+        #[arg(long)]
+        contract: Option<String>,
+        /// Only those through a day of this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Only unpaid ones past their payment deadline.
+        #[arg(long)]
+        overdue: bool,
+    },
+    /// The finance sheet (XLSX).
+    Payroll {
+        /// Distribution id.
+        id: i64,
+        /// The .xlsx to write.
+        file: PathBuf,
+        /// Write full resident ID numbers instead of masked ones.
+        #[arg(long)]
+        reveal_ids: bool,
+    },
+    /// The publicity notice (PDF).
+    Notice {
+        /// Distribution id.
+        id: i64,
+        /// The .pdf to write.
+        file: PathBuf,
+    },
+    /// Personal statements (PDF, a page per person).
+    Statement {
+        /// Distribution id.
+        id: i64,
+        /// The .pdf to write.
+        file: PathBuf,
+        /// Only this person.
+        #[arg(long, value_name = "EMPLOYEE_ID")]
+        employee: Option<String>,
+    },
+}
+
+/// Which distribution is next: the contract, the day receipts count up to, the transfer staff.
+#[derive(clap::Args)]
+struct Next {
+    /// 合同编号.
+    #[arg(long)]
+    contract: String,
+    /// Include receipts and costs dated up to this day (default: today).
+    #[arg(long, value_parser = parse_date)]
+    through: Option<chrono::NaiveDate>,
+    /// Transfer staff (employee IDs, comma-separated) when the policy has a staff share.
+    #[arg(long, value_delimiter = ',')]
+    staff: Vec<String>,
+}
+
+fn parse_state(text: &str) -> Result<DistributionState, String> {
+    DistributionState::parse(text).ok_or_else(|| format!("unknown state '{text}': draft, approved, publicized or paid"))
 }
 
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
@@ -155,6 +271,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
                 (summary.contracts, "合同", "contracts"),
                 (summary.receipts, "到账", "receipts"),
                 (summary.costs, "费用", "costs"),
+                (summary.distributions, "收益分配", "distributions"),
             ];
             let human = match lang {
                 Lang::Zh => {
@@ -216,13 +333,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
                 Ok(output::Doc::new(json!({"table": table.key(), "file": target, "rows": rows}), human))
             }
         }
-        Command::Rewards(Rewards::Plan { contract, through }) => {
-            let store = Store::open(&path)?;
-            let through = through.unwrap_or_else(|| actor().at.date());
-            let plan = transferdesk_core::reward::plan_for_contract(&store, &contract, through)?;
-            let human = output::plan_text(&plan, lang);
-            Ok(output::Doc::new(serde_json::to_value(&plan).unwrap_or_default(), human))
-        }
+        Command::Rewards(command) => rewards(&path, command, lang),
         Command::Verify => {
             let store = Store::open(&path)?;
             let report = store::audit::verify(&store)?;
@@ -236,4 +347,64 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
             Ok(output::Doc::new(serde_json::to_value(&report).unwrap_or_default(), human))
         }
     }
+}
+
+fn rewards(path: &std::path::Path, command: Rewards, lang: Lang) -> Result<output::Doc, Failure> {
+    let today = actor().at.date();
+    let mut store = Store::open(path)?;
+    let shown = |d: distribution::Distribution| {
+        let human = output::distribution_text(&d, lang);
+        output::Doc::new(serde_json::to_value(&d).unwrap_or_default(), human)
+    };
+    let written = |file: &std::path::Path, what: (&str, &str), count: Option<usize>| {
+        let human = format!("{} {}", lang.pick(what.0, what.1), file.display());
+        output::Doc::new(json!({"file": file, "rows": count}), human)
+    };
+    Ok(match command {
+        Rewards::Plan { next } => {
+            let proposal = distribution::propose(&store, &next.contract, next.through.unwrap_or(today), &next.staff)?;
+            output::Doc::new(serde_json::to_value(&proposal).unwrap_or_default(), output::plan_text(&proposal, lang))
+        }
+        Rewards::Create { next } => {
+            shown(distribution::create(&mut store, &actor(), &next.contract, next.through.unwrap_or(today), &next.staff)?)
+        }
+        Rewards::Approve { id, decision_date, override_reason, minutes, waive } => {
+            let approval = Approval { decision_on: decision_date, minutes_file: minutes, override_reason, waive };
+            shown(distribution::approve(&mut store, &actor(), id, &approval)?)
+        }
+        Rewards::Publicize { id, from, days } => shown(distribution::publicize(&mut store, &actor(), id, from, days)?),
+        Rewards::Pay { id, paid_on } => shown(distribution::pay(&mut store, &actor(), id, paid_on)?),
+        Rewards::Reverse { id, reason } => shown(distribution::reverse(&mut store, &actor(), id, &reason)?),
+        Rewards::Discard { id } => {
+            distribution::discard(&mut store, &actor(), id)?;
+            output::Doc::new(json!({"id": id, "discarded": true}), format!("{} #{id}", lang.pick("已删除草稿", "discarded draft")))
+        }
+        Rewards::Show { id } => shown(distribution::get(&store, id)?),
+        Rewards::List { state, contract, year, overdue } => {
+            let query = DistributionQuery {
+                page: 1,
+                page_size: transferdesk_core::portfolio::MAX_PAGE_SIZE,
+                state,
+                contract_no: contract,
+                search: None,
+                year,
+                overdue,
+            };
+            let page = distribution::list(&store, &query, today)?;
+            let human = output::distribution_list_text(&page, lang);
+            output::Doc::new(serde_json::to_value(&page).unwrap_or_default(), human)
+        }
+        Rewards::Payroll { id, file, reveal_ids } => {
+            let rows = transferdesk_report::payroll::write(&store, id, &file, reveal_ids)?;
+            written(&file, ("已写出发放表", "payroll written to"), Some(rows))
+        }
+        Rewards::Notice { id, file } => {
+            transferdesk_report::notice::write(&store, id, &file)?;
+            written(&file, ("已写出公示", "notice written to"), None)
+        }
+        Rewards::Statement { id, file, employee } => {
+            let pages = transferdesk_report::statement::write(&store, id, &file, employee.as_deref())?;
+            written(&file, ("已写出个人通知单", "statements written to"), Some(pages))
+        }
+    })
 }

@@ -3,8 +3,11 @@
 
 use serde_json::{json, Value};
 use std::io::Write;
+use transferdesk_core::distribution::{Distribution, DistributionPage, Proposal};
+use transferdesk_core::share::format_percent;
 use transferdesk_core::store::audit::VerifyReport;
 use transferdesk_core::Lang;
+use transferdesk_core::Money;
 
 /// A successful result: the JSON document and the line(s) for a person.
 pub struct Doc {
@@ -126,17 +129,21 @@ fn detail_line(d: &Value, lang: Lang) -> String {
 }
 
 /// A plan as a person reads it: the money's path from receipts to each person.
-pub fn plan_text(plan: &transferdesk_core::reward::Plan, lang: Lang) -> String {
-    use transferdesk_core::Money;
+pub fn plan_text(proposal: &Proposal, lang: Lang) -> String {
+    let plan = &proposal.plan;
     let zh = lang == Lang::Zh;
     let mut out = Vec::new();
     let row = |label_zh: &str, label_en: &str, value: String| format!("{:<12}{value}", if zh { label_zh } else { label_en });
-    out.push(format!("{} {}", lang.pick("合同", "contract"), plan.contract_no));
+    out.push(format!("{} {} {}", lang.pick("合同", "contract"), plan.contract_no, proposal.contract_title));
     out.push(row("到账合计", "received", plan.receipts_fen.to_string()));
     out.push(row("费用", "costs", plan.costs_fen.to_string()));
     out.push(row("结转费用", "carried in", plan.carried_in_costs_fen.to_string()));
     out.push(row("净收入", "net income", plan.net_income_fen.to_string()));
-    out.push(row("比例", "ratio", format!("{}%", transferdesk_core::share::format_percent(plan.ratio_bp))));
+    if plan.carried_out_costs_fen.0 > 0 {
+        out.push(row("结转下次", "carried out", plan.carried_out_costs_fen.to_string()));
+    }
+    let policy = format!("{}% ({} {})", format_percent(plan.ratio_bp), lang.pick("政策版本", "policy of"), proposal.policy_effective_on);
+    out.push(row("比例", "ratio", policy));
     match (plan.pool_fen, plan.pool_units) {
         (Some(pool), _) => out.push(row("奖励总额", "pool", pool.to_string())),
         (None, Some(units)) => out.push(row("奖励股权", "pool (units)", Money(units).grouped())),
@@ -148,10 +155,49 @@ pub fn plan_text(plan: &transferdesk_core::reward::Plan, lang: Lang) -> String {
             Some(u) => format!("{} {}", Money(u).grouped(), lang.pick("元出资额", "units")),
             None => Money(a.amount()).to_string(),
         };
-        out.push(format!("  {} {}  {}%  {amount}", a.employee_id, a.name, transferdesk_core::share::format_percent(a.weight_bp)));
+        let waived = if a.waived { lang.pick("（已放弃）", " (waived)") } else { "" };
+        out.push(format!("  {} {}  {}%  {amount}{waived}", a.employee_id, a.name, format_percent(a.weight_bp)));
     }
     for f in &plan.findings {
         out.push(format!("  {} {} {}", lang.pick("提示：", "finding:"), f.code, f.employee_id.clone().unwrap_or_default()));
+    }
+    out.join("\n")
+}
+
+/// A saved distribution: its state and dates, then the plan.
+pub fn distribution_text(d: &Distribution, lang: Lang) -> String {
+    let state = if lang == Lang::Zh { d.state.zh() } else { d.state.key() };
+    let mut head = format!("{} #{}  {state}", lang.pick("收益分配", "distribution"), d.id);
+    let dates = [
+        (d.decision_on, "决策", "decided"),
+        (d.publicity_from, "公示自", "posted"),
+        (d.publicity_ends_on, "公示至", "publicity ends"),
+        (d.proposal.payment_due_on, "发放期限", "pay by"),
+        (d.paid_on, "发放", "paid"),
+    ];
+    for (day, zh, en) in dates {
+        if let Some(day) = day {
+            head.push_str(&format!("  {} {day}", lang.pick(zh, en)));
+        }
+    }
+    if let Some(original) = d.reverses_id {
+        head.push_str(&format!("  {} #{original}", lang.pick("冲销", "reverses")));
+    }
+    format!("{head}\n{}", plan_text(&d.proposal, lang))
+}
+
+/// The distribution list, one line each.
+pub fn distribution_list_text(page: &DistributionPage, lang: Lang) -> String {
+    let mut out = vec![format!("{} {}", lang.pick("共", "total"), page.total)];
+    for r in &page.rows {
+        let state = if lang == Lang::Zh { r.state.zh() } else { r.state.key() };
+        let pool = match (r.pool_fen, r.pool_units) {
+            (Some(p), _) => p.to_string(),
+            (None, Some(u)) => format!("{} {}", Money(u).grouped(), lang.pick("元出资额", "units")),
+            _ => String::new(),
+        };
+        let overdue = if r.payment_overdue { lang.pick("  逾期未发", "  overdue") } else { "" };
+        out.push(format!("#{:<5} {:<14} {state:<6} {pool}{overdue}", r.id, r.contract_no));
     }
     out.join("\n")
 }

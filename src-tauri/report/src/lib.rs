@@ -1,6 +1,12 @@
-//! TransferDesk documents: the standard templates as .xlsx (and later the reward notices and the
-//! annual report). Figures come from transferdesk-core; this crate only lays them out.
+//! TransferDesk documents: the standard templates as .xlsx, and the reward documents of a saved
+//! distribution (the finance sheet, the publicity notice, the personal statements). Figures come
+//! from transferdesk-core; this crate only lays them out.
 
+mod approved;
+pub mod notice;
+pub mod payroll;
+mod pdf;
+pub mod statement;
 pub mod template_xlsx;
 
 /// Why a document could not be written.
@@ -14,7 +20,15 @@ pub enum Error {
         /// The writer's reason.
         message: String,
     },
-    /// Reading the records failed.
+    /// The PDF could not be laid out or serialized (e.g. the embedded font would not load).
+    #[error("cannot make the PDF {path}: {message}")]
+    Pdf {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// Reading the records failed, or the distribution may not have this document yet.
     #[error(transparent)]
     Core(#[from] transferdesk_core::Error),
 }
@@ -24,6 +38,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Write { .. } => "io",
+            Error::Pdf { .. } => "pdf",
             Error::Core(e) => e.code(),
         }
     }

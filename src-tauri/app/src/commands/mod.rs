@@ -3,3 +3,5 @@
 pub mod import;
 pub mod institution;
 pub mod portfolio;
+pub mod rewards;
+pub mod settings;

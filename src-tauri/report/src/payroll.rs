@@ -1,0 +1,184 @@
+//! 科技成果转化奖励发放表: the finance sheet of an approved distribution (`rewards payroll`). One
+//! row per person with typed yuan cells, resident ID numbers masked unless the export asks for
+//! them, a totals row equal to the pool, and the tax note finance withholds by.
+
+use crate::approved::{self, date_zh, yuan};
+use crate::Error;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use std::collections::HashMap;
+use std::path::Path;
+use transferdesk_core::distribution::{self, Distribution};
+use transferdesk_core::{ident, institution, Store};
+
+/// The sheet's title, merged across the table.
+const TITLE: &str = "科技成果转化奖励发放表";
+/// The header of the cash sheet.
+const CASH_COLUMNS: [(&str, f64); 8] = [
+    ("序号", 6.0),
+    ("姓名", 10.0),
+    ("工号", 11.0),
+    ("所在院系", 22.0),
+    ("身份证号", 21.0),
+    ("奖励金额（元）", 16.0),
+    ("计税金额（元）", 16.0),
+    ("备注", 30.0),
+];
+/// The header of the equity sheet: units of registered capital instead of cash and tax.
+const EQUITY_COLUMNS: [(&str, f64); 7] =
+    [("序号", 6.0), ("姓名", 10.0), ("工号", 11.0), ("所在院系", 22.0), ("身份证号", 21.0), ("奖励出资额（元）", 18.0), ("备注", 30.0)];
+
+/// Writes the finance sheet of distribution `id` to `path` (.xlsx) and returns the number of
+/// person rows. Refused with `distribution_not_approved` for a draft (nothing is written):
+/// finance never gets figures that may still change. ID numbers are masked unless `reveal_ids`.
+pub fn write(store: &Store, id: i64, path: &Path, reveal_ids: bool) -> Result<usize, Error> {
+    let d = approved::load(store, id)?;
+    let institution = institution::load(store)?;
+    let ids: HashMap<String, Option<String>> = distribution::id_numbers(store, id)?.into_iter().collect();
+    let mut book = Workbook::new();
+    let write_error = |e: XlsxError| Error::Write { path: path.display().to_string(), message: e.to_string() };
+    fill(book.add_worksheet(), &d, &institution.name, &ids, reveal_ids).map_err(write_error)?;
+    book.save(path).map_err(write_error)?;
+    Ok(d.proposal.plan.allocations.len())
+}
+
+/// A yuan cell's value: the only float in the chain, made from the integer fen at the very end.
+fn yuan_value(fen: i64) -> f64 {
+    fen as f64 / 100.0
+}
+
+fn fill(
+    ws: &mut Worksheet,
+    d: &Distribution,
+    institution: &str,
+    ids: &HashMap<String, Option<String>>,
+    reveal: bool,
+) -> Result<(), XlsxError> {
+    let p = &d.proposal;
+    let plan = &p.plan;
+    let equity = approved::is_equity(d);
+    let columns: &[(&str, f64)] = if equity { &EQUITY_COLUMNS } else { &CASH_COLUMNS };
+    let last = columns.len() as u16 - 1;
+
+    let title = Format::new().set_bold().set_font_size(16).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter);
+    let info = Format::new().set_text_wrap().set_align(FormatAlign::VerticalCenter);
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color("#DDEBF7")
+        .set_border(FormatBorder::Thin);
+    let text = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
+    let wrapped = text.clone().set_text_wrap();
+    let number = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::Center);
+    let money = Format::new().set_border(FormatBorder::Thin).set_num_format("#,##0.00");
+    let total_label = Format::new().set_bold().set_border(FormatBorder::Thin).set_align(FormatAlign::Center);
+    let total_money = money.clone().set_bold();
+
+    ws.set_name("奖励发放表")?;
+    for (c, (_, width)) in columns.iter().enumerate() {
+        ws.set_column_width(c as u16, *width)?;
+    }
+    ws.merge_range(0, 0, 0, last, TITLE, &title)?;
+    ws.set_row_height(0, 30)?;
+
+    let contract = format!(
+        "合同：{}　{}（{}，{}：{}）",
+        plan.contract_no,
+        p.contract_title,
+        plan.kind.zh(),
+        approved::counterparty_label(plan.kind),
+        p.counterparty
+    );
+    let mut lines = vec![format!("单位：{institution}"), contract, format!("收益分配 #{}　{}", d.id, approved::state_line(d))];
+    lines.extend(approved::reversal_line(d));
+    if !equity {
+        lines.push(approved::net_line(d));
+    }
+    lines.push(approved::pool_line(d));
+    let mut row = 1;
+    for line in &lines {
+        ws.merge_range(row, 0, row, last, line, &info)?;
+        row += 1;
+    }
+
+    row += 1;
+    for (c, (name, _)) in columns.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *name, &header)?;
+    }
+    ws.set_row_height(row, 30)?;
+    ws.set_freeze_panes(row + 1, 0)?;
+    ws.set_repeat_rows(row, row)?;
+
+    let (mut total, mut taxable_total, mut waived) = (0i64, 0i64, 0i64);
+    for (i, a) in plan.allocations.iter().enumerate() {
+        row += 1;
+        let id_number = ids.get(&a.employee_id).cloned().flatten();
+        let shown = match &id_number {
+            Some(n) if reveal => n.clone(),
+            Some(n) => ident::mask(n),
+            None => String::new(),
+        };
+        let mut remark = approved::remark(a);
+        if id_number.is_none() {
+            if !remark.is_empty() {
+                remark.push('；');
+            }
+            remark.push_str("身份证号未登记");
+        }
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &number)?;
+        ws.write_string_with_format(row, 1, &a.name, &text)?;
+        ws.write_string_with_format(row, 2, &a.employee_id, &text)?;
+        ws.write_string_with_format(row, 3, &a.department, &wrapped)?;
+        ws.write_string_with_format(row, 4, &shown, &text)?;
+        if equity {
+            let units = a.units.unwrap_or(0);
+            total += units;
+            if a.waived {
+                waived += units;
+            }
+            ws.write_number_with_format(row, 5, yuan_value(units), &money)?;
+            ws.write_string_with_format(row, 6, &remark, &wrapped)?;
+        } else {
+            let (amount, taxable) = (a.amount_fen.unwrap_or(0), a.taxable_fen.unwrap_or(0));
+            total += amount;
+            taxable_total += taxable;
+            ws.write_number_with_format(row, 5, yuan_value(amount), &money)?;
+            ws.write_number_with_format(row, 6, yuan_value(taxable), &money)?;
+            ws.write_string_with_format(row, 7, &remark, &wrapped)?;
+        }
+    }
+
+    row += 1;
+    ws.merge_range(row, 0, row, 4, "合计", &total_label)?;
+    ws.write_number_with_format(row, 5, yuan_value(total), &total_money)?;
+    if equity {
+        ws.write_blank(row, 6, &text)?;
+    } else {
+        ws.write_number_with_format(row, 6, yuan_value(taxable_total), &total_money)?;
+        ws.write_blank(row, 7, &text)?;
+    }
+
+    let mut notes = vec![format!("说明：{}", approved::tax_note(d))];
+    if waived != 0 {
+        notes.push(format!("其中已放弃的奖励出资额 {} 元归单位所有（单位正职领导不得获得股权奖励）。", yuan(waived)));
+    }
+    if !reveal {
+        notes.push("身份证号按规定脱敏显示（仅显示前6位和后4位）；发放所需的完整号码请按权限另行导出。".into());
+    }
+    if let Some(paid) = d.paid_on {
+        notes.push(format!("发放日期：{}。", date_zh(paid)));
+    }
+    row += 1;
+    for note in &notes {
+        row += 1;
+        ws.merge_range(row, 0, row, last, note, &info)?;
+        ws.set_row_height(row, 32)?;
+    }
+
+    ws.set_landscape();
+    ws.set_paper_size(9); // A4
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_area(0, 0, row, last)?;
+    Ok(())
+}

@@ -1,0 +1,480 @@
+//! The reward documents of a distribution: the finance sheet read back cell by cell, the notice
+//! and the statements read back as text with poppler's tools.
+//!
+//! Figures are the hand computation of the fixture files (tests/fixtures/good): HT2025-001 is a
+//! registered license of CG001 (T001*:50, T002:30, T003:20); 500,000 received on 2025-03-02,
+//! 15,000 appraisal → net 485,000; 70% → pool 339,500 = 169,750 / 101,850 / 67,900, half of
+//! each taxable (58号): 84,875 / 50,925 / 33,950.
+
+use calamine::{Data, Reader, Xlsx};
+use chrono::{NaiveDate, NaiveDateTime};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use transferdesk_core::distribution::{self, Approval};
+use transferdesk_core::institution::{self, Institution};
+use transferdesk_core::model::Table;
+use transferdesk_core::{import, Actor, Store};
+use transferdesk_report::{notice, payroll, statement, Error};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+fn actor() -> Actor {
+    let at: NaiveDateTime = day(2026, 1, 31).and_hms_opt(9, 0, 0).expect("valid time");
+    Actor { name: "test".into(), at }
+}
+
+fn fixture(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/good").join(file)
+}
+
+/// An in-memory store of 测试大学 holding the good fixture files.
+fn good_store() -> Store {
+    let mut store = Store::in_memory().expect("in-memory store");
+    let profile = Institution { name: "测试大学".into(), province: "四川省".into(), fee_reduction: true };
+    institution::save(&mut store, &actor(), &profile).expect("institution");
+    for (table, file) in [
+        (Table::People, "people.csv"),
+        (Table::Organizations, "organizations.csv"),
+        (Table::Achievements, "achievements.xlsx"),
+        (Table::Contracts, "contracts.csv"),
+        (Table::Receipts, "receipts.csv"),
+        (Table::Costs, "costs.xlsx"),
+    ] {
+        import::import(&mut store, &actor(), table, &fixture(file), false).unwrap_or_else(|e| panic!("{file} imports: {e}"));
+    }
+    store
+}
+
+/// How far along the workflow a test distribution goes.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd)]
+enum Stage {
+    Draft,
+    Approved,
+    Publicized,
+    Paid,
+}
+
+/// Creates the distribution of `contract` and moves it to `stage`: decided 2025-06-10 (after every
+/// fixture receipt), posted 2025-06-11 for 15 days (the posting day does not count, so the period
+/// runs 06-12 … 06-26, a Thursday), paid 2025-07-01.
+fn distribute(store: &mut Store, contract: &str, stage: Stage) -> i64 {
+    let id = distribution::create(store, &actor(), contract, day(2025, 12, 31), &[]).expect("create").id;
+    if stage >= Stage::Approved {
+        let approval = Approval { decision_on: day(2025, 6, 10), ..Approval::default() };
+        distribution::approve(store, &actor(), id, &approval).expect("approve");
+    }
+    if stage >= Stage::Publicized {
+        distribution::publicize(store, &actor(), id, day(2025, 6, 11), Some(15)).expect("publicize");
+    }
+    if stage >= Stage::Paid {
+        distribution::pay(store, &actor(), id, day(2025, 7, 1)).expect("pay");
+    }
+    id
+}
+
+fn rows(path: &Path) -> Vec<Vec<Data>> {
+    let mut book: Xlsx<_> = calamine::open_workbook(path).expect("readable xlsx");
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).expect("first sheet");
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+fn text(cell: &Data) -> String {
+    match cell {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// The row whose first cells hold `key` in column `col`.
+fn row_of<'a>(rows: &'a [Vec<Data>], col: usize, key: &str) -> &'a [Data] {
+    rows.iter().find(|r| r.get(col).map(text).as_deref() == Some(key)).unwrap_or_else(|| panic!("a row with {key} in column {col}"))
+}
+
+fn refused_code(result: Result<impl std::fmt::Debug, Error>) -> &'static str {
+    match result {
+        Err(Error::Core(transferdesk_core::Error::Refused { code, .. })) => code,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// With `TRANSFERDESK_REPORT_KEEP=DIR` set, copies a document a test wrote to DIR under `name`,
+/// so that a person can look at it (`pdftoppm -png -r 60`, a spreadsheet program).
+fn keep(path: &Path, name: &str) {
+    if let Some(dir) = std::env::var_os("TRANSFERDESK_REPORT_KEEP") {
+        let target = Path::new(&dir).join(name);
+        std::fs::copy(path, &target).unwrap_or_else(|e| panic!("copy to {}: {e}", target.display()));
+    }
+}
+
+/// Runs a poppler tool; `None` (with a note) when poppler-utils is not installed.
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> Option<String> {
+    let out = match Command::new(tool).args(args).arg(pdf).arg("-").output() {
+        Ok(out) => out,
+        Err(e) => {
+            eprintln!("note: {tool} is not available ({e}); install poppler-utils to check the PDF text");
+            return None;
+        }
+    };
+    assert!(out.status.success(), "{tool} reads the PDF: {}", String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn pdf_text(pdf: &Path) -> Option<String> {
+    poppler("pdftotext", &["-layout", "-enc", "UTF-8"], pdf)
+}
+
+/// The font table of `pdffonts`.
+fn pdf_fonts(pdf: &Path) -> Option<String> {
+    let out = Command::new("pdffonts").arg(pdf).output().ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Pages of a PDF, from `pdfinfo`.
+fn pdf_pages(pdf: &Path) -> Option<usize> {
+    let out = Command::new("pdfinfo").arg(pdf).output().ok()?;
+    let info = String::from_utf8_lossy(&out.stdout).into_owned();
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok())
+}
+
+mod payroll_sheet {
+    use super::*;
+
+    const HEADER: [&str; 8] = ["序号", "姓名", "工号", "所在院系", "身份证号", "奖励金额（元）", "计税金额（元）", "备注"];
+
+    #[test]
+    fn lists_each_person_with_typed_yuan_and_a_total_equal_to_the_pool() {
+        let mut store = good_store();
+        let id = distribute(&mut store, "HT2025-001", Stage::Paid);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("payroll.xlsx");
+        assert_eq!(payroll::write(&store, id, &path, false).expect("payroll"), 3, "three people share HT2025-001");
+        keep(&path, "payroll-ht2025-001.xlsx");
+        let rows = rows(&path);
+
+        assert_eq!(text(&rows[0][0]), "科技成果转化奖励发放表", "the merged title comes first");
+        let all: String = rows.iter().take(8).flat_map(|r| r.iter().map(text)).collect::<Vec<_>>().join(" ");
+        for fact in ["测试大学", "HT2025-001", "专利实施许可合同", &format!("#{id}"), "已发放", "2025年6月10日", "2025年7月1日"]
+        {
+            assert!(all.contains(fact), "the heading names {fact}: {all}");
+        }
+        let header = rows.iter().find(|r| r.first().map(text).as_deref() == Some("序号")).expect("a header row");
+        assert_eq!(header.iter().map(text).collect::<Vec<_>>(), HEADER, "the finance columns, in order");
+
+        // Hand figures (module doc), as numbers in yuan, and T001's ID masked to 6 + 4 characters.
+        let expected = [
+            ("T001", "张三", "510107********0013", 169_750.0, 84_875.0),
+            ("T002", "李四", "", 101_850.0, 50_925.0),
+            ("T003", "王五", "", 67_900.0, 33_950.0),
+        ];
+        for (n, (employee, name, id_number, amount, taxable)) in expected.iter().enumerate() {
+            let row = row_of(&rows, 2, employee);
+            assert_eq!(row[0], Data::Float((n + 1) as f64), "rows are numbered in the plan's order");
+            assert_eq!(text(&row[1]), *name);
+            assert_eq!(text(&row[4]), *id_number, "{employee}: the resident ID is masked (or blank when unknown)");
+            assert_eq!(row[5], Data::Float(*amount), "{employee}: the amount is a typed yuan number");
+            assert_eq!(row[6], Data::Float(*taxable), "{employee}: half taxable under 58号");
+        }
+        assert!(text(&row_of(&rows, 2, "T001")[7]).contains("主要贡献人员"), "T001 is starred in CG001");
+        assert!(text(&row_of(&rows, 2, "T002")[7]).contains("中层"), "T002 is a middle-level leader");
+        assert!(text(&row_of(&rows, 2, "T002")[7]).contains("身份证号未登记"), "finance sees the missing ID");
+
+        let total = row_of(&rows, 0, "合计");
+        assert_eq!(total[5], Data::Float(339_500.0), "the total equals the pool: 485,000 × 70%");
+        assert_eq!(total[6], Data::Float(169_750.0), "taxable total: 84,875 + 50,925 + 33,950");
+        let notes: String = rows.iter().flat_map(|r| r.iter().map(text)).collect();
+        assert!(notes.contains("适用财税〔2018〕58号") && notes.contains("减按50%"), "the 58号 note: {notes}");
+        assert!(!notes.contains("510107198001010013"), "the full ID never appears unless asked");
+    }
+
+    #[test]
+    fn reveals_ids_only_when_asked() {
+        let mut store = good_store();
+        let id = distribute(&mut store, "HT2025-001", Stage::Approved);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("payroll.xlsx");
+        payroll::write(&store, id, &path, true).expect("payroll");
+        let rows = rows(&path);
+        assert_eq!(text(&row_of(&rows, 2, "T001")[4]), "510107198001010013", "reveal_ids writes the full number for payment");
+    }
+
+    #[test]
+    fn refuses_a_draft_and_writes_nothing() {
+        let mut store = good_store();
+        let id = distribute(&mut store, "HT2025-001", Stage::Draft);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("payroll.xlsx");
+        assert_eq!(refused_code(payroll::write(&store, id, &path, false)), "distribution_not_approved");
+        assert!(!path.exists(), "finance never gets unapproved figures");
+        let missing = payroll::write(&store, 999, &path, false);
+        assert!(matches!(missing, Err(Error::Core(transferdesk_core::Error::NotFound { what: "distribution", .. }))), "{missing:?}");
+    }
+
+    #[test]
+    fn an_unregistered_transfer_is_fully_taxable() {
+        let mut store = good_store();
+        // HT2025-002: net 600,000 − 7,200 = 592,800; pool 414,960; T001 46% → 190,881.60.
+        let id = distribute(&mut store, "HT2025-002", Stage::Approved);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("payroll.xlsx");
+        payroll::write(&store, id, &path, false).expect("payroll");
+        keep(&path, "payroll-ht2025-002.xlsx");
+        let rows = rows(&path);
+        let t001 = row_of(&rows, 2, "T001");
+        assert_eq!((t001[5].clone(), t001[6].clone()), (Data::Float(190_881.6), Data::Float(190_881.6)), "no 58号 relief");
+        assert_eq!(row_of(&rows, 0, "合计")[5], Data::Float(414_960.0));
+        let notes: String = rows.iter().flat_map(|r| r.iter().map(text)).collect();
+        assert!(notes.contains("不适用财税〔2018〕58号") && notes.contains("未办理技术合同登记"), "{notes}");
+    }
+
+    #[test]
+    fn equity_is_in_units_and_not_taxed_at_grant() {
+        let mut store = good_store();
+        // HT2025-003: 3,000,000 of registered capital for CG002 (T003*:60, T001:40); 70% = 2,100,000.
+        let id = distribute(&mut store, "HT2025-003", Stage::Approved);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("payroll.xlsx");
+        assert_eq!(payroll::write(&store, id, &path, false).expect("payroll"), 2);
+        keep(&path, "payroll-equity.xlsx");
+        let rows = rows(&path);
+        let header = rows.iter().find(|r| r.first().map(text).as_deref() == Some("序号")).expect("a header row");
+        assert_eq!(
+            header.iter().map(text).collect::<Vec<_>>(),
+            ["序号", "姓名", "工号", "所在院系", "身份证号", "奖励出资额（元）", "备注"],
+            "units instead of amount and taxable"
+        );
+        assert_eq!(row_of(&rows, 2, "T003")[5], Data::Float(1_260_000.0));
+        assert_eq!(row_of(&rows, 2, "T001")[5], Data::Float(840_000.0));
+        assert_eq!(row_of(&rows, 0, "合计")[5], Data::Float(2_100_000.0), "the total equals the pool of units");
+        let notes: String = rows.iter().flat_map(|r| r.iter().map(text)).collect();
+        assert!(notes.contains("国税发〔1999〕125号"), "equity is not taxed at grant: {notes}");
+    }
+}
+
+mod publicity_notice {
+    use super::*;
+
+    #[test]
+    fn shows_what_58_hao_asks_for() {
+        let mut store = good_store();
+        let id = distribute(&mut store, "HT2025-001", Stage::Publicized);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("notice.pdf");
+        notice::write(&store, id, &path).expect("notice");
+        keep(&path, "notice.pdf");
+        let size = std::fs::metadata(&path).expect("written").len();
+        assert!(size < 1_000_000, "a one-page notice embeds a font subset, not the whole face: {size} bytes");
+        let Some(text) = pdf_text(&path) else { return };
+        for fact in [
+            "科技成果转化收益分配公示",
+            "测试大学",
+            "CG001",
+            "一种基于深度学习的图像识别方法",
+            "许可",
+            "成都蜀新科技有限公司",
+            "500,000.00",
+            "2025年3月2日",
+            "485,000.00",
+            "70%",
+            "339,500.00",
+            "2025510100000123",
+            "张三",
+            "李四",
+            "王五",
+            "169,750.00",
+            "101,850.00",
+            "67,900.00",
+            "中层",
+            "计算机学院",
+            "材料科学与工程学院",
+            "公示期：2025年6月12日至2025年6月26日（15日）",
+            "技术转移中心",
+            "书面",
+            "2025年6月11日",
+        ] {
+            assert!(text.contains(fact), "the notice shows {fact}:\n{text}");
+        }
+        // pdftotext drops the narrow spaces around the numbers.
+        assert!(text.replace(' ', "").contains("第1页共1页"), "the page is numbered");
+        assert!(!text.contains("510107"), "a public notice never shows ID numbers");
+        if let Some(fonts) = pdf_fonts(&path) {
+            let noto: Vec<&str> = fonts.lines().filter(|l| l.contains("NotoSansCJK")).collect();
+            assert_eq!(noto.len(), 1, "one embedded face:\n{fonts}");
+            assert!(noto[0].contains('+') && noto[0].contains("yes yes"), "embedded as a subset (tag, emb, sub):\n{fonts}");
+        }
+    }
+
+    #[test]
+    fn an_equity_notice_shows_units() {
+        let mut store = good_store();
+        let id = distribute(&mut store, "HT2025-003", Stage::Publicized);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("notice.pdf");
+        notice::write(&store, id, &path).expect("notice");
+        keep(&path, "notice-equity.pdf");
+        let Some(text) = pdf_text(&path) else { return };
+        // 3,000,000 of registered capital × 70% = 2,100,000: T003 60% → 1,260,000, T001 40% → 840,000.
+        for fact in ["作价投资", "3,000,000.00", "奖励出资额（元）", "2,100,000.00", "1,260,000.00", "840,000.00", "未登记", "CG002"]
+        {
+            assert!(text.contains(fact), "the equity notice shows {fact}:\n{text}");
+        }
+    }
+
+    #[test]
+    fn leaves_the_period_blank_until_it_is_posted() {
+        let mut store = good_store();
+        let id = distribute(&mut store, "HT2025-001", Stage::Approved);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("notice.pdf");
+        notice::write(&store, id, &path).expect("notice");
+        keep(&path, "notice-unposted.pdf");
+        let Some(text) = pdf_text(&path) else { return };
+        assert!(text.contains("公示期：______年____月____日至______年____月____日"), "blanks to fill in by hand:\n{text}");
+        assert!(!text.contains("2025年6月12日"), "no period before it is posted");
+    }
+
+    #[test]
+    fn refuses_a_draft() {
+        let mut store = good_store();
+        let id = distribute(&mut store, "HT2025-001", Stage::Draft);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("notice.pdf");
+        assert_eq!(refused_code(notice::write(&store, id, &path)), "distribution_not_approved");
+        assert!(!path.exists(), "nothing to post before the decision");
+    }
+
+    #[test]
+    fn a_long_list_flows_onto_further_pages() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let (mut store, names) = many_people(dir.path(), 40);
+        let id = distribute(&mut store, "HT-MANY", Stage::Publicized);
+        let path = dir.path().join("notice.pdf");
+        notice::write(&store, id, &path).expect("notice");
+        keep(&path, "notice-many.pdf");
+        let Some(text) = pdf_text(&path) else { return };
+        let pages = pdf_pages(&path).unwrap_or(0);
+        assert!(pages >= 2, "40 people do not fit one page: {pages}");
+        for name in &names {
+            assert!(text.contains(name.as_str()), "{name} is on the notice");
+        }
+        // Net 1,000,000 × 70% = 700,000, split 40 ways at 2.5% = 17,500.00 each.
+        assert_eq!(text.matches("17,500.00").count(), 40, "every person's reward");
+        assert!(text.contains("700,000.00"), "the total");
+        let headers = text.split('\u{c}').filter(|page| page.contains("所在院系")).count();
+        assert!(headers >= 2, "the table header repeats on each page of the list");
+        assert!(text.replace(' ', "").contains(&format!("第2页共{pages}页")), "pages are numbered");
+    }
+
+    /// A store with one registered license (HT-MANY) of one achievement with `n` inventors, 2.5%
+    /// each, the first half starred; 1,000,000 received, no costs. One name uses an Extension A
+    /// character (䶮), which the embedded font must still draw.
+    pub(super) fn many_people(dir: &Path, n: usize) -> (Store, Vec<String>) {
+        let surnames = ["赵", "钱", "孙", "李", "周", "吴", "郑", "王", "冯", "陈"];
+        let given = ["明", "华", "建国", "丽", "䶮"];
+        // Surname, a given name and the number keep the names distinct; the last ones use 䶮.
+        let names: Vec<String> = (0..n).map(|i| format!("{}{}{}", surnames[i % 10], given[(i * 5 / n) % 5], i + 1)).collect();
+        let mut people = String::from("工号,姓名,所在单位,人员类别,领导职务,身份证号\n");
+        for (i, name) in names.iter().enumerate() {
+            // A long department name wraps inside its cell.
+            let department = match i % 3 {
+                0 => "计算机学院",
+                1 => "机械工程学院",
+                _ => "新能源材料与器件及先进制造工程交叉研究院（筹）",
+            };
+            people.push_str(&format!("P{:03},{name},{department},科研人员,无,\n", i + 1));
+        }
+        let share = 10_000 / n as i64;
+        let inventors: Vec<String> =
+            (0..n).map(|i| format!("P{:03}{}:{}.{:02}", i + 1, if i < n / 2 { "*" } else { "" }, share / 100, share % 100)).collect();
+        let achievements = format!(
+            "成果编号,成果名称,成果类型,申请号,申请日,授权号,授权日,法律状态,所属单位,财政资助项目,年费已缴至,完成人\n\
+             CG900,面向大规模异构计算集群的协同设计与智能调度平台软件V2.0（含多租户资源隔离与能耗优化模块）,软件著作权,,,2024SR0999999,2024-05-20,有效,计算机学院,,,{}\n",
+            inventors.join("; ")
+        );
+        let contracts = "合同编号,合同名称,转化方式,许可类型,合作单位,合同金额,签订日期,涉及成果,技术合同登记号,获得股权\n\
+                         HT-MANY,软件许可合同,许可,普通,成都蜀新科技有限公司,1000000,2025-02-20,CG900,2025510100000999,\n";
+        let receipts = "合同编号,到账日期,到账金额,凭证号\nHT-MANY,2025-03-05,1000000,V9\n";
+        let mut store = Store::in_memory().expect("store");
+        let profile = Institution { name: "测试大学".into(), province: "四川省".into(), fee_reduction: true };
+        institution::save(&mut store, &actor(), &profile).expect("institution");
+        let files = [
+            (Table::People, "people.csv", people),
+            (Table::Organizations, "", String::new()),
+            (Table::Achievements, "achievements.csv", achievements),
+            (Table::Contracts, "contracts.csv", contracts.to_string()),
+            (Table::Receipts, "receipts.csv", receipts.to_string()),
+        ];
+        for (table, file, content) in files {
+            let path = if file.is_empty() {
+                fixture("organizations.csv")
+            } else {
+                let path = dir.join(file);
+                std::fs::write(&path, content).expect("write csv");
+                path
+            };
+            import::import(&mut store, &actor(), table, &path, false)
+                .unwrap_or_else(|e| panic!("{table:?}: {:?}", e.report(transferdesk_core::Lang::En)));
+        }
+        (store, names)
+    }
+}
+
+mod personal_statements {
+    use super::*;
+
+    #[test]
+    fn one_page_per_person_with_the_computation() {
+        let mut store = good_store();
+        let id = distribute(&mut store, "HT2025-001", Stage::Paid);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("statements.pdf");
+        assert_eq!(statement::write(&store, id, &path, None).expect("statements"), 3, "one page per person");
+        keep(&path, "statements.pdf");
+        let Some(text) = pdf_text(&path) else { return };
+        assert_eq!(pdf_pages(&path), Some(3), "pdfinfo agrees");
+        let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+        assert_eq!(pages.len(), 3, "form feeds separate three pages");
+        let expected = [
+            ("张三", "T001", "50%", "169,750.00", "84,875.00"),
+            ("李四", "T002", "30%", "101,850.00", "50,925.00"),
+            ("王五", "T003", "20%", "67,900.00", "33,950.00"),
+        ];
+        for (page, (name, employee, weight, amount, taxable)) in pages.iter().zip(expected) {
+            for fact in [name, employee, weight, amount, taxable, "485,000.00", "339,500.00", "已发放", "2025年7月1日", "财税〔2018〕58号"]
+            {
+                assert!(page.contains(fact), "{name}'s page shows {fact}:\n{page}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_person_asked_for() {
+        let mut store = good_store();
+        let id = distribute(&mut store, "HT2025-001", Stage::Publicized);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("t002.pdf");
+        assert_eq!(statement::write(&store, id, &path, Some("T002")).expect("statement"), 1);
+        if let Some(text) = pdf_text(&path) {
+            assert!(text.contains("李四") && text.contains("101,850.00"), "{text}");
+            assert!(!text.contains("张三"), "only T002's statement");
+        }
+        let other = dir.path().join("nobody.pdf");
+        let unknown = statement::write(&store, id, &other, Some("T999"));
+        assert!(
+            matches!(&unknown, Err(Error::Core(transferdesk_core::Error::NotFound { what: "person", key })) if key == "T999"),
+            "{unknown:?}"
+        );
+        assert!(!other.exists(), "nothing written for an unknown person");
+    }
+
+    #[test]
+    fn refuses_a_draft() {
+        let mut store = good_store();
+        let id = distribute(&mut store, "HT2025-001", Stage::Draft);
+        let dir = tempfile::tempdir().expect("tmp");
+        assert_eq!(refused_code(statement::write(&store, id, &dir.path().join("s.pdf"), None)), "distribution_not_approved");
+    }
+}
