@@ -79,3 +79,29 @@ export async function total(page) {
   const text = await page.locator('[data-testid="portfolio-pagination"] .el-pagination__total').innerText()
   return Number(text.replace(/\D/g, ''))
 }
+
+/** Types a date into the Element Plus date picker inside the element with this test id. */
+export async function typeDate(page, testid, value) {
+  const input = page.getByTestId(testid).locator('input')
+  await input.click()
+  await input.fill(value)
+  await input.press('Enter')
+  await page.locator('.el-picker__popper:visible').waitFor({ state: 'hidden' })
+}
+
+/** The rows of an Element Plus table (el-table) as arrays of cell texts. */
+export async function cells(page, testid, part = 'body') {
+  return page
+    .getByTestId(testid)
+    .locator(`.el-table__${part}-wrapper tr, .el-table__${part} tr`)
+    .evaluateAll((rows) =>
+      [...new Set(rows)].filter((r) => r.querySelector('td')).map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent.trim())),
+    )
+}
+
+/** The text of the newest Element Plus message (ElMessage). */
+export async function lastMessage(page) {
+  const message = page.locator('.el-message').last()
+  await message.waitFor()
+  return message.innerText()
+}

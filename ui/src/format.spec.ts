@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBp, formatFen, orDash } from './format'
+import { formatBp, formatFen, orDash, parsePercent, parseYuan, percentText, yuanText } from './format'
 
 describe('formatFen', () => {
   it.each([
@@ -36,5 +36,51 @@ describe('orDash', () => {
     expect(orDash('2025-03-31')).toBe('2025-03-31')
     expect(orDash(null)).toBe('—')
     expect(orDash('')).toBe('—')
+  })
+})
+
+describe('parsePercent and percentText', () => {
+  it.each([
+    ['70', 7000],
+    ['70.55', 7055],
+    ['12.5', 1250],
+    ['0.01', 1],
+    [' 100 ', 10000],
+    ['120', 12000],
+    ['5%', 500],
+    ['0', 0],
+  ])('%s is %i bp', (text, bp) => {
+    expect(parsePercent(text)).toBe(bp)
+  })
+
+  it.each(['', 'abc', '-5', '1.234', '.5', '5.', '1e2'])('%s is not a percentage', (text) => {
+    expect(parsePercent(text)).toBeNull()
+  })
+
+  it('round-trips', () => {
+    for (const bp of [0, 1, 10, 99, 1250, 3333, 7000, 7055, 10000, 12000]) expect(parsePercent(percentText(bp))).toBe(bp)
+    expect(percentText(7055)).toBe('70.55')
+    expect(percentText(7000)).toBe('70')
+  })
+})
+
+describe('parseYuan and yuanText', () => {
+  it.each([
+    ['1000', 100000],
+    ['1,000.5', 100050],
+    ['¥1,000,000.00', 100000000],
+    ['0.01', 1],
+    ['500000', 50000000],
+  ])('%s is %i fen', (text, fen) => {
+    expect(parseYuan(text)).toBe(fen)
+  })
+
+  it.each(['', 'x', '-1', '1.234', '1,00', '12,3456'])('%s is not an amount', (text) => {
+    expect(parseYuan(text)).toBeNull()
+  })
+
+  it('round-trips', () => {
+    for (const fen of [0, 1, 99, 100050, 100000000, 48768950]) expect(parseYuan(yuanText(fen))).toBe(fen)
+    expect(yuanText(100050)).toBe('1000.50')
   })
 })

@@ -13,6 +13,20 @@ export const router = createRouter({
       props: (route) => ({ id: Number(route.params.id) }),
     },
     { path: '/import', name: 'import', component: () => import('./views/import/index.vue') },
+    { path: '/rewards', name: 'rewards', component: () => import('./views/rewards/index.vue') },
+    {
+      path: '/rewards/new',
+      name: 'reward-plan',
+      component: () => import('./views/rewards/plan.vue'),
+      props: (route) => ({ contract: typeof route.query.contract === 'string' ? route.query.contract : '' }),
+    },
+    {
+      path: '/rewards/:id(\\d+)',
+      name: 'reward',
+      component: () => import('./views/rewards/detail.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+    },
+    { path: '/settings', name: 'settings', component: () => import('./views/settings/index.vue') },
     { path: '/:rest(.*)*', redirect: '/achievements' },
   ],
 })

@@ -70,6 +70,14 @@ impl Calendar {
     }
 }
 
+/// The last day of a publicity period posted on `from` for `days` days (1–90), by the stored calendar.
+pub fn publicity_end(store: &Store, from: NaiveDate, days: u32) -> Result<NaiveDate> {
+    if !(1..=90).contains(&days) {
+        return Err(Error::Invalid(vec![Problem::field("days", days.to_string(), ProblemKind::Integer(1, 90))]));
+    }
+    Ok(Calendar::load(store)?.period_end(from, days))
+}
+
 /// Every listed day, in date order.
 pub fn list(store: &Store) -> Result<Vec<Holiday>> {
     let mut stmt = store.conn().prepare("SELECT day, kind, name FROM holiday ORDER BY day")?;

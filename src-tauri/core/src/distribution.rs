@@ -314,7 +314,11 @@ fn prepare(conn: &Connection, contract_no: &str, through: NaiveDate, staff: &[St
         terms,
     });
     let last_income = plan.receipts.last().map_or(signed_on, |r| r.received_on);
-    let payment_due_on = policy.payment_deadline_months.and_then(|m| last_income.checked_add_months(Months::new(m)));
+    // Equity is granted, not paid: no payment deadline.
+    let payment_due_on = policy
+        .payment_deadline_months
+        .filter(|_| kind != ContractKind::Equity)
+        .and_then(|m| last_income.checked_add_months(Months::new(m)));
     Ok(Prepared {
         proposal: Proposal {
             plan,
@@ -656,7 +660,10 @@ pub fn approve(store: &mut Store, actor: &Actor, id: i64, approval: &Approval) -
             return Err(refused("date_in_future", crate::date::iso(approval.decision_on)));
         }
         let mut waived_units = 0;
-        for employee in approval.waive.iter().map(|w| w.trim()) {
+        for (i, employee) in approval.waive.iter().map(|w| w.trim()).enumerate() {
+            if approval.waive[..i].iter().any(|w| w.trim() == employee) {
+                return Err(refused("not_waivable", employee));
+            }
             let line = d.proposal.plan.allocations.iter().position(|a| {
                 a.employee_id == employee && a.leader_level == LeaderLevel::UnitPrincipal && a.units.is_some_and(|u| u > 0) && !a.waived
             });

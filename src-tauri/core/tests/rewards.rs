@@ -228,6 +228,8 @@ fn an_error_finding_needs_an_override_and_a_principal_leader_must_waive_equity()
     );
     let wrong = Approval { waive: vec!["T001".into()], ..approval("2025-03-10") };
     assert_eq!(code(distribution::approve(&mut store, &actor(), eq.id, &wrong)), "not_waivable");
+    let twice = Approval { waive: vec!["T004".into(), "T004".into()], ..approval("2025-03-10") };
+    assert_eq!(code(distribution::approve(&mut store, &actor(), eq.id, &twice)), "not_waivable", "a waiver counts once");
     let waived = Approval { waive: vec!["T004".into()], ..approval("2025-03-10") };
     let ok = distribution::approve(&mut store, &actor(), eq.id, &waived).expect("approved with the waiver");
     let t004 = ok.proposal.plan.allocations.iter().find(|a| a.employee_id == "T004").expect("line kept");

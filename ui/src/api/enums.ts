@@ -1,6 +1,17 @@
 // The values of the generated union types, for selects and URL validation. Each list is derived
 // from a Record over the union, so a new Rust variant fails the type check here.
-import type { AchievementKind, AchievementQuery, AchievementStatus, SortKey, Table } from './types.gen'
+import type {
+  AchievementKind,
+  AchievementQuery,
+  AchievementStatus,
+  ContractKind,
+  DayKind,
+  DistributionQuery,
+  DistributionState,
+  LeaderLevel,
+  SortKey,
+  Table,
+} from './types.gen'
 
 const keys = <K extends string>(record: Record<K, true>) => Object.keys(record) as K[]
 
@@ -42,4 +53,24 @@ export const FIRST_PAGE: AchievementQuery = {
   department: null,
   year: null,
   search: null,
+}
+
+export const CONTRACT_KINDS = keys<ContractKind>({ transfer: true, license: true, equity: true, development: true, consulting: true, service: true })
+
+/** In workflow order: draft → approved → publicized → paid. */
+export const DISTRIBUTION_STATES = keys<DistributionState>({ draft: true, approved: true, publicized: true, paid: true })
+
+export const LEADER_LEVELS = keys<LeaderLevel>({ none: true, unit_principal: true, unit_deputy: true, middle: true })
+
+export const DAY_KINDS = keys<DayKind>({ rest: true, work: true })
+
+/** The first page of all distributions, newest first. */
+export const FIRST_DISTRIBUTION_PAGE: DistributionQuery = {
+  page: 1,
+  page_size: 20,
+  state: null,
+  contract_no: null,
+  search: null,
+  year: null,
+  overdue: false,
 }

@@ -1,7 +1,8 @@
 // An in-memory backend for the fake build and the UI tests: the same functions as ./index.ts over
 // a deterministic portfolio, with the filtering, sorting and paging rules of the Rust side
 // (src-tauri/core/src/portfolio.rs). The data is built on first use so that the real build,
-// which never calls it, drops this module.
+// which never calls it, drops this module. Contracts carry their receipts and costs, and a few
+// scenario contracts (addScenarios) serve the reward screens of ./fake-rewards.ts.
 import { ApiError } from './error'
 import type {
   AchievementDetail,
@@ -10,26 +11,42 @@ import type {
   AchievementQuery,
   AchievementRow,
   AchievementStatus,
+  Category,
   ContractKind,
+  CostCategory,
   ImportSummary,
   Institution,
   InventorLine,
   LinkedContract,
+  LeaderLevel,
   PortfolioFilters,
   ProblemReport,
+  ReceiptLine,
   SortKey,
   Table,
 } from './types.gen'
 
 /** Same limit as `MAX_PAGE_SIZE` in portfolio.rs. */
 export const MAX_PAGE_SIZE = 200
-const TODAY = '2026-11-23'
+/** The fake backend's "today": fixed, so that deadlines and refusals are the same on every run. */
+export const TODAY = '2026-11-23'
 
-type Person = { employee_id: string; name: string; department: string }
+export type Person = { employee_id: string; name: string; department: string; category: Category; leader_level: LeaderLevel }
 type Inventor = { person: Person; share_bp: number; key_contributor: boolean }
-type Achievement = Omit<AchievementDetail, 'inventors' | 'contracts'> & { inventors: Inventor[] }
-type Contract = Omit<LinkedContract, 'weight_bp'> & { achievements: { id: number; weight_bp: number }[] }
-type Store = { people: Person[]; achievements: Achievement[]; contracts: Contract[] }
+export type Achievement = Omit<AchievementDetail, 'inventors' | 'contracts'> & { inventors: Inventor[] }
+export type CostLine = { incurred_on: string; amount_fen: number; category: CostCategory }
+export type Contract = Omit<LinkedContract, 'weight_bp'> & {
+  achievements: { id: number; weight_bp: number }[]
+  /** 技术合同登记号. */
+  registration_no: string | null
+  /** Equity only: registered capital received, in fen of yuan. */
+  equity_units: number | null
+  /** 到账, in date order; they add up to `received_fen`. */
+  receipts: ReceiptLine[]
+  /** 费用 linked to the contract. */
+  costs: CostLine[]
+}
+export type Store = { people: Person[]; achievements: Achievement[]; contracts: Contract[] }
 
 const INSTITUTION: Institution = { name: '西南理工大学', province: '四川省', fee_reduction: true }
 
@@ -132,6 +149,8 @@ function generate(): Store {
     employee_id: `T${pad(i + 1, 4)}`,
     name: r.pick([...SURNAMES]) + r.pick(GIVEN),
     department: departments[i % departments.length] as string,
+    category: 'researcher',
+    leader_level: 'none',
   }))
 
   const achievements: Achievement[] = Array.from({ length: 300 }, (_, i) => {
@@ -228,6 +247,7 @@ function generate(): Store {
     const signedOn = signed <= TODAY ? signed : latestGrant
     const amount = r.int(5, 500) * 1_000_000 // 50,000 to 5,000,000 yuan, in fen
     const first = [...linked][0] as Achievement
+    const received = r.next() < 0.2 ? 0 : Math.round((amount * r.int(3, 10)) / 10 / 100) * 100
     return {
       contract_no: `HT${signedOn.slice(0, 4)}-${pad(i + 1, 3)}`,
       title: `${first.title}${titleSuffix[kind]}`,
@@ -235,15 +255,194 @@ function generate(): Store {
       counterparty: r.pick(COMPANIES),
       signed_on: signedOn,
       amount_fen: amount,
-      received_fen: r.next() < 0.2 ? 0 : Math.round((amount * r.int(3, 10)) / 10 / 100) * 100,
+      received_fen: received,
       achievements: [...linked].map((a, n) => ({ id: a.id, weight_bp: weights[n] as number })),
+      ...money(i, kind, signedOn, amount, received),
     }
   })
-  return { people, achievements, contracts }
+  const store = { people, achievements, contracts }
+  addScenarios(store)
+  return store
+}
+
+/**
+ * Receipts, costs and registration of a generated contract, derived from its figures without
+ * drawing from the generator (so the portfolio stays the same): 60% a month after signing and
+ * the rest three months later (one receipt when that is still to come), a 3% agency fee, and a
+ * registration number for two transfers or licenses in three.
+ */
+function money(i: number, kind: ContractKind, signedOn: string, amount: number, received: number) {
+  const soon = addMonths(signedOn, 1) <= TODAY ? addMonths(signedOn, 1) : signedOn
+  const later = addMonths(signedOn, 4)
+  const voucher = (on: string, n: number) => `记-${on.slice(0, 7)}-${pad(((i + 1) * 37 + n) % 1000, 4)}`
+  const receipts: ReceiptLine[] = []
+  if (received > 0 && later <= TODAY) {
+    const first = Math.floor((received * 6) / 10 / 10000) * 10000
+    receipts.push({ received_on: soon, amount_fen: first, voucher_no: voucher(soon, 1) })
+    receipts.push({ received_on: later, amount_fen: received - first, voucher_no: voucher(later, 2) })
+  } else if (received > 0) {
+    receipts.push({ received_on: soon, amount_fen: received, voucher_no: voucher(soon, 1) })
+  }
+  const costs: CostLine[] = received > 0 ? [{ incurred_on: soon, amount_fen: Math.floor((received * 3) / 100 / 100) * 100, category: 'agency' }] : []
+  const registered = kind !== 'equity' && i % 3 !== 2
+  return {
+    registration_no: registered ? `${signedOn.slice(0, 4)}5101060${pad(i + 1, 5)}` : null,
+    equity_units: kind === 'equity' ? amount : null,
+    receipts,
+    costs,
+  }
+}
+
+/** 技术转移中心 staff, who can share a policy's transfer-staff part of a pool. */
+const TRANSFER_STAFF: [string, string][] = [
+  ['T0901', '周晓雯'],
+  ['T0902', '孙浩然'],
+  ['T0903', '林雅琴'],
+  ['T0904', '贺子轩'],
+]
+
+type ScenarioContract = Pick<Contract, 'contract_no' | 'title' | 'kind' | 'counterparty' | 'signed_on' | 'amount_fen'> &
+  Partial<Pick<Contract, 'registration_no' | 'equity_units' | 'receipts' | 'costs'>>
+
+/**
+ * The contracts the reward screens and their tests rely on, on achievements chosen by rule from
+ * the generated portfolio (see fake-rewards.ts for the distributions saved on some of them):
+ * - HT2026-101, a registered license of an achievement with three inventors 50/30/20: receipts
+ *   300,000.00 + 200,000.00, costs 10,000.00 + 5,000.00 → net 485,000.00, pool 339,500.00;
+ * - HT2026-102, an equity contribution whose second inventor is the unit principal leader;
+ * - HT2026-103, a transfer whose key contributors hold 30% (below the 50% minimum);
+ * - HT2026-104, a license under the 2026 policy with its transfer-staff share;
+ * - HT2024-201 … HT2026-206, with distributions in every state.
+ */
+function addScenarios(store: Store) {
+  const { people, achievements, contracts } = store
+  for (const [employee_id, name] of TRANSFER_STAFF) {
+    people.push({ employee_id, name, department: '技术转移中心', category: 'transfer_staff', leader_level: 'none' })
+  }
+  const used = new Set<Achievement>()
+  const pick = (test: (a: Achievement) => boolean) => {
+    const found = achievements.find((a) => a.status === 'in_force' && a.granted_on !== null && !used.has(a) && test(a))
+    if (!found) throw new Error('the generated portfolio lacks an achievement for a scenario')
+    used.add(found)
+    return found
+  }
+  const equity = pick((a) => a.inventors.length === 2)
+  const principal = equity.inventors[1]!.person
+  principal.leader_level = 'unit_principal'
+  const plain = (size: number) => (a: Achievement) => a.inventors.length === size && a.inventors.every((i) => i.person.leader_level === 'none')
+  const license = pick(plain(3))
+  const lowKey = pick(plain(4))
+  lowKey.inventors.forEach((i, n) => (i.key_contributor = n >= 2))
+  const staffed = pick(plain(1))
+  const seeds = [plain(2), plain(3), plain(1), plain(3), plain(2), plain(2)].map(pick)
+  seeds[2]!.inventors[0]!.person.leader_level = 'middle'
+
+  const receipt = (received_on: string, amount_fen: number, voucher_no: string): ReceiptLine => ({ received_on, amount_fen, voucher_no })
+  const add = (c: ScenarioContract, on: Achievement) => {
+    const receipts = c.receipts ?? []
+    contracts.push({
+      registration_no: null,
+      equity_units: null,
+      costs: [],
+      ...c,
+      receipts,
+      received_fen: receipts.reduce((sum, x) => sum + x.amount_fen, 0),
+      title: `${on.title}${c.title}`,
+      achievements: [{ id: on.id, weight_bp: 10000 }],
+    })
+  }
+  const licenseTitle = '专利实施许可合同'
+  const transferTitle = '专利权转让合同'
+  add(
+    {
+      contract_no: 'HT2026-101', title: licenseTitle, kind: 'license', counterparty: '四川长虹电器股份有限公司',
+      signed_on: '2026-02-01', amount_fen: 60_000_000, registration_no: '2026510106000101',
+      receipts: [receipt('2026-03-10', 30_000_000, '记-2026-03-0118'), receipt('2026-06-15', 20_000_000, '记-2026-06-0057')],
+      costs: [{ incurred_on: '2026-02-20', amount_fen: 1_000_000, category: 'appraisal' }, { incurred_on: '2026-03-12', amount_fen: 500_000, category: 'agency' }],
+    },
+    license,
+  )
+  add(
+    {
+      contract_no: 'HT2026-102', title: '作价投资协议', kind: 'equity', counterparty: '成都天府智能科技有限公司',
+      signed_on: '2026-05-20', amount_fen: 300_000_000, equity_units: 300_000_000,
+    },
+    equity,
+  )
+  add(
+    {
+      contract_no: 'HT2026-103', title: transferTitle, kind: 'transfer', counterparty: '重庆渝新能源科技有限公司',
+      signed_on: '2026-05-10', amount_fen: 15_000_000, registration_no: '2026510106000103',
+      receipts: [receipt('2026-09-01', 12_000_000, '记-2026-09-0021')],
+    },
+    lowKey,
+  )
+  add(
+    {
+      contract_no: 'HT2026-104', title: licenseTitle, kind: 'license', counterparty: '绵阳九洲新材料有限公司',
+      signed_on: '2026-08-20', amount_fen: 80_000_000, registration_no: '2026510106000104',
+      receipts: [receipt('2026-10-15', 20_000_000, '记-2026-10-0233')],
+      costs: [{ incurred_on: '2026-10-20', amount_fen: 800_000, category: 'taxes' }],
+    },
+    staffed,
+  )
+  const [s1, s2, s3, s4, s5, s6] = seeds as [Achievement, Achievement, Achievement, Achievement, Achievement, Achievement]
+  add(
+    {
+      contract_no: 'HT2025-201', title: transferTitle, kind: 'transfer', counterparty: '宜宾锂宝新材料有限公司',
+      signed_on: '2025-03-01', amount_fen: 80_000_000, registration_no: '2025510106000201',
+      receipts: [receipt('2025-04-15', 80_000_000, '记-2025-04-0312')],
+      costs: [{ incurred_on: '2025-04-20', amount_fen: 1_200_000, category: 'agency' }],
+    },
+    s1,
+  )
+  add(
+    {
+      contract_no: 'HT2025-202', title: licenseTitle, kind: 'license', counterparty: '深圳华拓电子有限公司',
+      signed_on: '2025-05-10', amount_fen: 26_000_000, registration_no: '2025510106000202',
+      receipts: [receipt('2025-06-20', 26_000_000, '记-2025-06-0140')],
+    },
+    s2,
+  )
+  add(
+    {
+      contract_no: 'HT2026-203', title: licenseTitle, kind: 'license', counterparty: '德阳东方重装设备有限公司',
+      signed_on: '2026-01-15', amount_fen: 15_000_000, registration_no: '2026510106000203',
+      receipts: [receipt('2026-03-20', 15_000_000, '记-2026-03-0207')],
+    },
+    s3,
+  )
+  add(
+    {
+      contract_no: 'HT2026-204', title: transferTitle, kind: 'transfer', counterparty: '攀枝花钒钛科技有限公司',
+      signed_on: '2025-12-01', amount_fen: 42_000_000,
+      receipts: [receipt('2026-04-10', 42_000_000, '记-2026-04-0093')],
+      costs: [{ incurred_on: '2026-04-12', amount_fen: 2_100_000, category: 'taxes' }],
+    },
+    s4,
+  )
+  add(
+    {
+      contract_no: 'HT2026-205', title: '作价投资协议', kind: 'equity', counterparty: '西安秦创机器人有限公司',
+      signed_on: '2026-04-01', amount_fen: 200_000_000, equity_units: 200_000_000,
+    },
+    s5,
+  )
+  add(
+    {
+      contract_no: 'HT2024-206', title: licenseTitle, kind: 'license', counterparty: '南充果州农业发展有限公司',
+      signed_on: '2024-03-01', amount_fen: 20_000_000, registration_no: '2024510106000206',
+      receipts: [receipt('2024-05-10', 10_000_000, '记-2024-05-0016'), receipt('2025-05-10', 10_000_000, '记-2025-05-0031')],
+    },
+    s6,
+  )
 }
 
 let store: Store | null = null
 const db = () => (store ??= generate())
+
+/** The portfolio the other fake modules build on (a new object after `resetFake`). */
+export const fakeStore = (): Store => db()
 
 /** Back to the generated portfolio (unit tests). */
 export function resetFake(): void {
@@ -314,15 +513,17 @@ export function listAchievements(q: AchievementQuery): Promise<AchievementPage> 
 export function getAchievement(id: number): Promise<AchievementDetail> {
   const a = db().achievements.find((x) => x.id === id)
   if (!a) return Promise.reject(new ApiError('not_found', `未找到成果：${id}`))
-  const inventors: InventorLine[] = a.inventors.map(({ person, share_bp, key_contributor }) => ({
-    ...person,
+  const inventors: InventorLine[] = a.inventors.map(({ person: { employee_id, name, department }, share_bp, key_contributor }) => ({
+    employee_id,
+    name,
+    department,
     share_bp,
     key_contributor,
   }))
   const contracts: LinkedContract[] = db()
-    .contracts.flatMap(({ achievements, ...c }) => {
+    .contracts.flatMap(({ contract_no, title, kind, counterparty, signed_on, amount_fen, received_fen, achievements }) => {
       const link = achievements.find((l) => l.id === id)
-      return link ? [{ ...c, weight_bp: link.weight_bp }] : []
+      return link ? [{ contract_no, title, kind, counterparty, signed_on, amount_fen, received_fen, weight_bp: link.weight_bp }] : []
     })
     .sort((x, y) => compare(x.signed_on, y.signed_on) || compare(x.contract_no, y.contract_no))
   return clone({ ...a, inventors, contracts })

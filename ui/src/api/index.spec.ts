@@ -3,10 +3,12 @@ import type { ErrorReport } from './types.gen'
 
 const invoke = vi.hoisted(() => vi.fn())
 const open = vi.hoisted(() => vi.fn())
+const save = vi.hoisted(() => vi.fn())
 vi.mock('@tauri-apps/api/core', () => ({ invoke }))
-vi.mock('@tauri-apps/plugin-dialog', () => ({ open }))
+vi.mock('@tauri-apps/plugin-dialog', () => ({ open, save }))
 
-const { ApiError, getAchievement, importFile, listAchievements, pickImportFile } = await import('./index')
+const api = await import('./index')
+const { ApiError, getAchievement, importFile, listAchievements, pickImportFile } = api
 
 const report: ErrorReport = {
   code: 'invalid_input',
@@ -19,6 +21,7 @@ const report: ErrorReport = {
 beforeEach(() => {
   invoke.mockReset()
   open.mockReset()
+  save.mockReset()
 })
 
 describe('api over Tauri', () => {
@@ -53,5 +56,54 @@ describe('api over Tauri', () => {
     open.mockResolvedValue('/home/a/成果.xlsx')
     await expect(pickImportFile()).resolves.toBe('/home/a/成果.xlsx')
     expect(open).toHaveBeenCalledWith(expect.objectContaining({ multiple: false, filters: [expect.objectContaining({ extensions: ['xlsx', 'csv'] })] }))
+  })
+})
+
+describe('reward commands over Tauri', () => {
+  it.each<[string, () => Promise<unknown>, string, Record<string, unknown> | undefined]>([
+    ['plan', () => api.planDistribution('HT1', null, ['T1']), 'plan_distribution', { contractNo: 'HT1', through: null, staff: ['T1'] }],
+    ['create', () => api.createDistribution('HT1', '2026-11-01', []), 'create_distribution', { contractNo: 'HT1', through: '2026-11-01', staff: [] }],
+    ['get', () => api.getDistribution(3), 'get_distribution', { id: 3 }],
+    [
+      'approve',
+      () => api.approveDistribution(3, { decision_on: '2026-10-08', minutes_file: null, override_reason: 'r', waive: ['T9'] }),
+      'approve_distribution',
+      { id: 3, approval: { decision_on: '2026-10-08', minutes_file: null, override_reason: 'r', waive: ['T9'] } },
+    ],
+    ['publicize', () => api.publicizeDistribution(3, '2026-10-09', null), 'publicize_distribution', { id: 3, from: '2026-10-09', days: null }],
+    ['pay', () => api.payDistribution(3, '2026-10-27'), 'pay_distribution', { id: 3, paidOn: '2026-10-27' }],
+    ['reverse', () => api.reverseDistribution(3, '原因'), 'reverse_distribution', { id: 3, reason: '原因' }],
+    ['discard', () => api.discardDistribution(3), 'discard_distribution', { id: 3 }],
+    ['publicity end', () => api.publicityEnd('2024-01-08', 15), 'publicity_end', { from: '2024-01-08', days: 15 }],
+    ['contracts', () => api.contractChoices('HT'), 'contract_choices', { search: 'HT' }],
+    ['staff', () => api.staffChoices(), 'staff_choices', undefined],
+    ['payroll', () => api.exportPayroll(3, '/a.xlsx', true), 'export_payroll', { id: 3, path: '/a.xlsx', revealIds: true }],
+    ['notice', () => api.exportNotice(3, '/a.pdf'), 'export_notice', { id: 3, path: '/a.pdf' }],
+    ['statements', () => api.exportStatements(3, '/a.pdf'), 'export_statements', { id: 3, path: '/a.pdf' }],
+    ['policies', () => api.listPolicies(), 'list_policies', undefined],
+    ['delete policy', () => api.deletePolicy(2), 'delete_policy', { id: 2 }],
+    ['holidays', () => api.listHolidays(), 'list_holidays', undefined],
+    ['save holidays', () => api.saveHolidays(2027, []), 'save_holidays', { year: 2027, days: [] }],
+  ])('%s sends camelCase arguments to its snake_case command', async (_, call, command, args) => {
+    invoke.mockResolvedValue(null)
+    await call()
+    if (args === undefined) expect(invoke).toHaveBeenCalledWith(command, undefined)
+    else expect(invoke).toHaveBeenCalledWith(command, args)
+  })
+
+  it('passes a refusal through with its code and sentence', async () => {
+    invoke.mockRejectedValue({ code: 'publicity_not_finished', message: '公示期尚未结束（或尚未公示），不能发放：2026-10-26 < 2026-10-27', details: [] })
+    await expect(api.payDistribution(3, '2026-10-26')).rejects.toMatchObject({ code: 'publicity_not_finished', message: expect.stringContaining('2026-10-27') })
+  })
+
+  it('asks the save dialog for the export type and the open dialog for minutes', async () => {
+    save.mockResolvedValue('/home/a/发放表.xlsx')
+    await expect(api.pickSavePath('发放表.xlsx', 'xlsx')).resolves.toBe('/home/a/发放表.xlsx')
+    expect(save).toHaveBeenCalledWith({ defaultPath: '发放表.xlsx', filters: [expect.objectContaining({ extensions: ['xlsx'] })] })
+    save.mockResolvedValue(null)
+    await expect(api.pickSavePath('公示.pdf', 'pdf')).resolves.toBeNull()
+    open.mockResolvedValue('/home/a/纪要.pdf')
+    await expect(api.pickMinutesFile()).resolves.toBe('/home/a/纪要.pdf')
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ multiple: false, filters: [expect.objectContaining({ extensions: ['pdf', 'doc', 'docx', 'jpg', 'png'] })] }))
   })
 })

@@ -1,16 +1,27 @@
 // The only module that talks to the Tauri backend. Every screen goes through these functions,
-// so the fake build (`--mode fake`) can swap the whole backend for src/api/fake.ts.
+// so the fake build (`--mode fake`) can swap the whole backend for src/api/fake.ts (portfolio,
+// import) and src/api/fake-rewards.ts (distributions, policies, holidays).
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core'
-import { open } from '@tauri-apps/plugin-dialog'
+import { open, save } from '@tauri-apps/plugin-dialog'
 import * as fake from './fake'
+import * as fakeRewards from './fake-rewards'
 import { ApiError } from './error'
 import type {
   AchievementDetail,
   AchievementPage,
   AchievementQuery,
+  Approval,
+  ContractChoice,
+  Distribution,
+  DistributionPage,
+  DistributionQuery,
+  Holiday,
   ImportSummary,
   Institution,
+  Policy,
   PortfolioFilters,
+  Proposal,
+  StaffChoice,
   Table,
 } from './types.gen'
 
@@ -49,12 +60,129 @@ export function importFile(table: Table, path: string, dryRun: boolean): Promise
   return useFake ? fake.importFile(table, path, dryRun) : call('import_file', { table, path, dryRun })
 }
 
-/** The native open dialog for one workbook; null when cancelled. */
-export async function pickImportFile(): Promise<string | null> {
-  if (useFake) return fake.pickImportFile()
+// Reward distributions (收益分配). `through` null: the backend's today.
+
+/** The next distribution of a contract as it would be saved now; nothing is written. */
+export function planDistribution(contractNo: string, through: string | null, staff: string[]): Promise<Proposal> {
+  return useFake ? fakeRewards.planDistribution(contractNo, through, staff) : call('plan_distribution', { contractNo, through, staff })
+}
+
+/** Saves the plan as a draft (refused while the contract has an unpaid distribution). */
+export function createDistribution(contractNo: string, through: string | null, staff: string[]): Promise<Distribution> {
+  return useFake ? fakeRewards.createDistribution(contractNo, through, staff) : call('create_distribution', { contractNo, through, staff })
+}
+
+export function getDistribution(id: number): Promise<Distribution> {
+  return useFake ? fakeRewards.getDistribution(id) : call('get_distribution', { id })
+}
+
+export function listDistributions(query: DistributionQuery): Promise<DistributionPage> {
+  return useFake ? fakeRewards.listDistributions(query) : call('list_distributions', { query })
+}
+
+export function approveDistribution(id: number, approval: Approval): Promise<Distribution> {
+  return useFake ? fakeRewards.approveDistribution(id, approval) : call('approve_distribution', { id, approval })
+}
+
+/** Posts (or re-dates) the publicity; `days` null: the policy's period. */
+export function publicizeDistribution(id: number, from: string, days: number | null): Promise<Distribution> {
+  return useFake ? fakeRewards.publicizeDistribution(id, from, days) : call('publicize_distribution', { id, from, days })
+}
+
+export function payDistribution(id: number, paidOn: string): Promise<Distribution> {
+  return useFake ? fakeRewards.payDistribution(id, paidOn) : call('pay_distribution', { id, paidOn })
+}
+
+/** Cancels a paid distribution by a new draft with negated amounts; returns that draft. */
+export function reverseDistribution(id: number, reason: string): Promise<Distribution> {
+  return useFake ? fakeRewards.reverseDistribution(id, reason) : call('reverse_distribution', { id, reason })
+}
+
+export function discardDistribution(id: number): Promise<void> {
+  return useFake ? fakeRewards.discardDistribution(id) : call('discard_distribution', { id })
+}
+
+/** The last day of a publicity period posted on `from` (civil-code counting, holiday calendar). */
+export function publicityEnd(from: string, days: number): Promise<string> {
+  return useFake ? fakeRewards.publicityEnd(from, days) : call('publicity_end', { from, days })
+}
+
+export function contractChoices(search: string): Promise<ContractChoice[]> {
+  return useFake ? fakeRewards.contractChoices(search) : call('contract_choices', { search })
+}
+
+/** Transfer-office staff who can share a policy's transfer-staff part. */
+export function staffChoices(): Promise<StaffChoice[]> {
+  return useFake ? fakeRewards.staffChoices() : call('staff_choices')
+}
+
+/** The payroll sheet for finance (XLSX); returns the lines written. */
+export function exportPayroll(id: number, path: string, revealIds: boolean): Promise<number> {
+  return useFake ? fakeRewards.exportPayroll(id, path, revealIds) : call('export_payroll', { id, path, revealIds })
+}
+
+/** The publicity notice (PDF). */
+export function exportNotice(id: number, path: string): Promise<void> {
+  return useFake ? fakeRewards.exportNotice(id, path) : call('export_notice', { id, path })
+}
+
+/** One statement per person (PDF); returns how many. */
+export function exportStatements(id: number, path: string): Promise<number> {
+  return useFake ? fakeRewards.exportStatements(id, path) : call('export_statements', { id, path })
+}
+
+// Settings: reward policy versions and the holiday calendar.
+
+export function listPolicies(): Promise<Policy[]> {
+  return useFake ? fakeRewards.listPolicies() : call('list_policies')
+}
+
+/** Adds a version (`id` null) or changes one not in use; returns its id. */
+export function savePolicy(policy: Policy): Promise<number> {
+  return useFake ? fakeRewards.savePolicy(policy) : call('save_policy', { policy })
+}
+
+export function deletePolicy(id: number): Promise<void> {
+  return useFake ? fakeRewards.deletePolicy(id) : call('delete_policy', { id })
+}
+
+export function listHolidays(): Promise<Holiday[]> {
+  return useFake ? fakeRewards.listHolidays() : call('list_holidays')
+}
+
+/** Replaces the listed days of one year. */
+export function saveHolidays(year: number, days: Holiday[]): Promise<void> {
+  return useFake ? fakeRewards.saveHolidays(year, days) : call('save_holidays', { year, days })
+}
+
+// Native dialogs.
+
+async function dialog<T>(show: () => Promise<T>): Promise<T> {
   try {
-    return await open({ multiple: false, directory: false, filters: [{ name: 'Excel / CSV', extensions: ['xlsx', 'csv'] }] })
+    return await show()
   } catch (error) {
     throw ApiError.from(error)
   }
+}
+
+/** The native open dialog for one workbook; null when cancelled. */
+export function pickImportFile(): Promise<string | null> {
+  if (useFake) return fake.pickImportFile()
+  return dialog(() => open({ multiple: false, directory: false, filters: [{ name: 'Excel / CSV', extensions: ['xlsx', 'csv'] }] }))
+}
+
+const SAVE_FILTERS = { xlsx: { name: 'Excel', extensions: ['xlsx'] }, pdf: { name: 'PDF', extensions: ['pdf'] } }
+
+/** The native save dialog for an export; null when cancelled. */
+export function pickSavePath(defaultName: string, extension: 'xlsx' | 'pdf'): Promise<string | null> {
+  if (useFake) return fakeRewards.pickSavePath(defaultName)
+  return dialog(() => save({ defaultPath: defaultName, filters: [SAVE_FILTERS[extension]] }))
+}
+
+/** The native open dialog for the minutes (会议纪要) of a collective decision; null when cancelled. */
+export function pickMinutesFile(): Promise<string | null> {
+  if (useFake) return fakeRewards.pickMinutesFile()
+  return dialog(() =>
+    open({ multiple: false, directory: false, filters: [{ name: 'PDF / Word / JPG / PNG', extensions: ['pdf', 'doc', 'docx', 'jpg', 'png'] }] }),
+  )
 }

@@ -83,7 +83,7 @@ pub fn discard_distribution(state: tauri::State<'_, AppState>, id: i64) -> Resul
 /// The last day of a publicity period posted on `from` (civil-code rule, holiday calendar).
 #[tauri::command]
 pub fn publicity_end(state: tauri::State<'_, AppState>, from: NaiveDate, days: u32) -> Result<NaiveDate, IpcError> {
-    Ok(transferdesk_core::calendar::Calendar::load(&*state.store()?)?.period_end(from, days))
+    Ok(transferdesk_core::calendar::publicity_end(&*state.store()?, from, days)?)
 }
 
 /// Contracts to start a distribution from.

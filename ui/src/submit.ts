@@ -1,0 +1,37 @@
+import { ref } from 'vue'
+import { ApiError } from './api'
+import { errorText } from './i18n'
+
+/**
+ * One backend step from a dialog or button: busy while it runs, and on failure the backend's
+ * sentence (and field problems) kept for display; nothing else changes.
+ */
+export function useSubmit() {
+  const busy = ref(false)
+  const error = ref('')
+  const problems = ref<ApiError['details']>([])
+
+  /** `{ value }` when the step succeeded, null when it failed. */
+  async function run<T>(step: () => Promise<T>): Promise<{ value: T } | null> {
+    busy.value = true
+    error.value = ''
+    problems.value = []
+    try {
+      return { value: await step() }
+    } catch (e) {
+      const failure = ApiError.from(e)
+      error.value = errorText(failure)
+      problems.value = failure.details
+      return null
+    } finally {
+      busy.value = false
+    }
+  }
+
+  function clear() {
+    error.value = ''
+    problems.value = []
+  }
+
+  return { busy, error, problems, run, clear }
+}

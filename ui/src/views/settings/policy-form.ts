@@ -1,0 +1,110 @@
+// The policy form holds text (percentages, yuan) so that what the office types is kept exactly;
+// these turn a Policy into that text and back. Only the format is checked here: ranges and sums
+// are the backend's rules, and its field problems come back by the same field names.
+import type { ContractKind, Policy, Tier } from '../../api'
+import { CONTRACT_KINDS } from '../../api/enums'
+import { parsePercent, parseYuan, percentText, yuanText } from '../../format'
+
+export type TierForm = { kind: ContractKind | ''; min: string; in_province: boolean; ratio: string }
+
+export type PolicyForm = {
+  id: number | null
+  in_use: boolean
+  effective_on: string
+  ratios: Record<ContractKind, string>
+  tiers: TierForm[]
+  key_min: string
+  staff_on: boolean
+  staff: string
+  staff_min: string
+  publicity_days: string
+  deadline_months: string
+  remainder_department: string
+  remainder_university: string
+  remainder_office: string
+  note: string
+}
+
+/** Why a field's text is not a value; the screen words it. */
+export type FormatProblem = 'required' | 'percent' | 'amount' | 'integer'
+
+/** The backend's field name for each contract kind's ratio. */
+export const RATIO_FIELD: Record<ContractKind, `${ContractKind}_bp`> = {
+  transfer: 'transfer_bp',
+  license: 'license_bp',
+  equity: 'equity_bp',
+  development: 'development_bp',
+  consulting: 'consulting_bp',
+  service: 'service_bp',
+}
+
+const optionalPercent = (bp: number | null) => (bp === null ? '' : percentText(bp))
+
+export function toForm(p: Policy): PolicyForm {
+  return {
+    id: p.id,
+    in_use: p.in_use,
+    effective_on: p.effective_on,
+    ratios: Object.fromEntries(CONTRACT_KINDS.map((k) => [k, percentText(p[RATIO_FIELD[k]])])) as Record<ContractKind, string>,
+    tiers: p.tiers.map((t) => ({ kind: t.kind ?? '', min: yuanText(t.min_amount_fen), in_province: t.in_province, ratio: percentText(t.ratio_bp) })),
+    key_min: percentText(p.key_contributor_min_bp),
+    staff_on: p.transfer_staff_bp !== null,
+    staff: optionalPercent(p.transfer_staff_bp),
+    staff_min: optionalPercent(p.transfer_staff_min_bp),
+    publicity_days: String(p.publicity_days),
+    deadline_months: p.payment_deadline_months === null ? '' : String(p.payment_deadline_months),
+    remainder_department: percentText(p.remainder_department_bp),
+    remainder_university: percentText(p.remainder_university_bp),
+    remainder_office: percentText(p.remainder_office_bp),
+    note: p.note ?? '',
+  }
+}
+
+/** A new version based on another: same rules, no id, no date yet. */
+export const copyForm = (p: Policy): PolicyForm => ({ ...toForm(p), id: null, in_use: false, effective_on: '' })
+
+/** The Policy the form describes, or every field whose text is not a value. */
+export function fromForm(f: PolicyForm): { policy: Policy } | { problems: Record<string, FormatProblem> } {
+  const problems: Record<string, FormatProblem> = {}
+  const percent = (field: string, text: string) => {
+    const bp = parsePercent(text)
+    if (bp === null) problems[field] = text.trim() ? 'percent' : 'required'
+    return bp ?? 0
+  }
+  const optionalPct = (field: string, text: string) => (text.trim() ? percent(field, text) : null)
+  const integer = (field: string, text: string) => {
+    const n = /^\d{1,4}$/.test(text.trim()) ? Number(text.trim()) : null
+    if (n === null) problems[field] = text.trim() ? 'integer' : 'required'
+    return n ?? 0
+  }
+  if (!f.effective_on) problems.effective_on = 'required'
+  const ratios = Object.fromEntries(CONTRACT_KINDS.map((k) => [RATIO_FIELD[k], percent(RATIO_FIELD[k], f.ratios[k])]))
+  const tiers: Tier[] = f.tiers.map((t, i) => {
+    const field = `tiers[${i}]`
+    const min = parseYuan(t.min)
+    if (min === null) problems[field] = t.min.trim() ? 'amount' : 'required'
+    return { kind: t.kind || null, min_amount_fen: min ?? 0, in_province: t.in_province, ratio_bp: percent(field, t.ratio) }
+  })
+  const policy: Policy = {
+    id: f.id,
+    effective_on: f.effective_on,
+    transfer_bp: ratios.transfer_bp!,
+    license_bp: ratios.license_bp!,
+    equity_bp: ratios.equity_bp!,
+    development_bp: ratios.development_bp!,
+    consulting_bp: ratios.consulting_bp!,
+    service_bp: ratios.service_bp!,
+    tiers,
+    key_contributor_min_bp: percent('key_contributor_min_bp', f.key_min),
+    transfer_staff_bp: f.staff_on ? percent('transfer_staff_bp', f.staff) : null,
+    transfer_staff_min_bp: f.staff_on ? optionalPct('transfer_staff_min_bp', f.staff_min) : null,
+    publicity_days: integer('publicity_days', f.publicity_days),
+    payment_deadline_months: f.deadline_months.trim() ? integer('payment_deadline_months', f.deadline_months) : null,
+    remainder_department_bp: percent('remainder_department_bp', f.remainder_department),
+    remainder_university_bp: percent('remainder_university_bp', f.remainder_university),
+    remainder_office_bp: percent('remainder_office_bp', f.remainder_office),
+    note: f.note.trim() || null,
+    in_use: f.in_use,
+  }
+  return Object.keys(problems).length ? { problems } : { policy }
+}
