@@ -110,6 +110,25 @@ class Window {
     await call('POST', this.s(`/element/${el}/value`), { text });
   }
 
+  /** Types a date into an Element Plus date picker and commits it with Enter. */
+  async typeDate(testid, value) {
+    const el = await this.find(`[data-testid="${testid}"] input`);
+    await call('POST', this.s(`/element/${el}/clear`), {});
+    await call('POST', this.s(`/element/${el}/value`), { text: `${value}\uE007` });
+  }
+
+  /** Scrolls an element into the middle of the window (for screenshots). */
+  async reveal(css) {
+    const el = await this.find(css);
+    await call('POST', this.s('/execute/sync'), { script: "arguments[0].scrollIntoView({block: 'center'})", args: [{ [ELEMENT]: el }] });
+  }
+
+  /** A DOM property of an element, e.g. an input's `value` or a button's `disabled`. */
+  async prop(css, name) {
+    const el = await this.find(css);
+    return call('POST', this.s('/execute/sync'), { script: 'return arguments[0][arguments[1]]', args: [{ [ELEMENT]: el }, name] });
+  }
+
   /** The element's text content (WebKit's rendered text leaves out Element Plus table cells). */
   async text(css) {
     const el = await this.find(css);

@@ -10,4 +10,4 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 "${@:-tests/e2e/}"
