@@ -75,6 +75,19 @@ enum Command {
     /// Reward distribution (收益分配).
     #[command(subcommand)]
     Rewards(Rewards),
+    /// Reports (报告).
+    #[command(subcommand)]
+    Report(Report),
+}
+
+#[derive(Subcommand)]
+enum Report {
+    /// The annual transformation report's indicators (科技成果转化年度报告).
+    Annual {
+        /// The report year.
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1990..=2200))]
+        year: i32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -334,6 +347,11 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
             }
         }
         Command::Rewards(command) => rewards(&path, command, lang),
+        Command::Report(Report::Annual { year }) => {
+            let store = Store::open(&path)?;
+            let indicators = transferdesk_core::annual::indicators(&store, year)?;
+            Ok(output::Doc::new(serde_json::to_value(&indicators).unwrap_or_default(), output::annual_text(&indicators, lang)))
+        }
         Command::Verify => {
             let store = Store::open(&path)?;
             let report = store::audit::verify(&store)?;

@@ -201,3 +201,64 @@ pub fn distribution_list_text(page: &DistributionPage, lang: Lang) -> String {
     }
     out.join("\n")
 }
+
+/// The annual indicators as a person reads them: one line per figure, money in yuan.
+pub fn annual_text(i: &transferdesk_core::annual::Indicators, lang: Lang) -> String {
+    use transferdesk_core::annual::{Deals, Flow};
+    let zh = lang == Lang::Zh;
+    let yuan = |fen: i64| Money(fen).grouped();
+    let flow = |f: &Flow| {
+        if zh {
+            format!("{} 项，合同金额 {} 元，当年到账 {} 元", f.count, yuan(f.contract_amount_fen), yuan(f.received_fen))
+        } else {
+            format!("{} contracts, {} yuan, {} yuan received", f.count, yuan(f.contract_amount_fen), yuan(f.received_fen))
+        }
+    };
+    let deals = |d: &Deals| format!("{} {} {}", d.count, lang.pick("项，", "contracts,"), yuan(d.contract_amount_fen));
+    let t = &i.transformation;
+    let r = &i.rewards;
+    let g = &i.achievements.granted;
+    let lines: Vec<(&str, &str, String)> = vec![
+        ("年度", "year", format!("{}（{}，{}），报送截止 {}", i.year, i.institution, i.province, i.due_on)),
+        (
+            "当年授权成果",
+            "granted",
+            format!(
+                "{}（发明 {}，实用新型 {}，外观 {}，软著 {}）",
+                g.total, g.invention_patent, g.utility_model, g.design_patent, g.software_copyright
+            ),
+        ),
+        ("其中财政资助", "fiscally funded", i.achievements.fiscal_funded.to_string()),
+        ("转让", "transfer", flow(&t.transfer)),
+        ("许可", "license", flow(&t.license)),
+        ("作价投资", "equity", flow(&t.equity)),
+        ("合计", "total", flow(&t.total)),
+        ("国有企业", "state-owned", deals(&t.by_ownership.state_owned)),
+        ("民营企业", "private", deals(&t.by_ownership.private)),
+        ("外资企业", "foreign", deals(&t.by_ownership.foreign)),
+        ("其他单位", "other", deals(&t.by_ownership.other)),
+        ("中小微企业", "SMEs", deals(&t.to_sme)),
+        ("本省", "in province", deals(&t.by_region.in_province)),
+        ("外省", "other provinces", deals(&t.by_region.out_of_province)),
+        ("境外", "abroad", deals(&t.by_region.abroad)),
+        ("100万元以上", "≥ 1,000,000", t.over_1m_count.to_string()),
+        ("技术开发", "development", flow(&i.technical.development)),
+        ("技术咨询", "consulting", flow(&i.technical.consulting)),
+        ("技术服务", "service", flow(&i.technical.service)),
+        ("四技合计", "technical total", flow(&i.technical.total)),
+        ("现金奖励", "cash rewards", format!("{} 元，{} 人次", yuan(r.cash_fen), r.cash_person_times)),
+        ("其中主要贡献人员", "to key contributors", yuan(r.key_contributor_cash_fen)),
+        (
+            "其中领导人员",
+            "to leaders",
+            format!("{} 元，{} 人次（单位正职 {} 人次）", yuan(r.leader_cash_fen), r.leader_person_times, r.principal_leader_person_times),
+        ),
+        ("股权奖励", "equity rewards", format!("{} 元出资额，{} 人次", yuan(r.equity_units), r.equity_person_times)),
+        ("当年到账", "received", yuan(i.income.received_fen)),
+        ("其中成果转化", "of which transformation", yuan(i.income.transformation_received_fen)),
+        ("奖励总额", "reward pools", yuan(i.income.reward_pool_fen)),
+        ("技术转移人员", "transfer staff", i.organization.transfer_staff.to_string()),
+        ("新设企业", "companies created", i.organization.companies_created.to_string()),
+    ];
+    lines.into_iter().map(|(z, e, v)| format!("{:<10}{v}", if zh { z } else { e })).collect::<Vec<_>>().join("\n")
+}

@@ -333,3 +333,25 @@ fn rewards_move_through_their_states_and_refuse_out_of_order_steps() {
     assert_eq!(human.status, 1);
     assert!(human.stderr.contains("已发放"), "a person reads why in Chinese: {}", human.stderr);
 }
+
+#[test]
+fn report_annual_prints_the_indicators_nested_by_their_dots() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = good_db(&dir);
+    let doc = cli(&db, &["--json", "report", "annual", "--year", "2025"]).json();
+    // The fixture portfolio, 2025: HT2025-001 license 500,000.00; HT2025-002 transfer 1,200,000.00 (北京 = out of
+    // province, state-owned, large); HT2025-003 equity 3,000,000.00; HT2025-004 development 88,000.50 (abroad).
+    assert_eq!((doc["year"].as_i64(), doc["due_on"].as_str()), (Some(2025), Some("2026-03-31")));
+    assert_eq!(doc["transformation"]["license"]["count"], 1);
+    assert_eq!(doc["transformation"]["license"]["received_fen"], 50_000_000);
+    assert_eq!(doc["transformation"]["total"]["contract_amount_fen"], 50_000_000 + 120_000_000 + 300_000_000);
+    assert_eq!(doc["transformation"]["by_region"]["out_of_province"]["count"], 1);
+    assert_eq!(doc["transformation"]["over_1m_count"], 2, "1,200,000 and 3,000,000");
+    assert_eq!(doc["technical"]["development"]["received_fen"], 4_400_025);
+    assert_eq!(doc["income"]["received_fen"], 50_000_000 + 60_000_000 + 4_400_025);
+    // CG001 granted 2025-01-10 (发明专利); CG002 2021, CG004 (软著) 2024.
+    assert_eq!(doc["achievements"]["granted"]["invention_patent"], 1);
+    assert_eq!(doc["achievements"]["granted"]["total"], 1);
+    let bad = cli(&db, &["report", "annual", "--year", "20x5"]);
+    assert_eq!(bad.status, 2, "a bad year is a usage error");
+}

@@ -2,6 +2,7 @@
 //! and import/export of the standard templates. No GUI, no network, no document formats.
 
 pub mod achievement;
+pub mod annual;
 pub mod bindings;
 pub mod calendar;
 pub mod contract;

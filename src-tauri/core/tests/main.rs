@@ -1,5 +1,6 @@
 //! Integration tests of transferdesk-core: one binary, a module per area.
 
+mod annual;
 mod audit;
 mod bad_files;
 mod common;

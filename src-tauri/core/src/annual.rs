@@ -1,0 +1,368 @@
+//! The indicators of the annual transformation report (spec annual-report.md): every figure is
+//! one aggregate query over the year, so that the report stays fast on a large portfolio.
+
+use crate::error::Result;
+use crate::model::AchievementKind;
+use crate::store::Store;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Contracts signed in the year and the money received in it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Flow {
+    /// Contracts signed in the year.
+    pub count: i64,
+    /// Their contract amounts.
+    pub contract_amount_fen: i64,
+    /// Receipts dated in the year (contracts of any year).
+    pub received_fen: i64,
+}
+
+/// Contracts signed in the year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Deals {
+    /// How many.
+    pub count: i64,
+    /// Their contract amounts.
+    pub contract_amount_fen: i64,
+}
+
+/// Achievements granted in the year, by kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Granted {
+    /// 发明专利.
+    pub invention_patent: i64,
+    /// 实用新型专利.
+    pub utility_model: i64,
+    /// 外观设计专利.
+    pub design_patent: i64,
+    /// 软件著作权.
+    pub software_copyright: i64,
+    /// 集成电路布图设计.
+    pub ic_layout: i64,
+    /// 植物新品种.
+    pub plant_variety: i64,
+    /// 技术秘密.
+    pub know_how: i64,
+    /// 其他.
+    pub other: i64,
+    /// All kinds.
+    pub total: i64,
+}
+
+/// Part 2: achievements obtained.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Achievements {
+    /// Granted in the year, by kind.
+    pub granted: Granted,
+    /// Of those, from a fiscally funded project.
+    pub fiscal_funded: i64,
+}
+
+/// Transfer, license and equity contracts by the counterparty's ownership.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct ByOwnership {
+    /// 国有企业.
+    pub state_owned: Deals,
+    /// 民营企业.
+    pub private: Deals,
+    /// 外资企业.
+    pub foreign: Deals,
+    /// Universities, institutes and others.
+    pub other: Deals,
+}
+
+/// Transfer, license and equity contracts by the counterparty's region.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct ByRegion {
+    /// The institution's province.
+    pub in_province: Deals,
+    /// Other provinces.
+    pub out_of_province: Deals,
+    /// 境外.
+    pub abroad: Deals,
+}
+
+/// Part 3: transformation by transfer, license and equity.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Transformation {
+    /// 转让.
+    pub transfer: Flow,
+    /// 许可.
+    pub license: Flow,
+    /// 作价投资.
+    pub equity: Flow,
+    /// The three summed.
+    pub total: Flow,
+    /// By the counterparty's ownership.
+    pub by_ownership: ByOwnership,
+    /// Counterparties of medium, small or micro size.
+    pub to_sme: Deals,
+    /// By the counterparty's region.
+    pub by_region: ByRegion,
+    /// Contracts of at least 1,000,000 yuan.
+    pub over_1m_count: i64,
+}
+
+/// Part 4: technical development, consulting and service contracts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Technical {
+    /// 技术开发.
+    pub development: Flow,
+    /// 技术咨询.
+    pub consulting: Flow,
+    /// 技术服务.
+    pub service: Flow,
+    /// The three summed.
+    pub total: Flow,
+}
+
+/// Part 5: rewards paid in the year (distributions whose payment date is in the year).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Rewards {
+    /// Σ cash allocations (reversals count negative).
+    pub cash_fen: i64,
+    /// Positive cash lines (人次).
+    pub cash_person_times: i64,
+    /// Of the cash, to key contributors.
+    pub key_contributor_cash_fen: i64,
+    /// Of the cash, to leaders of any level.
+    pub leader_cash_fen: i64,
+    /// Leaders' positive cash lines.
+    pub leader_person_times: i64,
+    /// Unit principal leaders' positive cash lines.
+    pub principal_leader_person_times: i64,
+    /// Σ equity units allocated (waived parts stay with the institution).
+    pub equity_units: i64,
+    /// Positive equity lines.
+    pub equity_person_times: i64,
+}
+
+/// Part 5: income.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Income {
+    /// All receipts dated in the year.
+    pub received_fen: i64,
+    /// Of those, of transfer, license and equity contracts.
+    pub transformation_received_fen: i64,
+    /// Σ pools of cash distributions paid in the year.
+    pub reward_pool_fen: i64,
+}
+
+/// Part 4: the organization.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Organization {
+    /// People recorded as transfer staff (now).
+    pub transfer_staff: i64,
+    /// Equity contracts signed in the year (companies founded on the results).
+    pub companies_created: i64,
+}
+
+/// Every indicator of the report (`report annual --json`), nested by the dots of the spec.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Indicators {
+    /// The report year.
+    pub year: i32,
+    /// The reporting institution.
+    pub institution: String,
+    /// Its province.
+    pub province: String,
+    /// When the report is due (March 31 of the next year unless set otherwise).
+    pub due_on: NaiveDate,
+    /// Part 2.
+    pub achievements: Achievements,
+    /// Part 3.
+    pub transformation: Transformation,
+    /// Part 4.
+    pub technical: Technical,
+    /// Part 5.
+    pub rewards: Rewards,
+    /// Part 5.
+    pub income: Income,
+    /// Part 4.
+    pub organization: Organization,
+}
+
+/// The default due date: March 31 of the next year.
+pub fn default_due_on(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year + 1, 3, 31).unwrap_or_default()
+}
+
+/// Computes every indicator of `year`.
+pub fn indicators(store: &Store, year: i32) -> Result<Indicators> {
+    let conn = store.conn();
+    let profile = crate::institution::load(store)?;
+    let (from, to) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
+    let range = params![from, to];
+
+    let mut achievements = Achievements::default();
+    let mut stmt = conn.prepare_cached("SELECT kind, count(*) FROM achievement WHERE granted_on BETWEEN ?1 AND ?2 GROUP BY kind")?;
+    for row in stmt.query_map(range, |r| Ok((r.get::<_, AchievementKind>(0)?, r.get::<_, i64>(1)?)))? {
+        let (kind, n) = row?;
+        let g = &mut achievements.granted;
+        *match kind {
+            AchievementKind::InventionPatent => &mut g.invention_patent,
+            AchievementKind::UtilityModel => &mut g.utility_model,
+            AchievementKind::DesignPatent => &mut g.design_patent,
+            AchievementKind::SoftwareCopyright => &mut g.software_copyright,
+            AchievementKind::IcLayout => &mut g.ic_layout,
+            AchievementKind::PlantVariety => &mut g.plant_variety,
+            AchievementKind::KnowHow => &mut g.know_how,
+            AchievementKind::Other => &mut g.other,
+        } += n;
+        g.total += n;
+    }
+    achievements.fiscal_funded = one(
+        conn,
+        "SELECT count(*) FROM achievement WHERE granted_on BETWEEN ?1 AND ?2 AND coalesce(trim(fiscal_project), '') <> ''",
+        range,
+    )?;
+
+    let flows = flows(conn, &from, &to)?;
+    let flow = |kind: &str| flows.iter().find(|(k, _)| k == kind).map(|(_, f)| *f).unwrap_or_default();
+    let sum = |kinds: [&str; 3]| {
+        kinds.iter().map(|k| flow(k)).fold(Flow::default(), |a, b| Flow {
+            count: a.count + b.count,
+            contract_amount_fen: a.contract_amount_fen + b.contract_amount_fen,
+            received_fen: a.received_fen + b.received_fen,
+        })
+    };
+    const TRANSFORMATION: [&str; 3] = ["transfer", "license", "equity"];
+    let mut transformation = Transformation {
+        transfer: flow("transfer"),
+        license: flow("license"),
+        equity: flow("equity"),
+        total: sum(TRANSFORMATION),
+        ..Transformation::default()
+    };
+    // Each signed transformation contract once, with its counterparty's ownership, size and region.
+    let mut stmt = conn.prepare_cached(
+        "SELECT o.ownership, coalesce(o.size, ''), CASE WHEN o.region = ?3 THEN 'in' WHEN o.region = ?4 THEN 'abroad' ELSE 'out' END,
+           count(*), coalesce(sum(c.amount_fen), 0), coalesce(sum(c.amount_fen >= 100000000), 0)
+         FROM contract c JOIN organization o ON o.id = c.organization_id
+         WHERE c.signed_on BETWEEN ?1 AND ?2 AND c.kind IN ('transfer', 'license', 'equity')
+         GROUP BY 1, 2, 3",
+    )?;
+    let rows = stmt.query_map(params![from, to, profile.province, crate::model::ABROAD], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)?,
+            r.get::<_, i64>(4)?,
+            r.get::<_, i64>(5)?,
+        ))
+    })?;
+    for row in rows {
+        let (ownership, size, region, count, amount, over_1m) = row?;
+        let add = |d: &mut Deals| {
+            d.count += count;
+            d.contract_amount_fen += amount;
+        };
+        let t = &mut transformation;
+        add(match ownership.as_str() {
+            "state_owned" => &mut t.by_ownership.state_owned,
+            "private" => &mut t.by_ownership.private,
+            "foreign" => &mut t.by_ownership.foreign,
+            _ => &mut t.by_ownership.other,
+        });
+        if matches!(size.as_str(), "medium" | "small" | "micro") {
+            add(&mut t.to_sme);
+        }
+        add(match region.as_str() {
+            "in" => &mut t.by_region.in_province,
+            "abroad" => &mut t.by_region.abroad,
+            _ => &mut t.by_region.out_of_province,
+        });
+        t.over_1m_count += over_1m;
+    }
+
+    let technical = Technical {
+        development: flow("development"),
+        consulting: flow("consulting"),
+        service: flow("service"),
+        total: sum(["development", "consulting", "service"]),
+    };
+
+    let rewards = conn
+        .prepare_cached(
+            "SELECT coalesce(sum(l.amount_fen), 0),
+           count(CASE WHEN l.amount_fen > 0 THEN 1 END),
+           coalesce(sum(CASE WHEN l.key_contributor = 1 THEN l.amount_fen END), 0),
+           coalesce(sum(CASE WHEN l.leader_level <> 'none' THEN l.amount_fen END), 0),
+           count(CASE WHEN l.leader_level <> 'none' AND l.amount_fen > 0 THEN 1 END),
+           count(CASE WHEN l.leader_level = 'unit_principal' AND l.amount_fen > 0 THEN 1 END),
+           coalesce(sum(CASE WHEN l.waived = 0 THEN l.units END), 0),
+           count(CASE WHEN l.waived = 0 AND l.units > 0 THEN 1 END)
+         FROM distribution_line l JOIN distribution d ON d.id = l.distribution_id
+         WHERE d.state = 'paid' AND d.paid_on BETWEEN ?1 AND ?2",
+        )?
+        .query_row(range, |r| {
+            Ok(Rewards {
+                cash_fen: r.get(0)?,
+                cash_person_times: r.get(1)?,
+                key_contributor_cash_fen: r.get(2)?,
+                leader_cash_fen: r.get(3)?,
+                leader_person_times: r.get(4)?,
+                principal_leader_person_times: r.get(5)?,
+                equity_units: r.get(6)?,
+                equity_person_times: r.get(7)?,
+            })
+        })?;
+
+    let income = Income {
+        received_fen: one(conn, "SELECT coalesce(sum(amount_fen), 0) FROM receipt WHERE received_on BETWEEN ?1 AND ?2", range)?,
+        transformation_received_fen: transformation.total.received_fen,
+        reward_pool_fen: one(
+            conn,
+            "SELECT coalesce(sum(pool_fen), 0) FROM distribution WHERE state = 'paid' AND paid_on BETWEEN ?1 AND ?2",
+            range,
+        )?,
+    };
+    let organization = Organization {
+        transfer_staff: one(conn, "SELECT count(*) FROM person WHERE category = 'transfer_staff'", [])?,
+        companies_created: transformation.equity.count,
+    };
+    Ok(Indicators {
+        year,
+        institution: profile.name,
+        province: profile.province,
+        due_on: default_due_on(year),
+        achievements,
+        transformation,
+        technical,
+        rewards,
+        income,
+        organization,
+    })
+}
+
+/// Count, amount and money received by contract kind: signed in the year, and received in it.
+fn flows(conn: &Connection, from: &str, to: &str) -> Result<Vec<(String, Flow)>> {
+    let mut out: Vec<(String, Flow)> = Vec::new();
+    let mut signed = conn.prepare_cached(
+        "SELECT kind, count(*), coalesce(sum(amount_fen), 0) FROM contract WHERE signed_on BETWEEN ?1 AND ?2 GROUP BY kind",
+    )?;
+    for row in signed.query_map(params![from, to], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))? {
+        let (kind, count, amount) = row?;
+        out.push((kind, Flow { count, contract_amount_fen: amount, received_fen: 0 }));
+    }
+    let mut received = conn.prepare_cached(
+        "SELECT c.kind, coalesce(sum(r.amount_fen), 0) FROM receipt r JOIN contract c ON c.id = r.contract_id
+         WHERE r.received_on BETWEEN ?1 AND ?2 GROUP BY c.kind",
+    )?;
+    for row in received.query_map(params![from, to], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+        let (kind, amount) = row?;
+        match out.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, f)) => f.received_fen = amount,
+            None => out.push((kind, Flow { received_fen: amount, ..Flow::default() })),
+        }
+    }
+    Ok(out)
+}
+
+fn one(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<i64> {
+    Ok(conn.prepare_cached(sql)?.query_row(args, |r| r.get(0))?)
+}

@@ -1,0 +1,131 @@
+//! The annual indicators on tests/fixtures/annual, every figure computed by hand from the files
+//! (institution in 四川省, report year 2025).
+
+use crate::common::{actor, fixture, new_store};
+use chrono::NaiveDate;
+use serde_json::json;
+use transferdesk_core::distribution::{self, Approval};
+use transferdesk_core::model::Table;
+use transferdesk_core::{annual, import, Store};
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+}
+
+/// Creates, approves, publicizes (15 days) and pays one distribution.
+fn paid(store: &mut Store, contract: &str, through: &str, decided: &str, posted: &str, paid_on: &str, waive: &[&str]) {
+    let d = distribution::create(store, &actor(), contract, day(through), &[]).expect("draft");
+    let approval = Approval { decision_on: day(decided), waive: waive.iter().map(|w| w.to_string()).collect(), ..Approval::default() };
+    distribution::approve(store, &actor(), d.id, &approval).expect("approved");
+    distribution::publicize(store, &actor(), d.id, day(posted), None).expect("publicized");
+    distribution::pay(store, &actor(), d.id, day(paid_on)).expect("paid");
+}
+
+pub fn annual_store(dir: &tempfile::TempDir) -> Store {
+    let mut store = new_store(dir);
+    for (table, file) in [
+        (Table::People, "people.csv"),
+        (Table::Organizations, "organizations.csv"),
+        (Table::Achievements, "achievements.csv"),
+        (Table::Contracts, "contracts.csv"),
+        (Table::Receipts, "receipts.csv"),
+        (Table::Costs, "costs.csv"),
+    ] {
+        import::import(&mut store, &actor(), table, &fixture(&format!("annual/{file}")), false).expect("annual fixture imports");
+    }
+    // HT-A: 600,000 − 20,000 = 580,000 × 70% = 406,000 → T1* 243,600, T2 (中层) 162,400; paid 2025-03-28.
+    paid(&mut store, "HT-A", "2025-12-31", "2025-03-10", "2025-03-12", "2025-03-28", &[]);
+    // HT-B: 500,000 − 10,000 = 490,000 × 70% = 343,000 → T4* 240,100, T3 (单位正职) 102,900; paid 2025-05-22.
+    paid(&mut store, "HT-B", "2025-12-31", "2025-05-05", "2025-05-06", "2025-05-22", &[]);
+    // HT-D, 2024 money: 100,000 × 70% = 70,000, paid 2024-12-24 (not in 2025).
+    paid(&mut store, "HT-D", "2024-12-31", "2024-12-05", "2024-12-06", "2024-12-24", &[]);
+    // HT-D, 2025 money: 200,000 × 70% = 140,000 → T1* 98,000, T4 42,000. Posted 01-16 + 15 = 01-31, in the
+    // Spring Festival holiday → the period ends 02-05; paid 02-06.
+    paid(&mut store, "HT-D", "2025-12-31", "2025-01-15", "2025-01-16", "2025-02-06", &[]);
+    // HT-C equity: 2,000,000 units × 70% = 1,400,000 → T3 (单位正职) 700,000 waived, T1 700,000.
+    paid(&mut store, "HT-C", "2025-12-31", "2025-06-05", "2025-06-06", "2025-06-24", &["T3"]);
+    store
+}
+
+#[test]
+fn every_indicator_of_2025_matches_the_hand_computation() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = annual_store(&dir);
+    let got = serde_json::to_value(annual::indicators(&store, 2025).expect("indicators")).expect("json");
+    let flow = |count: i64, amount_yuan: i64, received_yuan: i64| json!({"count": count, "contract_amount_fen": amount_yuan * 100, "received_fen": received_yuan * 100});
+    let deals = |count: i64, amount_yuan: i64| json!({"count": count, "contract_amount_fen": amount_yuan * 100});
+    let expected = json!({
+        "year": 2025,
+        "institution": "测试大学",
+        "province": "四川省",
+        "due_on": "2026-03-31",
+        "achievements": {
+            // Granted in 2025: CG1, CG2 (发明), CG3 (实用新型), CG4 (软著); CG5 was granted 2024-12-31.
+            "granted": {"invention_patent": 2, "utility_model": 1, "design_patent": 0, "software_copyright": 1, "ic_layout": 0,
+                        "plant_variety": 0, "know_how": 0, "other": 0, "total": 4},
+            "fiscal_funded": 2
+        },
+        "transformation": {
+            // Signed in 2025: HT-A 1,200,000 and HT-I 1,000,000 (transfer); HT-B 500,000 (license); HT-C 2,000,000 (equity).
+            // Received in 2025: HT-A 600,000 (R2 is 2026); HT-B 500,000 + HT-D (signed 2024) 200,000.
+            "transfer": flow(2, 2_200_000, 600_000),
+            "license": flow(1, 500_000, 700_000),
+            "equity": flow(1, 2_000_000, 0),
+            "total": flow(4, 4_700_000, 1_300_000),
+            "by_ownership": {"state_owned": deals(1, 500_000), "private": deals(1, 1_200_000), "foreign": deals(1, 2_000_000),
+                             "other": deals(1, 1_000_000)},
+            // 小型 川能 (HT-A) and 中型 Acme (HT-C); 北方重工 is large, the university has no size.
+            "to_sme": deals(2, 3_200_000),
+            "by_region": {"in_province": deals(2, 2_200_000), "out_of_province": deals(1, 500_000), "abroad": deals(1, 2_000_000)},
+            // 1,200,000, 1,000,000 (inclusive) and 2,000,000.
+            "over_1m_count": 3
+        },
+        "technical": {
+            // HT-H (service, signed 2024) brings 60,000 received in 2025.
+            "development": flow(1, 800_000, 800_000),
+            "consulting": flow(1, 50_000, 50_000),
+            "service": flow(1, 120_000, 180_000),
+            "total": flow(3, 970_000, 1_030_000)
+        },
+        "rewards": {
+            // Paid in 2025: 406,000 + 343,000 + 140,000 = 889,000 in 6 lines.
+            "cash_fen": 88_900_000,
+            "cash_person_times": 6,
+            // T1 243,600 (HT-A) + T4 240,100 (HT-B) + T1 98,000 (HT-D) = 581,700.
+            "key_contributor_cash_fen": 58_170_000,
+            // T2 162,400 + T3 102,900 = 265,300.
+            "leader_cash_fen": 26_530_000,
+            "leader_person_times": 2,
+            "principal_leader_person_times": 1,
+            // T1's 700,000 units; T3's waived part stays with the institution.
+            "equity_units": 70_000_000,
+            "equity_person_times": 1
+        },
+        "income": {
+            // 600,000 + 500,000 + 200,000 + 800,000 + 50,000 + 120,000 + 60,000.
+            "received_fen": 233_000_000,
+            "transformation_received_fen": 130_000_000,
+            "reward_pool_fen": 88_900_000
+        },
+        "organization": {"transfer_staff": 2, "companies_created": 1}
+    });
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn another_year_counts_only_its_own_records() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = annual_store(&dir);
+    let y2024 = annual::indicators(&store, 2024).expect("indicators");
+    // 2024: CG5 granted 2024-12-31; HT-D (300,000 license) and HT-H (60,000 service) signed; R4 100,000 received;
+    // the first HT-D distribution (70,000: T1* 49,000, T4 21,000) paid 2024-12-24.
+    assert_eq!((y2024.achievements.granted.invention_patent, y2024.achievements.granted.total), (1, 1));
+    assert_eq!((y2024.transformation.license.count, y2024.transformation.license.contract_amount_fen), (1, 30_000_000));
+    assert_eq!((y2024.technical.service.count, y2024.technical.service.received_fen), (1, 0));
+    assert_eq!(y2024.income.received_fen, 10_000_000);
+    assert_eq!(
+        (y2024.rewards.cash_fen, y2024.rewards.cash_person_times, y2024.rewards.key_contributor_cash_fen),
+        (7_000_000, 2, 4_900_000)
+    );
+    assert_eq!(y2024.due_on, day("2025-03-31"));
+}
