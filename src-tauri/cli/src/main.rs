@@ -78,6 +78,12 @@ enum Command {
     /// Reports (报告).
     #[command(subcommand)]
     Report(Report),
+    /// Data-quality findings before the annual report.
+    Check {
+        /// The report year (default: last year).
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1990..=2200))]
+        year: Option<i32>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -347,6 +353,24 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
             }
         }
         Command::Rewards(command) => rewards(&path, command, lang),
+        Command::Check { year } => {
+            let store = Store::open(&path)?;
+            let year = year.unwrap_or_else(|| chrono::Datelike::year(&actor().at.date()) - 1);
+            let findings = transferdesk_core::check::check(&store, year, lang)?;
+            let mut human = match lang {
+                Lang::Zh => format!("{year} 年度数据检查：{} 项", findings.len()),
+                Lang::En => format!("{year} data check: {} finding(s)", findings.len()),
+            };
+            for f in &findings {
+                let keys: Vec<&str> = f.records.iter().map(|r| r.key.as_str()).collect();
+                let severity = match f.severity {
+                    transferdesk_core::reward::Severity::Error => lang.pick("错误", "error"),
+                    transferdesk_core::reward::Severity::Warning => lang.pick("提示", "warning"),
+                };
+                human.push_str(&format!("\n  [{severity}] {} {}: {}", f.code, f.message, keys.join(", ")));
+            }
+            Ok(output::Doc::new(json!({"year": year, "findings": findings}), human))
+        }
         Command::Report(Report::Annual { year }) => {
             let store = Store::open(&path)?;
             let indicators = transferdesk_core::annual::indicators(&store, year)?;

@@ -355,3 +355,18 @@ fn report_annual_prints_the_indicators_nested_by_their_dots() {
     let bad = cli(&db, &["report", "annual", "--year", "20x5"]);
     assert_eq!(bad.status, 2, "a bad year is a usage error");
 }
+
+#[test]
+fn check_lists_findings_with_codes_and_records() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = good_db(&dir);
+    let clean = cli(&db, &["--json", "check", "--year", "2025"]).json();
+    assert_eq!(clean["findings"].as_array().map(Vec::len), Some(0), "the clean fixture has nothing to fix: {clean}");
+    let receipts = dir.path().join("r.csv");
+    std::fs::write(&receipts, "合同编号,到账日期,到账金额,凭证号\nHT2025-002,2025-03-01,1000,X1\n").expect("write");
+    assert_eq!(cli(&db, &["import", "receipts", receipts.to_str().expect("utf-8")]).status, 0);
+    let found = cli(&db, &["--json", "check", "--year", "2025"]).json();
+    let first = &found["findings"][0];
+    assert_eq!((first["code"].as_str(), first["severity"].as_str()), (Some("receipt_before_signing"), Some("error")));
+    assert_eq!(first["records"][0], serde_json::json!({"kind": "contract", "key": "HT2025-002"}));
+}

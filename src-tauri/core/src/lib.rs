@@ -5,6 +5,7 @@ pub mod achievement;
 pub mod annual;
 pub mod bindings;
 pub mod calendar;
+pub mod check;
 pub mod contract;
 pub mod cost;
 pub mod date;

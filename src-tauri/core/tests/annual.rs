@@ -129,3 +129,56 @@ fn another_year_counts_only_its_own_records() {
     );
     assert_eq!(y2024.due_on, day("2025-03-31"));
 }
+
+fn codes(store: &Store, year: i32) -> Vec<&'static str> {
+    transferdesk_core::check::check(store, year, transferdesk_core::Lang::Zh).expect("check").iter().map(|f| f.code).collect()
+}
+
+#[test]
+fn each_check_fires_on_its_fixture_and_clean_data_has_none() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = crate::common::good_store(&dir);
+    assert_eq!(codes(&store, 2025), Vec::<&str>::new(), "the clean fixture portfolio has no finding for 2025");
+
+    let csv = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    // A receipt before HT2025-002 was signed (04-01), 10,000 more than HT2025-001's 500,000, and 2024 money
+    // on a new contract: 2024 income 10,000 against 2025's 1,154,000.25 and its 100,000 license against 2025's
+    // 4,700,000 of transformation contracts are more than threefold moves (3 contracts against 1 is not).
+    let contract = csv(
+        "c.csv",
+        "合同编号,合同名称,转化方式,许可类型,合作单位,合同金额,签订日期,涉及成果,技术合同登记号,获得股权\nHT2024-900,许可合同,许可,普通,Acme GmbH,100000,2024-05-05,CG004,,\n",
+    );
+    import::import(&mut store, &actor(), Table::Contracts, &contract, false).expect("contract");
+    let receipts = csv(
+        "r.csv",
+        "合同编号,到账日期,到账金额,凭证号\nHT2025-002,2025-03-01,1000,X1\nHT2025-001,2025-06-01,10000,X2\nHT2024-900,2024-06-01,10000,X3\n",
+    );
+    import::import(&mut store, &actor(), Table::Receipts, &receipts, false).expect("receipts");
+    // Records as they arrive from older systems: a granted patent without its number, a transfer without its achievement.
+    store.conn().execute("UPDATE achievement SET grant_no = NULL WHERE achievement_no = 'CG001'", []).expect("update");
+    store
+        .conn()
+        .execute("DELETE FROM contract_achievement WHERE contract_id = (SELECT id FROM contract WHERE contract_no = 'HT2025-002')", [])
+        .expect("delete");
+    distribution::create(&mut store, &actor(), "HT2025-001", day("2025-12-31"), &[]).expect("a draft of 2025 money");
+
+    let found = transferdesk_core::check::check(&store, 2025, transferdesk_core::Lang::Zh).expect("check");
+    let got: Vec<(&str, Vec<String>)> = found.iter().map(|f| (f.code, f.records.iter().map(|r| r.key.clone()).collect())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("contract_without_achievement", vec!["HT2025-002".to_string()]),
+            ("receipt_before_signing", vec!["HT2025-002".to_string()]),
+            ("grant_number_missing", vec!["CG001".to_string()]),
+            ("distribution_still_draft", vec!["1".to_string()]),
+            ("receipts_exceed_amount", vec!["HT2025-001".to_string()]),
+            ("indicator_jump", vec!["transformation.total.contract_amount_fen".to_string(), "income.received_fen".to_string()]),
+        ],
+        "errors first, each naming its records"
+    );
+    assert!(found[0].message.starts_with("1 "), "the message counts the records: {}", found[0].message);
+}

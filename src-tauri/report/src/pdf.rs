@@ -81,6 +81,18 @@ pub(crate) struct Column<'a> {
     pub align: Align,
 }
 
+/// One bar of a chart: the label under the axis, the value that sets its height, and the exact
+/// figure printed above it.
+#[derive(Clone, Debug)]
+pub(crate) struct Bar {
+    /// Under the axis.
+    pub label: String,
+    /// Sets the height, relative to the largest bar.
+    pub value: i64,
+    /// Printed above the bar.
+    pub figure: String,
+}
+
 /// A document being laid out, page by page, from the top down.
 pub(crate) struct Doc {
     face: &'static ParsedFont,
@@ -208,15 +220,74 @@ impl Doc {
 
     /// A filled grey box (table headers).
     fn shade(&mut self, x: f32, top: f32, width: f32, height: f32) {
+        self.fill(x, top, width, height, (0.9, 0.92, 0.95));
+    }
+
+    /// A box filled with the colour `(r, g, b)` (each 0–1), its top left corner at (`x`, `top`) mm.
+    fn fill(&mut self, x: f32, top: f32, width: f32, height: f32, (r, g, b): (f32, f32, f32)) {
         let mut rectangle = Rect::from_xywh(Mm(x).into(), Mm(top - height).into(), Mm(width).into(), Mm(height).into());
         rectangle.mode = Some(PaintMode::Fill);
         rectangle.winding_order = Some(WindingOrder::NonZero);
         self.ops().extend([
             Op::SaveGraphicsState,
-            Op::SetFillColor { col: Color::Rgb(Rgb::new(0.9, 0.92, 0.95, None)) },
+            Op::SetFillColor { col: Color::Rgb(Rgb::new(r, g, b, None)) },
             Op::DrawRectangle { rectangle },
             Op::RestoreGraphicsState,
         ]);
+    }
+
+    /// The number of the page being laid out, from 1 (for a table of contents).
+    pub(crate) fn page_number(&self) -> usize {
+        self.pages.len().max(1)
+    }
+
+    /// One line with `left` flush left and `right` flush right (a table of contents entry); a
+    /// thin dotted leader between them guides the eye.
+    pub(crate) fn line_both(&mut self, left: &str, right: &str, size: f32) {
+        self.keep(line_height(size));
+        let baseline = Self::baseline(self.y, size);
+        self.put(LEFT, baseline, size, left, Weight::Regular);
+        self.put_in(LEFT, RIGHT - LEFT, baseline, size, right, Align::Right);
+        let (from, to) = (LEFT + self.width(left, size) + 2.0, RIGHT - self.width(right, size) - 2.0);
+        let mut x = from;
+        while x + 0.4 < to {
+            self.rule((x, baseline + 0.3), (x + 0.4, baseline + 0.3), 0.6);
+            x += 1.5;
+        }
+        self.y -= line_height(size);
+    }
+
+    /// A vertical bar chart of non-negative values across the text width, kept on one page: a
+    /// caption, the unit at the top left, each bar's figure above it and its label below the axis.
+    /// Bar heights are for the eye only; the printed figures are the exact ones.
+    pub(crate) fn bar_chart(&mut self, caption: &str, unit: &str, bars: &[Bar]) {
+        const PLOT: f32 = 55.0;
+        let label_height = line_height(SMALL);
+        let total = line_height(BODY) + label_height * 2.0 + PLOT + label_height + 4.0;
+        self.keep(total);
+        self.line_in(LEFT, RIGHT - LEFT, BODY, caption, Align::Center);
+        self.line_in(LEFT, RIGHT - LEFT, SMALL, unit, Align::Left);
+        // Room above the tallest bar for its figure.
+        let top = self.y - label_height;
+        let axis = top - PLOT;
+        let (left, right) = (LEFT + 8.0, RIGHT - 8.0);
+        let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1) as f64;
+        let slot = (right - left) / bars.len().max(1) as f32;
+        let width = (slot * 0.5).min(22.0);
+        for (i, bar) in bars.iter().enumerate() {
+            let centre = left + slot * (i as f32 + 0.5);
+            let height = (bar.value.max(0) as f64 / max) as f32 * PLOT;
+            if height > 0.0 {
+                self.fill(centre - width / 2.0, axis + height, width, height, (0.27, 0.45, 0.70));
+            }
+            let above = Self::baseline(axis + height + label_height, SMALL);
+            self.put_in(centre - slot / 2.0, slot, above, SMALL, &bar.figure, Align::Center);
+            let below = Self::baseline(axis - 1.0, SMALL);
+            self.put_in(centre - slot / 2.0, slot, below, SMALL, &bar.label, Align::Center);
+        }
+        self.rule((left, axis), (right, axis), 0.8);
+        self.rule((left, axis), (left, top), 0.5);
+        self.y = axis - 1.0 - label_height - 3.0;
     }
 
     /// Moves down by `mm`.
