@@ -190,15 +190,35 @@ pub fn default_due_on(year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year + 1, 3, 31).unwrap_or_default()
 }
 
-/// Computes every indicator of `year`.
+/// Restricts a contract (alias `c`) to those with an achievement of the department `?3` (NULL: all).
+/// Technical contracts without achievements belong to no department.
+const CONTRACT_IN_DEPARTMENT: &str = "(?3 IS NULL OR c.id IN (SELECT ca.contract_id FROM contract_achievement ca
+    JOIN achievement a ON a.id = ca.achievement_id JOIN department dep ON dep.id = a.department_id WHERE dep.name = ?3))";
+
+/// Computes every indicator of `year` for the whole institution.
 pub fn indicators(store: &Store, year: i32) -> Result<Indicators> {
+    indicators_for(store, year, None)
+}
+
+/// Computes every indicator of `year`, for the whole institution or one department (学院), whose
+/// figures cover its achievements and the contracts that transform them.
+pub fn indicators_for(store: &Store, year: i32, department: Option<&str>) -> Result<Indicators> {
     let conn = store.conn();
     let profile = crate::institution::load(store)?;
+    if let Some(name) = department {
+        let known: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM department WHERE name = ?1)", params![name], |r| r.get(0))?;
+        if !known {
+            return Err(crate::error::Error::NotFound { what: "department", key: name.to_string() });
+        }
+    }
     let (from, to) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
-    let range = params![from, to];
+    let range = params![from, to, department];
 
     let mut achievements = Achievements::default();
-    let mut stmt = conn.prepare_cached("SELECT kind, count(*) FROM achievement WHERE granted_on BETWEEN ?1 AND ?2 GROUP BY kind")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.kind, count(*) FROM achievement a WHERE a.granted_on BETWEEN ?1 AND ?2
+           AND (?3 IS NULL OR a.department_id = (SELECT id FROM department WHERE name = ?3)) GROUP BY a.kind",
+    )?;
     for row in stmt.query_map(range, |r| Ok((r.get::<_, AchievementKind>(0)?, r.get::<_, i64>(1)?)))? {
         let (kind, n) = row?;
         let g = &mut achievements.granted;
@@ -216,11 +236,12 @@ pub fn indicators(store: &Store, year: i32) -> Result<Indicators> {
     }
     achievements.fiscal_funded = one(
         conn,
-        "SELECT count(*) FROM achievement WHERE granted_on BETWEEN ?1 AND ?2 AND coalesce(trim(fiscal_project), '') <> ''",
+        "SELECT count(*) FROM achievement a WHERE a.granted_on BETWEEN ?1 AND ?2 AND coalesce(trim(a.fiscal_project), '') <> ''
+           AND (?3 IS NULL OR a.department_id = (SELECT id FROM department WHERE name = ?3))",
         range,
     )?;
 
-    let flows = flows(conn, &from, &to)?;
+    let flows = flows(conn, &from, &to, department)?;
     let flow = |kind: &str| flows.iter().find(|(k, _)| k == kind).map(|(_, f)| *f).unwrap_or_default();
     let sum = |kinds: [&str; 3]| {
         kinds.iter().map(|k| flow(k)).fold(Flow::default(), |a, b| Flow {
@@ -238,14 +259,14 @@ pub fn indicators(store: &Store, year: i32) -> Result<Indicators> {
         ..Transformation::default()
     };
     // Each signed transformation contract once, with its counterparty's ownership, size and region.
-    let mut stmt = conn.prepare_cached(
-        "SELECT o.ownership, coalesce(o.size, ''), CASE WHEN o.region = ?3 THEN 'in' WHEN o.region = ?4 THEN 'abroad' ELSE 'out' END,
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT o.ownership, coalesce(o.size, ''), CASE WHEN o.region = ?4 THEN 'in' WHEN o.region = ?5 THEN 'abroad' ELSE 'out' END,
            count(*), coalesce(sum(c.amount_fen), 0), coalesce(sum(c.amount_fen >= 100000000), 0)
          FROM contract c JOIN organization o ON o.id = c.organization_id
-         WHERE c.signed_on BETWEEN ?1 AND ?2 AND c.kind IN ('transfer', 'license', 'equity')
-         GROUP BY 1, 2, 3",
-    )?;
-    let rows = stmt.query_map(params![from, to, profile.province, crate::model::ABROAD], |r| {
+         WHERE c.signed_on BETWEEN ?1 AND ?2 AND c.kind IN ('transfer', 'license', 'equity') AND {CONTRACT_IN_DEPARTMENT}
+         GROUP BY 1, 2, 3"
+    ))?;
+    let rows = stmt.query_map(params![from, to, department, profile.province, crate::model::ABROAD], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -287,7 +308,7 @@ pub fn indicators(store: &Store, year: i32) -> Result<Indicators> {
     };
 
     let rewards = conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT coalesce(sum(l.amount_fen), 0),
            count(CASE WHEN l.amount_fen > 0 THEN 1 END),
            coalesce(sum(CASE WHEN l.key_contributor = 1 THEN l.amount_fen END), 0),
@@ -296,9 +317,9 @@ pub fn indicators(store: &Store, year: i32) -> Result<Indicators> {
            count(CASE WHEN l.leader_level = 'unit_principal' AND l.amount_fen > 0 THEN 1 END),
            coalesce(sum(CASE WHEN l.waived = 0 THEN l.units END), 0),
            count(CASE WHEN l.waived = 0 AND l.units > 0 THEN 1 END)
-         FROM distribution_line l JOIN distribution d ON d.id = l.distribution_id
-         WHERE d.state = 'paid' AND d.paid_on BETWEEN ?1 AND ?2",
-        )?
+         FROM distribution_line l JOIN distribution d ON d.id = l.distribution_id JOIN contract c ON c.id = d.contract_id
+         WHERE d.state = 'paid' AND d.paid_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT}"
+        ))?
         .query_row(range, |r| {
             Ok(Rewards {
                 cash_fen: r.get(0)?,
@@ -313,23 +334,38 @@ pub fn indicators(store: &Store, year: i32) -> Result<Indicators> {
         })?;
 
     let income = Income {
-        received_fen: one(conn, "SELECT coalesce(sum(amount_fen), 0) FROM receipt WHERE received_on BETWEEN ?1 AND ?2", range)?,
+        received_fen: one(
+            conn,
+            &format!(
+                "SELECT coalesce(sum(r.amount_fen), 0) FROM receipt r JOIN contract c ON c.id = r.contract_id
+                 WHERE r.received_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT}"
+            ),
+            range,
+        )?,
         transformation_received_fen: transformation.total.received_fen,
         reward_pool_fen: one(
             conn,
-            "SELECT coalesce(sum(pool_fen), 0) FROM distribution WHERE state = 'paid' AND paid_on BETWEEN ?1 AND ?2",
+            &format!(
+                "SELECT coalesce(sum(d.pool_fen), 0) FROM distribution d JOIN contract c ON c.id = d.contract_id
+                 WHERE d.state = 'paid' AND d.paid_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT}"
+            ),
             range,
         )?,
     };
     let organization = Organization {
-        transfer_staff: one(conn, "SELECT count(*) FROM person WHERE category = 'transfer_staff'", [])?,
+        transfer_staff: one(
+            conn,
+            "SELECT count(*) FROM person p WHERE p.category = 'transfer_staff'
+               AND (?1 IS NULL OR p.department_id = (SELECT id FROM department WHERE name = ?1))",
+            params![department],
+        )?,
         companies_created: transformation.equity.count,
     };
     Ok(Indicators {
         year,
         institution: profile.name,
         province: profile.province,
-        due_on: default_due_on(year),
+        due_on: crate::report_year::due_on(conn, year)?,
         achievements,
         transformation,
         technical,
@@ -340,20 +376,23 @@ pub fn indicators(store: &Store, year: i32) -> Result<Indicators> {
 }
 
 /// Count, amount and money received by contract kind: signed in the year, and received in it.
-fn flows(conn: &Connection, from: &str, to: &str) -> Result<Vec<(String, Flow)>> {
+fn flows(conn: &Connection, from: &str, to: &str, department: Option<&str>) -> Result<Vec<(String, Flow)>> {
     let mut out: Vec<(String, Flow)> = Vec::new();
-    let mut signed = conn.prepare_cached(
-        "SELECT kind, count(*), coalesce(sum(amount_fen), 0) FROM contract WHERE signed_on BETWEEN ?1 AND ?2 GROUP BY kind",
-    )?;
-    for row in signed.query_map(params![from, to], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))? {
+    let mut signed = conn.prepare_cached(&format!(
+        "SELECT c.kind, count(*), coalesce(sum(c.amount_fen), 0) FROM contract c WHERE c.signed_on BETWEEN ?1 AND ?2
+           AND {CONTRACT_IN_DEPARTMENT} GROUP BY c.kind"
+    ))?;
+    for row in
+        signed.query_map(params![from, to, department], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))?
+    {
         let (kind, count, amount) = row?;
         out.push((kind, Flow { count, contract_amount_fen: amount, received_fen: 0 }));
     }
-    let mut received = conn.prepare_cached(
+    let mut received = conn.prepare_cached(&format!(
         "SELECT c.kind, coalesce(sum(r.amount_fen), 0) FROM receipt r JOIN contract c ON c.id = r.contract_id
-         WHERE r.received_on BETWEEN ?1 AND ?2 GROUP BY c.kind",
-    )?;
-    for row in received.query_map(params![from, to], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+         WHERE r.received_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT} GROUP BY c.kind"
+    ))?;
+    for row in received.query_map(params![from, to, department], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
         let (kind, amount) = row?;
         match out.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, f)) => f.received_fen = amount,

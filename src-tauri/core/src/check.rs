@@ -90,6 +90,16 @@ pub fn check(store: &Store, year: i32, lang: Lang) -> Result<Vec<CheckFinding>> 
          GROUP BY c.id HAVING sum(r.amount_fen) > c.amount_fen ORDER BY c.contract_no",
     )?;
     out.extend(jumps(store, year, lang)?);
+    let changed: Vec<RecordRef> =
+        crate::report_year::changes(store, year)?.into_iter().map(|c| RecordRef { kind: "indicator", key: c.indicator }).collect();
+    if !changed.is_empty() {
+        out.push(CheckFinding {
+            code: "report_changed_since_filing",
+            severity: Severity::Warning,
+            message: text("report_changed_since_filing", changed.len(), lang),
+            records: changed,
+        });
+    }
     out.sort_by_key(|f| f.severity != Severity::Error);
     Ok(out)
 }
@@ -142,6 +152,7 @@ fn text(code: &str, n: usize, lang: Lang) -> String {
         "indicator_jump" => {
             ("项指标与上年相比变化超过 3 倍，请核对单位和数据", "indicator(s) moved more than 3× against last year: check units and data")
         }
+        "report_changed_since_filing" => ("项指标在报送后因数据修改而变化", "indicator(s) changed since the year was filed"),
         _ => ("项问题", "problem(s)"),
     };
     match lang {

@@ -133,6 +133,7 @@ fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
         "date_in_future" => ("日期晚于今天", "the date is after today"),
         "override_reason_required" => ("存在错误提示，须填写越过理由", "an error finding stands: give an override reason"),
         "not_waivable" => ("此人没有待决定的股权奖励", "this person has no blocked equity part to waive"),
+        "report_filed" => ("该年度报告已报送（已冻结），不能再修改", "this report year was filed and is frozen"),
         "policy_in_use" => (
             "该政策版本已用于已审批的收益分配，不能修改或删除；请新增一个版本",
             "the policy version is used by approved distributions: add a new version instead",

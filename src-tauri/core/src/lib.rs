@@ -25,6 +25,7 @@ pub mod person;
 pub mod policy;
 pub mod portfolio;
 pub mod receipt;
+pub mod report_year;
 pub mod reward;
 pub mod share;
 pub mod store;

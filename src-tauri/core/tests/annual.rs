@@ -182,3 +182,68 @@ fn each_check_fires_on_its_fixture_and_clean_data_has_none() {
     );
     assert!(found[0].message.starts_with("1 "), "the message counts the records: {}", found[0].message);
 }
+
+#[test]
+fn filing_freezes_the_year_and_later_changes_show() {
+    use transferdesk_core::report_year::{self, Case};
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = annual_store(&dir);
+    let mut year = report_year::load(&store, 2025).expect("defaults");
+    assert_eq!((year.due_on, year.narrative.len(), year.filed_at.as_deref()), (day("2026-03-31"), 6, None));
+    year.due_on = day("2026-04-30");
+    year.narrative[0] = "本年度学校成果转化工作稳步推进。".into();
+    year.cases = vec![Case { contract_no: "HT-A".into(), text: "齿轮箱诊断专利转让给省内中小企业。".into() }];
+    report_year::save(&mut store, &actor(), &year).expect("saved");
+    assert_eq!(annual::indicators(&store, 2025).expect("indicators").due_on, day("2026-04-30"), "the due date is editable per year");
+    let bad = report_year::ReportYear {
+        due_on: day("2025-12-31"),
+        cases: vec![Case { contract_no: "HT-X".into(), text: String::new() }],
+        ..year.clone()
+    };
+    let fields: Vec<String> = match report_year::save(&mut store, &actor(), &bad) {
+        Err(transferdesk_core::Error::Invalid(p)) => p.iter().map(|p| p.column.clone()).collect(),
+        other => panic!("a due date inside the year and an unknown contract are refused: {other:?}"),
+    };
+    assert_eq!(fields, ["due_on", "cases[0]"]);
+
+    let filed = report_year::file(&mut store, &actor(), 2025, None).expect("filed (only warnings stand)");
+    assert!(filed.filed_at.is_some());
+    assert_eq!(transferdesk_core::Error::code(&report_year::save(&mut store, &actor(), &year).expect_err("frozen")), "report_filed");
+    assert_eq!(transferdesk_core::Error::code(&report_year::file(&mut store, &actor(), 2025, None).expect_err("once")), "report_filed");
+    assert!(report_year::changes(&store, 2025).expect("changes").is_empty(), "nothing changed yet");
+
+    // A late receipt of 2025 on HT-B (license): the received figures move by 50,000.00.
+    let path = dir.path().join("late.csv");
+    std::fs::write(&path, "合同编号,到账日期,到账金额,凭证号\nHT-B,2025-12-30,50000,R99\n").expect("write");
+    import::import(&mut store, &actor(), Table::Receipts, &path, false).expect("late receipt");
+    let changed: Vec<(String, i64, i64)> =
+        report_year::changes(&store, 2025).expect("changes").into_iter().map(|c| (c.indicator, c.filed, c.now)).collect();
+    assert_eq!(
+        changed,
+        vec![
+            ("transformation.license.received_fen".to_string(), 70_000_000, 75_000_000),
+            ("transformation.total.received_fen".to_string(), 130_000_000, 135_000_000),
+            ("income.received_fen".to_string(), 233_000_000, 238_000_000),
+            ("income.transformation_received_fen".to_string(), 130_000_000, 135_000_000),
+        ]
+    );
+    assert!(codes(&store, 2025).contains(&"report_changed_since_filing"));
+}
+
+#[test]
+fn a_department_report_covers_its_achievements_and_their_contracts() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = annual_store(&dir);
+    // 材料学院 holds CG2 (granted 2025, HT-B) and CG6 (pending, HT-I); no technical contract has achievements.
+    let m = annual::indicators_for(&store, 2025, Some("材料学院")).expect("department");
+    assert_eq!((m.achievements.granted.total, m.achievements.granted.invention_patent), (1, 1));
+    assert_eq!((m.transformation.total.count, m.transformation.total.contract_amount_fen), (2, 150_000_000));
+    assert_eq!((m.transformation.license.received_fen, m.technical.total.count), (50_000_000, 0));
+    // HT-B paid 343,000 to T4 and T3.
+    assert_eq!((m.rewards.cash_fen, m.rewards.principal_leader_person_times), (34_300_000, 1));
+    assert_eq!(m.organization.transfer_staff, 0, "the transfer office is its own unit");
+    assert_eq!(
+        transferdesk_core::Error::code(&annual::indicators_for(&store, 2025, Some("不存在学院")).expect_err("unknown")),
+        "not_found"
+    );
+}

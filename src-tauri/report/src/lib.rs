@@ -1,7 +1,9 @@
 //! TransferDesk documents: the standard templates as .xlsx, and the reward documents of a saved
-//! distribution (the finance sheet, the publicity notice, the personal statements). Figures come
+//! distribution (the finance sheet, the publicity notice, the personal statements), and the annual
+//! transformation report (XLSX and PDF). Figures come
 //! from transferdesk-core; this crate only lays them out.
 
+pub mod annual;
 mod approved;
 pub mod notice;
 pub mod payroll;

@@ -10,7 +10,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The numbered migrations, oldest first. `user_version` is their count.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_initial.sql"), include_str!("../../migrations/0002_rewards.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_initial.sql"),
+    include_str!("../../migrations/0002_rewards.sql"),
+    include_str!("../../migrations/0003_annual_report.sql"),
+];
 
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {

@@ -1,0 +1,384 @@
+//! 科技成果转化年度报告: the two files of the annual report (spec annual-report.md "Files"), an
+//! .xlsx laid out like the filled government form and a printable A4 PDF. The figures are core's
+//! indicators (`transferdesk_core::annual::indicators`); this module adds the lists (projects,
+//! technical contracts, rewards) read straight from the store, and lays both out.
+//!
+//! Both files print the same indicator rows ([`parts`]), so they cannot disagree with each other
+//! or with the JSON: money stays integer fen until [`wan`] or [`wan_value`] turns it into 万元.
+
+mod book;
+mod print;
+
+use crate::Error;
+use chrono::NaiveDate;
+use rusqlite::params;
+use std::path::{Path, PathBuf};
+use transferdesk_core::annual::{self, Flow, Indicators};
+use transferdesk_core::model::{ContractKind, Ownership};
+use transferdesk_core::Store;
+
+/// The two files written for a report year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnnualFiles {
+    /// `{year}年度科技成果转化年度报告.xlsx`.
+    pub xlsx: PathBuf,
+    /// `{year}年度科技成果转化年度报告.pdf`.
+    pub pdf: PathBuf,
+}
+
+/// Writes the annual report of `year` into `dir` (created when missing): the workbook and the
+/// PDF, both named `{year}年度科技成果转化年度报告`. Existing files of that name are replaced.
+pub fn write(store: &Store, year: i32, dir: &Path) -> Result<AnnualFiles, Error> {
+    let indicators = annual::indicators(store, year)?;
+    let lists = Lists::load(store, year)?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::Write { path: dir.display().to_string(), message: e.to_string() })?;
+    let files = AnnualFiles { xlsx: dir.join(format!("{}.xlsx", title(year))), pdf: dir.join(format!("{}.pdf", title(year))) };
+    book::write(&indicators, &lists, &files.xlsx)?;
+    print::write(&indicators, &lists, &files.pdf)?;
+    Ok(files)
+}
+
+/// `2025年度科技成果转化年度报告`: the title of both files and their file name.
+pub(crate) fn title(year: i32) -> String {
+    format!("{year}年度科技成果转化年度报告")
+}
+
+/// 万元 with four decimals from integer fen, rounded half away from zero to the yuan: the form's
+/// unit. Integer arithmetic, so that `470.0000` is exactly what 47,000,000,000 fen… is.
+pub(crate) fn wan(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let yuan = (fen.unsigned_abs() + 50) / 100;
+    format!("{sign}{}.{:04}", yuan / 10_000, yuan % 10_000)
+}
+
+/// The 万元 cell value of a workbook: the only float, made from the integer at the very end.
+pub(crate) fn wan_value(fen: i64) -> f64 {
+    fen as f64 / 1_000_000.0
+}
+
+/// A figure of the form.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Value {
+    /// A count (项, 人次, 人, 家).
+    Count(i64),
+    /// Money or registered capital in fen, shown in 万元.
+    Wan(i64),
+    /// A fact in words (the institution, the due date).
+    Text(String),
+}
+
+/// One numbered row of an indicator table.
+#[derive(Clone, Debug)]
+pub(crate) struct Row {
+    /// 序号.
+    pub no: String,
+    /// 指标.
+    pub label: String,
+    /// 数值.
+    pub value: Value,
+    /// 单位 (empty for a fact in words).
+    pub unit: &'static str,
+}
+
+/// One part of the form: a sheet of the workbook, a section of the PDF.
+#[derive(Clone, Debug)]
+pub(crate) struct Part {
+    /// `三、转让许可作价投资`: the sheet name and the section heading.
+    pub title: &'static str,
+    /// Its rows, numbered from 1.
+    pub rows: Vec<Row>,
+}
+
+impl Part {
+    /// Whether any row is in 万元 (the header then says 单位：万元).
+    pub(crate) fn has_money(&self) -> bool {
+        self.rows.iter().any(|r| matches!(r.value, Value::Wan(_)))
+    }
+}
+
+/// Builds rows numbered in order.
+struct Rows(Vec<Row>);
+
+impl Rows {
+    fn add(&mut self, label: impl Into<String>, value: Value, unit: &'static str) {
+        let no = (self.0.len() + 1).to_string();
+        self.0.push(Row { no, label: label.into(), value, unit });
+    }
+
+    fn count(&mut self, label: impl Into<String>, n: i64, unit: &'static str) {
+        self.add(label, Value::Count(n), unit);
+    }
+
+    fn money(&mut self, label: impl Into<String>, fen: i64) {
+        self.add(label, Value::Wan(fen), "万元");
+    }
+
+    /// Count, contract amount and money received of one kind of contract.
+    fn flow(&mut self, name: &str, f: &Flow, amount: &str) {
+        self.count(format!("{name}合同项数"), f.count, "项");
+        self.money(format!("{name}合同{amount}"), f.contract_amount_fen);
+        self.money(format!("{name}本年到账金额"), f.received_fen);
+    }
+
+    /// Count and contract amount of a group of contracts signed in the year.
+    fn deals(&mut self, name: &str, d: &annual::Deals) {
+        self.count(format!("{name}合同项数"), d.count, "项");
+        self.money(format!("{name}合同金额"), d.contract_amount_fen);
+    }
+}
+
+/// The sheet names and headings of the five parts, in the form's order.
+pub(crate) const PART_TITLES: [&str; 5] = ["一、年度工作", "二、成果取得", "三、转让许可作价投资", "四、产学研合作", "五、收益与奖励"];
+
+/// The five indicator parts of the form, every figure straight from `i`.
+pub(crate) fn parts(i: &Indicators) -> Vec<Part> {
+    // Part 1 is narrative in the official form; until the office can write it in the app, only
+    // the facts that identify the report are printed (no placeholder prose).
+    let mut work = Rows(Vec::new());
+    work.add("填报单位", Value::Text(i.institution.clone()), "");
+    work.add("所在省份", Value::Text(i.province.clone()), "");
+    work.add("报告年度", Value::Text(format!("{}年", i.year)), "");
+    work.add("报送截止日期", Value::Text(date_zh(i.due_on)), "");
+
+    let g = &i.achievements.granted;
+    let mut achievements = Rows(Vec::new());
+    achievements.count("本年度取得（授权、登记）科技成果合计", g.total, "项");
+    for (label, n) in [
+        ("其中：发明专利", g.invention_patent),
+        ("　　　实用新型专利", g.utility_model),
+        ("　　　外观设计专利", g.design_patent),
+        ("　　　软件著作权", g.software_copyright),
+        ("　　　集成电路布图设计", g.ic_layout),
+        ("　　　植物新品种", g.plant_variety),
+        ("　　　技术秘密", g.know_how),
+        ("　　　其他", g.other),
+    ] {
+        achievements.count(label, n, "项");
+    }
+    achievements.count("财政资金资助项目形成的科技成果", i.achievements.fiscal_funded, "项");
+
+    let t = &i.transformation;
+    let mut transformation = Rows(Vec::new());
+    transformation.flow("转让", &t.transfer, "金额");
+    transformation.flow("许可", &t.license, "金额");
+    transformation.flow("作价投资", &t.equity, "作价金额");
+    transformation.flow("转让、许可、作价投资合计", &t.total, "金额");
+    transformation.deals("与国有企业签订", &t.by_ownership.state_owned);
+    transformation.deals("与民营企业签订", &t.by_ownership.private);
+    transformation.deals("与外资企业签订", &t.by_ownership.foreign);
+    transformation.deals("与高校、科研院所及其他单位签订", &t.by_ownership.other);
+    transformation.deals("与中小微企业签订", &t.to_sme);
+    transformation.deals("在本省（区、市）转化", &t.by_region.in_province);
+    transformation.deals("在外省（区、市）转化", &t.by_region.out_of_province);
+    transformation.deals("在境外转化", &t.by_region.abroad);
+    transformation.count("单项合同金额100万元及以上的合同项数", t.over_1m_count, "项");
+
+    let tech = &i.technical;
+    let mut cooperation = Rows(Vec::new());
+    cooperation.flow("技术开发", &tech.development, "金额");
+    cooperation.flow("技术咨询", &tech.consulting, "金额");
+    cooperation.flow("技术服务", &tech.service, "金额");
+    cooperation.flow("技术开发、咨询、服务合计", &tech.total, "金额");
+    cooperation.count("技术转移人员（专职）", i.organization.transfer_staff, "人");
+    cooperation.count("以科技成果作价投资新设立企业", i.organization.companies_created, "家");
+
+    let (r, inc) = (&i.rewards, &i.income);
+    let mut rewards = Rows(Vec::new());
+    rewards.money("本年度到账收入合计（含技术开发、咨询、服务）", inc.received_fen);
+    rewards.money("其中：转让、许可、作价投资到账收入", inc.transformation_received_fen);
+    rewards.money("本年度发放的现金奖励总额（奖励池）", inc.reward_pool_fen);
+    rewards.money("个人获得现金奖励金额", r.cash_fen);
+    rewards.count("个人获得现金奖励人次", r.cash_person_times, "人次");
+    rewards.money("其中：重要贡献人员获得现金奖励金额", r.key_contributor_cash_fen);
+    rewards.money("　　　领导人员获得现金奖励金额", r.leader_cash_fen);
+    rewards.count("　　　领导人员获得现金奖励人次", r.leader_person_times, "人次");
+    rewards.count("　　　其中：单位正职领导获得现金奖励人次", r.principal_leader_person_times, "人次");
+    rewards.money("个人获得股权奖励出资额", r.equity_units);
+    rewards.count("个人获得股权奖励人次", r.equity_person_times, "人次");
+
+    [work, achievements, transformation, cooperation, rewards]
+        .into_iter()
+        .zip(PART_TITLES)
+        .map(|(rows, title)| Part { title, rows: rows.0 })
+        .collect()
+}
+
+/// `2025年3月2日`.
+pub(crate) fn date_zh(d: NaiveDate) -> String {
+    crate::approved::date_zh(d)
+}
+
+/// A contract of the project list or the technical contract list.
+#[derive(Clone, Debug)]
+pub(crate) struct ContractLine {
+    /// 合同编号.
+    pub no: String,
+    /// 合同名称.
+    pub title: String,
+    /// The achievements it transforms: (成果编号, 名称), in the contract's order.
+    pub achievements: Vec<(String, String)>,
+    /// 转化方式 / 合同类型.
+    pub kind: ContractKind,
+    /// 合作单位.
+    pub counterparty: String,
+    /// Its 单位性质.
+    pub ownership: Ownership,
+    /// Its region (province or 境外).
+    pub region: String,
+    /// 签订日期.
+    pub signed_on: NaiveDate,
+    /// 合同金额 (作价金额 for equity), fen.
+    pub amount_fen: i64,
+    /// Receipts dated in the report year, fen.
+    pub received_fen: i64,
+    /// 技术合同登记号.
+    pub registration_no: Option<String>,
+}
+
+/// A line of a distribution paid in the report year.
+#[derive(Clone, Debug)]
+pub(crate) struct RewardLine {
+    /// The distribution's number.
+    pub distribution: i64,
+    /// Its contract.
+    pub contract_no: String,
+    /// 姓名.
+    pub name: String,
+    /// 工号.
+    pub employee_id: String,
+    /// Units of registered capital (equity) instead of cash.
+    pub equity: bool,
+    /// Fen, or units in fen of registered capital.
+    pub amount: i64,
+    /// A unit principal leader's equity part given up: it stays with the institution.
+    pub waived: bool,
+    /// 发放日期 (registration date for equity).
+    pub paid_on: NaiveDate,
+}
+
+/// The attachments of the report.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lists {
+    /// 科技成果转化项目清单: transfer, license and equity contracts signed or paid in the year.
+    pub projects: Vec<ContractLine>,
+    /// 技术开发、咨询、服务合同清单, same rule.
+    pub technical: Vec<ContractLine>,
+    /// 奖励清单: lines of distributions paid in the year.
+    pub rewards: Vec<RewardLine>,
+}
+
+impl Lists {
+    fn load(store: &Store, year: i32) -> Result<Lists, Error> {
+        let (from, to) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
+        Ok(Lists {
+            projects: contracts(store, &from, &to, true)?,
+            technical: contracts(store, &from, &to, false)?,
+            rewards: rewards(store, &from, &to)?,
+        })
+    }
+}
+
+/// Contracts of one group signed in the range or with money received in it: the same rule as the
+/// indicators, so that the list explains every contract that counts in them.
+fn contracts(store: &Store, from: &str, to: &str, transformation: bool) -> Result<Vec<ContractLine>, Error> {
+    let conn = store.conn();
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT c.id, c.contract_no, c.title, c.kind, o.name, o.ownership, o.region, c.signed_on, c.amount_fen, c.registration_no,
+               (SELECT coalesce(sum(r.amount_fen), 0) FROM receipt r WHERE r.contract_id = c.id AND r.received_on BETWEEN ?1 AND ?2)
+             FROM contract c JOIN organization o ON o.id = c.organization_id
+             WHERE (c.kind IN ('transfer', 'license', 'equity')) = ?3
+               AND (c.signed_on BETWEEN ?1 AND ?2
+                    OR EXISTS (SELECT 1 FROM receipt r WHERE r.contract_id = c.id AND r.received_on BETWEEN ?1 AND ?2))
+             ORDER BY c.signed_on, c.contract_no",
+        )
+        .map_err(core)?;
+    let rows = stmt
+        .query_map(params![from, to, transformation], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                ContractLine {
+                    no: r.get(1)?,
+                    title: r.get(2)?,
+                    achievements: Vec::new(),
+                    kind: r.get(3)?,
+                    counterparty: r.get(4)?,
+                    ownership: r.get(5)?,
+                    region: r.get(6)?,
+                    signed_on: r.get(7)?,
+                    amount_fen: r.get(8)?,
+                    registration_no: r.get::<_, Option<String>>(9)?.filter(|s| !s.trim().is_empty()),
+                    received_fen: r.get(10)?,
+                },
+            ))
+        })
+        .map_err(core)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(core)?;
+    let mut achievements = conn
+        .prepare_cached(
+            "SELECT a.achievement_no, a.title FROM contract_achievement ca JOIN achievement a ON a.id = ca.achievement_id
+             WHERE ca.contract_id = ?1 ORDER BY ca.position",
+        )
+        .map_err(core)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, mut line) in rows {
+        line.achievements =
+            achievements.query_map([id], |r| Ok((r.get(0)?, r.get(1)?))).map_err(core)?.collect::<Result<_, _>>().map_err(core)?;
+        out.push(line);
+    }
+    Ok(out)
+}
+
+/// Every line of the distributions paid in the range, in payment order.
+fn rewards(store: &Store, from: &str, to: &str) -> Result<Vec<RewardLine>, Error> {
+    let mut stmt = store
+        .conn()
+        .prepare_cached(
+            "SELECT d.id, c.contract_no, p.name, p.employee_id, l.amount_fen IS NULL, coalesce(l.amount_fen, l.units, 0), l.waived, d.paid_on
+             FROM distribution_line l
+               JOIN distribution d ON d.id = l.distribution_id
+               JOIN contract c ON c.id = d.contract_id
+               JOIN person p ON p.id = l.person_id
+             WHERE d.state = 'paid' AND d.paid_on BETWEEN ?1 AND ?2
+             ORDER BY d.paid_on, d.id, l.position",
+        )
+        .map_err(core)?;
+    let lines = stmt
+        .query_map(params![from, to], |r| {
+            Ok(RewardLine {
+                distribution: r.get(0)?,
+                contract_no: r.get(1)?,
+                name: r.get(2)?,
+                employee_id: r.get(3)?,
+                equity: r.get(4)?,
+                amount: r.get(5)?,
+                waived: r.get(6)?,
+                paid_on: r.get(7)?,
+            })
+        })
+        .map_err(core)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(core)?;
+    Ok(lines)
+}
+
+/// A database error as core reports it (stable codes such as `busy`).
+fn core(e: rusqlite::Error) -> Error {
+    Error::Core(e.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wan_is_exact_to_the_yuan() {
+        assert_eq!(wan(470_000_000), "470.0000");
+        assert_eq!(wan(88_900_000), "88.9000");
+        assert_eq!(wan(123_456_789), "123.4568", "1,234,567.89 yuan rounds to 1,234,568");
+        assert_eq!(wan(49), "0.0000");
+        assert_eq!(wan(-150), "-0.0002");
+        assert_eq!(wan(0), "0.0000");
+    }
+}
