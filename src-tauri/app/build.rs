@@ -26,6 +26,11 @@ const COMMANDS: &[&str] = &[
     "delete_policy",
     "list_holidays",
     "save_holidays",
+    "annual_report",
+    "indicator_records",
+    "save_report_year",
+    "file_report_year",
+    "export_annual",
 ];
 
 fn main() {

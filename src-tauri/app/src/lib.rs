@@ -36,6 +36,11 @@ pub fn run() {
             commands::settings::delete_policy,
             commands::settings::list_holidays,
             commands::settings::save_holidays,
+            commands::annual::annual_report,
+            commands::annual::indicator_records,
+            commands::annual::save_report_year,
+            commands::annual::file_report_year,
+            commands::annual::export_annual,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

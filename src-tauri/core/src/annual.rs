@@ -405,3 +405,141 @@ fn flows(conn: &Connection, from: &str, to: &str, department: Option<&str>) -> R
 fn one(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<i64> {
     Ok(conn.prepare_cached(sql)?.query_row(args, |r| r.get(0))?)
 }
+
+/// The SQL condition on a contract `c` and its counterparty `o` for a breakdown of part 3
+/// (`?5` is the institution's province).
+fn breakdown(group: &str, part: Option<&str>) -> &'static str {
+    match (group, part) {
+        ("by_ownership", Some("state_owned")) => "o.ownership = 'state_owned'",
+        ("by_ownership", Some("private")) => "o.ownership = 'private'",
+        ("by_ownership", Some("foreign")) => "o.ownership = 'foreign'",
+        ("by_ownership", Some(_)) => "o.ownership NOT IN ('state_owned', 'private', 'foreign')",
+        ("to_sme", _) => "o.size IN ('medium', 'small', 'micro')",
+        ("by_region", Some("in_province")) => "o.region = ?5",
+        ("by_region", Some("abroad")) => "o.region = '境外'",
+        ("by_region", Some(_)) => "o.region NOT IN (?5, '境外')",
+        ("over_1m_count", _) => "c.amount_fen >= 100000000",
+        _ => "?5 IS NOT NULL",
+    }
+}
+
+/// A record behind a figure of the report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct RecordLine {
+    /// `achievement`, `contract`, `receipt` or `distribution`.
+    pub kind: &'static str,
+    /// Record id (an achievement's or distribution's page).
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Its number: achievement no, contract no, voucher, distribution #.
+    pub key: String,
+    /// Title, or the contract a receipt or distribution belongs to.
+    pub title: String,
+    /// The date that put it in the year.
+    pub date: Option<NaiveDate>,
+    /// The amount it contributes, if money.
+    #[ts(type = "number | null")]
+    pub amount_fen: Option<i64>,
+}
+
+/// The records behind one indicator (its dotted path, e.g. `transformation.license.received_fen`),
+/// at most 1000, so that a person can see and open what a figure is made of.
+pub fn records(store: &Store, year: i32, indicator: &str, department: Option<&str>) -> Result<Vec<RecordLine>> {
+    let parts: Vec<&str> = indicator.split('.').collect();
+    // The contract kinds a figure of part 3 or 4 is about.
+    fn kinds<'a>(section: &str, k: &'a str) -> Vec<&'a str> {
+        match k {
+            "total" if section == "technical" => vec!["development", "consulting", "service"],
+            "total" | "by_ownership" | "to_sme" | "by_region" | "over_1m_count" => vec!["transfer", "license", "equity"],
+            other => vec![other],
+        }
+    }
+    let (sql, kind_list): (String, Vec<&str>) = match parts.as_slice() {
+        ["achievements", ..] => (
+            "SELECT 'achievement', a.id, a.achievement_no, a.title, a.granted_on, NULL FROM achievement a
+             WHERE a.granted_on BETWEEN ?1 AND ?2 AND (?3 IS NULL OR a.department_id = (SELECT id FROM department WHERE name = ?3))
+               AND (?4 = '' OR a.kind = ?4 OR ?4 IN ('total', 'fiscal_funded'))
+               AND (?4 <> 'fiscal_funded' OR coalesce(trim(a.fiscal_project), '') <> '') ORDER BY a.granted_on, a.achievement_no"
+                .to_string(),
+            vec![parts.get(2).or(parts.get(1)).copied().unwrap_or("")],
+        ),
+        ["transformation" | "technical", k, rest @ ..] if rest.last() == Some(&"received_fen") => (
+            format!(
+                "SELECT 'receipt', r.id, coalesce(r.voucher_no, r.received_on), c.contract_no || ' ' || c.title, r.received_on, r.amount_fen
+                 FROM receipt r JOIN contract c ON c.id = r.contract_id
+                 WHERE r.received_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT} AND c.kind IN (SELECT value FROM json_each(?4))
+                 ORDER BY r.received_on, r.id"
+            ),
+            kinds(parts[0], k),
+        ),
+        ["transformation" | "technical" | "organization", k, rest @ ..] => (
+            format!(
+                "SELECT 'contract', c.id, c.contract_no, c.title, c.signed_on, c.amount_fen
+                 FROM contract c JOIN organization o ON o.id = c.organization_id
+                 WHERE c.signed_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT} AND c.kind IN (SELECT value FROM json_each(?4)) AND {}
+                 ORDER BY c.signed_on, c.contract_no",
+                breakdown(k, rest.first().copied())
+            ),
+            if *k == "companies_created" { vec!["equity"] } else { kinds(parts[0], k) },
+        ),
+        ["income", "received_fen"] => (
+            format!(
+                "SELECT 'receipt', r.id, coalesce(r.voucher_no, r.received_on), c.contract_no || ' ' || c.title, r.received_on, r.amount_fen
+                 FROM receipt r JOIN contract c ON c.id = r.contract_id
+                 WHERE r.received_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT} AND ?4 IS NOT NULL ORDER BY r.received_on, r.id"
+            ),
+            vec![],
+        ),
+        ["income", ..] | ["rewards", ..] => (
+            format!(
+                "SELECT 'distribution', d.id, '#' || d.id, c.contract_no || ' ' || c.title, d.paid_on, coalesce(d.pool_fen, d.pool_units)
+                 FROM distribution d JOIN contract c ON c.id = d.contract_id
+                 WHERE d.state = 'paid' AND d.paid_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT}
+                   AND (?4 = '[]' OR c.kind IN (SELECT value FROM json_each(?4))) ORDER BY d.paid_on, d.id"
+            ),
+            match parts.get(1) {
+                Some(&"transformation_received_fen") => vec!["transfer", "license", "equity"],
+                _ => vec![],
+            },
+        ),
+        _ => return Err(crate::error::Error::NotFound { what: "indicator", key: indicator.to_string() }),
+    };
+    // The achievements query compares ?4 with a kind; the others read it as a JSON list of kinds.
+    let fourth = if parts[0] == "achievements" {
+        kind_list.first().copied().unwrap_or("").to_string()
+    } else {
+        serde_json::to_string(&kind_list).unwrap_or_default()
+    };
+    let (from, to) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
+    let province = crate::institution::load(store)?.province;
+    let mut stmt = store.conn().prepare(&format!("{sql} LIMIT 1000"))?;
+    // Only the contract query reads ?5; bind it only there.
+    let uses_province = stmt.parameter_count() >= 5;
+    let mut rows = Vec::new();
+    let mut read = |r: &rusqlite::Row<'_>| -> rusqlite::Result<()> {
+        let kind: String = r.get(0)?;
+        rows.push(RecordLine {
+            kind: match kind.as_str() {
+                "achievement" => "achievement",
+                "contract" => "contract",
+                "receipt" => "receipt",
+                _ => "distribution",
+            },
+            id: r.get(1)?,
+            key: r.get(2)?,
+            title: r.get(3)?,
+            date: r.get(4)?,
+            amount_fen: r.get(5)?,
+        });
+        Ok(())
+    };
+    let mut result = if uses_province {
+        stmt.query(params![from, to, department, fourth, province])?
+    } else {
+        stmt.query(params![from, to, department, fourth])?
+    };
+    while let Some(row) = result.next()? {
+        read(row)?;
+    }
+    Ok(rows)
+}

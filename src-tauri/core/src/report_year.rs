@@ -241,3 +241,26 @@ fn diff(path: &str, filed: &serde_json::Value, now: &serde_json::Value, out: &mu
         _ => {}
     }
 }
+
+/// Everything the 年度报告 screen shows for a year.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct AnnualReport {
+    /// The indicators (of the department when one is asked).
+    pub indicators: annual::Indicators,
+    /// Due date, narrative, cases, filing.
+    pub year: ReportYear,
+    /// `check` for the year (whole institution).
+    pub findings: Vec<crate::check::CheckFinding>,
+    /// Indicators changed since filing.
+    pub changes: Vec<Change>,
+}
+
+/// The report screen's content for `year`.
+pub fn overview(store: &Store, year: i32, department: Option<&str>, lang: crate::Lang) -> Result<AnnualReport> {
+    Ok(AnnualReport {
+        indicators: annual::indicators_for(store, year, department)?,
+        year: load(store, year)?,
+        findings: crate::check::check(store, year, lang)?,
+        changes: changes(store, year)?,
+    })
+}

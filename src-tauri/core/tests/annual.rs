@@ -247,3 +247,26 @@ fn a_department_report_covers_its_achievements_and_their_contracts() {
         "not_found"
     );
 }
+
+#[test]
+fn every_figure_opens_the_records_behind_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = annual_store(&dir);
+    let keys = |path: &str| -> Vec<String> {
+        annual::records(&store, 2025, path, None).unwrap_or_else(|e| panic!("{path}: {e}")).into_iter().map(|r| r.key).collect()
+    };
+    assert_eq!(keys("achievements.granted.invention_patent"), ["CG1", "CG2"]);
+    assert_eq!(keys("achievements.fiscal_funded"), ["CG1", "CG3"]);
+    assert_eq!(keys("transformation.license.received_fen"), ["R5", "R3"], "HT-D's 2025 receipt, then HT-B's");
+    assert_eq!(keys("transformation.transfer.count"), ["HT-A", "HT-I"]);
+    assert_eq!(keys("transformation.by_region.in_province.count"), ["HT-A", "HT-I"]);
+    assert_eq!(keys("transformation.by_ownership.other.count"), ["HT-I"]);
+    assert_eq!(keys("transformation.over_1m_count"), ["HT-A", "HT-C", "HT-I"]);
+    assert_eq!(keys("technical.service.received_fen"), ["R10", "R9"]);
+    assert_eq!(keys("income.received_fen"), ["R10", "R5", "R1", "R6", "R3", "R8", "R7", "R9"], "every receipt of 2025, by date");
+    // Paid in 2025: HT-D's second (02-06), HT-A (03-28), HT-B (05-22), HT-C (06-24).
+    let paid: Vec<String> =
+        annual::records(&store, 2025, "rewards.cash_fen", None).expect("rewards").into_iter().map(|r| r.title).collect();
+    assert_eq!(paid.iter().map(|t| t.split(' ').next().unwrap_or("")).collect::<Vec<_>>(), ["HT-D", "HT-A", "HT-B", "HT-C"]);
+    assert_eq!(transferdesk_core::Error::code(&annual::records(&store, 2025, "nonsense", None).expect_err("unknown")), "not_found");
+}

@@ -1112,3 +1112,381 @@ kind: DayKind,
  * e.g. 春节, 国庆节调休上班.
  */
 name: string, };
+
+export type Flow = { 
+/**
+ * Contracts signed in the year.
+ */
+count: number, 
+/**
+ * Their contract amounts.
+ */
+contract_amount_fen: number, 
+/**
+ * Receipts dated in the year (contracts of any year).
+ */
+received_fen: number, };
+
+export type Deals = { 
+/**
+ * How many.
+ */
+count: number, 
+/**
+ * Their contract amounts.
+ */
+contract_amount_fen: number, };
+
+export type Granted = { 
+/**
+ * 发明专利.
+ */
+invention_patent: number, 
+/**
+ * 实用新型专利.
+ */
+utility_model: number, 
+/**
+ * 外观设计专利.
+ */
+design_patent: number, 
+/**
+ * 软件著作权.
+ */
+software_copyright: number, 
+/**
+ * 集成电路布图设计.
+ */
+ic_layout: number, 
+/**
+ * 植物新品种.
+ */
+plant_variety: number, 
+/**
+ * 技术秘密.
+ */
+know_how: number, 
+/**
+ * 其他.
+ */
+other: number, 
+/**
+ * All kinds.
+ */
+total: number, };
+
+export type Achievements = { 
+/**
+ * Granted in the year, by kind.
+ */
+granted: Granted, 
+/**
+ * Of those, from a fiscally funded project.
+ */
+fiscal_funded: number, };
+
+export type ByOwnership = { 
+/**
+ * 国有企业.
+ */
+state_owned: Deals, 
+/**
+ * 民营企业.
+ */
+private: Deals, 
+/**
+ * 外资企业.
+ */
+foreign: Deals, 
+/**
+ * Universities, institutes and others.
+ */
+other: Deals, };
+
+export type ByRegion = { 
+/**
+ * The institution's province.
+ */
+in_province: Deals, 
+/**
+ * Other provinces.
+ */
+out_of_province: Deals, 
+/**
+ * 境外.
+ */
+abroad: Deals, };
+
+export type Transformation = { 
+/**
+ * 转让.
+ */
+transfer: Flow, 
+/**
+ * 许可.
+ */
+license: Flow, 
+/**
+ * 作价投资.
+ */
+equity: Flow, 
+/**
+ * The three summed.
+ */
+total: Flow, 
+/**
+ * By the counterparty's ownership.
+ */
+by_ownership: ByOwnership, 
+/**
+ * Counterparties of medium, small or micro size.
+ */
+to_sme: Deals, 
+/**
+ * By the counterparty's region.
+ */
+by_region: ByRegion, 
+/**
+ * Contracts of at least 1,000,000 yuan.
+ */
+over_1m_count: number, };
+
+export type Technical = { 
+/**
+ * 技术开发.
+ */
+development: Flow, 
+/**
+ * 技术咨询.
+ */
+consulting: Flow, 
+/**
+ * 技术服务.
+ */
+service: Flow, 
+/**
+ * The three summed.
+ */
+total: Flow, };
+
+export type Rewards = { 
+/**
+ * Σ cash allocations (reversals count negative).
+ */
+cash_fen: number, 
+/**
+ * Positive cash lines (人次).
+ */
+cash_person_times: number, 
+/**
+ * Of the cash, to key contributors.
+ */
+key_contributor_cash_fen: number, 
+/**
+ * Of the cash, to leaders of any level.
+ */
+leader_cash_fen: number, 
+/**
+ * Leaders' positive cash lines.
+ */
+leader_person_times: number, 
+/**
+ * Unit principal leaders' positive cash lines.
+ */
+principal_leader_person_times: number, 
+/**
+ * Σ equity units allocated (waived parts stay with the institution).
+ */
+equity_units: number, 
+/**
+ * Positive equity lines.
+ */
+equity_person_times: number, };
+
+export type Income = { 
+/**
+ * All receipts dated in the year.
+ */
+received_fen: number, 
+/**
+ * Of those, of transfer, license and equity contracts.
+ */
+transformation_received_fen: number, 
+/**
+ * Σ pools of cash distributions paid in the year.
+ */
+reward_pool_fen: number, };
+
+export type Organization = { 
+/**
+ * People recorded as transfer staff (now).
+ */
+transfer_staff: number, 
+/**
+ * Equity contracts signed in the year (companies founded on the results).
+ */
+companies_created: number, };
+
+export type Indicators = { 
+/**
+ * The report year.
+ */
+year: number, 
+/**
+ * The reporting institution.
+ */
+institution: string, 
+/**
+ * Its province.
+ */
+province: string, 
+/**
+ * When the report is due (March 31 of the next year unless set otherwise).
+ */
+due_on: string, 
+/**
+ * Part 2.
+ */
+achievements: Achievements, 
+/**
+ * Part 3.
+ */
+transformation: Transformation, 
+/**
+ * Part 4.
+ */
+technical: Technical, 
+/**
+ * Part 5.
+ */
+rewards: Rewards, 
+/**
+ * Part 5.
+ */
+income: Income, 
+/**
+ * Part 4.
+ */
+organization: Organization, };
+
+export type RecordLine = { 
+/**
+ * `achievement`, `contract`, `receipt` or `distribution`.
+ */
+kind: string, 
+/**
+ * Record id (an achievement's or distribution's page).
+ */
+id: number, 
+/**
+ * Its number: achievement no, contract no, voucher, distribution #.
+ */
+key: string, 
+/**
+ * Title, or the contract a receipt or distribution belongs to.
+ */
+title: string, 
+/**
+ * The date that put it in the year.
+ */
+date: string | null, 
+/**
+ * The amount it contributes, if money.
+ */
+amount_fen: number | null, };
+
+export type RecordRef = { 
+/**
+ * `contract`, `receipt`, `achievement`, `distribution` or `indicator`.
+ */
+kind: string, 
+/**
+ * Its number (contract no, voucher or receipt date, achievement no, distribution id, indicator path).
+ */
+key: string, };
+
+export type CheckFinding = { 
+/**
+ * Stable code.
+ */
+code: string, 
+/**
+ * An error blocks the export unless overridden; a warning is for a person to look at.
+ */
+severity: Severity, 
+/**
+ * What is wrong, for a person.
+ */
+message: string, 
+/**
+ * The records concerned.
+ */
+records: Array<RecordRef>, };
+
+export type Case = { 
+/**
+ * 合同编号.
+ */
+contract_no: string, 
+/**
+ * The case as told by the office.
+ */
+text: string, };
+
+export type ReportYear = { 
+/**
+ * The report year.
+ */
+year: number, 
+/**
+ * 报送截止日期 (default March 31 of the next year).
+ */
+due_on: string, 
+/**
+ * The narrative of parts 一 to 六.
+ */
+narrative: Array<string>, 
+/**
+ * Typical cases.
+ */
+cases: Array<Case>, 
+/**
+ * When it was filed (read-only).
+ */
+filed_at: string | null, 
+/**
+ * Who filed it (read-only).
+ */
+filed_by: string | null, };
+
+export type Change = { 
+/**
+ * Its path, e.g. `transformation.license.count`.
+ */
+indicator: string, 
+/**
+ * The filed figure.
+ */
+filed: number, 
+/**
+ * The figure now.
+ */
+now: number, };
+
+export type AnnualReport = { 
+/**
+ * The indicators (of the department when one is asked).
+ */
+indicators: Indicators, 
+/**
+ * Due date, narrative, cases, filing.
+ */
+year: ReportYear, 
+/**
+ * `check` for the year (whole institution).
+ */
+findings: Array<CheckFinding>, 
+/**
+ * Indicators changed since filing.
+ */
+changes: Array<Change>, };

@@ -1,5 +1,6 @@
 //! One module per area; each command maps a DTO to one core call.
 
+pub mod annual;
 pub mod import;
 pub mod institution;
 pub mod portfolio;

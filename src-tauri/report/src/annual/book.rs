@@ -34,12 +34,7 @@ impl Formats {
             subtitle: Format::new().set_bold().set_font_size(12).set_align(FormatAlign::VerticalCenter),
             info: Format::new().set_align(FormatAlign::VerticalCenter),
             info_right: Format::new().set_align(FormatAlign::Right).set_align(FormatAlign::VerticalCenter),
-            header: border
-                .clone()
-                .set_bold()
-                .set_text_wrap()
-                .set_align(FormatAlign::Center)
-                .set_background_color("#DDEBF7"),
+            header: border.clone().set_bold().set_text_wrap().set_align(FormatAlign::Center).set_background_color("#DDEBF7"),
             text: border.clone(),
             wrapped: border.clone().set_text_wrap(),
             centre: border.clone().set_align(FormatAlign::Center),

@@ -67,8 +67,11 @@ fn lay_out(doc: &mut Doc, i: &Indicators, lists: &Lists, contents: &[(String, us
         match n {
             2 => {
                 doc.gap(8.0);
-                let bars = [("转让", &t.transfer), ("许可", &t.license), ("作价投资", &t.equity)]
-                    .map(|(label, f)| Bar { label: label.into(), value: f.contract_amount_fen, figure: wan(f.contract_amount_fen) });
+                let bars = [("转让", &t.transfer), ("许可", &t.license), ("作价投资", &t.equity)].map(|(label, f)| Bar {
+                    label: label.into(),
+                    value: f.contract_amount_fen,
+                    figure: wan(f.contract_amount_fen),
+                });
                 doc.bar_chart("图1　本年度转让、许可、作价投资合同金额", "单位：万元", &bars);
             }
             4 => {
@@ -198,7 +201,7 @@ fn indicator_table(doc: &mut Doc, part: &Part) {
                 Value::Wan(fen) => wan(*fen),
                 Value::Text(t) => t.clone(),
             };
-            vec![row.no.clone(), row.label.trim_start_matches('　').to_string(), value, row.unit.to_string()]
+            vec![row.no.clone(), row.label.clone(), value, row.unit.to_string()]
         })
         .map(|mut cells| {
             cells.truncate(shown.len());
@@ -220,10 +223,10 @@ fn counterparty_cell(line: &ContractLine) -> String {
 
 fn project_table(doc: &mut Doc, lines: &[ContractLine]) {
     let columns = [
-        Column { title: "序号", width: 7.0, align: Align::Center },
-        Column { title: "合同", width: 35.0, align: Align::Left },
-        Column { title: "涉及成果", width: 30.0, align: Align::Left },
-        Column { title: "方式", width: 12.0, align: Align::Center },
+        Column { title: "序号", width: 9.0, align: Align::Center },
+        Column { title: "合同", width: 33.0, align: Align::Left },
+        Column { title: "涉及成果", width: 27.0, align: Align::Left },
+        Column { title: "方式", width: 15.0, align: Align::Center },
         Column { title: "合作单位（性质，地区）", width: 33.0, align: Align::Left },
         Column { title: "签订日期", width: 19.0, align: Align::Center },
         Column { title: "合同金额", width: 17.0, align: Align::Right },
@@ -255,10 +258,10 @@ fn project_table(doc: &mut Doc, lines: &[ContractLine]) {
 
 fn technical_table(doc: &mut Doc, lines: &[ContractLine]) {
     let columns = [
-        Column { title: "序号", width: 7.0, align: Align::Center },
-        Column { title: "合同", width: 47.0, align: Align::Left },
-        Column { title: "类型", width: 14.0, align: Align::Center },
-        Column { title: "合作单位（性质，地区）", width: 49.0, align: Align::Left },
+        Column { title: "序号", width: 9.0, align: Align::Center },
+        Column { title: "合同", width: 45.0, align: Align::Left },
+        Column { title: "类型", width: 17.0, align: Align::Center },
+        Column { title: "合作单位（性质，地区）", width: 46.0, align: Align::Left },
         Column { title: "签订日期", width: 19.0, align: Align::Center },
         Column { title: "合同金额", width: 17.0, align: Align::Right },
         Column { title: "本年到账", width: 17.0, align: Align::Right },

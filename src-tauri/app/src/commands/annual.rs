@@ -1,0 +1,44 @@
+use crate::{
+    ipc_error::IpcError,
+    state::{actor, AppState},
+};
+use std::path::PathBuf;
+use transferdesk_core::annual::{self, RecordLine};
+use transferdesk_core::report_year::{self, AnnualReport, ReportYear};
+use transferdesk_core::Lang;
+
+/// The report screen for a year (one department's figures when asked).
+#[tauri::command]
+pub fn annual_report(state: tauri::State<'_, AppState>, year: i32, department: Option<String>) -> Result<AnnualReport, IpcError> {
+    Ok(report_year::overview(&*state.store()?, year, department.as_deref(), Lang::Zh)?)
+}
+
+/// The records behind one figure.
+#[tauri::command]
+pub fn indicator_records(
+    state: tauri::State<'_, AppState>,
+    year: i32,
+    indicator: String,
+    department: Option<String>,
+) -> Result<Vec<RecordLine>, IpcError> {
+    Ok(annual::records(&*state.store()?, year, &indicator, department.as_deref())?)
+}
+
+/// Saves the due date, narrative and cases.
+#[tauri::command]
+pub fn save_report_year(state: tauri::State<'_, AppState>, input: ReportYear) -> Result<ReportYear, IpcError> {
+    Ok(report_year::save(&mut *state.store()?, &actor(), &input)?)
+}
+
+/// Marks the year filed (frozen snapshot).
+#[tauri::command]
+pub fn file_report_year(state: tauri::State<'_, AppState>, year: i32, override_reason: Option<String>) -> Result<ReportYear, IpcError> {
+    Ok(report_year::file(&mut *state.store()?, &actor(), year, override_reason.as_deref())?)
+}
+
+/// Writes the report's XLSX and PDF into a folder; returns the two paths.
+#[tauri::command(async)]
+pub fn export_annual(state: tauri::State<'_, AppState>, year: i32, dir: PathBuf) -> Result<Vec<PathBuf>, IpcError> {
+    let files = transferdesk_report::annual::write(&*state.store()?, year, &dir)?;
+    Ok(vec![files.xlsx, files.pdf])
+}
