@@ -93,6 +93,21 @@ enum Report {
         /// The report year.
         #[arg(long, value_parser = clap::value_parser!(i32).range(1990..=2200))]
         year: i32,
+        /// Write `YYYY年度科技成果转化年度报告.xlsx` and `.pdf` into this folder.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// One department's (学院) indicators.
+        #[arg(long, value_name = "NAME", conflicts_with = "out")]
+        department: Option<String>,
+    },
+    /// Mark a report year filed: its indicators, narrative and cases are frozen as a snapshot.
+    File {
+        /// The report year.
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1990..=2200))]
+        year: i32,
+        /// File although an error finding of `check` stands, for this recorded reason.
+        #[arg(long = "override", value_name = "REASON")]
+        override_reason: Option<String>,
     },
 }
 
@@ -371,10 +386,27 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
             }
             Ok(output::Doc::new(json!({"year": year, "findings": findings}), human))
         }
-        Command::Report(Report::Annual { year }) => {
+        Command::Report(Report::Annual { year, out, department }) => {
             let store = Store::open(&path)?;
-            let indicators = transferdesk_core::annual::indicators(&store, year)?;
-            Ok(output::Doc::new(serde_json::to_value(&indicators).unwrap_or_default(), output::annual_text(&indicators, lang)))
+            let indicators = transferdesk_core::annual::indicators_for(&store, year, department.as_deref())?;
+            let mut doc = serde_json::to_value(&indicators).unwrap_or_default();
+            let mut human = output::annual_text(&indicators, lang);
+            if let Some(dir) = out {
+                let files = transferdesk_report::annual::write(&store, year, &dir)?;
+                doc["files"] = json!([files.xlsx, files.pdf]);
+                human.push_str(&format!("\n{}\n  {}\n  {}", lang.pick("已写出：", "written:"), files.xlsx.display(), files.pdf.display()));
+            }
+            Ok(output::Doc::new(doc, human))
+        }
+        Command::Report(Report::File { year, override_reason }) => {
+            let mut store = Store::open(&path)?;
+            let filed = transferdesk_core::report_year::file(&mut store, &actor(), year, override_reason.as_deref())?;
+            let human = format!(
+                "{year} {} {}",
+                lang.pick("年度报告已报送并冻结：", "report filed and frozen at"),
+                filed.filed_at.clone().unwrap_or_default()
+            );
+            Ok(output::Doc::new(serde_json::to_value(&filed).unwrap_or_default(), human))
         }
         Command::Verify => {
             let store = Store::open(&path)?;

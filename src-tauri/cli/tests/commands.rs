@@ -354,6 +354,21 @@ fn report_annual_prints_the_indicators_nested_by_their_dots() {
     assert_eq!(doc["achievements"]["granted"]["total"], 1);
     let bad = cli(&db, &["report", "annual", "--year", "20x5"]);
     assert_eq!(bad.status, 2, "a bad year is a usage error");
+
+    let out = dir.path().join("年报");
+    let written = cli(&db, &["--json", "report", "annual", "--year", "2025", "--out", out.to_str().expect("utf-8")]);
+    assert_eq!(written.status, 0, "{}", written.stdout);
+    assert!(out.join("2025年度科技成果转化年度报告.xlsx").is_file() && out.join("2025年度科技成果转化年度报告.pdf").is_file());
+    let college = cli(&db, &["--json", "report", "annual", "--year", "2025", "--department", "材料科学与工程学院"]).json();
+    // CG002 belongs to 材料科学与工程学院: HT2025-002 (with CG001) and HT2025-003 transform it.
+    assert_eq!(college["transformation"]["total"]["count"], 2);
+    let unknown = cli(&db, &["--json", "report", "annual", "--year", "2025", "--department", "火星学院"]);
+    assert_eq!((unknown.status, unknown.json()["error"]["code"].as_str()), (1, Some("not_found")));
+
+    let filed = cli(&db, &["--json", "report", "file", "--year", "2025"]);
+    assert_eq!(filed.status, 0, "{}", filed.stdout);
+    let again = cli(&db, &["--json", "report", "file", "--year", "2025"]);
+    assert_eq!((again.status, again.json()["error"]["code"].as_str()), (1, Some("report_filed")));
 }
 
 #[test]

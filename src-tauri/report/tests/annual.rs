@@ -170,6 +170,7 @@ fn the_workbook_has_a_sheet_per_part_then_the_lists() {
             "三、转让许可作价投资",
             "四、产学研合作",
             "五、收益与奖励",
+            "六、其他",
             "转化项目清单",
             "四技合同清单",
             "奖励清单"
@@ -379,4 +380,28 @@ fn the_pdf_shows_the_cover_figures_lists_and_pledge() {
     }
     assert!(text.contains(&format!("共{pages}页")), "page numbers");
     assert!(!text.contains("HT-J"), "a 2026 contract is not in the 2025 report");
+}
+
+#[test]
+fn the_narrative_and_typical_cases_are_printed() {
+    use transferdesk_core::report_year::{self, Case};
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = annual_store(&dir);
+    let mut year = report_year::load(&store, 2025).expect("year");
+    year.narrative[0] = "本年度学校成果转化工作稳步推进。".into();
+    year.narrative[5] = "严格执行成果转化公示制度。".into();
+    year.cases = vec![Case { contract_no: "HT-A".into(), text: "齿轮箱诊断专利转让给省内中小企业。".into() }];
+    report_year::save(&mut store, &actor(), &year).expect("saved");
+    let files = transferdesk_report::annual::write(&store, 2025, dir.path()).expect("written");
+    let words = sheet(&files.xlsx, "六、其他");
+    let cells: Vec<String> = words.iter().flatten().map(text).collect();
+    for expected in ["本年度学校成果转化工作稳步推进。", "严格执行成果转化公示制度。", "典型案例1"] {
+        assert!(cells.iter().any(|c| c.contains(expected)), "{expected} in the workbook: {cells:?}");
+    }
+    assert!(cells.iter().any(|c| c.contains("齿轮箱诊断专利转让合同（合同编号 HT-A）")), "the case names its contract");
+    let pdf = poppler("pdftotext", &[], &files.pdf, &["-"]).split_whitespace().collect::<String>();
+    for expected in ["本年度学校成果转化工作稳步推进。", "六、其他", "典型案例", "案例1", "齿轮箱诊断专利转让给省内中小企业。"]
+    {
+        assert!(pdf.contains(expected), "{expected} in the PDF");
+    }
 }

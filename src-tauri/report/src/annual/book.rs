@@ -54,6 +54,7 @@ pub(crate) fn write(i: &Indicators, lists: &Lists, path: &Path) -> Result<(), Er
     for part in parts(i) {
         indicator_sheet(book.add_worksheet(), i, &part, &f).map_err(write_error)?;
     }
+    words_sheet(book.add_worksheet(), i, lists, &f).map_err(write_error)?;
     contract_sheet(book.add_worksheet(), i, "转化项目清单", "科技成果转化项目清单（转让、许可、作价投资）", &lists.projects, true, &f)
         .map_err(write_error)?;
     contract_sheet(book.add_worksheet(), i, "四技合同清单", "技术开发、咨询、服务合同清单", &lists.technical, false, &f)
@@ -70,13 +71,23 @@ fn head(ws: &mut Worksheet, i: &Indicators, name: &str, subtitle: &str, note: &s
     ws.merge_range(1, 0, 1, last, subtitle, &f.subtitle)?;
     ws.set_row_height(1, 22)?;
     let split = last / 2;
-    ws.merge_range(2, 0, 2, split, &format!("填报单位：{}", i.institution), &f.info)?;
-    ws.merge_range(2, split + 1, 2, last, &format!("报告年度：{}年", i.year), &f.info_right)?;
+    span(ws, 2, 0, split, &format!("填报单位：{}", i.institution), &f.info)?;
+    span(ws, 2, split + 1, last, &format!("报告年度：{}年", i.year), &f.info_right)?;
     ws.merge_range(3, 0, 3, last, note, &f.info_right)?;
     ws.set_paper_size(9); // A4
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    Ok(())
+}
+
+/// Writes across columns `first..=last`; Excel refuses a merge of a single cell.
+fn span(ws: &mut Worksheet, row: u32, first: u16, last: u16, text: &str, format: &Format) -> Result<(), XlsxError> {
+    if first == last {
+        ws.write_string_with_format(row, first, text, format)?;
+    } else {
+        ws.merge_range(row, first, row, last, text, format)?;
+    }
     Ok(())
 }
 
@@ -103,6 +114,25 @@ fn indicator_sheet(ws: &mut Worksheet, i: &Indicators, part: &Part, f: &Formats)
             Value::Text(t) => ws.write_string_with_format(r, 2, t, &f.text)?,
         };
         ws.write_string_with_format(r, 3, row.unit, &f.centre)?;
+    }
+    Ok(())
+}
+
+/// 六、其他: the narrative of the six parts as written in the app, and the typical cases.
+fn words_sheet(ws: &mut Worksheet, i: &Indicators, lists: &Lists, f: &Formats) -> Result<(), XlsxError> {
+    head(ws, i, "六、其他", "六、其他：情况说明与典型案例", "", 1, f)?;
+    header_row(ws, &[("部分", 18.0), ("内容", 100.0)], f)?;
+    const PARTS: [&str; 6] = ["一、年度工作", "二、成果取得", "三、转让许可作价投资", "四、产学研合作", "五、收益与奖励", "六、其他"];
+    let mut r = HEADER_ROW + 1;
+    for (n, name) in PARTS.iter().enumerate() {
+        ws.write_string_with_format(r, 0, *name, &f.text)?;
+        ws.write_string_with_format(r, 1, lists.words.narrative.get(n).map(String::as_str).unwrap_or(""), &f.wrapped)?;
+        r += 1;
+    }
+    for (n, (no, title, text)) in lists.words.cases.iter().enumerate() {
+        ws.write_string_with_format(r, 0, &format!("典型案例{}", n + 1), &f.text)?;
+        ws.write_string_with_format(r, 1, &format!("{title}（合同编号 {no}）\n{text}"), &f.wrapped)?;
+        r += 1;
     }
     Ok(())
 }
@@ -148,14 +178,14 @@ fn contract_sheet(
         if transformation {
             let nos: Vec<&str> = line.achievements.iter().map(|(no, _)| no.as_str()).collect();
             let titles: Vec<&str> = line.achievements.iter().map(|(_, t)| t.as_str()).collect();
-            ws.write_string_with_format(r, next(), &nos.join("\n"), &f.wrapped)?;
-            ws.write_string_with_format(r, next(), &titles.join("\n"), &f.wrapped)?;
+            ws.write_string_with_format(r, next(), nos.join("\n"), &f.wrapped)?;
+            ws.write_string_with_format(r, next(), titles.join("\n"), &f.wrapped)?;
         }
         ws.write_string_with_format(r, next(), line.kind.zh(), &f.centre)?;
         ws.write_string_with_format(r, next(), &line.counterparty, &f.wrapped)?;
         ws.write_string_with_format(r, next(), line.ownership.zh(), &f.centre)?;
         ws.write_string_with_format(r, next(), &line.region, &f.centre)?;
-        ws.write_string_with_format(r, next(), &line.signed_on.format("%Y-%m-%d").to_string(), &f.centre)?;
+        ws.write_string_with_format(r, next(), line.signed_on.format("%Y-%m-%d").to_string(), &f.centre)?;
         ws.write_number_with_format(r, next(), wan_value(line.amount_fen), &f.wan)?;
         ws.write_number_with_format(r, next(), wan_value(line.received_fen), &f.wan)?;
         ws.write_string_with_format(r, next(), line.registration_no.as_deref().unwrap_or("未登记"), &f.text)?;
@@ -182,7 +212,7 @@ fn reward_sheet(ws: &mut Worksheet, i: &Indicators, lines: &[RewardLine], f: &Fo
     for (n, line) in lines.iter().enumerate() {
         let r = HEADER_ROW + 1 + n as u32;
         ws.write_number_with_format(r, 0, (n + 1) as f64, &f.centre)?;
-        ws.write_string_with_format(r, 1, &format!("#{}", line.distribution), &f.centre)?;
+        ws.write_string_with_format(r, 1, format!("#{}", line.distribution), &f.centre)?;
         ws.write_string_with_format(r, 2, &line.contract_no, &f.text)?;
         ws.write_string_with_format(r, 3, &line.name, &f.text)?;
         ws.write_string_with_format(r, 4, &line.employee_id, &f.text)?;
@@ -193,7 +223,7 @@ fn reward_sheet(ws: &mut Worksheet, i: &Indicators, lines: &[RewardLine], f: &Fo
             // Units are fen of registered capital: the same yuan display as cash.
             ws.write_number_with_format(r, 6, line.amount as f64 / 100.0, &f.yuan)?;
         }
-        ws.write_string_with_format(r, 7, &date_zh(line.paid_on), &f.centre)?;
+        ws.write_string_with_format(r, 7, date_zh(line.paid_on), &f.centre)?;
         let remark = if line.waived {
             format!("放弃的出资额 {} 元归单位所有", Money(line.amount).grouped())
         } else if line.amount < 0 {

@@ -38,13 +38,42 @@ pub fn write(store: &Store, year: i32, dir: &Path) -> Result<AnnualFiles, Error>
     Ok(files)
 }
 
+/// The office's own words for the year: the narrative of the six parts and the typical cases.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Words {
+    /// Parts 一 to 六, as written in the app (empty when not written).
+    pub(crate) narrative: Vec<String>,
+    /// Typical cases: contract no, its title, the text.
+    pub(crate) cases: Vec<(String, String, String)>,
+}
+
+impl Words {
+    fn load(store: &Store, year: i32) -> Result<Words, Error> {
+        let kept = transferdesk_core::report_year::load(store, year)?;
+        let mut cases = Vec::new();
+        for case in kept.cases {
+            let title: String = store
+                .conn()
+                .query_row("SELECT title FROM contract WHERE contract_no = ?1", params![case.contract_no], |r| r.get(0))
+                .map_err(transferdesk_core::Error::from)?;
+            cases.push((case.contract_no, title, case.text));
+        }
+        Ok(Words { narrative: kept.narrative, cases })
+    }
+
+    /// The paragraphs of part `n` (0-based).
+    pub(crate) fn paragraphs(&self, n: usize) -> Vec<&str> {
+        self.narrative.get(n).map(|t| t.lines().map(str::trim).filter(|l| !l.is_empty()).collect()).unwrap_or_default()
+    }
+}
+
 /// `2025年度科技成果转化年度报告`: the title of both files and their file name.
 pub(crate) fn title(year: i32) -> String {
     format!("{year}年度科技成果转化年度报告")
 }
 
 /// 万元 with four decimals from integer fen, rounded half away from zero to the yuan: the form's
-/// unit. Integer arithmetic, so that `470.0000` is exactly what 47,000,000,000 fen… is.
+/// unit. Integer arithmetic: `470.0000` comes from 470,000,000 fen with no float on the way.
 pub(crate) fn wan(fen: i64) -> String {
     let sign = if fen < 0 { "-" } else { "" };
     let yuan = (fen.unsigned_abs() + 50) / 100;
@@ -265,6 +294,8 @@ pub(crate) struct Lists {
     pub technical: Vec<ContractLine>,
     /// 奖励清单: lines of distributions paid in the year.
     pub rewards: Vec<RewardLine>,
+    /// The narrative and the typical cases.
+    pub words: Words,
 }
 
 impl Lists {
@@ -273,6 +304,7 @@ impl Lists {
         Ok(Lists {
             projects: contracts(store, &from, &to, true)?,
             technical: contracts(store, &from, &to, false)?,
+            words: Words::load(store, year)?,
             rewards: rewards(store, &from, &to)?,
         })
     }

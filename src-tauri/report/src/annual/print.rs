@@ -59,6 +59,10 @@ fn lay_out(doc: &mut Doc, i: &Indicators, lists: &Lists, contents: &[(String, us
             doc.gap(6.0);
         }
         section(doc, part.title);
+        for text in lists.words.paragraphs(n) {
+            doc.paragraph(&format!("　　{text}"), BODY, Align::Left);
+            doc.gap(1.0);
+        }
         if let Some(summary) = summary(i, n) {
             doc.paragraph(&summary, BODY, Align::Left);
             doc.gap(2.0);
@@ -90,6 +94,28 @@ fn lay_out(doc: &mut Doc, i: &Indicators, lists: &Lists, contents: &[(String, us
             }
             _ => {}
         }
+    }
+
+    doc.new_page();
+    section(doc, "六、其他");
+    let other = lists.words.paragraphs(5);
+    for text in &other {
+        doc.paragraph(&format!("　　{text}"), BODY, Align::Left);
+        doc.gap(1.0);
+    }
+    doc.gap(3.0);
+    doc.heading("典型案例", 13.0, Align::Left);
+    doc.gap(1.0);
+    if lists.words.cases.is_empty() && other.is_empty() {
+        doc.paragraph("（本年度无）", BODY, Align::Left);
+    }
+    for (n, (no, title, text)) in lists.words.cases.iter().enumerate() {
+        doc.keep(SECTION_ROOM);
+        doc.paragraph(&format!("案例{}　{title}（合同编号 {no}）", n + 1), BODY, Align::Left);
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            doc.paragraph(&format!("　　{line}"), BODY, Align::Left);
+        }
+        doc.gap(2.0);
     }
 
     doc.new_page();
