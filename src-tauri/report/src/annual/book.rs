@@ -130,8 +130,8 @@ fn words_sheet(ws: &mut Worksheet, i: &Indicators, lists: &Lists, f: &Formats) -
         r += 1;
     }
     for (n, (no, title, text)) in lists.words.cases.iter().enumerate() {
-        ws.write_string_with_format(r, 0, &format!("典型案例{}", n + 1), &f.text)?;
-        ws.write_string_with_format(r, 1, &format!("{title}（合同编号 {no}）\n{text}"), &f.wrapped)?;
+        ws.write_string_with_format(r, 0, format!("典型案例{}", n + 1), &f.text)?;
+        ws.write_string_with_format(r, 1, format!("{title}（合同编号 {no}）\n{text}"), &f.wrapped)?;
         r += 1;
     }
     Ok(())
