@@ -26,6 +26,7 @@ export const router = createRouter({
       component: () => import('./views/rewards/detail.vue'),
       props: (route) => ({ id: Number(route.params.id) }),
     },
+    { path: '/annual', name: 'annual', component: () => import('./views/annual/index.vue') },
     { path: '/settings', name: 'settings', component: () => import('./views/settings/index.vue') },
     { path: '/:rest(.*)*', redirect: '/achievements' },
   ],

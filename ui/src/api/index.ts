@@ -5,9 +5,11 @@ import { invoke, type InvokeArgs } from '@tauri-apps/api/core'
 import { open, save } from '@tauri-apps/plugin-dialog'
 import * as fake from './fake'
 import * as fakeRewards from './fake-rewards'
+import * as fakeAnnual from './fake-annual'
 import { ApiError } from './error'
 import type {
   AchievementDetail,
+  AnnualReport,
   AchievementPage,
   AchievementQuery,
   Approval,
@@ -21,6 +23,8 @@ import type {
   Policy,
   PortfolioFilters,
   Proposal,
+  RecordLine,
+  ReportYear,
   StaffChoice,
   Table,
 } from './types.gen'
@@ -155,6 +159,39 @@ export function saveHolidays(year: number, days: Holiday[]): Promise<void> {
   return useFake ? fakeRewards.saveHolidays(year, days) : call('save_holidays', { year, days })
 }
 
+/** Today as the backend sees it (the fake build's fixed day), `YYYY-MM-DD`. */
+export function today(): string {
+  if (useFake) return fake.TODAY
+  const now = new Date()
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+}
+
+// The annual transformation report (年度报告). `department` null: the whole institution.
+
+export function annualReport(year: number, department: string | null): Promise<AnnualReport> {
+  return useFake ? fakeAnnual.annualReport(year, department) : call('annual_report', { year, department })
+}
+
+/** The records behind one figure; `indicator` is its dotted path, e.g. `transformation.license.received_fen`. */
+export function indicatorRecords(year: number, indicator: string, department: string | null): Promise<RecordLine[]> {
+  return useFake ? fakeAnnual.indicatorRecords(year, indicator, department) : call('indicator_records', { year, indicator, department })
+}
+
+/** Due date, narrative and cases of a year (refused with `report_filed` once filed). */
+export function saveReportYear(input: ReportYear): Promise<ReportYear> {
+  return useFake ? fakeAnnual.saveReportYear(input) : call('save_report_year', { input })
+}
+
+/** Marks the year filed (frozen snapshot); refused with the first error finding's code unless a reason is given. */
+export function fileReportYear(year: number, overrideReason: string | null): Promise<ReportYear> {
+  return useFake ? fakeAnnual.fileReportYear(year, overrideReason) : call('file_report_year', { year, overrideReason })
+}
+
+/** Writes the XLSX and the PDF into `dir`; returns their paths. */
+export function exportAnnual(year: number, dir: string): Promise<string[]> {
+  return useFake ? fakeAnnual.exportAnnual(year, dir) : call('export_annual', { year, dir })
+}
+
 // Native dialogs.
 
 async function dialog<T>(show: () => Promise<T>): Promise<T> {
@@ -185,4 +222,10 @@ export function pickMinutesFile(): Promise<string | null> {
   return dialog(() =>
     open({ multiple: false, directory: false, filters: [{ name: 'PDF / Word / JPG / PNG', extensions: ['pdf', 'doc', 'docx', 'jpg', 'png'] }] }),
   )
+}
+
+/** The native folder dialog (for exports that write several files); null when cancelled. */
+export function pickFolder(): Promise<string | null> {
+  if (useFake) return fakeAnnual.pickFolder()
+  return dialog(() => open({ multiple: false, directory: true }))
 }
