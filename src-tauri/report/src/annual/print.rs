@@ -275,10 +275,15 @@ fn project_table(doc: &mut Doc, lines: &[ContractLine]) {
             ]
         })
         .collect();
+    table_or_none(doc, &columns, &rows);
+}
+
+/// A list's table, or a line saying the year has none.
+fn table_or_none(doc: &mut Doc, columns: &[Column<'_>], rows: &[Vec<String>]) {
     if rows.is_empty() {
         doc.paragraph("（本年度无）", BODY, Align::Left);
     } else {
-        doc.table(&columns, &rows, &[], LIST);
+        doc.table(columns, rows, &[], LIST);
     }
 }
 
@@ -307,11 +312,7 @@ fn technical_table(doc: &mut Doc, lines: &[ContractLine]) {
             ]
         })
         .collect();
-    if rows.is_empty() {
-        doc.paragraph("（本年度无）", BODY, Align::Left);
-    } else {
-        doc.table(&columns, &rows, &[], LIST);
-    }
+    table_or_none(doc, &columns, &rows);
 }
 
 fn reward_table(doc: &mut Doc, lines: &[RewardLine]) {
