@@ -400,7 +400,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
         }
         Command::Report(Report::File { year, override_reason }) => {
             let mut store = Store::open(&path)?;
-            let filed = transferdesk_core::report_year::file(&mut store, &actor(), year, override_reason.as_deref())?;
+            let filed = transferdesk_report::annual::file(&mut store, &actor(), year, override_reason.as_deref())?;
             let human = format!(
                 "{year} {} {}",
                 lang.pick("年度报告已报送并冻结：", "report filed and frozen at"),

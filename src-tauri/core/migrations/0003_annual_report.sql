@@ -23,5 +23,19 @@ CREATE TABLE report_case (
     PRIMARY KEY (year, position)
 ) STRICT, WITHOUT ROWID;
 
+-- The files as filed (the XLSX and PDF that were sent), kept byte for byte.
+CREATE TABLE report_file (
+    year   INTEGER NOT NULL REFERENCES report_year(year),
+    name   TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    bytes  BLOB NOT NULL,
+    PRIMARY KEY (year, name)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER report_file_no_update BEFORE UPDATE ON report_file
+BEGIN SELECT RAISE(ABORT, 'filed files are never changed'); END;
+CREATE TRIGGER report_file_no_delete BEFORE DELETE ON report_file
+BEGIN SELECT RAISE(ABORT, 'filed files are never deleted'); END;
+
 CREATE TRIGGER report_year_filed_is_final BEFORE UPDATE ON report_year WHEN OLD.filed_at IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'a filed report year is never edited'); END;

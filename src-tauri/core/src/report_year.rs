@@ -9,6 +9,7 @@ use crate::store::{Actor, Store};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
+use sha2::Digest;
 use ts_rs::TS;
 
 /// The parts of the official form.
@@ -166,9 +167,13 @@ pub fn save(store: &mut Store, actor: &Actor, input: &ReportYear) -> Result<Repo
     load(store, input.year)
 }
 
-/// Marks the year filed: the indicators, narrative and cases are frozen as a snapshot. Refused
-/// when already filed, or while an error finding of `check` stands unless a reason is given.
-pub fn file(store: &mut Store, actor: &Actor, year: i32, override_reason: Option<&str>) -> Result<ReportYear> {
+/// A file as filed: its name and bytes.
+pub type FiledFile = (String, Vec<u8>);
+
+/// Marks the year filed: the indicators, narrative and cases are frozen as a snapshot together
+/// with `files` (the XLSX and PDF as sent), in one transaction. Refused when already filed, or
+/// while an error finding of `check` stands unless a reason is given.
+pub fn file(store: &mut Store, actor: &Actor, year: i32, override_reason: Option<&str>, files: &[FiledFile]) -> Result<ReportYear> {
     let current = load(store, year)?;
     if current.filed_at.is_some() {
         return Err(Error::Refused { code: "report_filed", detail: year.to_string() });
@@ -199,10 +204,24 @@ pub fn file(store: &mut Store, actor: &Actor, year: i32, override_reason: Option
         "UPDATE report_year SET filed_at = ?2, filed_by = ?3, snapshot = ?4 WHERE year = ?1",
         params![year, at, actor.name, snapshot_json.to_string()],
     )?;
-    let after = serde_json::json!({"filed_at": at, "override_reason": reason, "errors": errors, "snapshot": snapshot_json});
+    let mut hashes = Vec::new();
+    for (name, bytes) in files {
+        let sha = hex::encode(sha2::Sha256::digest(bytes));
+        tx.execute("INSERT INTO report_file (year, name, sha256, bytes) VALUES (?1, ?2, ?3, ?4)", params![year, name, sha, bytes])?;
+        hashes.push(serde_json::json!({"name": name, "sha256": sha}));
+    }
+    let after =
+        serde_json::json!({"filed_at": at, "override_reason": reason, "errors": errors, "files": hashes, "snapshot": snapshot_json});
     Journal::start(&tx, actor)?.record(&tx, Action::Update, "report_year", &year.to_string(), None, Some(&after))?;
     tx.commit()?;
     load(store, year)
+}
+
+/// The files of a filed year, byte for byte as filed (empty when not filed).
+pub fn filed_files(store: &Store, year: i32) -> Result<Vec<FiledFile>> {
+    let mut stmt = store.conn().prepare("SELECT name, bytes FROM report_file WHERE year = ?1 ORDER BY name")?;
+    let rows = stmt.query_map(params![year], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// The filed indicators of a year, if it was filed.

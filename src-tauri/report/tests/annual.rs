@@ -405,3 +405,22 @@ fn the_narrative_and_typical_cases_are_printed() {
         assert!(pdf.contains(expected), "{expected} in the PDF");
     }
 }
+
+#[test]
+fn a_filed_year_exports_the_files_as_filed() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = annual_store(&dir);
+    transferdesk_report::annual::file(&mut store, &actor(), 2025, None).expect("filed");
+    let first = transferdesk_report::annual::write(&store, 2025, &dir.path().join("a")).expect("export");
+    // A late receipt changes the live figures, not the filed report.
+    store
+        .conn()
+        .execute("INSERT INTO receipt (contract_id, received_on, amount_fen, voucher_no) SELECT id, '2025-12-30', 5000000, 'LATE' FROM contract WHERE contract_no = 'HT-B'", [])
+        .expect("late receipt");
+    let later = transferdesk_report::annual::write(&store, 2025, &dir.path().join("b")).expect("export again");
+    for (a, b) in [(&first.xlsx, &later.xlsx), (&first.pdf, &later.pdf)] {
+        assert_eq!(std::fs::read(a).expect("first"), std::fs::read(b).expect("later"), "{} is frozen", b.display());
+    }
+    let text = poppler("pdftotext", &[], &later.pdf, &["-"]).split_whitespace().collect::<String>();
+    assert!(text.contains("233.0000"), "the filed income, not the live 238.0000");
+}

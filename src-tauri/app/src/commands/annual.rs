@@ -30,10 +30,10 @@ pub fn save_report_year(state: tauri::State<'_, AppState>, input: ReportYear) ->
     Ok(report_year::save(&mut *state.store()?, &actor(), &input)?)
 }
 
-/// Marks the year filed (frozen snapshot).
-#[tauri::command]
+/// Marks the year filed: the indicators, narrative, cases and the two files are frozen.
+#[tauri::command(async)]
 pub fn file_report_year(state: tauri::State<'_, AppState>, year: i32, override_reason: Option<String>) -> Result<ReportYear, IpcError> {
-    Ok(report_year::file(&mut *state.store()?, &actor(), year, override_reason.as_deref())?)
+    Ok(transferdesk_report::annual::file(&mut *state.store()?, &actor(), year, override_reason.as_deref())?)
 }
 
 /// Writes the report's XLSX and PDF into a folder; returns the two paths.

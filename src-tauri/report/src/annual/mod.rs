@@ -15,7 +15,8 @@ use rusqlite::params;
 use std::path::{Path, PathBuf};
 use transferdesk_core::annual::{self, Flow, Indicators};
 use transferdesk_core::model::{ContractKind, Ownership};
-use transferdesk_core::Store;
+use transferdesk_core::report_year::{self, ReportYear};
+use transferdesk_core::{Actor, Store};
 
 /// The two files written for a report year.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,15 +28,40 @@ pub struct AnnualFiles {
 }
 
 /// Writes the annual report of `year` into `dir` (created when missing): the workbook and the
-/// PDF, both named `{year}年度科技成果转化年度报告`. Existing files of that name are replaced.
+/// PDF, both named `{year}年度科技成果转化年度报告`. Existing files of that name are replaced. A
+/// filed year gives the files exactly as they were filed, whatever changed since.
 pub fn write(store: &Store, year: i32, dir: &Path) -> Result<AnnualFiles, Error> {
-    let indicators = annual::indicators(store, year)?;
-    let lists = Lists::load(store, year)?;
-    std::fs::create_dir_all(dir).map_err(|e| Error::Write { path: dir.display().to_string(), message: e.to_string() })?;
+    let io = |path: &Path, e: std::io::Error| Error::Write { path: path.display().to_string(), message: e.to_string() };
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
     let files = AnnualFiles { xlsx: dir.join(format!("{}.xlsx", title(year))), pdf: dir.join(format!("{}.pdf", title(year))) };
-    book::write(&indicators, &lists, &files.xlsx)?;
-    print::write(&indicators, &lists, &files.pdf)?;
+    let filed = report_year::filed_files(store, year)?;
+    if filed.is_empty() {
+        let indicators = annual::indicators(store, year)?;
+        let lists = Lists::load(store, year)?;
+        book::write(&indicators, &lists, &files.xlsx)?;
+        print::write(&indicators, &lists, &files.pdf)?;
+    } else {
+        for (name, bytes) in filed {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes).map_err(|e| io(&path, e))?;
+        }
+    }
     Ok(files)
+}
+
+/// Files the year (`report file`): generates both files and freezes them with the indicators,
+/// narrative and cases in one transaction (see `report_year::file` for the refusals).
+pub fn file(store: &mut Store, actor: &Actor, year: i32, override_reason: Option<&str>) -> Result<ReportYear, Error> {
+    let scratch =
+        tempfile::tempdir().map_err(|e| Error::Write { path: std::env::temp_dir().display().to_string(), message: e.to_string() })?;
+    let written = write(store, year, scratch.path())?;
+    let mut files = Vec::new();
+    for path in [&written.xlsx, &written.pdf] {
+        let bytes = std::fs::read(path).map_err(|e| Error::Write { path: path.display().to_string(), message: e.to_string() })?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        files.push((name, bytes));
+    }
+    Ok(report_year::file(store, actor, year, override_reason, &files)?)
 }
 
 /// The office's own words for the year: the narrative of the six parts and the typical cases.
