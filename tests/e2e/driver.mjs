@@ -39,9 +39,11 @@ export function cli(db, ...args) {
 
 /** Starts tauri-driver with the app's environment and opens a session on the app's window. */
 export async function openApp(env) {
+  // Its own process group, so that closing can end WebKitWebDriver and the app with it.
   const driver = spawn('tauri-driver', ['--port', '4444'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
   });
   let stderr = '';
   driver.stderr.on('data', (d) => (stderr += d));
@@ -172,9 +174,15 @@ class Window {
     try {
       await call('DELETE', this.s(''), undefined, 10000);
     } finally {
-      // SIGTERM lets tauri-driver stop WebKitWebDriver and the app too.
-      this.driver.kill('SIGTERM');
-      await new Promise((r) => (this.driver.exitCode !== null ? r() : this.driver.once('exit', r)));
+      // The whole group: an app left behind would hold the stderr pipe and keep the test alive.
+      const exited = new Promise((r) => (this.driver.exitCode !== null ? r() : this.driver.once('exit', r)));
+      try {
+        process.kill(-this.driver.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await exited;
+      this.driver.stderr?.destroy();
     }
   }
 }
