@@ -106,6 +106,19 @@ impl Money {
         Money::parse_yuan(&format!("{value}"))
     }
 
+    /// Fen in a yuan, for [`Money::to_cell`].
+    pub const YUAN: i64 = 100;
+    /// Fen in 万元 (ten thousand yuan), the unit of the government forms, for [`Money::to_cell`].
+    pub const WAN: i64 = 1_000_000;
+
+    /// The value of a spreadsheet number cell in yuan (`per = Money::YUAN`) or 万元
+    /// (`Money::WAN`): the one place money becomes a float, at the very end, for a cell format to
+    /// display. One correctly rounded division of an exact integer, so the cell reads back to the
+    /// same fen ([`Money::from_cell_number`]).
+    pub fn to_cell(self, per: i64) -> f64 {
+        self.0 as f64 / per as f64
+    }
+
     /// `12,345.67` — yuan with thousands separators and two decimals.
     pub fn grouped(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
@@ -276,6 +289,11 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn a_yuan_cell_reads_back_to_the_same_fen(fen in 0i64..10_000_000_000_000) {
+            prop_assert_eq!(Money::from_cell_number(Money(fen).to_cell(Money::YUAN)), Ok(Money(fen)));
+        }
+
         #[test]
         fn parts_sum_to_total_and_stay_within_one_unit(
             total in 0i64..10_000_000_000,

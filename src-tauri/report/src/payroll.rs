@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, Xl
 use std::collections::HashMap;
 use std::path::Path;
 use transferdesk_core::distribution::{self, Distribution};
-use transferdesk_core::{ident, institution, Store};
+use transferdesk_core::{ident, institution, Money, Store};
 
 /// The sheet's title, merged across the table.
 const TITLE: &str = "科技成果转化奖励发放表";
@@ -39,11 +39,6 @@ pub fn write(store: &Store, id: i64, path: &Path, reveal_ids: bool) -> Result<us
     fill(book.add_worksheet(), &d, &institution.name, &ids, reveal_ids).map_err(write_error)?;
     book.save(path).map_err(write_error)?;
     Ok(d.proposal.plan.allocations.len())
-}
-
-/// A yuan cell's value: the only float in the chain, made from the integer fen at the very end.
-fn yuan_value(fen: i64) -> f64 {
-    fen as f64 / 100.0
 }
 
 fn fill(
@@ -137,25 +132,25 @@ fn fill(
             if a.waived {
                 waived += units;
             }
-            ws.write_number_with_format(row, 5, yuan_value(units), &money)?;
+            ws.write_number_with_format(row, 5, Money(units).to_cell(Money::YUAN), &money)?;
             ws.write_string_with_format(row, 6, &remark, &wrapped)?;
         } else {
             let (amount, taxable) = (a.amount_fen.unwrap_or(0), a.taxable_fen.unwrap_or(0));
             total += amount;
             taxable_total += taxable;
-            ws.write_number_with_format(row, 5, yuan_value(amount), &money)?;
-            ws.write_number_with_format(row, 6, yuan_value(taxable), &money)?;
+            ws.write_number_with_format(row, 5, Money(amount).to_cell(Money::YUAN), &money)?;
+            ws.write_number_with_format(row, 6, Money(taxable).to_cell(Money::YUAN), &money)?;
             ws.write_string_with_format(row, 7, &remark, &wrapped)?;
         }
     }
 
     row += 1;
     ws.merge_range(row, 0, row, 4, "合计", &total_label)?;
-    ws.write_number_with_format(row, 5, yuan_value(total), &total_money)?;
+    ws.write_number_with_format(row, 5, Money(total).to_cell(Money::YUAN), &total_money)?;
     if equity {
         ws.write_blank(row, 6, &text)?;
     } else {
-        ws.write_number_with_format(row, 6, yuan_value(taxable_total), &total_money)?;
+        ws.write_number_with_format(row, 6, Money(taxable_total).to_cell(Money::YUAN), &total_money)?;
         ws.write_blank(row, 7, &text)?;
     }
 

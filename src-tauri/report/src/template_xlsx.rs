@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use std::path::Path;
 use transferdesk_core::export::{ExportCell, Sheet};
 use transferdesk_core::model::Table;
-use transferdesk_core::Store;
+use transferdesk_core::{Money, Store};
 
 fn write_error(path: &Path, e: XlsxError) -> Error {
     Error::Write { path: path.display().to_string(), message: e.to_string() }
@@ -41,7 +41,7 @@ fn add_sheet(book: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> {
                 }
                 // Yuan as a number: exact for every amount below 10^13 yuan (15 significant digits).
                 ExportCell::Money(m) => {
-                    ws.write_number_with_format(r, c, m.fen() as f64 / 100.0, &money)?;
+                    ws.write_number_with_format(r, c, m.to_cell(Money::YUAN), &money)?;
                 }
                 ExportCell::Date(d) => {
                     let x = rust_xlsxwriter::ExcelDateTime::from_ymd(

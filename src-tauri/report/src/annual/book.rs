@@ -1,7 +1,7 @@
 //! The workbook of the annual report: one sheet per part laid out like the filled government form
 //! (merged title, unit, year, numbered rows of 序号 / 指标 / 数值 / 单位), then the three lists.
 
-use super::{date_zh, parts, title, wan_value, ContractLine, Lists, Part, RewardLine, Value};
+use super::{date_zh, parts, title, ContractLine, Lists, Part, RewardLine, Value};
 use crate::Error;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::path::Path;
@@ -110,7 +110,7 @@ fn indicator_sheet(ws: &mut Worksheet, i: &Indicators, part: &Part, f: &Formats)
         ws.write_string_with_format(r, 1, &row.label, &f.wrapped)?;
         match &row.value {
             Value::Count(v) => ws.write_number_with_format(r, 2, *v as f64, &f.count)?,
-            Value::Wan(fen) => ws.write_number_with_format(r, 2, wan_value(*fen), &f.wan)?,
+            Value::Wan(fen) => ws.write_number_with_format(r, 2, Money(*fen).to_cell(Money::WAN), &f.wan)?,
             Value::Text(t) => ws.write_string_with_format(r, 2, t, &f.text)?,
         };
         ws.write_string_with_format(r, 3, row.unit, &f.centre)?;
@@ -186,8 +186,8 @@ fn contract_sheet(
         ws.write_string_with_format(r, next(), line.ownership.zh(), &f.centre)?;
         ws.write_string_with_format(r, next(), &line.region, &f.centre)?;
         ws.write_string_with_format(r, next(), line.signed_on.format("%Y-%m-%d").to_string(), &f.centre)?;
-        ws.write_number_with_format(r, next(), wan_value(line.amount_fen), &f.wan)?;
-        ws.write_number_with_format(r, next(), wan_value(line.received_fen), &f.wan)?;
+        ws.write_number_with_format(r, next(), Money(line.amount_fen).to_cell(Money::WAN), &f.wan)?;
+        ws.write_number_with_format(r, next(), Money(line.received_fen).to_cell(Money::WAN), &f.wan)?;
         ws.write_string_with_format(r, next(), line.registration_no.as_deref().unwrap_or("未登记"), &f.text)?;
     }
     ws.set_landscape();
@@ -221,7 +221,7 @@ fn reward_sheet(ws: &mut Worksheet, i: &Indicators, lines: &[RewardLine], f: &Fo
             ws.write_string_with_format(r, 6, "放弃", &f.centre)?;
         } else {
             // Units are fen of registered capital: the same yuan display as cash.
-            ws.write_number_with_format(r, 6, line.amount as f64 / 100.0, &f.yuan)?;
+            ws.write_number_with_format(r, 6, Money(line.amount).to_cell(Money::YUAN), &f.yuan)?;
         }
         ws.write_string_with_format(r, 7, date_zh(line.paid_on), &f.centre)?;
         let remark = if line.waived {

@@ -4,7 +4,7 @@
 //! technical contracts, rewards) read straight from the store, and lays both out.
 //!
 //! Both files print the same indicator rows ([`parts`]), so they cannot disagree with each other
-//! or with the JSON: money stays integer fen until [`wan`] or [`wan_value`] turns it into 万元.
+//! or with the JSON: money stays integer fen until [`wan`] or `Money::to_cell` turns it into 万元.
 
 mod book;
 mod print;
@@ -104,11 +104,6 @@ pub(crate) fn wan(fen: i64) -> String {
     let sign = if fen < 0 { "-" } else { "" };
     let yuan = (fen.unsigned_abs() + 50) / 100;
     format!("{sign}{}.{:04}", yuan / 10_000, yuan % 10_000)
-}
-
-/// The 万元 cell value of a workbook: the only float, made from the integer at the very end.
-pub(crate) fn wan_value(fen: i64) -> f64 {
-    fen as f64 / 1_000_000.0
 }
 
 /// A figure of the form.
