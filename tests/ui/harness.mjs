@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url'
 // The tests live outside ui/, so playwright-core is resolved from ui's node_modules.
 const uiDir = fileURLToPath(new URL('../../ui/', import.meta.url))
 const { chromium } = createRequire(join(uiDir, 'package.json'))('playwright-core')
-const root = join(uiDir, 'dist-fake')
+// UI_DIST: another build of the fake UI (e.g. when two builds must not share a folder).
+const root = process.env.UI_DIST ?? join(uiDir, 'dist-fake')
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

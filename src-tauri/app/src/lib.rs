@@ -3,6 +3,7 @@
 mod commands;
 mod ipc_error;
 mod state;
+mod viewer;
 
 /// Opens the data file (creating the demo portfolio on first start) and runs the window.
 pub fn run() {
@@ -41,6 +42,53 @@ pub fn run() {
             commands::annual::save_report_year,
             commands::annual::file_report_year,
             commands::annual::export_annual,
+            commands::contracts::list_contracts,
+            commands::contracts::get_contract,
+            commands::contracts::save_contract,
+            commands::contracts::delete_contract,
+            commands::contracts::add_receipt,
+            commands::contracts::add_cost,
+            commands::contracts::delete_receipt,
+            commands::contracts::delete_cost,
+            commands::contracts::list_receivables,
+            commands::contracts::export_evidence,
+            commands::contracts::organization_choices,
+            commands::contracts::create_organization,
+            commands::contracts::person_choices,
+            commands::deals::list_publicities,
+            commands::deals::save_publicity,
+            commands::deals::list_resolutions,
+            commands::deals::save_resolution,
+            commands::deals::list_grants,
+            commands::deals::save_grant,
+            commands::deals::list_attachments,
+            commands::deals::attach_file,
+            commands::deals::remove_attachment,
+            commands::deals::open_attachment,
+            commands::register::achievement_form,
+            commands::register::save_achievement,
+            commands::register::achievement_extras,
+            commands::disclosures::list_disclosures,
+            commands::disclosures::get_disclosure,
+            commands::disclosures::disclosure_years,
+            commands::disclosures::next_disclosure_no,
+            commands::disclosures::save_disclosure,
+            commands::disclosures::decide_disclosure,
+            commands::disclosures::conversion_form,
+            commands::disclosures::assessment_criteria,
+            commands::disclosures::save_assessment_criteria,
+            commands::disclosures::add_assessment,
+            commands::disclosures::delete_assessment,
+            commands::valuations::list_valuations,
+            commands::valuations::save_valuation,
+            commands::valuations::delete_valuation,
+            commands::fees::fees_due,
+            commands::fees::fee_schedule,
+            commands::fees::fee_quote,
+            commands::fees::pay_fee,
+            commands::fees::decide_fee,
+            commands::fees::mark_lapsed,
+            commands::fees::export_fees,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

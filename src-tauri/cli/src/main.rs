@@ -1,5 +1,7 @@
 //! `transferdesk`: the command line over the same core as the desktop app (spec/cli.md).
 
+mod disclosures;
+mod fees;
 mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -78,11 +80,25 @@ enum Command {
     /// Reports (报告).
     #[command(subcommand)]
     Report(Report),
+    /// Annual patent fees (年费).
+    #[command(subcommand)]
+    Fees(fees::Fees),
+    /// Invention disclosures (职务科技成果披露).
+    #[command(subcommand)]
+    Disclosures(disclosures::Disclosures),
     /// Data-quality findings before the annual report.
     Check {
         /// The report year (default: last year).
         #[arg(long, value_parser = clap::value_parser!(i32).range(1990..=2200))]
         year: Option<i32>,
+    },
+    /// A contract's evidence bundle for the diligence exemption (尽职免责证据材料), as PDF.
+    Evidence {
+        /// 合同编号.
+        #[arg(long)]
+        contract: String,
+        /// The .pdf to write.
+        file: PathBuf,
     },
 }
 
@@ -368,6 +384,18 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
             }
         }
         Command::Rewards(command) => rewards(&path, command, lang),
+        Command::Fees(command) => fees::run(&path, command, lang, actor()),
+        Command::Disclosures(command) => disclosures::run(&path, command, lang, actor().at.date()),
+        Command::Evidence { contract, file } => {
+            let store = Store::open(&path)?;
+            let id = transferdesk_core::contract::view::find(store.conn(), &contract)?;
+            transferdesk_report::evidence::write(&store, id, actor().at.date(), &file)?;
+            let human = match lang {
+                Lang::Zh => format!("已生成 {} 的尽职免责证据材料：{}", contract.trim(), file.display()),
+                Lang::En => format!("wrote the evidence bundle of {} to {}", contract.trim(), file.display()),
+            };
+            Ok(output::Doc::new(json!({"contract_no": contract.trim(), "file": file}), human))
+        }
         Command::Check { year } => {
             let store = Store::open(&path)?;
             let year = year.unwrap_or_else(|| chrono::Datelike::year(&actor().at.date()) - 1);

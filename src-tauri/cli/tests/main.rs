@@ -1,3 +1,5 @@
 //! The CLI contract of spec/cli.md: names, JSON documents and exit statuses, run as a user would.
 
 mod commands;
+mod disclosures;
+mod fees;

@@ -7,14 +7,16 @@ use crate::share::{parse_list, FULL_BP};
 use crate::store::audit::{Action, Journal};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-/// An inventor (完成人) of an achievement with a contribution share.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// An inventor (完成人) of an achievement (or of a disclosure) with a contribution share.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Inventor {
     /// 工号 of the person.
     pub employee_id: String,
     /// Contribution share in bp; an achievement's shares sum to 10000.
+    #[ts(type = "number")]
     pub share_bp: i64,
     /// 主要贡献人员.
     pub key_contributor: bool,
@@ -130,12 +132,8 @@ impl Record for Achievement {
     }
 
     fn check(&self, conn: &Connection, r: &mut Located<'_>) -> Result<()> {
-        let mut stmt = conn.prepare_cached("SELECT count(*) FROM person WHERE employee_id = ?1")?;
-        for inventor in &self.inventors {
-            let n: i64 = stmt.query_row(params![inventor.employee_id], |row| row.get(0))?;
-            if n == 0 {
-                r.push("inventors", &inventor.employee_id, ProblemKind::UnknownReference("person", inventor.employee_id.clone()));
-            }
+        for id in unknown_inventors(conn, &self.inventors)? {
+            r.push("inventors", &id, ProblemKind::UnknownReference("person", id.clone()));
         }
         Ok(())
     }
@@ -196,29 +194,50 @@ fn parse_inventors(r: &mut RowReader<'_>, text: &str) -> Option<Vec<Inventor>> {
             return None;
         }
     };
-    let mut seen = std::collections::HashSet::new();
-    for e in &entries {
-        if !seen.insert(e.key.as_str()) {
-            r.problem("inventors", text, ProblemKind::RepeatedEntry(e.key.clone()));
-            return None;
-        }
-    }
     // A single inventor may omit the share: it can only be 100%.
     let single = entries.len() == 1 && entries[0].bp.is_none();
-    if !single && entries.iter().any(|e| e.bp.is_none()) {
-        r.problem("inventors", text, ProblemKind::MixedWeights);
-        return None;
-    }
+    let mixed = !single && entries.iter().any(|e| e.bp.is_none());
     let inventors: Vec<Inventor> = entries
         .into_iter()
         .map(|e| Inventor { employee_id: e.key, share_bp: e.bp.unwrap_or(FULL_BP), key_contributor: e.starred })
         .collect();
-    let sum: i64 = inventors.iter().map(|i| i.share_bp).sum();
-    if sum != FULL_BP {
-        r.problem("inventors", text, ProblemKind::SharesSum(sum));
+    let problem = match inventor_list_problem(&inventors) {
+        repeated @ Some(ProblemKind::RepeatedEntry(_)) => repeated,
+        _ if mixed => Some(ProblemKind::MixedWeights),
+        other => other,
+    };
+    if let Some(kind) = problem {
+        r.problem("inventors", text, kind);
         return None;
     }
     Some(inventors)
+}
+
+/// What is wrong with an inventor list as a whole, if anything: a person twice, a share outside
+/// 0–100%, or shares not adding up to exactly 100%. The one rule for files, forms and disclosures.
+pub fn inventor_list_problem(inventors: &[Inventor]) -> Option<ProblemKind> {
+    let mut seen = std::collections::HashSet::new();
+    if let Some(twice) = inventors.iter().find(|i| !seen.insert(i.employee_id.as_str())) {
+        return Some(ProblemKind::RepeatedEntry(twice.employee_id.clone()));
+    }
+    if inventors.iter().any(|i| !(1..=FULL_BP).contains(&i.share_bp)) {
+        return Some(ProblemKind::Percent(crate::share::ShareError::OutOfRange));
+    }
+    let sum: i64 = inventors.iter().map(|i| i.share_bp).sum();
+    (sum != FULL_BP).then_some(ProblemKind::SharesSum(sum))
+}
+
+/// The employee IDs of a list that name nobody in the store.
+pub fn unknown_inventors(conn: &Connection, inventors: &[Inventor]) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT count(*) FROM person WHERE employee_id = ?1")?;
+    let mut unknown = Vec::new();
+    for inventor in inventors {
+        let n: i64 = stmt.query_row(params![inventor.employee_id], |row| row.get(0))?;
+        if n == 0 {
+            unknown.push(inventor.employee_id.clone());
+        }
+    }
+    Ok(unknown)
 }
 
 /// Formats inventors as the template writes them: `T001*:50; T002:50`.

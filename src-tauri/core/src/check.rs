@@ -67,6 +67,18 @@ pub fn check(store: &Store, year: i32, lang: Lang) -> Result<Vec<CheckFinding>> 
         "SELECT DISTINCT c.contract_no FROM receipt r JOIN contract c ON c.id = r.contract_id
          WHERE r.received_on BETWEEN ?1 AND ?2 AND r.received_on < c.signed_on ORDER BY c.contract_no",
     )?;
+    // Listing and auction set the price in public; an agreed (or unrecorded, e.g. imported) price
+    // needs a publicity that ended before signing with no objection standing (domain.md §3).
+    query(
+        "contract_without_publicity",
+        Severity::Warning,
+        "contract",
+        "SELECT c.contract_no FROM contract c LEFT JOIN publicity p ON p.id = c.publicity_id
+         WHERE c.kind IN ('transfer', 'license', 'equity') AND c.signed_on BETWEEN ?1 AND ?2 AND coalesce(c.pricing, 'agreement') = 'agreement'
+           AND (p.id IS NULL OR c.signed_on <= p.ends_on
+                OR EXISTS (SELECT 1 FROM objection o WHERE o.publicity_id = p.id AND o.outcome <> 'rejected'))
+         ORDER BY c.contract_no",
+    )?;
     query(
         "grant_number_missing",
         Severity::Error,
@@ -144,6 +156,10 @@ fn text(code: &str, n: usize, lang: Lang) -> String {
             ("份转让、许可或作价投资合同没有关联成果", "transfer/license/equity contract(s) without a linked achievement")
         }
         "receipt_before_signing" => ("份合同有早于签订日期的到账", "contract(s) with money received before signing"),
+        "contract_without_publicity" => (
+            "份协议定价（或未记录定价方式）的合同没有签订前已结束的定价公示",
+            "contract(s) at an agreed (or unrecorded) price without a publicity that ended before signing",
+        ),
         "grant_number_missing" => ("项当年授权的成果没有授权号", "achievement(s) granted this year without a grant number"),
         "distribution_still_draft" => ("笔分配当年到账的收益分配仍是草稿", "distribution(s) of this year's money still in draft"),
         "receipts_exceed_amount" => {

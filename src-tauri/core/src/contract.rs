@@ -1,4 +1,8 @@
-//! Transformation contracts (转化合同) and the achievements they carry.
+//! Transformation contracts (转化合同) and the achievements they carry: the template row here,
+//! the form in [`edit`], the screens' reads in [`view`].
+
+pub mod edit;
+pub mod view;
 
 use crate::error::{Error, Result};
 use crate::import::{problem::ProblemKind, Located, Record, RowReader};
@@ -11,11 +15,12 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 /// An achievement a contract carries, with its weight.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct Weighted {
     /// 成果编号.
     pub achievement_no: String,
     /// Weight in bp; a contract's weights sum to 10000.
+    #[ts(type = "number")]
     pub weight_bp: i64,
 }
 

@@ -1,5 +1,7 @@
 //! Deterministic demo portfolios: realistic, valid data for trying the app and for tests.
 
+mod deals;
+
 use crate::achievement::{Achievement, Inventor};
 use crate::contract::{Contract, Weighted};
 use crate::cost::Cost;
@@ -43,6 +45,8 @@ pub struct DemoSummary {
     pub costs: u32,
     /// Reward distributions (paid for 2023–2024 contracts, some 2025 ones part-way).
     pub distributions: u32,
+    /// Price publicities (before the agreed-price contracts, and two deals not signed yet).
+    pub publicities: u32,
 }
 
 /// SplitMix64: tiny, fast and the same on every platform, so a seed always gives the same data.
@@ -462,6 +466,7 @@ fn fill(store: &mut Store, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
     }
     tx.commit()?;
     summary.distributions = distribute(store, actor)?;
+    summary.publicities = deals::add(store, actor)?;
     Ok(summary)
 }
 
@@ -564,6 +569,14 @@ mod tests {
             )
             .expect("count");
         assert!(open > 0, "some contracts with money wait for a first distribution (the end-to-end test starts one)");
+        for year in [2024, 2025] {
+            let codes: Vec<&str> = crate::check::check(&store, year, crate::Lang::Zh).expect("check").iter().map(|f| f.code).collect();
+            assert!(!codes.contains(&"contract_without_publicity"), "{year}: every agreed price went through its publicity: {codes:?}");
+        }
+        let stages: Vec<_> = crate::publicity::list(store.conn(), actor.at.date()).expect("publicities").iter().map(|p| p.stage).collect();
+        for stage in [crate::publicity::Stage::Running, crate::publicity::Stage::Objected, crate::publicity::Stage::Clear] {
+            assert!(stages.contains(&stage), "a publicity in stage {stage:?}");
+        }
         assert!(crate::store::audit::verify(&store).expect("verify").ok);
     }
 }

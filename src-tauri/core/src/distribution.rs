@@ -300,7 +300,7 @@ fn prepare(conn: &Connection, contract_no: &str, through: NaiveDate, staff: &[St
         linked.push(LinkedAchievement { achievement_no, title, weight_bp });
     }
     let transfer_staff = transfer_staff(conn, staff)?;
-    let plan = reward::plan(&PlanInput {
+    let mut plan = reward::plan(&PlanInput {
         contract_no: contract_no.trim().to_string(),
         kind,
         registered: registration_no.is_some(),
@@ -313,6 +313,14 @@ fn prepare(conn: &Connection, contract_no: &str, through: NaiveDate, staff: &[St
         transfer_staff,
         terms,
     });
+    // 赋权: the team already owns its share of the income; the unit does not reward it again.
+    if !crate::grant::granted_achievements(conn, id, signed_on)?.is_empty() {
+        plan.findings.push(reward::Finding {
+            code: "granted_ownership_no_unit_reward",
+            severity: reward::Severity::Error,
+            employee_id: None,
+        });
+    }
     let last_income = plan.receipts.last().map_or(signed_on, |r| r.received_on);
     // Equity is granted, not paid: no payment deadline.
     let payment_due_on = policy
@@ -833,8 +841,7 @@ pub fn list(store: &Store, q: &DistributionQuery, today: NaiveDate) -> Result<Di
         clauses.push(format!("c.contract_no = ?{}", args.len()));
     }
     if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let escaped = search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        args.push(Value::Text(format!("%{escaped}%")));
+        args.push(Value::Text(crate::search::contains_pattern(search)));
         clauses.push(format!("(c.contract_no LIKE ?{n} ESCAPE '\\' OR c.title LIKE ?{n} ESCAPE '\\')", n = args.len()));
     }
     if let Some(year) = q.year {
@@ -914,7 +921,6 @@ pub struct ContractChoice {
 
 /// Contracts whose number, title or counterparty contains `search`, newest first (at most `limit`).
 pub fn contract_choices(store: &Store, search: &str, limit: u32) -> Result<Vec<ContractChoice>> {
-    let escaped = search.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     let mut stmt = store.conn().prepare(
         "SELECT c.contract_no, c.title, c.kind, o.name, c.signed_on,
            (SELECT coalesce(sum(r.amount_fen), 0) FROM receipt r WHERE r.contract_id = c.id),
@@ -923,7 +929,7 @@ pub fn contract_choices(store: &Store, search: &str, limit: u32) -> Result<Vec<C
          WHERE c.contract_no LIKE ?1 ESCAPE '\\' OR c.title LIKE ?1 ESCAPE '\\' OR o.name LIKE ?1 ESCAPE '\\'
          ORDER BY c.signed_on DESC, c.contract_no LIMIT ?2",
     )?;
-    let rows = stmt.query_map(params![format!("%{escaped}%"), limit.clamp(1, crate::portfolio::MAX_PAGE_SIZE)], |r| {
+    let rows = stmt.query_map(params![crate::search::contains_pattern(search), limit.clamp(1, crate::portfolio::MAX_PAGE_SIZE)], |r| {
         Ok(ContractChoice {
             contract_no: r.get(0)?,
             title: r.get(1)?,

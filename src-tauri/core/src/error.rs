@@ -150,6 +150,48 @@ fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
         "granted_ownership_no_unit_reward" => {
             ("已赋权的成果不再给予单位奖励", "an achievement granted to its inventors earns no further unit reward")
         }
+        "disclosure_decided" => {
+            ("该披露已作出处理决定，不能再修改或评估", "the disclosure is decided: it can no longer be changed or assessed")
+        }
+        "disclosure_converted" => {
+            ("该披露已形成成果，不能再改变处理决定", "achievements came from this disclosure: its decision can no longer change")
+        }
+        "disclosure_not_decided" => {
+            ("该披露尚未作出处理决定，不能登记为成果", "the disclosure is not decided yet: it cannot become an achievement")
+        }
+        "disclosure_dropped" => ("该披露已决定放弃，不能登记为成果", "the disclosure was dropped: it cannot become an achievement"),
+        "fee_year_already_paid" => ("该专利年度的年费已缴纳", "the annual fee of this patent year is already paid"),
+        "fee_year_not_next" => ("只能缴纳已缴年度的下一年度年费", "only the year after the paid-through year can be paid"),
+        "fee_year_beyond_term" => ("该年度超出专利保护期", "the year is beyond the patent's term"),
+        "fee_not_applicable" => {
+            ("只有已授权且有效（或已失效）的专利才缴纳年费", "annual fees apply only to granted patents in force (or lapsed)")
+        }
+        "fee_not_lapsed" => ("该专利的宽限期尚未届满，不能标记失效", "the grace period has not ended: the patent cannot be marked lapsed"),
+        "publicity_required" => {
+            ("协议定价须先公示：请选择已结束的定价公示", "an agreed price must be publicized first: choose its publicity")
+        }
+        "publicity_mismatch" => {
+            ("所选公示的转化方式或交易对象与合同不一致", "the publicity's transformation kind or counterparty differs from the contract's")
+        }
+        "publicity_signed" => {
+            ("该公示已有签订的合同，公示内容不能再改", "a contract was signed under this publicity: its terms are evidence now")
+        }
+        "price_publicity_not_finished" => {
+            ("定价公示期尚未结束，最早可签订日期", "the price publicity has not ended; the earliest signing day is")
+        }
+        "objection_pending" => ("公示期间收到的异议尚未处理", "an objection raised during the publicity is not handled yet"),
+        "objection_upheld" => ("异议成立：须重新定价并公示", "an objection was upheld: set and publicize the price again"),
+        "contract_in_distribution" => (
+            "已有审批后的收益分配：合同的类型、金额、签订日期和涉及成果不能再改",
+            "an approved distribution exists: the contract's kind, amount, signing day and achievements are frozen",
+        ),
+        "contract_in_use" => (
+            "合同已有到账、成本、分配、评估或附件，不能删除",
+            "the contract has money, distributions, valuations or files: it cannot be deleted",
+        ),
+        "money_distributed" => ("这笔款项已计入收益分配，不能删除", "this amount is counted by a distribution and cannot be deleted"),
+        "attachment_too_large" => ("附件超过 100 MB", "the file is larger than 100 MB"),
+        "attachment_altered" => ("附件文件已被改动，与登记时的校验值不符", "the stored file was altered: its SHA-256 no longer matches"),
         _ => ("操作被拒绝", "refused"),
     };
     let text = lang.pick(zh, en);
@@ -168,6 +210,16 @@ fn zh_record(what: &str) -> &str {
         "organization" => "单位",
         "distribution" => "收益分配",
         "policy" => "分配政策版本",
+        "disclosure" => "成果披露",
+        "assessment" => "申请前评估",
+        "valuation" => "评估记录",
+        "publicity" => "定价公示",
+        "resolution" => "集体决策",
+        "grant" => "赋权记录",
+        "attachment" => "附件",
+        "receipt" => "到账",
+        "cost" => "成本",
+        "record" => "记录",
         _ => what,
     }
 }

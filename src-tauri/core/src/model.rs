@@ -187,6 +187,42 @@ impl ContractKind {
 }
 
 vocabulary!(
+    /// 定价方式.
+    Pricing {
+        /// 协议定价 (publicized before signing)
+        Agreement = "agreement" / "协议定价",
+        /// 挂牌交易
+        Listing = "listing" / "挂牌交易",
+        /// 拍卖
+        Auction = "auction" / "拍卖",
+    }
+);
+
+vocabulary!(
+    /// 付款计划的类型.
+    InstallmentKind {
+        /// 固定日期
+        Fixed = "fixed" / "固定日期",
+        /// 里程碑
+        Milestone = "milestone" / "里程碑",
+        /// 提成期间
+        Royalty = "royalty" / "提成",
+    }
+);
+
+vocabulary!(
+    /// 到账类型: an equity deal's dividends and exits are receipts too.
+    ReceiptKind {
+        /// 合同款
+        Payment = "payment" / "合同款",
+        /// 分红
+        Dividend = "dividend" / "分红",
+        /// 股权退出
+        Exit = "exit" / "股权退出",
+    }
+);
+
+vocabulary!(
     /// 许可类型.
     LicenseKind {
         /// 独占
@@ -227,6 +263,73 @@ vocabulary!(
         Publicized = "publicized" / "已公示",
         /// 已发放 — paid; never edited again.
         Paid = "paid" / "已发放",
+    }
+);
+
+vocabulary!(
+    /// 经费来源 of the research behind a disclosure.
+    FundingSource {
+        /// 财政资金 — needs the fiscal project's number.
+        Fiscal = "fiscal" / "财政资金",
+        /// 企业委托
+        Enterprise = "enterprise" / "企业委托",
+        /// 自筹
+        Own = "own" / "自筹",
+        /// 其他
+        Other = "other" / "其他",
+    }
+);
+
+vocabulary!(
+    /// 处理决定 of a disclosure, and the recommendation of its pre-filing assessment.
+    DisclosureDecision {
+        /// 申请专利
+        FilePatent = "file_patent" / "申请专利",
+        /// 作为技术秘密保护
+        KeepSecret = "keep_secret" / "作为技术秘密",
+        /// 赋权给完成人
+        GrantToInventors = "grant_to_inventors" / "赋权给完成人",
+        /// 不予保护（放弃）
+        Drop = "drop" / "放弃",
+    }
+);
+
+vocabulary!(
+    /// 披露状态, derived from the records (never stored): received → assessed → decided →
+    /// converted, or dropped.
+    DisclosureStatus {
+        /// 已受理 — no assessment yet.
+        Received = "received" / "已受理",
+        /// 已评估 — assessed, not decided.
+        Assessed = "assessed" / "已评估",
+        /// 已决定 — decided, no achievement yet.
+        Decided = "decided" / "已决定",
+        /// 已转化为成果 — at least one achievement came from it.
+        Converted = "converted" / "已形成成果",
+        /// 已放弃 — decided not to protect.
+        Dropped = "dropped" / "已放弃",
+    }
+);
+
+vocabulary!(
+    /// 评估类型 (domain.md §4).
+    ValuationKind {
+        /// 资产评估报告 by an appraiser — at least two methods.
+        Appraisal = "appraisal" / "评估报告",
+        /// 内部评估
+        Internal = "internal" / "内部评估",
+    }
+);
+
+vocabulary!(
+    /// 评估方法.
+    ValuationMethod {
+        /// 收益法
+        Income = "income" / "收益法",
+        /// 市场法
+        Market = "market" / "市场法",
+        /// 成本法
+        Cost = "cost" / "成本法",
     }
 );
 

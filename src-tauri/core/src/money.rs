@@ -27,6 +27,16 @@ pub enum AmountError {
     TooLarge,
 }
 
+/// What is wrong with an amount typed into a form that must be at least zero (or, when
+/// `positive`, above zero); `None` when it is fine.
+pub fn form_amount_error(amount: Money, positive: bool) -> Option<AmountError> {
+    match amount.0 {
+        n if n < 0 => Some(AmountError::Negative),
+        0 if positive => Some(AmountError::Empty),
+        _ => None,
+    }
+}
+
 /// Largest amount accepted on input: one trillion yuan, far above any contract and far below i64.
 const MAX_YUAN_DIGITS: usize = 13;
 

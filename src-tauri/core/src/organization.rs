@@ -1,15 +1,20 @@
 //! Organizations (单位): counterparties of contracts.
 
-use crate::error::Result;
-use crate::import::{problem::ProblemKind, Located, Record, RowReader};
+use crate::error::{Error, Result};
+use crate::import::problem::{Problem, ProblemKind};
+use crate::import::{Located, Record, RowReader};
 use crate::model::{Ownership, Size, Table};
 use crate::store::audit::{Action, Journal};
+use crate::store::{Actor, Store};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// A row of the organizations template.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+// `Organization` is taken in TypeScript by the annual report's organization indicators.
+#[ts(rename = "OrganizationRecord")]
 pub struct Organization {
     /// 单位名称, unique.
     pub name: String,
@@ -80,4 +85,74 @@ pub fn load_all(conn: &Connection) -> Result<Vec<Organization>> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+/// An organization offered by a picker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct OrganizationChoice {
+    /// Row id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// 单位名称.
+    pub name: String,
+    /// 统一社会信用代码.
+    pub credit_code: Option<String>,
+    /// 单位性质.
+    pub ownership: Ownership,
+    /// 所在地区.
+    pub region: String,
+}
+
+/// Organizations whose name or credit code contains `search`, by name (at most `limit`).
+pub fn choices(conn: &Connection, search: &str, limit: u32) -> Result<Vec<OrganizationChoice>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, credit_code, ownership, region FROM organization
+         WHERE name LIKE ?1 ESCAPE '\\' OR credit_code LIKE ?1 ESCAPE '\\' ORDER BY name LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![crate::search::contains_pattern(search), limit.clamp(1, crate::portfolio::MAX_PAGE_SIZE)], |r| {
+        Ok(OrganizationChoice { id: r.get(0)?, name: r.get(1)?, credit_code: r.get(2)?, ownership: r.get(3)?, region: r.get(4)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Adds an organization typed into a form (the pick-or-create of the contract form), with the
+/// import's validation; audited. Returns the new id.
+pub fn create(store: &mut Store, actor: &Actor, org: &Organization) -> Result<i64> {
+    let mut problems = Vec::new();
+    let name = org.name.trim();
+    if name.is_empty() {
+        problems.push(Problem::field("name", "", ProblemKind::Required));
+    }
+    if let Some(code) = org.credit_code.as_deref().filter(|c| !c.trim().is_empty()) {
+        if let Err(e) = crate::ident::credit_code(code) {
+            problems.push(Problem::field("credit_code", code, ProblemKind::CreditCode(e)));
+        }
+    }
+    let region = crate::model::parse_region(&org.region);
+    if region.is_none() {
+        problems.push(Problem::field("region", org.region.clone(), ProblemKind::Region));
+    }
+    let taken: bool = store.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM organization WHERE name = ?1 OR (?2 IS NOT NULL AND credit_code = ?2))",
+        params![name, org.credit_code.as_deref().filter(|c| !c.trim().is_empty())],
+        |r| r.get(0),
+    )?;
+    if taken {
+        problems.push(Problem::field("name", name, ProblemKind::DuplicateInDatabase));
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let clean = Organization {
+        name: name.to_string(),
+        credit_code: org.credit_code.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_uppercase),
+        region: region.unwrap_or_default().to_string(),
+        ..org.clone()
+    };
+    let tx = store.write()?;
+    let mut journal = Journal::start(&tx, actor)?;
+    clean.insert(&tx, &mut journal, actor.at.date())?;
+    let id = tx.last_insert_rowid();
+    tx.commit()?;
+    Ok(id)
 }

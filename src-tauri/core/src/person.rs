@@ -7,6 +7,7 @@ use crate::store::audit::{Action, Journal};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::Serialize;
+use ts_rs::TS;
 
 /// A row of the people template.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -106,4 +107,30 @@ pub fn load_all(conn: &Connection) -> Result<Vec<Person>> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+/// A person offered by a picker (inventors, team members).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct PersonChoice {
+    /// Row id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// 工号.
+    pub employee_id: String,
+    /// 姓名.
+    pub name: String,
+    /// 所在单位.
+    pub department: String,
+}
+
+/// People whose name or employee ID contains `search`, by employee ID (at most `limit`).
+pub fn choices(conn: &Connection, search: &str, limit: u32) -> Result<Vec<PersonChoice>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.employee_id, p.name, d.name FROM person p JOIN department d ON d.id = p.department_id
+         WHERE p.name LIKE ?1 ESCAPE '\\' OR p.employee_id LIKE ?1 ESCAPE '\\' ORDER BY p.employee_id LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![crate::search::contains_pattern(search), limit.clamp(1, crate::portfolio::MAX_PAGE_SIZE)], |r| {
+        Ok(PersonChoice { id: r.get(0)?, employee_id: r.get(1)?, name: r.get(2)?, department: r.get(3)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

@@ -168,8 +168,7 @@ fn where_clause(q: &AchievementQuery) -> (String, Vec<Value>) {
         ));
     }
     if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let like = format!("%{}%", search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        args.push(Value::Text(like));
+        args.push(Value::Text(crate::search::contains_pattern(search)));
         let n = args.len();
         // Numbers are searched without prefixes, spaces or dots so that "CN2023 1012" finds them.
         let digits: String = search.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_uppercase();

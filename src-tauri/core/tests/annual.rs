@@ -138,6 +138,17 @@ fn codes(store: &Store, year: i32) -> Vec<&'static str> {
 fn each_check_fires_on_its_fixture_and_clean_data_has_none() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = crate::common::good_store(&dir);
+    assert_eq!(codes(&store, 2025), vec!["contract_without_publicity"], "imported deals do not say how their price was set");
+    // Clean data: the prices were set by listing, except HT2025-003's, agreed and publicized before signing (03-01).
+    store.conn().execute("UPDATE contract SET pricing = 'listing' WHERE kind IN ('transfer', 'license', 'equity')", []).expect("pricing");
+    store
+        .conn()
+        .execute_batch(
+            "INSERT INTO publicity (title, contract_kind, organization_id, related_party, price_fen, posted_on, days, ends_on, channel)
+               SELECT '作价投资定价公示', kind, organization_id, 0, amount_fen, '2025-01-20', 15, '2025-02-04', '学校官网' FROM contract WHERE contract_no = 'HT2025-003';
+             UPDATE contract SET pricing = 'agreement', publicity_id = last_insert_rowid() WHERE contract_no = 'HT2025-003';",
+        )
+        .expect("publicity");
     assert_eq!(codes(&store, 2025), Vec::<&str>::new(), "the clean fixture portfolio has no finding for 2025");
 
     let csv = |name: &str, text: &str| {
@@ -165,6 +176,15 @@ fn each_check_fires_on_its_fixture_and_clean_data_has_none() {
         .execute("DELETE FROM contract_achievement WHERE contract_id = (SELECT id FROM contract WHERE contract_no = 'HT2025-002')", [])
         .expect("delete");
     distribution::create(&mut store, &actor(), "HT2025-001", day("2025-12-31"), &[]).expect("a draft of 2025 money");
+    // An objection to HT2025-003's price still pending, and HT2025-001's agreed price never publicized.
+    store
+        .conn()
+        .execute_batch(
+            "INSERT INTO objection (publicity_id, received_on, objector, content, outcome) SELECT publicity_id, '2025-01-25', '某教师', '价格偏低', 'pending'
+               FROM contract WHERE contract_no = 'HT2025-003';
+             UPDATE contract SET pricing = NULL WHERE contract_no = 'HT2025-001';",
+        )
+        .expect("publicity findings");
 
     let found = transferdesk_core::check::check(&store, 2025, transferdesk_core::Lang::Zh).expect("check");
     let got: Vec<(&str, Vec<String>)> = found.iter().map(|f| (f.code, f.records.iter().map(|r| r.key.clone()).collect())).collect();
@@ -174,6 +194,7 @@ fn each_check_fires_on_its_fixture_and_clean_data_has_none() {
             ("contract_without_achievement", vec!["HT2025-002".to_string()]),
             ("receipt_before_signing", vec!["HT2025-002".to_string()]),
             ("grant_number_missing", vec!["CG001".to_string()]),
+            ("contract_without_publicity", vec!["HT2025-001".to_string(), "HT2025-003".to_string()]),
             ("distribution_still_draft", vec!["1".to_string()]),
             ("receipts_exceed_amount", vec!["HT2025-001".to_string()]),
             ("indicator_jump", vec!["transformation.total.contract_amount_fen".to_string(), "income.received_fen".to_string()]),

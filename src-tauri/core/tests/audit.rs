@@ -55,10 +55,12 @@ fn a_schema_1_file_migrates_without_loss() {
         let conn = rusqlite::Connection::open(&path).expect("open raw");
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
         assert_eq!(version, 1, "the fixture is a schema-1 file");
-        logical_v1(&conn)
+        let columns = v1_columns(&conn);
+        (logical(&conn, &columns), columns)
     };
+    let (old, columns) = old;
     let store = transferdesk_core::Store::open(&path).expect("migrates");
-    assert_eq!(logical_v1(store.conn()), old, "every schema-1 row is still there, unchanged");
+    assert_eq!(logical(store.conn(), &columns), old, "every schema-1 row and column is still there, unchanged");
     let report = transferdesk_core::store::audit::verify(&store).expect("verify");
     assert!(report.ok && report.audit_entries == 22, "the audit chain survives the migration: {report:?}");
     let policies = transferdesk_core::policy::list(&store).expect("policies");
@@ -69,7 +71,8 @@ fn a_schema_1_file_migrates_without_loss() {
     assert_eq!(plan.plan.pool_fen.map(|p| p.0), Some(33_950_000), "485,000.00 × 70%");
 }
 
-fn logical_v1(conn: &rusqlite::Connection) -> Vec<String> {
+/// Each schema-1 table with its columns, as the fixture has them (later schemas add columns).
+fn v1_columns(conn: &rusqlite::Connection) -> Vec<(&'static str, String)> {
     let tables = [
         "institution",
         "department",
@@ -83,9 +86,20 @@ fn logical_v1(conn: &rusqlite::Connection) -> Vec<String> {
         "cost",
         "audit_log",
     ];
+    tables
+        .into_iter()
+        .map(|t| {
+            let mut stmt = conn.prepare(&format!("SELECT name FROM pragma_table_info('{t}') ORDER BY cid")).expect("columns");
+            let names = stmt.query_map([], |r| r.get::<_, String>(0)).and_then(|n| n.collect::<rusqlite::Result<Vec<_>>>()).expect("names");
+            (t, names.join(", "))
+        })
+        .collect()
+}
+
+fn logical(conn: &rusqlite::Connection, tables: &[(&'static str, String)]) -> Vec<String> {
     let mut out = Vec::new();
-    for t in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {t}")).expect("select");
+    for (t, columns) in tables {
+        let mut stmt = conn.prepare(&format!("SELECT {columns} FROM {t}")).expect("select");
         let n = stmt.column_count();
         let rows = stmt
             .query_map([], |r| {

@@ -4,5 +4,8 @@ mod annual;
 mod audit;
 mod bad_files;
 mod common;
+mod deals;
+mod fees;
 mod good_files;
+mod lifecycle;
 mod rewards;

@@ -5,6 +5,8 @@
 
 pub mod annual;
 mod approved;
+pub mod evidence;
+pub mod fees;
 pub mod notice;
 pub mod payroll;
 mod pdf;

@@ -1,5 +1,7 @@
 //! Integration tests of transferdesk-report: one binary, a module per area.
 
 mod annual;
+mod evidence;
+mod fees;
 mod rewards;
 mod template_roundtrip;

@@ -12,6 +12,7 @@ import type {
   SortKey,
   Table,
 } from './types.gen'
+import type { DisclosureDecision, DisclosureQuery, DisclosureStatus, FundingSource, ValuationKind, ValuationMethod } from './types.gen'
 
 const keys = <K extends string>(record: Record<K, true>) => Object.keys(record) as K[]
 
@@ -74,3 +75,21 @@ export const FIRST_DISTRIBUTION_PAGE: DistributionQuery = {
   year: null,
   overdue: false,
 }
+
+// Disclosures (成果披露) and valuations (评估).
+
+export const FUNDING_SOURCES = keys<FundingSource>({ fiscal: true, enterprise: true, own: true, other: true })
+
+/** A disclosure's decisions, and an assessment's recommendations, in the order offered. */
+export const DECISIONS = keys<DisclosureDecision>({ file_patent: true, keep_secret: true, grant_to_inventors: true, drop: true })
+
+/** In workflow order: received → assessed → decided → converted, or dropped. */
+export const DISCLOSURE_STATUSES = keys<DisclosureStatus>({ received: true, assessed: true, decided: true, converted: true, dropped: true })
+
+export const VALUATION_KINDS = keys<ValuationKind>({ appraisal: true, internal: true })
+
+/** 收益法, 市场法, 成本法: the order the backend keeps them in. */
+export const VALUATION_METHODS = keys<ValuationMethod>({ income: true, market: true, cost: true })
+
+/** The first page of all disclosures, newest receipt first. */
+export const FIRST_DISCLOSURE_PAGE: DisclosureQuery = { page: 1, page_size: 20, status: null, department: null, year: null, search: null }

@@ -6,6 +6,19 @@ import { open, save } from '@tauri-apps/plugin-dialog'
 import * as fake from './fake'
 import * as fakeRewards from './fake-rewards'
 import * as fakeAnnual from './fake-annual'
+import * as fakeDisclosures from './fake-disclosures'
+import type {
+  AchievementExtras,
+  AchievementForm,
+  AssessmentInput,
+  Criterion,
+  Decision,
+  Disclosure,
+  DisclosureDetail,
+  DisclosurePage,
+  DisclosureQuery,
+  Valuation,
+} from './types.gen'
 import { ApiError } from './error'
 import type {
   AchievementDetail,
@@ -27,6 +40,20 @@ import type {
   ReportYear,
   StaffChoice,
   Table,
+} from './types.gen'
+
+import * as fakeContracts from './fake-contracts'
+import type {
+  Attachment,
+  ContractDetail,
+  ContractForm,
+  ContractPage,
+  ContractQuery,
+  MoneyEntry,
+  OrganizationRecord,
+  OrganizationChoice,
+  PersonChoice,
+  Receivable,
 } from './types.gen'
 
 export { ApiError }
@@ -192,6 +219,90 @@ export function exportAnnual(year: number, dir: string): Promise<string[]> {
   return useFake ? fakeAnnual.exportAnnual(year, dir) : call('export_annual', { year, dir })
 }
 
+// Achievements registered by hand, disclosures (成果披露) with their pre-filing assessments, and
+// valuations (评估).
+
+/** The form of an existing achievement, as saved. */
+export function achievementForm(id: number): Promise<AchievementForm> {
+  return useFake ? fakeDisclosures.achievementForm(id) : call('achievement_form', { id })
+}
+
+/** Creates (`id` null) or changes an achievement; refused with every field's problem; returns its id. */
+export function saveAchievement(form: AchievementForm): Promise<number> {
+  return useFake ? fakeDisclosures.saveAchievement(form) : call('save_achievement', { form })
+}
+
+/** Co-owners, flags and the disclosure an achievement came from. */
+export function achievementExtras(id: number): Promise<AchievementExtras> {
+  return useFake ? fakeDisclosures.achievementExtras(id) : call('achievement_extras', { id })
+}
+
+export function listDisclosures(query: DisclosureQuery): Promise<DisclosurePage> {
+  return useFake ? fakeDisclosures.listDisclosures(query) : call('list_disclosures', { query })
+}
+
+export function getDisclosure(id: number): Promise<DisclosureDetail> {
+  return useFake ? fakeDisclosures.getDisclosure(id) : call('get_disclosure', { id })
+}
+
+/** Years with disclosures, newest first. */
+export function disclosureYears(): Promise<number[]> {
+  return useFake ? fakeDisclosures.disclosureYears() : call('disclosure_years')
+}
+
+/** The suggested number (`PL2026-003`) for a disclosure received today. */
+export function nextDisclosureNo(): Promise<string> {
+  return useFake ? fakeDisclosures.nextDisclosureNo() : call('next_disclosure_no')
+}
+
+/** Saves a new (`id` null) or undecided disclosure; returns its id. */
+export function saveDisclosure(disclosure: Disclosure): Promise<number> {
+  return useFake ? fakeDisclosures.saveDisclosure(disclosure) : call('save_disclosure', { disclosure })
+}
+
+/** Records or corrects the decision (refused with `disclosure_converted` once an achievement came from it). */
+export function decideDisclosure(id: number, decision: Decision): Promise<void> {
+  return useFake ? fakeDisclosures.decideDisclosure(id, decision) : call('decide_disclosure', { id, decision })
+}
+
+/** The achievement form prefilled from a decided disclosure (`disclosure_not_decided` / `disclosure_dropped` otherwise). */
+export function conversionForm(id: number): Promise<AchievementForm> {
+  return useFake ? fakeDisclosures.conversionForm(id) : call('conversion_form', { id })
+}
+
+/** The scoring sheet of the pre-filing assessment. */
+export function assessmentCriteria(): Promise<Criterion[]> {
+  return useFake ? fakeDisclosures.assessmentCriteria() : call('assessment_criteria')
+}
+
+/** Replaces the scoring sheet (weights summing to 100%). */
+export function saveAssessmentCriteria(criteria: Criterion[]): Promise<void> {
+  return useFake ? fakeDisclosures.saveAssessmentCriteria(criteria) : call('save_assessment_criteria', { criteria })
+}
+
+/** Adds an assessment to an undecided disclosure; returns its id. */
+export function addAssessment(input: AssessmentInput): Promise<number> {
+  return useFake ? fakeDisclosures.addAssessment(input) : call('add_assessment', { input })
+}
+
+export function deleteAssessment(id: number): Promise<void> {
+  return useFake ? fakeDisclosures.deleteAssessment(id) : call('delete_assessment', { id })
+}
+
+/** The valuations of an achievement or of a contract, newest base date first. */
+export function listValuations(achievementId: number | null, contractId: number | null): Promise<Valuation[]> {
+  return useFake ? fakeDisclosures.listValuations(achievementId, contractId) : call('list_valuations', { achievementId, contractId })
+}
+
+/** Adds (`id` null) or changes a valuation; returns its id. */
+export function saveValuation(valuation: Valuation): Promise<number> {
+  return useFake ? fakeDisclosures.saveValuation(valuation) : call('save_valuation', { valuation })
+}
+
+export function deleteValuation(id: number): Promise<void> {
+  return useFake ? fakeDisclosures.deleteValuation(id) : call('delete_valuation', { id })
+}
+
 // Native dialogs.
 
 async function dialog<T>(show: () => Promise<T>): Promise<T> {
@@ -228,4 +339,163 @@ export function pickMinutesFile(): Promise<string | null> {
 export function pickFolder(): Promise<string | null> {
   if (useFake) return fakeAnnual.pickFolder()
   return dialog(() => open({ multiple: false, directory: true }))
+}
+
+// Contracts and money (转化合同、到账、成本、应收), the pickers every form shares, and attachments.
+
+/** The kinds of record a file can be attached to (core's attachment::ENTITIES). */
+export type AttachmentEntity = 'achievement' | 'disclosure' | 'valuation' | 'publicity' | 'resolution' | 'contract' | 'grant' | 'fee_decision'
+
+/** The native open dialog for a file to attach (any type); null when cancelled. */
+export function pickAttachment(): Promise<string | null> {
+  if (useFake) return fakeContracts.pickAttachment()
+  return dialog(() => open({ multiple: false, directory: false }))
+}
+
+export function listContracts(query: ContractQuery): Promise<ContractPage> {
+  return useFake ? fakeContracts.listContracts(query) : call('list_contracts', { query })
+}
+
+export function getContract(id: number): Promise<ContractDetail> {
+  return useFake ? fakeContracts.getContract(id) : call('get_contract', { id })
+}
+
+/** Adds (`id` null) or corrects a contract; refused with field problems or the signing gate's code; returns its id. */
+export function saveContract(form: ContractForm): Promise<number> {
+  return useFake ? fakeContracts.saveContract(form) : call('save_contract', { form })
+}
+
+export function deleteContract(id: number): Promise<void> {
+  return useFake ? fakeContracts.deleteContract(id) : call('delete_contract', { id })
+}
+
+export function addReceipt(contractId: number, entry: MoneyEntry): Promise<number> {
+  return useFake ? fakeContracts.addReceipt(contractId, entry) : call('add_receipt', { contractId, entry })
+}
+
+export function addCost(contractId: number, entry: MoneyEntry): Promise<number> {
+  return useFake ? fakeContracts.addCost(contractId, entry) : call('add_cost', { contractId, entry })
+}
+
+export function deleteReceipt(id: number): Promise<void> {
+  return useFake ? fakeContracts.deleteReceipt(id) : call('delete_receipt', { id })
+}
+
+export function deleteCost(id: number): Promise<void> {
+  return useFake ? fakeContracts.deleteCost(id) : call('delete_cost', { id })
+}
+
+/** Installments still owed, due within `withinDays` or already overdue. */
+export function listReceivables(withinDays: number): Promise<Receivable[]> {
+  return useFake ? fakeContracts.listReceivables(withinDays) : call('list_receivables', { withinDays })
+}
+
+/** The contract's evidence bundle for the diligence exemption (PDF). */
+export function exportEvidence(id: number, path: string): Promise<void> {
+  return useFake ? fakeContracts.exportEvidence(id, path) : call('export_evidence', { id, path })
+}
+
+export function organizationChoices(search: string): Promise<OrganizationChoice[]> {
+  return useFake ? fakeContracts.organizationChoices(search) : call('organization_choices', { search })
+}
+
+/** Adds a counterparty typed into a form; returns its id. */
+export function createOrganization(organization: OrganizationRecord): Promise<number> {
+  return useFake ? fakeContracts.createOrganization(organization) : call('create_organization', { organization })
+}
+
+export function personChoices(search: string): Promise<PersonChoice[]> {
+  return useFake ? fakeContracts.personChoices(search) : call('person_choices', { search })
+}
+
+export function listAttachments(entity: AttachmentEntity, entityId: number): Promise<Attachment[]> {
+  return useFake ? fakeContracts.listAttachments(entity, entityId) : call('list_attachments', { entity, entityId })
+}
+
+/** Keeps a copy of the file at `path` with the record. */
+export function attachFile(entity: AttachmentEntity, entityId: number, path: string): Promise<Attachment> {
+  return useFake ? fakeContracts.attachFile(entity, entityId, path) : call('attach_file', { entity, entityId, path })
+}
+
+export function removeAttachment(id: number): Promise<void> {
+  return useFake ? fakeContracts.removeAttachment(id) : call('remove_attachment', { id })
+}
+
+/** Opens a stored file with the system viewer. */
+export function openAttachment(id: number): Promise<void> {
+  return useFake ? fakeContracts.openAttachment(id) : call('open_attachment', { id })
+}
+
+// Annual fees (年费). `on` null: the backend's today.
+import * as fakeFees from './fake-fees'
+import type { FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, Lapse } from './types.gen'
+
+/** One tab of the fee list: due within `query.within_days`, in grace, or lapsed unpaid. */
+export function feesDue(query: FeeQuery, on: string | null = null): Promise<FeePage> {
+  return useFake ? fakeFees.feesDue(query, on) : call('fees_due', { query, on })
+}
+
+/** Every year of a patent's term with its fees and standing today. */
+export function feeSchedule(achievementId: number): Promise<FeeSchedule> {
+  return useFake ? fakeFees.feeSchedule(achievementId) : call('fee_schedule', { achievementId })
+}
+
+/** What paying a patent's next year costs on `paidOn` (fee, surcharge band, restoration). */
+export function feeQuote(achievementNo: string, paidOn: string): Promise<FeeQuote> {
+  return useFake ? fakeFees.feeQuote(achievementNo, paidOn) : call('fee_quote', { achievementNo, paidOn })
+}
+
+/** Records a payment; a different amount than expected comes back as `warning`. */
+export function payFee(payment: FeePayment): Promise<FeePaid> {
+  return useFake ? fakeFees.payFee(payment) : call('pay_fee', { payment })
+}
+
+/** Records a keep/abandon decision (abandon sets the patent abandoned). */
+export function decideFee(decision: FeeDecisionInput): Promise<FeeDecision> {
+  return useFake ? fakeFees.decideFee(decision) : call('decide_fee', { decision })
+}
+
+/** Marks a patent lapsed whose grace period ended unpaid. */
+export function markLapsed(achievementNo: string): Promise<Lapse> {
+  return useFake ? fakeFees.markLapsed(achievementNo) : call('mark_lapsed', { achievementNo })
+}
+
+/** Writes 年费缴纳清单 (XLSX) of the fees due within `withinDays` and in grace; returns the rows. */
+export function exportFees(path: string, withinDays: number, on: string | null = null): Promise<number> {
+  return useFake ? fakeFees.exportFees(path, withinDays, on) : call('export_fees', { path, withinDays, on })
+}
+
+// Price publicity (定价公示) with its objections, collective decisions (集体决策) and ownership
+// grants (赋权).
+import * as fakeDeals from './fake-deals'
+import type { Grant, Publicity, PublicityRow, Resolution } from './types.gen'
+
+/** Every price publicity, newest posting first, with its stage today and earliest signing day. */
+export function listPublicities(): Promise<PublicityRow[]> {
+  return useFake ? fakeDeals.listPublicities() : call('list_publicities')
+}
+
+/** Adds (`id` null) or changes a publicity with its objections; the end day is computed on save (`publicity_signed` once a contract is signed under it); returns its id. */
+export function savePublicity(publicity: Publicity): Promise<number> {
+  return useFake ? fakeDeals.savePublicity(publicity) : call('save_publicity', { publicity })
+}
+
+/** Every collective decision, newest meeting first. */
+export function listResolutions(): Promise<Resolution[]> {
+  return useFake ? fakeDeals.listResolutions() : call('list_resolutions')
+}
+
+/** Adds (`id` null) or corrects a collective decision; returns its id. */
+export function saveResolution(resolution: Resolution): Promise<number> {
+  return useFake ? fakeDeals.saveResolution(resolution) : call('save_resolution', { resolution })
+}
+
+/** Every ownership grant, newest decision first. */
+export function listGrants(): Promise<Grant[]> {
+  return useFake ? fakeDeals.listGrants() : call('list_grants')
+}
+
+/** Adds (`id` null) or corrects an ownership grant; the publicity end is computed on save; returns its id. */
+export function saveGrant(grant: Grant): Promise<number> {
+  return useFake ? fakeDeals.saveGrant(grant) : call('save_grant', { grant })
 }

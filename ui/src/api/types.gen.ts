@@ -1113,6 +1113,1273 @@ kind: DayKind,
  */
 name: string, };
 
+export type OrganizationRecord = { 
+/**
+ * 单位名称, unique.
+ */
+name: string, 
+/**
+ * 统一社会信用代码, validated.
+ */
+credit_code: string | null, 
+/**
+ * 单位性质.
+ */
+ownership: Ownership, 
+/**
+ * 企业规模.
+ */
+size: Size | null, 
+/**
+ * 所在地区: a province-level name or 境外.
+ */
+region: string, };
+
+export type OrganizationChoice = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * 单位名称.
+ */
+name: string, 
+/**
+ * 统一社会信用代码.
+ */
+credit_code: string | null, 
+/**
+ * 单位性质.
+ */
+ownership: Ownership, 
+/**
+ * 所在地区.
+ */
+region: string, };
+
+export type PersonChoice = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * 工号.
+ */
+employee_id: string, 
+/**
+ * 姓名.
+ */
+name: string, 
+/**
+ * 所在单位.
+ */
+department: string, };
+
+export type Pricing = "agreement" | "listing" | "auction";
+
+export type InstallmentKind = "fixed" | "milestone" | "royalty";
+
+export type ReceiptKind = "payment" | "dividend" | "exit";
+
+export type Weighted = { 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * Weight in bp; a contract's weights sum to 10000.
+ */
+weight_bp: number, };
+
+export type Installment = { 
+/**
+ * Fixed date, milestone or royalty period.
+ */
+kind: InstallmentKind, 
+/**
+ * 应付日期.
+ */
+due_on: string, 
+/**
+ * 金额.
+ */
+amount_fen: Money, 
+/**
+ * 里程碑 (milestone only).
+ */
+milestone: string | null, 
+/**
+ * 提成期间 (royalty only).
+ */
+period_start: string | null, 
+/**
+ * 提成期间 end.
+ */
+period_end: string | null, };
+
+export type EquityHolding = { 
+/**
+ * 持股主体 (often the university's asset company).
+ */
+holder: string, 
+/**
+ * 持股比例.
+ */
+stake_bp: number, 
+/**
+ * 工商登记日期.
+ */
+registered_on: string | null, 
+/**
+ * 核销日期.
+ */
+written_off_on: string | null, 
+/**
+ * 核销理由 and evidence.
+ */
+write_off_reason: string | null, };
+
+export type ContractForm = { 
+/**
+ * `None` for a new contract.
+ */
+id: number | null, 
+/**
+ * 合同编号.
+ */
+contract_no: string, 
+/**
+ * 合同名称.
+ */
+title: string, 
+/**
+ * 转化方式.
+ */
+kind: ContractKind, 
+/**
+ * 许可类型 (license only).
+ */
+license_kind: LicenseKind | null, 
+/**
+ * 合作单位.
+ */
+organization_id: number, 
+/**
+ * 合同金额 (for equity, 作价金额).
+ */
+amount_fen: Money, 
+/**
+ * 签订日期.
+ */
+signed_on: string, 
+/**
+ * 技术合同登记号.
+ */
+registration_no: string | null, 
+/**
+ * 登记日期.
+ */
+registered_on: string | null, 
+/**
+ * When a license takes effect (its CNIPA recordal is due three months later).
+ */
+effective_on: string | null, 
+/**
+ * 许可合同备案日期.
+ */
+recorded_on: string | null, 
+/**
+ * 获得股权 (registered capital, equity only).
+ */
+equity_units_fen: Money | null, 
+/**
+ * 定价方式 (transfer, license, equity).
+ */
+pricing: Pricing | null, 
+/**
+ * The price publicity an agreed price went through.
+ */
+publicity_id: number | null, 
+/**
+ * The collective decision.
+ */
+resolution_id: number | null, 
+/**
+ * 涉及成果 with weights.
+ */
+achievements: Array<Weighted>, 
+/**
+ * 付款计划.
+ */
+installments: Array<Installment>, 
+/**
+ * The equity holding (equity only).
+ */
+equity: EquityHolding | null, };
+
+export type MoneyEntry = { 
+/**
+ * 日期.
+ */
+on: string, 
+/**
+ * 金额, > 0.
+ */
+amount_fen: Money, 
+/**
+ * Receipts: 凭证号 (unique). Costs: 说明.
+ */
+reference: string | null, 
+/**
+ * Receipts only: payment, dividend or exit.
+ */
+receipt_kind: ReceiptKind | null, 
+/**
+ * Costs only.
+ */
+cost_category: CostCategory | null, };
+
+export type ContractReceipt = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * 到账日期.
+ */
+received_on: string, 
+/**
+ * 金额.
+ */
+amount_fen: Money, 
+/**
+ * 凭证号.
+ */
+voucher_no: string | null, 
+/**
+ * Payment, dividend or exit.
+ */
+kind: ReceiptKind, 
+/**
+ * Counted by a distribution (then it cannot be deleted).
+ */
+distributed: boolean, };
+
+export type ContractCost = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * 发生日期.
+ */
+incurred_on: string, 
+/**
+ * 类别.
+ */
+category: CostCategory, 
+/**
+ * 金额.
+ */
+amount_fen: Money, 
+/**
+ * 说明.
+ */
+note: string | null, 
+/**
+ * Counted by a distribution.
+ */
+distributed: boolean, };
+
+export type ContractInstallment = { 
+/**
+ * The planned payment.
+ */
+installment: Installment, 
+/**
+ * Not yet covered by payments (receipts cover installments in due-date order).
+ */
+outstanding_fen: Money, 
+/**
+ * Outstanding and past due.
+ */
+overdue: boolean, };
+
+export type ContractDistribution = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * 状态.
+ */
+state: DistributionState, 
+/**
+ * 奖励总额.
+ */
+pool_fen: Money | null, 
+/**
+ * Receipts up to.
+ */
+through_on: string, };
+
+export type ContractAchievement = { 
+/**
+ * Id, for the link.
+ */
+id: number, 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 名称.
+ */
+title: string, 
+/**
+ * 权重.
+ */
+weight_bp: number, };
+
+export type ContractDetail = { 
+/**
+ * The editable fields.
+ */
+form: ContractForm, 
+/**
+ * 合作单位.
+ */
+counterparty: string, 
+/**
+ * 单位性质 label and region, for the header.
+ */
+counterparty_region: string, 
+/**
+ * The achievements with titles.
+ */
+achievements: Array<ContractAchievement>, 
+/**
+ * 付款计划 with coverage.
+ */
+installments: Array<ContractInstallment>, 
+/**
+ * 到账.
+ */
+receipts: Array<ContractReceipt>, 
+/**
+ * 成本.
+ */
+costs: Array<ContractCost>, 
+/**
+ * 收益分配.
+ */
+distributions: Array<ContractDistribution>, 
+/**
+ * Σ receipts (every kind).
+ */
+received_fen: Money, 
+/**
+ * Σ costs.
+ */
+costs_fen: Money, 
+/**
+ * Scheduled payments due by today not covered by payments received.
+ */
+overdue_fen: Money, 
+/**
+ * License recordal deadline (effective day, or signing day, + 3 months), licenses only.
+ */
+recordal_due_on: string | null, 
+/**
+ * Recordal not made and its deadline passed.
+ */
+recordal_overdue: boolean, 
+/**
+ * The publicity's title and period, for the header.
+ */
+publicity: Publicity | null, 
+/**
+ * The collective decision.
+ */
+resolution: Resolution | null, };
+
+export type ContractQuery = { 
+/**
+ * 转化方式.
+ */
+kind: ContractKind | null, 
+/**
+ * Signed in this year.
+ */
+year: number | null, 
+/**
+ * Number, title or counterparty contains.
+ */
+search: string | null, 
+/**
+ * Only contracts with scheduled payments overdue.
+ */
+overdue: boolean, 
+/**
+ * Only licenses whose CNIPA recordal is due or overdue and not made.
+ */
+recordal: boolean, 
+/**
+ * 1-based page.
+ */
+page: number, 
+/**
+ * Rows per page.
+ */
+page_size: number, };
+
+export type ContractRow = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * 合同编号.
+ */
+contract_no: string, 
+/**
+ * 合同名称.
+ */
+title: string, 
+/**
+ * 转化方式.
+ */
+kind: ContractKind, 
+/**
+ * 合作单位.
+ */
+counterparty: string, 
+/**
+ * 合同金额.
+ */
+amount_fen: Money, 
+/**
+ * 签订日期.
+ */
+signed_on: string, 
+/**
+ * 已到账.
+ */
+received_fen: Money, 
+/**
+ * Scheduled and due by today, not received (Σ due − Σ payments, at least 0).
+ */
+overdue_fen: Money, 
+/**
+ * License recordal deadline, when not yet recorded.
+ */
+recordal_due_on: string | null, };
+
+export type ContractPage = { 
+/**
+ * Rows matching the filters.
+ */
+total: number, 
+/**
+ * This page.
+ */
+rows: Array<ContractRow>, };
+
+export type Receivable = { 
+/**
+ * Contract id.
+ */
+contract_id: number, 
+/**
+ * 合同编号.
+ */
+contract_no: string, 
+/**
+ * 合作单位.
+ */
+counterparty: string, 
+/**
+ * 应付日期.
+ */
+due_on: string, 
+/**
+ * Fixed, milestone or royalty.
+ */
+kind: InstallmentKind, 
+/**
+ * 里程碑 or period.
+ */
+label: string | null, 
+/**
+ * 计划金额.
+ */
+amount_fen: Money, 
+/**
+ * Still owed.
+ */
+outstanding_fen: Money, 
+/**
+ * Days past due (0 when not yet due).
+ */
+days_overdue: number, };
+
+export type Outcome = "pending" | "upheld" | "rejected";
+
+export type Objection = { 
+/**
+ * `None` until saved.
+ */
+id: number | null, 
+/**
+ * 收到日期.
+ */
+received_on: string, 
+/**
+ * 异议人.
+ */
+objector: string, 
+/**
+ * 异议内容.
+ */
+content: string, 
+/**
+ * 处理结果.
+ */
+outcome: Outcome, 
+/**
+ * 处理情况.
+ */
+handling: string | null, 
+/**
+ * 处理日期 (absent while pending).
+ */
+resolved_on: string | null, };
+
+export type Stage = "running" | "clear" | "objected" | "upheld";
+
+export type Publicity = { 
+/**
+ * `None` until saved.
+ */
+id: number | null, 
+/**
+ * 公示名称.
+ */
+title: string, 
+/**
+ * 转化方式 (transfer, license or equity).
+ */
+contract_kind: ContractKind, 
+/**
+ * 受让方/被许可方 (organization id).
+ */
+organization_id: number, 
+/**
+ * The counterparty's name (read only).
+ */
+counterparty: string, 
+/**
+ * Whether the counterparty is related to the inventors (关联方), which the notice must say.
+ */
+related_party: boolean, 
+/**
+ * 拟定价格.
+ */
+price_fen: Money, 
+/**
+ * 公示开始日期 (the posting day; it does not count).
+ */
+posted_on: string, 
+/**
+ * 公示天数.
+ */
+days: number, 
+/**
+ * The last day of the period, computed on save.
+ */
+ends_on: string, 
+/**
+ * 公示渠道 (e.g. 学校官网).
+ */
+channel: string, 
+/**
+ * The collective decision that set the price.
+ */
+resolution_id: number | null, 
+/**
+ * 涉及成果 (achievement numbers).
+ */
+achievements: Array<string>, 
+/**
+ * 异议.
+ */
+objections: Array<Objection>, 
+/**
+ * The contract signed under it, if any (contract number).
+ */
+contract_no: string | null, };
+
+export type PublicityRow = { 
+/**
+ * The publicity.
+ */
+publicity: Publicity, 
+/**
+ * Its stage today.
+ */
+stage: Stage, 
+/**
+ * The first day a contract may be signed.
+ */
+earliest_signing: string, };
+
+export type Resolution = { 
+/**
+ * `None` until saved.
+ */
+id: number | null, 
+/**
+ * 会议日期.
+ */
+meeting_on: string, 
+/**
+ * 决策机构, e.g. 校长办公会.
+ */
+body: string, 
+/**
+ * 议题.
+ */
+subject: string, 
+/**
+ * 参会人员.
+ */
+participants: string, 
+/**
+ * 决议内容.
+ */
+outcome: string, };
+
+export type GrantKind = "share" | "usage_right";
+
+export type Payer = "institution" | "team" | "shared";
+
+export type Member = { 
+/**
+ * 工号.
+ */
+employee_id: string, 
+/**
+ * 姓名 (read only).
+ */
+name: string, 
+/**
+ * 内部份额.
+ */
+share_bp: number, };
+
+export type Grant = { 
+/**
+ * `None` until saved.
+ */
+id: number | null, 
+/**
+ * Share or usage right.
+ */
+kind: GrantKind, 
+/**
+ * The team's ownership share (share only).
+ */
+share_bp: number | null, 
+/**
+ * Usage right from.
+ */
+usage_from: string | null, 
+/**
+ * Usage right until (at least ten years).
+ */
+usage_until: string | null, 
+/**
+ * The team's agreed share of transformation income.
+ */
+income_team_bp: number, 
+/**
+ * Who pays the annual fees.
+ */
+annual_fee_payer: Payer, 
+/**
+ * Who pays agency fees.
+ */
+agency_fee_payer: Payer, 
+/**
+ * 决定日期.
+ */
+decided_on: string, 
+/**
+ * The collective decision.
+ */
+resolution_id: number | null, 
+/**
+ * 公示开始.
+ */
+publicized_on: string | null, 
+/**
+ * 公示天数 (when publicized).
+ */
+publicity_days: number | null, 
+/**
+ * 公示截止 (computed).
+ */
+publicity_ends_on: string | null, 
+/**
+ * 专利权转移登记 filed with CNIPA.
+ */
+change_filed_on: string | null, 
+/**
+ * 备注.
+ */
+note: string | null, 
+/**
+ * 成果编号.
+ */
+achievements: Array<string>, 
+/**
+ * The team.
+ */
+members: Array<Member>, };
+
+export type Attachment = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * One of [`ENTITIES`].
+ */
+entity: string, 
+/**
+ * The record's id.
+ */
+entity_id: number, 
+/**
+ * The file's name as the person chose it.
+ */
+name: string, 
+/**
+ * Hex SHA-256 of the content: the stored file's name.
+ */
+sha256: string, 
+/**
+ * Bytes.
+ */
+size: number, 
+/**
+ * When it was attached.
+ */
+added_on: string, };
+
+export type Inventor = { 
+/**
+ * 工号 of the person.
+ */
+employee_id: string, 
+/**
+ * Contribution share in bp; an achievement's shares sum to 10000.
+ */
+share_bp: number, 
+/**
+ * 主要贡献人员.
+ */
+key_contributor: boolean, };
+
+export type CoOwner = { 
+/**
+ * The organization's id.
+ */
+organization_id: number, 
+/**
+ * 单位名称: filled when read, ignored when saved.
+ */
+name: string, 
+/**
+ * Its 费减备案 is accepted (decides the annual-fee reduction of a co-owned patent).
+ */
+fee_reduction: boolean, };
+
+export type AchievementForm = { 
+/**
+ * `None` to create.
+ */
+id: number | null, 
+/**
+ * 成果编号, unique.
+ */
+achievement_no: string, 
+/**
+ * 成果名称.
+ */
+title: string, 
+/**
+ * 成果类型.
+ */
+kind: AchievementKind, 
+/**
+ * 申请号: required with a valid check digit for patents.
+ */
+application_no: string | null, 
+/**
+ * 申请日: required for patents.
+ */
+filed_on: string | null, 
+/**
+ * 授权号 or registration number.
+ */
+grant_no: string | null, 
+/**
+ * 授权日.
+ */
+granted_on: string | null, 
+/**
+ * 法律状态.
+ */
+status: AchievementStatus, 
+/**
+ * 所属单位: an existing name, or a new one (created).
+ */
+department: string, 
+/**
+ * 财政资助项目 number.
+ */
+fiscal_project: string | null, 
+/**
+ * 年费已缴至 (patents only).
+ */
+fees_paid_through: number | null, 
+/**
+ * 完成人 in order; shares sum to exactly 10000.
+ */
+inventors: Array<Inventor>, 
+/**
+ * 共有人.
+ */
+co_owners: Array<CoOwner>, 
+/**
+ * 开放许可 declared.
+ */
+open_license: boolean, 
+/**
+ * 单列管理.
+ */
+separate_management: boolean, 
+/**
+ * The disclosure it comes from: on create, links the new achievement to it (the disclosure
+ * must be decided and not dropped); on edit, ignored (the link stays as it is).
+ */
+disclosure_id: number | null, };
+
+export type DisclosureRef = { 
+/**
+ * Record id.
+ */
+id: number, 
+/**
+ * 披露编号.
+ */
+disclosure_no: string, 
+/**
+ * 名称.
+ */
+title: string, };
+
+export type AchievementExtras = { 
+/**
+ * 共有人.
+ */
+co_owners: Array<CoOwner>, 
+/**
+ * 开放许可.
+ */
+open_license: boolean, 
+/**
+ * 单列管理.
+ */
+separate_management: boolean, 
+/**
+ * The disclosure it came from.
+ */
+disclosure: DisclosureRef | null, };
+
+export type FundingSource = "fiscal" | "enterprise" | "own" | "other";
+
+export type DisclosureDecision = "file_patent" | "keep_secret" | "grant_to_inventors" | "drop";
+
+export type DisclosureStatus = "received" | "assessed" | "decided" | "converted" | "dropped";
+
+export type Disclosure = { 
+/**
+ * `None` to create.
+ */
+id: number | null, 
+/**
+ * 披露编号, unique; [`next_number`] suggests `PL2026-001`.
+ */
+disclosure_no: string, 
+/**
+ * 成果名称.
+ */
+title: string, 
+/**
+ * 所属单位 (学院): an existing name or a new one.
+ */
+department: string, 
+/**
+ * 经费来源.
+ */
+funding_source: FundingSource, 
+/**
+ * 财政资助项目: required when the funding is fiscal, empty otherwise.
+ */
+fiscal_project: string | null, 
+/**
+ * 技术内容 (what was made, what it solves).
+ */
+description: string, 
+/**
+ * 现有技术 known to the inventors.
+ */
+prior_art: string | null, 
+/**
+ * 拟保护方式.
+ */
+intended_protection: AchievementKind, 
+/**
+ * 需要保密.
+ */
+confidential: boolean, 
+/**
+ * 受理日期: not after today.
+ */
+received_on: string, 
+/**
+ * 完成人 with shares summing to exactly 10000.
+ */
+inventors: Array<Inventor>, };
+
+export type Decision = { 
+/**
+ * What is done with the disclosure.
+ */
+decision: DisclosureDecision, 
+/**
+ * 决定日期: not before the receipt, not after today.
+ */
+decided_on: string, 
+/**
+ * 说明.
+ */
+note: string | null, };
+
+export type AchievementRef = { 
+/**
+ * Record id.
+ */
+id: number, 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 成果名称.
+ */
+title: string, 
+/**
+ * 成果类型.
+ */
+kind: AchievementKind, 
+/**
+ * 法律状态.
+ */
+status: AchievementStatus, };
+
+export type DisclosureDetail = { 
+/**
+ * The intake as saved (the edit form starts from it).
+ */
+disclosure: Disclosure, 
+/**
+ * The inventors with names and departments.
+ */
+inventors: Array<InventorLine>, 
+/**
+ * Where it stands.
+ */
+status: DisclosureStatus, 
+/**
+ * The decision, once taken.
+ */
+decision: Decision | null, 
+/**
+ * Days from receipt to the decision (or to today while undecided).
+ */
+age_days: number, 
+/**
+ * Undecided for more than [`DECISION_DAYS`].
+ */
+overdue: boolean, 
+/**
+ * Pre-filing assessments, oldest first.
+ */
+assessments: Array<Assessment>, 
+/**
+ * The achievements it became.
+ */
+achievements: Array<AchievementRef>, };
+
+export type DisclosureQuery = { 
+/**
+ * 1-based page.
+ */
+page: number, 
+/**
+ * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ */
+page_size: number, 
+/**
+ * Only this status.
+ */
+status: DisclosureStatus | null, 
+/**
+ * Only this department.
+ */
+department: string | null, 
+/**
+ * Only those received in this year.
+ */
+year: number | null, 
+/**
+ * Number or title contains, or an inventor's name contains / employee ID is.
+ */
+search: string | null, };
+
+export type DisclosureRow = { 
+/**
+ * Record id.
+ */
+id: number, 
+/**
+ * 披露编号.
+ */
+disclosure_no: string, 
+/**
+ * 名称.
+ */
+title: string, 
+/**
+ * 所属单位.
+ */
+department: string, 
+/**
+ * Inventors' names in order, key contributors marked with `*`.
+ */
+inventors: string, 
+/**
+ * 受理日期.
+ */
+received_on: string, 
+/**
+ * 拟保护方式.
+ */
+intended_protection: AchievementKind, 
+/**
+ * Where it stands.
+ */
+status: DisclosureStatus, 
+/**
+ * 处理决定.
+ */
+decision: DisclosureDecision | null, 
+/**
+ * 决定日期.
+ */
+decided_on: string | null, 
+/**
+ * Assessments made.
+ */
+assessments: number, 
+/**
+ * Achievements it became.
+ */
+achievements: number, 
+/**
+ * Days from receipt to the decision (or today).
+ */
+age_days: number, 
+/**
+ * Undecided for more than [`DECISION_DAYS`].
+ */
+overdue: boolean, };
+
+export type DisclosurePage = { 
+/**
+ * Rows matching the filters, over all pages.
+ */
+total: number, 
+/**
+ * This page's rows.
+ */
+rows: Array<DisclosureRow>, };
+
+export type Criterion = { 
+/**
+ * 指标名称, unique.
+ */
+name: string, 
+/**
+ * 权重 in bp; the sheet's weights sum to 10000.
+ */
+weight_bp: number, };
+
+export type Score = { 
+/**
+ * The criterion's name (as it was when scored).
+ */
+criterion: string, 
+/**
+ * Its weight then, bp.
+ */
+weight_bp: number, 
+/**
+ * 0–100.
+ */
+score: number, };
+
+export type CriterionScore = { 
+/**
+ * The criterion's name.
+ */
+criterion: string, 
+/**
+ * 0–100.
+ */
+score: number, };
+
+export type AssessmentInput = { 
+/**
+ * The disclosure assessed.
+ */
+disclosure_id: number, 
+/**
+ * 评估日期: not before the receipt, not after today.
+ */
+assessed_on: string, 
+/**
+ * 评估人 (a person or a panel).
+ */
+reviewer: string, 
+/**
+ * Scores by criterion name; the weights come from the sheet.
+ */
+scores: Array<CriterionScore>, 
+/**
+ * 评估建议.
+ */
+recommendation: DisclosureDecision, 
+/**
+ * 评估意见.
+ */
+note: string | null, };
+
+export type Assessment = { 
+/**
+ * Record id.
+ */
+id: number, 
+/**
+ * 评估日期.
+ */
+assessed_on: string, 
+/**
+ * 评估人.
+ */
+reviewer: string, 
+/**
+ * The scores with the weights they had.
+ */
+scores: Array<Score>, 
+/**
+ * Σ weight × score / Σ weight, in tenths (`803` = 80.3), rounded half up once.
+ */
+weighted_score_x10: number, 
+/**
+ * 评估建议.
+ */
+recommendation: DisclosureDecision, 
+/**
+ * 评估意见.
+ */
+note: string | null, };
+
+export type ValuationKind = "appraisal" | "internal";
+
+export type ValuationMethod = "income" | "market" | "cost";
+
+export type Valuation = { 
+/**
+ * `None` to create.
+ */
+id: number | null, 
+/**
+ * The achievement valued (this or a contract, or both).
+ */
+achievement_id: number | null, 
+/**
+ * The contract whose subject was valued.
+ */
+contract_id: number | null, 
+/**
+ * 评估报告 or 内部评估.
+ */
+kind: ValuationKind, 
+/**
+ * 评估机构 (or, internally, who assessed).
+ */
+appraiser: string, 
+/**
+ * 报告编号: required for an appraisal.
+ */
+report_no: string | null, 
+/**
+ * 评估基准日.
+ */
+base_on: string, 
+/**
+ * 评估方法, each once; an appraisal uses at least two.
+ */
+methods: Array<ValuationMethod>, 
+/**
+ * 评估值 — or a range below.
+ */
+value_fen: Money | null, 
+/**
+ * 区间下限.
+ */
+low_fen: Money | null, 
+/**
+ * 区间上限 (not below the lower end).
+ */
+high_fen: Money | null, 
+/**
+ * 有效期至: not before the base date.
+ */
+valid_until: string | null, 
+/**
+ * 备案编号.
+ */
+filing_no: string | null, 
+/**
+ * 备案日期: not before the base date; with the filing number.
+ */
+filed_on: string | null, };
+
 export type Flow = { 
 /**
  * Contracts signed in the year.
@@ -1490,3 +2757,491 @@ findings: Array<CheckFinding>,
  * Indicators changed since filing.
  */
 changes: Array<Change>, };
+
+export type Reduction = "none" | "sole_owner" | "co_owned" | "open_license";
+
+export type FeeStatus = "due" | "grace" | "lapsed";
+
+export type FeeLine = { 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 申请号.
+ */
+application_no: string, 
+/**
+ * 专利年度 whose fee this is.
+ */
+patent_year: number, 
+/**
+ * 缴费日 (the year's first day).
+ */
+due_on: string, 
+/**
+ * The table's fee, unreduced.
+ */
+full_fee_fen: Money, 
+/**
+ * The fee after reduction, without surcharge.
+ */
+amount_fen: Money, 
+/**
+ * 滞纳金 as if paid on the list's day (0 while not overdue).
+ */
+surcharge_fen: Money, 
+/**
+ * 宽限期届满: the last day to pay before the patent lapses.
+ */
+grace_end_on: string, 
+/**
+ * due, grace or lapsed on the list's day.
+ */
+status: FeeStatus, 
+/**
+ * Record id, for links.
+ */
+achievement_id: number, 
+/**
+ * 成果名称.
+ */
+title: string, 
+/**
+ * 成果类型.
+ */
+kind: AchievementKind, 
+/**
+ * 所属单位.
+ */
+department: string, 
+/**
+ * Why the fee is reduced.
+ */
+reduction: Reduction, 
+/**
+ * 恢复费, for a lapsed fee.
+ */
+restoration_fen: Money, 
+/**
+ * What to pay on the list's day: fee + surcharge + restoration.
+ */
+total_fen: Money, };
+
+export type FeeQuery = { 
+/**
+ * due, grace or lapsed.
+ */
+status: FeeStatus, 
+/**
+ * How far ahead `due` looks, in days (30, 60, 90 …).
+ */
+within_days: number, 
+/**
+ * 1-based page.
+ */
+page: number, 
+/**
+ * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ */
+page_size: number, };
+
+export type FeeCounts = { 
+/**
+ * Due within the query's window.
+ */
+due: number, 
+/**
+ * Due within 30 days.
+ */
+due_30: number, 
+/**
+ * Due within 60 days.
+ */
+due_60: number, 
+/**
+ * Due within 90 days.
+ */
+due_90: number, 
+/**
+ * In the grace period.
+ */
+grace: number, 
+/**
+ * Past the grace period, still recorded in force.
+ */
+lapsed: number, };
+
+export type FeePage = { 
+/**
+ * The day the statuses and surcharges are computed for.
+ */
+on: string, 
+/**
+ * Rows of the tab, over all pages.
+ */
+total: number, 
+/**
+ * What paying the whole tab costs on `on`.
+ */
+total_fen: Money, 
+/**
+ * Rows of every tab.
+ */
+counts: FeeCounts, 
+/**
+ * This page.
+ */
+rows: Array<FeeLine>, };
+
+export type FeeQuote = { 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * The next unpaid year.
+ */
+patent_year: number, 
+/**
+ * Its due date.
+ */
+due_on: string, 
+/**
+ * Its last day of grace.
+ */
+grace_end_on: string, 
+/**
+ * The day asked about.
+ */
+paid_on: string, 
+/**
+ * The table's fee.
+ */
+full_fee_fen: Money, 
+/**
+ * Why it is reduced.
+ */
+reduction: Reduction, 
+/**
+ * The fee after reduction.
+ */
+amount_fen: Money, 
+/**
+ * The surcharge band (bp of the full fee).
+ */
+surcharge_bp: number, 
+/**
+ * 滞纳金.
+ */
+surcharge_fen: Money, 
+/**
+ * 恢复费 (after the grace period).
+ */
+restoration_fen: Money, 
+/**
+ * Everything to pay.
+ */
+total_fen: Money, 
+/**
+ * Paid after the grace period: a restoration.
+ */
+restores: boolean, };
+
+export type FeePayment = { 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * The patent year paid: the one after the paid-through year.
+ */
+patent_year: number, 
+/**
+ * 缴费日期.
+ */
+paid_on: string, 
+/**
+ * The amount paid, in yuan as typed (`1,234.50`).
+ */
+amount: string, 
+/**
+ * 票据号 / 凭证号.
+ */
+voucher_no: string | null, };
+
+export type AmountWarning = { 
+/**
+ * What the rules ask for on the payment day.
+ */
+expected_fen: Money, 
+/**
+ * What was paid.
+ */
+paid_fen: Money, };
+
+export type FeePaid = { 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * The year paid.
+ */
+patent_year: number, 
+/**
+ * Its due date.
+ */
+due_on: string, 
+/**
+ * 缴费日期.
+ */
+paid_on: string, 
+/**
+ * The amount paid.
+ */
+amount_fen: Money, 
+/**
+ * What the rules asked for on that day: fee + surcharge + restoration.
+ */
+expected_fen: Money, 
+/**
+ * The table's fee.
+ */
+full_fee_fen: Money, 
+/**
+ * The fee after reduction.
+ */
+fee_fen: Money, 
+/**
+ * 滞纳金.
+ */
+surcharge_fen: Money, 
+/**
+ * 恢复费.
+ */
+restoration_fen: Money, 
+/**
+ * 凭证号.
+ */
+voucher_no: string | null, 
+/**
+ * The paid-through year now.
+ */
+fees_paid_through: number, 
+/**
+ * The patent's status now.
+ */
+status: AchievementStatus, 
+/**
+ * The payment restored a lapsed patent.
+ */
+restored: boolean, 
+/**
+ * Set when the amount differs from the expected one.
+ */
+warning: AmountWarning | null, };
+
+export type FeeDecisionKind = "keep" | "abandon";
+
+export type FeeDecisionInput = { 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 维持 or 放弃.
+ */
+decision: FeeDecisionKind, 
+/**
+ * 决定日期.
+ */
+decided_on: string, 
+/**
+ * 理由 (required).
+ */
+reason: string, 
+/**
+ * When the inventors were told (they may take the patent over before it is given up).
+ */
+inventors_notified_on: string | null, 
+/**
+ * Abandon only: the patent is offered to the inventors (赋权) instead of being let go.
+ */
+grant_to_inventors: boolean, };
+
+export type FeeDecision = { 
+/**
+ * Record id.
+ */
+id: number, 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 维持 or 放弃.
+ */
+decision: FeeDecisionKind, 
+/**
+ * 决定日期.
+ */
+decided_on: string, 
+/**
+ * 理由.
+ */
+reason: string, 
+/**
+ * 通知发明人日期.
+ */
+inventors_notified_on: string | null, 
+/**
+ * Offered to the inventors.
+ */
+grant_to_inventors: boolean, };
+
+export type Lapse = { 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * The unpaid year.
+ */
+patent_year: number, 
+/**
+ * Its due date: the patent lapsed as of this day.
+ */
+due_on: string, 
+/**
+ * The grace period ended on this day.
+ */
+grace_end_on: string, };
+
+export type YearStatus = "before_grant" | "paid" | "due" | "grace" | "lapsed" | "upcoming" | "ended";
+
+export type PaymentLine = { 
+/**
+ * 缴费日期.
+ */
+paid_on: string, 
+/**
+ * Paid.
+ */
+amount_fen: Money, 
+/**
+ * What the rules expected on that day.
+ */
+expected_fen: Money, 
+/**
+ * 滞纳金 in it.
+ */
+surcharge_fen: Money, 
+/**
+ * 恢复费 in it.
+ */
+restoration_fen: Money, 
+/**
+ * 凭证号.
+ */
+voucher_no: string | null, };
+
+export type ScheduleYear = { 
+/**
+ * 专利年度.
+ */
+patent_year: number, 
+/**
+ * 缴费日.
+ */
+due_on: string, 
+/**
+ * 宽限期届满.
+ */
+grace_end_on: string, 
+/**
+ * The table's fee.
+ */
+full_fee_fen: Money, 
+/**
+ * Why it is reduced.
+ */
+reduction: Reduction, 
+/**
+ * The fee after reduction.
+ */
+amount_fen: Money, 
+/**
+ * Where it stands.
+ */
+status: YearStatus, 
+/**
+ * 滞纳金 if paid on the schedule's day (grace or lapsed only).
+ */
+surcharge_fen: Money, 
+/**
+ * 恢复费 if paid on the schedule's day (lapsed only).
+ */
+restoration_fen: Money, 
+/**
+ * The recorded payment, if any.
+ */
+payment: PaymentLine | null, };
+
+export type FeeSchedule = { 
+/**
+ * Record id.
+ */
+achievement_id: number, 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 法律状态.
+ */
+status: AchievementStatus, 
+/**
+ * The day statuses and surcharges are computed for.
+ */
+on: string, 
+/**
+ * 保护期 in years.
+ */
+term_years: number, 
+/**
+ * The patent year of the grant (its fee paid at registration).
+ */
+grant_year: number | null, 
+/**
+ * The last year paid (the grant year when nothing is recorded).
+ */
+paid_through: number | null, 
+/**
+ * The next year to pay, if any.
+ */
+next_year: number | null, 
+/**
+ * The institution's 费减备案 is accepted.
+ */
+fee_reduction: boolean, 
+/**
+ * 开放许可.
+ */
+open_license: boolean, 
+/**
+ * 共有人.
+ */
+co_owners: number, 
+/**
+ * Co-owners with their own 费减.
+ */
+co_owners_reduced: number, 
+/**
+ * Every year of the term.
+ */
+years: Array<ScheduleYear>, 
+/**
+ * Keep/abandon decisions, oldest first.
+ */
+decisions: Array<FeeDecision>, };

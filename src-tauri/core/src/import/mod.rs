@@ -301,3 +301,49 @@ impl RowReader<'_> {
         }
     }
 }
+
+/// Reads one record typed into a form with exactly the rules of a file row, so that a form and
+/// an import accept and refuse the same values: `fields` are (template key, text or nothing).
+/// References are checked too ([`Record::check`]); uniqueness is left to the caller, who knows
+/// which record is being edited. Problems name the field by its template key, without sheet or
+/// row. Returns the record only when there is no problem.
+pub(crate) fn read_form<R: Record>(conn: &rusqlite::Connection, fields: &[(&str, Option<String>)]) -> Result<(Option<R>, Vec<Problem>)> {
+    // A form is one row under a header of the template's keys.
+    const ROW: usize = 2;
+    let columns = template::columns(R::TABLE);
+    let cells = columns
+        .iter()
+        .map(|c| fields.iter().find(|(key, _)| *key == c.key).and_then(|(_, v)| v.clone()).map_or(Cell::Empty, Cell::Text))
+        .collect();
+    let grid = Grid {
+        sheet: String::new(),
+        header_row: 1,
+        headers: columns.iter().map(|c| c.key.to_string()).collect(),
+        rows: vec![Row { number: ROW, cells }],
+    };
+    let map: Vec<Option<usize>> = (0..columns.len()).map(Some).collect();
+    let mut problems = Vec::new();
+    let record = R::parse(&mut RowReader { grid: &grid, row: &grid.rows[0], map: &map, columns, problems: &mut problems });
+    if let Some(record) = &record {
+        record.check(conn, &mut Located { grid: &grid, row: ROW, map: &map, columns, problems: &mut problems })?;
+    }
+    let problems: Vec<Problem> = problems.into_iter().map(|p| Problem::field(&p.column, p.value, p.kind)).collect();
+    Ok((record.filter(|_| problems.is_empty()), problems))
+}
+
+/// One text field of a form, trimmed: a problem (named by `field`) when it is required and
+/// empty, or longer than `max` characters; `None` when empty or refused.
+pub(crate) fn form_text(problems: &mut Vec<Problem>, field: &str, value: Option<&str>, required: bool, max: usize) -> Option<String> {
+    let text = value.map(str::trim).unwrap_or_default();
+    if text.is_empty() {
+        if required {
+            problems.push(Problem::field(field, "", ProblemKind::Required));
+        }
+        return None;
+    }
+    if text.chars().count() > max {
+        problems.push(Problem::field(field, text.chars().take(40).collect::<String>(), ProblemKind::TooLong(max)));
+        return None;
+    }
+    Some(text.to_string())
+}

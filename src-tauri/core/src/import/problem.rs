@@ -80,6 +80,14 @@ pub enum ProblemKind {
     Ratio,
     /// Parts that must add up to 100% do not.
     PartsSum(i64),
+    /// A date after today where only the past makes sense.
+    InFuture,
+    /// A date after the date it must precede.
+    DateAfter(String),
+    /// Fewer entries than the rule asks for (an appraisal uses at least two methods).
+    TooFew(usize),
+    /// An amount below the amount it must not be below (a range's upper end).
+    AmountBelow(String),
 }
 
 impl ProblemKind {
@@ -128,6 +136,10 @@ impl ProblemKind {
             WorkdayNotWeekend => "workday_not_weekend",
             Ratio => "bad_ratio",
             PartsSum(_) => "parts_not_100",
+            InFuture => "date_in_future",
+            DateAfter(_) => "date_order",
+            TooFew(_) => "too_few",
+            AmountBelow(_) => "amount_order",
         }
     }
 
@@ -303,6 +315,28 @@ impl ProblemKind {
             }
             WorkdayNotWeekend => lang.pick("调休上班日应为周六或周日", "a make-up working day must be a Saturday or Sunday").into(),
             Ratio => lang.pick("比例应在 0 到 100% 之间", "a ratio must be from 0 to 100%").into(),
+            InFuture => lang.pick("日期晚于今天", "the date is after today").into(),
+            TooFew(n) => {
+                if zh {
+                    format!("至少需要 {n} 项")
+                } else {
+                    format!("at least {n} needed")
+                }
+            }
+            AmountBelow(other) => {
+                if zh {
+                    format!("不能低于{other}")
+                } else {
+                    format!("cannot be below {other}")
+                }
+            }
+            DateAfter(other) => {
+                if zh {
+                    format!("不能晚于{other}")
+                } else {
+                    format!("cannot be after {other}")
+                }
+            }
             PartsSum(bp) => {
                 if zh {
                     format!("各部分合计为 {}%，应恰好为 100%", crate::share::format_percent(*bp))

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_initial.sql"),
     include_str!("../../migrations/0002_rewards.sql"),
     include_str!("../../migrations/0003_annual_report.sql"),
+    include_str!("../../migrations/0004_lifecycle.sql"),
 ];
 
 /// The schema version this build writes.

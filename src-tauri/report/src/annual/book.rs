@@ -161,6 +161,9 @@ fn contract_sheet(
         ("本年到账金额（万元）", 14.0),
         ("技术合同登记号", 20.0),
     ]);
+    if transformation {
+        columns.extend([("定价方式", 10.0), ("公示期", 22.0), ("资产评估", 30.0)]);
+    }
     let last = columns.len() as u16 - 1;
     let note = format!("本年签订或本年有到账的合同；金额单位：万元；共 {} 项", lines.len());
     head(ws, i, name, subtitle, &note, last, f)?;
@@ -189,6 +192,12 @@ fn contract_sheet(
         ws.write_number_with_format(r, next(), Money(line.amount_fen).to_cell(Money::WAN), &f.wan)?;
         ws.write_number_with_format(r, next(), Money(line.received_fen).to_cell(Money::WAN), &f.wan)?;
         ws.write_string_with_format(r, next(), line.registration_no.as_deref().unwrap_or("未登记"), &f.text)?;
+        if transformation {
+            ws.write_string_with_format(r, next(), line.pricing.map_or("未记录", |p| p.zh()), &f.centre)?;
+            let period = line.publicity.map_or_else(|| "—".to_string(), |(posted, ends)| format!("{posted} 发布，至 {ends}"));
+            ws.write_string_with_format(r, next(), period, &f.wrapped)?;
+            ws.write_string_with_format(r, next(), line.appraisal.as_deref().unwrap_or("未评估"), &f.wrapped)?;
+        }
     }
     ws.set_landscape();
     Ok(())

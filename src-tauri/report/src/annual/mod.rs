@@ -11,12 +11,12 @@ mod print;
 
 use crate::Error;
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use std::path::{Path, PathBuf};
 use transferdesk_core::annual::{self, Flow, Indicators};
 use transferdesk_core::model::{ContractKind, Ownership};
 use transferdesk_core::report_year::{self, ReportYear};
-use transferdesk_core::{Actor, Store};
+use transferdesk_core::{Actor, Money, Store};
 
 /// The two files written for a report year.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -283,6 +283,12 @@ pub(crate) struct ContractLine {
     pub received_fen: i64,
     /// 技术合同登记号.
     pub registration_no: Option<String>,
+    /// 定价方式 (not recorded for historical contracts).
+    pub pricing: Option<transferdesk_core::model::Pricing>,
+    /// The price publicity's posting day and last day.
+    pub publicity: Option<(NaiveDate, NaiveDate)>,
+    /// The latest valuation of the contract or its achievements: appraiser, base day, value text.
+    pub appraisal: Option<String>,
 }
 
 /// A line of a distribution paid in the report year.
@@ -338,8 +344,9 @@ fn contracts(store: &Store, from: &str, to: &str, transformation: bool) -> Resul
     let mut stmt = conn
         .prepare_cached(
             "SELECT c.id, c.contract_no, c.title, c.kind, o.name, o.ownership, o.region, c.signed_on, c.amount_fen, c.registration_no,
-               (SELECT coalesce(sum(r.amount_fen), 0) FROM receipt r WHERE r.contract_id = c.id AND r.received_on BETWEEN ?1 AND ?2)
-             FROM contract c JOIN organization o ON o.id = c.organization_id
+               (SELECT coalesce(sum(r.amount_fen), 0) FROM receipt r WHERE r.contract_id = c.id AND r.received_on BETWEEN ?1 AND ?2),
+               c.pricing, p.posted_on, p.ends_on
+             FROM contract c JOIN organization o ON o.id = c.organization_id LEFT JOIN publicity p ON p.id = c.publicity_id
              WHERE (c.kind IN ('transfer', 'license', 'equity')) = ?3
                AND (c.signed_on BETWEEN ?1 AND ?2
                     OR EXISTS (SELECT 1 FROM receipt r WHERE r.contract_id = c.id AND r.received_on BETWEEN ?1 AND ?2))
@@ -362,6 +369,12 @@ fn contracts(store: &Store, from: &str, to: &str, transformation: bool) -> Resul
                     amount_fen: r.get(8)?,
                     registration_no: r.get::<_, Option<String>>(9)?.filter(|s| !s.trim().is_empty()),
                     received_fen: r.get(10)?,
+                    pricing: r.get(11)?,
+                    publicity: match (r.get::<_, Option<NaiveDate>>(12)?, r.get::<_, Option<NaiveDate>>(13)?) {
+                        (Some(posted), Some(ends)) => Some((posted, ends)),
+                        _ => None,
+                    },
+                    appraisal: None,
                 },
             ))
         })
@@ -374,10 +387,28 @@ fn contracts(store: &Store, from: &str, to: &str, transformation: bool) -> Resul
              WHERE ca.contract_id = ?1 ORDER BY ca.position",
         )
         .map_err(core)?;
+    let mut appraisals = conn
+        .prepare_cached(
+            "SELECT v.appraiser, v.base_on, v.value_fen, v.low_fen, v.high_fen FROM valuation v
+             WHERE v.contract_id = ?1 OR v.achievement_id IN (SELECT achievement_id FROM contract_achievement WHERE contract_id = ?1)
+             ORDER BY v.base_on DESC, v.id DESC LIMIT 1",
+        )
+        .map_err(core)?;
     let mut out = Vec::with_capacity(rows.len());
     for (id, mut line) in rows {
         line.achievements =
             achievements.query_map([id], |r| Ok((r.get(0)?, r.get(1)?))).map_err(core)?.collect::<Result<_, _>>().map_err(core)?;
+        line.appraisal = appraisals
+            .query_row([id], |r| {
+                let value = match (r.get::<_, Option<i64>>(2)?, r.get::<_, Option<i64>>(3)?, r.get::<_, Option<i64>>(4)?) {
+                    (Some(v), _, _) => format!("{} 元", Money(v).grouped()),
+                    (None, Some(l), Some(h)) => format!("{} ~ {} 元", Money(l).grouped(), Money(h).grouped()),
+                    _ => String::new(),
+                };
+                Ok(format!("{}（基准日 {}）{value}", r.get::<_, String>(0)?, r.get::<_, NaiveDate>(1)?))
+            })
+            .optional()
+            .map_err(core)?;
         out.push(line);
     }
     Ok(out)

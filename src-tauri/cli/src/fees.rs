@@ -1,0 +1,210 @@
+//! `transferdesk fees …`: annual fees (年费) — the list of fees to pay, payments, keep/abandon
+//! decisions, marking a lapse, the export (cli.md; domain.md §5).
+
+use crate::output::{Doc, Failure};
+use chrono::NaiveDate;
+use clap::Subcommand;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use transferdesk_core::fee::{self, FeeDecisionInput, FeeDecisionKind, FeeLine, FeePaid, FeePayment, FeeStatus};
+use transferdesk_core::{Lang, Store};
+
+/// The subcommands of `fees`.
+#[derive(Subcommand)]
+pub enum Fees {
+    /// Fees due from DATE to DATE + DAYS, and those overdue but still in grace on DATE.
+    Due {
+        /// Days ahead.
+        #[arg(long, default_value_t = fee::DEFAULT_WITHIN_DAYS, value_parser = clap::value_parser!(u32).range(0..=i64::from(fee::MAX_WITHIN_DAYS)))]
+        within: u32,
+        /// The day (default: today).
+        #[arg(long, value_parser = crate::parse_date)]
+        on: Option<NaiveDate>,
+    },
+    /// Record an annual-fee payment; advances the paid-through year.
+    Pay {
+        /// 成果编号.
+        achievement_no: String,
+        /// The patent year paid (the one after the paid-through year).
+        #[arg(long)]
+        year: i64,
+        /// 缴费日期.
+        #[arg(long, value_parser = crate::parse_date)]
+        paid_on: NaiveDate,
+        /// The amount paid, in yuan.
+        #[arg(long)]
+        amount: String,
+        /// The receipt (票据) number.
+        #[arg(long)]
+        voucher: Option<String>,
+    },
+    /// Record a keep (维持) or abandon (放弃) decision; abandoning ends the patent's fees.
+    Decide {
+        /// 成果编号.
+        achievement_no: String,
+        /// Keep paying.
+        #[arg(long, conflicts_with = "abandon", required_unless_present = "abandon")]
+        keep: bool,
+        /// Stop paying: the patent is recorded abandoned.
+        #[arg(long)]
+        abandon: bool,
+        /// The decision's date.
+        #[arg(long, value_parser = crate::parse_date)]
+        on: NaiveDate,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+        /// When the inventors were told.
+        #[arg(long, value_parser = crate::parse_date)]
+        notified_on: Option<NaiveDate>,
+        /// Abandon only: offer the patent to the inventors (赋权).
+        #[arg(long)]
+        grant: bool,
+    },
+    /// Record that a patent lapsed: its grace period ended unpaid.
+    Lapse {
+        /// 成果编号.
+        achievement_no: String,
+        /// The day (default: today).
+        #[arg(long, value_parser = crate::parse_date)]
+        on: Option<NaiveDate>,
+    },
+    /// Write the fees to pay (due and in grace) as 年费缴纳清单 (.xlsx).
+    Export {
+        /// The .xlsx to write.
+        file: PathBuf,
+        /// Days ahead.
+        #[arg(long, default_value_t = fee::DEFAULT_WITHIN_DAYS, value_parser = clap::value_parser!(u32).range(0..=i64::from(fee::MAX_WITHIN_DAYS)))]
+        within: u32,
+        /// The day (default: today).
+        #[arg(long, value_parser = crate::parse_date)]
+        on: Option<NaiveDate>,
+    },
+}
+
+/// Runs one `fees` subcommand on the data file at `path`; `today` is the caller's clock.
+pub fn run(path: &Path, command: Fees, lang: Lang, actor: transferdesk_core::Actor) -> Result<Doc, Failure> {
+    let today = actor.at.date();
+    let mut store = Store::open(path)?;
+    Ok(match command {
+        Fees::Due { within, on } => {
+            let on = on.unwrap_or(today);
+            let lines: Vec<FeeLine> = fee::lines(&store, on, within)?.into_iter().filter(|l| l.status != FeeStatus::Lapsed).collect();
+            let fees: Vec<Value> = lines.iter().map(contract_line).collect();
+            Doc::new(json!({"on": on, "fees": fees}), due_text(&lines, on, within, lang))
+        }
+        Fees::Pay { achievement_no, year, paid_on, amount, voucher } => {
+            let input = FeePayment { achievement_no, patent_year: year, paid_on, amount, voucher_no: voucher };
+            let paid = fee::pay(&mut store, &actor, &input)?;
+            Doc::new(serde_json::to_value(&paid).unwrap_or_default(), paid_text(&paid, lang))
+        }
+        Fees::Decide { achievement_no, keep, abandon: _, on, reason, notified_on, grant } => {
+            let decision = if keep { FeeDecisionKind::Keep } else { FeeDecisionKind::Abandon };
+            let input = FeeDecisionInput {
+                achievement_no,
+                decision,
+                decided_on: on,
+                reason,
+                inventors_notified_on: notified_on,
+                grant_to_inventors: grant,
+            };
+            let saved = fee::decide(&mut store, &actor, &input)?;
+            let human = match (lang, saved.decision) {
+                (Lang::Zh, FeeDecisionKind::Keep) => {
+                    format!("已记录 {} 维持决定（{}）：{}", saved.achievement_no, saved.decided_on, saved.reason)
+                }
+                (Lang::Zh, FeeDecisionKind::Abandon) => {
+                    format!("已记录 {} 放弃决定（{}），法律状态改为放弃：{}", saved.achievement_no, saved.decided_on, saved.reason)
+                }
+                (Lang::En, FeeDecisionKind::Keep) => {
+                    format!("{}: keep, decided {}: {}", saved.achievement_no, saved.decided_on, saved.reason)
+                }
+                (Lang::En, FeeDecisionKind::Abandon) => {
+                    format!("{}: abandoned, decided {} (status now abandoned): {}", saved.achievement_no, saved.decided_on, saved.reason)
+                }
+            };
+            Doc::new(serde_json::to_value(&saved).unwrap_or_default(), human)
+        }
+        Fees::Lapse { achievement_no, on } => {
+            let lapse = fee::mark_lapsed(&mut store, &actor, &achievement_no, on.unwrap_or(today))?;
+            let human = match lang {
+                Lang::Zh => format!(
+                    "{} 第 {} 年年费（{} 到期）宽限期已于 {} 届满未缴，已标记失效",
+                    lapse.achievement_no, lapse.patent_year, lapse.due_on, lapse.grace_end_on
+                ),
+                Lang::En => format!(
+                    "{}: year {} (due {}) unpaid when the grace period ended on {}; marked lapsed",
+                    lapse.achievement_no, lapse.patent_year, lapse.due_on, lapse.grace_end_on
+                ),
+            };
+            Doc::new(serde_json::to_value(&lapse).unwrap_or_default(), human)
+        }
+        Fees::Export { file, within, on } => {
+            let on = on.unwrap_or(today);
+            let rows = transferdesk_report::fees::write(&store, on, within, &file)?;
+            let human = format!("{} {}（{rows}）", lang.pick("已写出年费缴纳清单", "fee list written to"), file.display());
+            Doc::new(json!({"file": file, "rows": rows, "on": on}), human)
+        }
+    })
+}
+
+/// A fee line with exactly the keys of cli.md, in its order.
+fn contract_line(l: &FeeLine) -> Value {
+    json!({
+        "achievement_no": l.achievement_no,
+        "application_no": l.application_no,
+        "patent_year": l.patent_year,
+        "due_on": l.due_on,
+        "full_fee_fen": l.full_fee_fen,
+        "amount_fen": l.amount_fen,
+        "surcharge_fen": l.surcharge_fen,
+        "grace_end_on": l.grace_end_on,
+        "status": l.status,
+    })
+}
+
+fn due_text(lines: &[FeeLine], on: NaiveDate, within: u32, lang: Lang) -> String {
+    let total = transferdesk_core::Money(lines.iter().map(|l| l.amount_fen.0 + l.surcharge_fen.0).sum());
+    let mut out = vec![match lang {
+        Lang::Zh => format!("{on} 起 {within} 天内到期及宽限期内的年费：{} 项，合计 {total}", lines.len()),
+        Lang::En => format!("annual fees due within {within} days of {on} or in grace: {}, total {total}", lines.len()),
+    }];
+    for l in lines {
+        let status = if lang == Lang::Zh { l.status.zh() } else { l.status.key() };
+        let year = match lang {
+            Lang::Zh => format!("第{}年", l.patent_year),
+            Lang::En => format!("year {}", l.patent_year),
+        };
+        let late =
+            if l.surcharge_fen.0 > 0 { format!(" + {} {}", l.surcharge_fen, lang.pick("滞纳金", "surcharge")) } else { String::new() };
+        let grace = format!("{} {}", lang.pick("宽限期至", "grace until"), l.grace_end_on);
+        out.push(format!(
+            "  {}  {:<10} {:<16} {year:<8} {}{late}  {status}  {grace}",
+            l.due_on, l.achievement_no, l.application_no, l.amount_fen
+        ));
+    }
+    out.join("\n")
+}
+
+fn paid_text(p: &FeePaid, lang: Lang) -> String {
+    let mut out = match lang {
+        Lang::Zh => format!(
+            "已记录 {} 第 {} 年年费：{} 缴纳 {}（应缴 {}），年费已缴至第 {} 年",
+            p.achievement_no, p.patent_year, p.paid_on, p.amount_fen, p.expected_fen, p.fees_paid_through
+        ),
+        Lang::En => format!(
+            "{}: year {} paid {} on {} (expected {}); paid through year {}",
+            p.achievement_no, p.patent_year, p.amount_fen, p.paid_on, p.expected_fen, p.fees_paid_through
+        ),
+    };
+    if p.restored {
+        out.push_str(lang.pick("；专利权已恢复（含恢复费）", "; the patent is restored (restoration fee included)"));
+    }
+    if let Some(w) = p.warning {
+        out.push_str(&match lang {
+            Lang::Zh => format!("\n  注意：实缴金额 {} 与按规则应缴 {} 不一致（以国家知识产权局缴费通知为准）", w.paid_fen, w.expected_fen),
+            Lang::En => format!("\n  note: paid {} differs from the expected {} (CNIPA's bill prevails)", w.paid_fen, w.expected_fen),
+        });
+    }
+    out
+}

@@ -1,0 +1,202 @@
+//! `fees due` and `fees pay` as cli.md specifies them, on a small portfolio written here. Figures by
+//! hand from domain.md §5 (the institution has 费减: 15% within ten years of the grant year):
+//! - F01 invention filed 2019-12-01, granted 2022-03-01, paid through 7: year 8 due 2026-12-01,
+//!   2,000.00 → 300.00;
+//! - F02 utility model filed 2021-02-10, paid through 5: year 6 due 2026-02-10, grace ended
+//!   2026-08-10 — lapsed, so not in `fees due`;
+//! - F03 invention filed 2018-09-30, granted 2021-01-05, paid through 8: year 9 due 2026-09-30; on
+//!   2026-11-23 (or 11-20) it is in the second month of grace: 300.00 + 5% of 2,000.00 = 100.00;
+//! - F04 design filed 2023-01-20, paid through 4: year 5 due 2027-01-20, 900.00 → 135.00.
+
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| panic!("stdout is one JSON document ({e}): {}", self.stdout))
+    }
+}
+
+fn cli(db: &Path, args: &[&str]) -> Run {
+    cli_env(db, args, "C.UTF-8")
+}
+
+fn cli_env(db: &Path, args: &[&str], lang: &str) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_transferdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("TRANSFERDESK_DB")
+        .output()
+        .expect("the binary runs");
+    Run {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into(),
+        stderr: String::from_utf8_lossy(&out.stderr).into(),
+    }
+}
+
+fn fixture(rel: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(rel).display().to_string()
+}
+
+const PATENTS: &str = "成果编号,成果名称,成果类型,申请号,申请日,授权号,授权日,法律状态,所属单位,财政资助项目,年费已缴至,完成人
+F01,一种电池,发明专利,201910900001.4,2019-12-01,,2022-03-01,有效,计算机学院,,7,T001*
+F02,一种夹具,实用新型专利,202120900002.1,2021-02-10,,2021-09-01,有效,计算机学院,,5,T001*
+F03,一种涂层,发明专利,201810900003.9,2018-09-30,,2021-01-05,有效,材料科学与工程学院,,8,T003*
+F04,一种灯具,外观设计专利,202330900004.5,2023-01-20,,2023-06-01,有效,计算机学院,,4,T002*
+";
+
+fn patent_db(dir: &Path) -> PathBuf {
+    let db = dir.join("fees.db");
+    assert_eq!(cli(&db, &["init", "--institution", "测试大学", "--province", "四川省", "--fee-reduction", "yes"]).status, 0);
+    assert_eq!(cli(&db, &["import", "people", &fixture("good/people.csv")]).status, 0);
+    let csv = dir.join("patents.csv");
+    std::fs::write(&csv, PATENTS).expect("write");
+    let run = cli(&db, &["import", "achievements", csv.to_str().expect("utf-8")]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    db
+}
+
+#[test]
+fn fees_due_prints_the_contract_keys_and_the_hand_computed_figures() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = patent_db(dir.path());
+    let run = cli(&db, &["--json", "fees", "due", "--on", "2026-11-23", "--within", "90"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let doc = run.json();
+    let keys: Vec<&str> = doc.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
+    assert_eq!(keys, ["on", "fees"]);
+    assert_eq!(doc["on"], "2026-11-23");
+    let fees = doc["fees"].as_array().expect("fees");
+    for f in fees {
+        let keys: Vec<&str> = f.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
+        assert_eq!(
+            keys,
+            [
+                "achievement_no",
+                "application_no",
+                "patent_year",
+                "due_on",
+                "full_fee_fen",
+                "amount_fen",
+                "surcharge_fen",
+                "grace_end_on",
+                "status"
+            ],
+            "exactly the keys of cli.md, in its order"
+        );
+    }
+    assert_eq!(
+        doc["fees"],
+        json!([
+            {"achievement_no": "F03", "application_no": "201810900003.9", "patent_year": 9, "due_on": "2026-09-30",
+             "full_fee_fen": 200_000, "amount_fen": 30_000, "surcharge_fen": 10_000, "grace_end_on": "2027-03-30", "status": "grace"},
+            {"achievement_no": "F01", "application_no": "201910900001.4", "patent_year": 8, "due_on": "2026-12-01",
+             "full_fee_fen": 200_000, "amount_fen": 30_000, "surcharge_fen": 0, "grace_end_on": "2027-06-01", "status": "due"},
+            {"achievement_no": "F04", "application_no": "202330900004.5", "patent_year": 5, "due_on": "2027-01-20",
+             "full_fee_fen": 90_000, "amount_fen": 13_500, "surcharge_fen": 0, "grace_end_on": "2027-07-20", "status": "due"},
+        ])
+    );
+    // 30 days ahead (to 2026-12-23): F04 is not due yet.
+    let short = cli(&db, &["--json", "fees", "due", "--on", "2026-11-23", "--within", "30"]).json();
+    assert_eq!(short["fees"].as_array().map(Vec::len), Some(2));
+
+    let zh = cli(&db, &["fees", "due", "--on", "2026-11-23"]);
+    assert!(zh.stdout.contains("3 项") && zh.stdout.contains("宽限期") && zh.stdout.contains("¥100.00 滞纳金"), "{}", zh.stdout);
+    let en = cli_env(&db, &["fees", "due", "--on", "2026-11-23"], "en_US.UTF-8");
+    assert!(en.stdout.contains("grace until 2027-03-30") && en.stdout.contains("total ¥835.00"), "{}", en.stdout);
+    assert_eq!(cli(&db, &["fees", "due", "--on", "2026-02-30"]).status, 2, "a bad date is a usage error");
+}
+
+#[test]
+fn fees_pay_records_advances_and_refuses_with_the_codes() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = patent_db(dir.path());
+    let paid =
+        cli(&db, &["--json", "fees", "pay", "F01", "--year", "8", "--paid-on", "2026-11-20", "--amount", "300", "--voucher", "PJ-8"]);
+    assert_eq!(paid.status, 0, "{}", paid.stdout);
+    let doc = paid.json();
+    assert_eq!(
+        (doc["fees_paid_through"].as_i64(), doc["expected_fen"].as_i64(), doc["amount_fen"].as_i64()),
+        (Some(8), Some(30_000), Some(30_000))
+    );
+    assert_eq!(doc["warning"], Value::Null);
+    let due = cli(&db, &["--json", "fees", "due", "--on", "2026-11-23"]).json();
+    let listed: Vec<&str> = due["fees"].as_array().expect("fees").iter().filter_map(|f| f["achievement_no"].as_str()).collect();
+    assert_eq!(listed, ["F03", "F04"], "F01's year 9 is due only on 2027-12-01");
+
+    // F03 year 9 paid 2026-11-20 in its second month of grace: 400.00 expected, 300.00 accepted with a warning.
+    let short = cli(&db, &["--json", "fees", "pay", "F03", "--year", "9", "--paid-on", "2026-11-20", "--amount", "300.00"]).json();
+    assert_eq!(short["warning"], json!({"expected_fen": 40_000, "paid_fen": 30_000}));
+    let human = cli(&db, &["fees", "pay", "F04", "--year", "5", "--paid-on", "2026-11-20", "--amount", "100"]);
+    assert_eq!(human.status, 0);
+    assert!(human.stdout.contains("注意") && human.stdout.contains("¥135.00"), "the difference is said: {}", human.stdout);
+
+    let refused = |args: &[&str], code: &str| {
+        let run = cli(&db, &[&["--json", "fees", "pay"], args].concat());
+        assert_eq!((run.status, run.json()["error"]["code"].as_str()), (1, Some(code)), "{args:?}");
+    };
+    refused(&["F01", "--year", "8", "--paid-on", "2026-11-20", "--amount", "300"], "fee_year_already_paid");
+    refused(&["F01", "--year", "10", "--paid-on", "2026-11-20", "--amount", "300"], "fee_year_not_next");
+    refused(&["NOPE", "--year", "10", "--paid-on", "2026-11-20", "--amount", "300"], "not_found");
+    let bad = cli(&db, &["--json", "fees", "pay", "F01", "--year", "9", "--paid-on", "2026-11-20", "--amount", "三百"]);
+    assert_eq!(bad.status, 1);
+    assert_eq!(
+        (bad.json()["error"]["code"].as_str(), bad.json()["error"]["details"][0]["column"].as_str()),
+        (Some("invalid_input"), Some("amount"))
+    );
+    assert_eq!(cli(&db, &["fees", "pay", "F01", "--paid-on", "2026-11-20", "--amount", "300"]).status, 2, "--year is required");
+    let zh = cli(&db, &["fees", "pay", "F01", "--year", "8", "--paid-on", "2026-11-20", "--amount", "300"]);
+    assert!(zh.stderr.contains("已缴纳"), "a person reads why: {}", zh.stderr);
+}
+
+#[test]
+fn fees_decide_lapse_and_export() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = patent_db(dir.path());
+    let file = dir.path().join("年费缴纳清单.xlsx");
+    let export = cli(&db, &["--json", "fees", "export", file.to_str().expect("utf-8"), "--on", "2026-11-23"]);
+    assert_eq!((export.status, export.json()["rows"].as_u64()), (0, Some(3)), "{}", export.stdout);
+    assert!(file.is_file());
+
+    let decided = cli(
+        &db,
+        &[
+            "--json",
+            "fees",
+            "decide",
+            "F04",
+            "--abandon",
+            "--on",
+            "2026-11-20",
+            "--reason",
+            "无转化前景",
+            "--notified-on",
+            "2026-11-10",
+            "--grant",
+        ],
+    );
+    assert_eq!(decided.status, 0, "{}", decided.stdout);
+    assert_eq!((decided.json()["decision"].as_str(), decided.json()["grant_to_inventors"].as_bool()), (Some("abandon"), Some(true)));
+    let keep_grant = cli(&db, &["--json", "fees", "decide", "F01", "--keep", "--on", "2026-11-20", "--reason", "有许可意向", "--grant"]);
+    assert_eq!((keep_grant.status, keep_grant.json()["error"]["details"][0]["column"].as_str()), (1, Some("grant_to_inventors")));
+    assert_eq!(cli(&db, &["fees", "decide", "F01", "--on", "2026-11-20", "--reason", "x"]).status, 2, "--keep or --abandon");
+
+    let early = cli(&db, &["--json", "fees", "lapse", "F03", "--on", "2026-11-23"]);
+    assert_eq!(early.json()["error"]["code"], "fee_not_lapsed", "F03 is still in grace");
+    let lapsed = cli(&db, &["--json", "fees", "lapse", "F02", "--on", "2026-11-23"]).json();
+    assert_eq!((lapsed["patent_year"].as_i64(), lapsed["grace_end_on"].as_str()), (Some(6), Some("2026-08-10")));
+    let due = cli(&db, &["--json", "fees", "due", "--on", "2026-11-23"]).json();
+    let listed: Vec<&str> = due["fees"].as_array().expect("fees").iter().filter_map(|f| f["achievement_no"].as_str()).collect();
+    assert_eq!(listed, ["F03", "F01"], "F04 abandoned");
+}

@@ -1,0 +1,320 @@
+//! Annual fees on a store (domain.md §5): the list of fees to pay on a day, payments, decisions and
+//! lapses, and a patent's schedule. The portfolio below is written for these tests; every figure
+//! in the comments is worked out by hand from the fee table (the institution has 费减).
+//!
+//! On 2026-11-23 (the test actor's day), looking 90 days ahead (to 2027-02-21):
+//! - F01 invention filed 2019-12-01, granted 2022-03-01 (year 3), paid through 7: year 8 due
+//!   2026-12-01, 2,000 × 15% = 300.00 → due.
+//! - F02 utility model filed 2021-02-10, granted 2021-09-01 (year 1), paid through 5: year 6 due
+//!   2026-02-10, grace ended 2026-08-10 → lapsed; 1,200 × 15% = 180.00 + 25% of 1,200 = 300.00
+//!   + 1,000.00 restoration = 1,480.00.
+//! - F03 invention filed 2018-09-30, granted 2021-01-05 (year 3), paid through 8: year 9 due
+//!   2026-09-30; 11-23 is after 10-30 (+1 month) and before 11-30 (+2) → grace, 5% of 2,000 =
+//!   100.00 on top of 300.00.
+//! - F04 design filed 2023-01-20 (15-year term), granted 2023-06-01 (year 1), paid through 4:
+//!   year 5 due 2027-01-20, 900 × 15% = 135.00 → due.
+//! - F05 invention filed 2017-12-01, granted 2019-05-10 (year 2), paid through 9, co-owned with
+//!   one organization without 费减: year 10 due 2026-12-01, no reduction → 4,000.00.
+//! - F06 invention filed 2016-01-15, granted 2018-03-01 (year 3), paid through 11, co-owned with
+//!   one organization with 费减: year 12 due 2027-01-15 (the last reduced year), 4,000 × 30% =
+//!   1,200.00.
+//! - F07 invention filed 2015-02-20, granted 2017-06-01, paid through 12, open license: year 13
+//!   due 2027-02-20, 6,000 × 85% = 5,100.00.
+//! - F08 abandoned, F09 pending, SW01 software: never listed. F10 invention paid through 20:
+//!   nothing left. F11 invention filed 2024-12-10, granted 2026-09-01 (year 2), paid-through left
+//!   empty at import: year 3 due 2026-12-10, 900 × 15% = 135.00. F12 utility model paid through 10.
+
+use crate::common::{actor, dump, fixture, new_store};
+use chrono::NaiveDate;
+use transferdesk_core::fee::{self, FeeDecisionInput, FeeDecisionKind, FeePayment, FeeQuery, FeeStatus, Reduction, YearStatus};
+use transferdesk_core::model::{AchievementStatus, Table};
+use transferdesk_core::{import, Error, Money, Store};
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+}
+
+const ON: &str = "2026-11-23";
+
+const PATENTS: &str = "成果编号,成果名称,成果类型,申请号,申请日,授权号,授权日,法律状态,所属单位,财政资助项目,年费已缴至,完成人
+F01,一种电池,发明专利,201910900001.4,2019-12-01,,2022-03-01,有效,计算机学院,,7,T001*
+F02,一种夹具,实用新型专利,202120900002.1,2021-02-10,,2021-09-01,有效,计算机学院,,5,T001*
+F03,一种涂层,发明专利,201810900003.9,2018-09-30,,2021-01-05,有效,材料科学与工程学院,,8,T003*
+F04,一种灯具,外观设计专利,202330900004.5,2023-01-20,,2023-06-01,有效,计算机学院,,4,T002*
+F05,一种电机,发明专利,201710900005.3,2017-12-01,,2019-05-10,有效,计算机学院,,9,T001*
+F06,一种合金,发明专利,201610900006.3,2016-01-15,,2018-03-01,有效,材料科学与工程学院,,11,T003*
+F07,一种芯片,发明专利,201510900007.3,2015-02-20,,2017-06-01,有效,计算机学院,,12,T001*
+F08,一种阀门,发明专利,201910900008.6,2019-12-01,,2022-03-01,放弃,计算机学院,,7,T001*
+F09,一种传感器,发明专利,202410900009.1,2024-01-01,,,申请中,计算机学院,,,T001*
+F10,一种泵,发明专利,200610900010.6,2006-12-01,,2009-03-01,有效,计算机学院,,20,T001*
+F11,一种滤膜,发明专利,202410900011.9,2024-12-10,,2026-09-01,有效,材料科学与工程学院,,,T003*
+F12,一种支架,实用新型专利,201620900012.4,2016-05-01,,2017-01-01,有效,计算机学院,,10,T002*
+SW01,图像标注软件V1.0,软件著作权,,,2024SR0000001,2024-05-20,有效,计算机学院,,,T001*
+";
+
+fn fee_store(dir: &tempfile::TempDir) -> Store {
+    let mut store = new_store(dir);
+    for (table, file) in [(Table::People, "good/people.csv"), (Table::Organizations, "good/organizations.csv")] {
+        import::import(&mut store, &actor(), table, &fixture(file), false).expect("fixture imports");
+    }
+    let path = dir.path().join("patents.csv");
+    std::fs::write(&path, PATENTS).expect("write csv");
+    import::import(&mut store, &actor(), Table::Achievements, &path, false)
+        .unwrap_or_else(|e| panic!("patents import: {:?}", e.report(transferdesk_core::Lang::En)));
+    let conn = store.conn();
+    let id = |no: &str| -> i64 { conn.query_row("SELECT id FROM achievement WHERE achievement_no = ?1", [no], |r| r.get(0)).expect("id") };
+    let org = |name: &str| -> i64 { conn.query_row("SELECT id FROM organization WHERE name = ?1", [name], |r| r.get(0)).expect("org") };
+    let co_owner = |a: &str, o: &str, reduced: bool| {
+        conn.execute("INSERT INTO co_owner (achievement_id, organization_id, fee_reduction) VALUES (?1, ?2, ?3)", (id(a), org(o), reduced))
+            .expect("co-owner");
+    };
+    co_owner("F05", "成都蜀新科技有限公司", true);
+    co_owner("F05", "北京华能装备股份有限公司", false);
+    co_owner("F06", "成都蜀新科技有限公司", true);
+    conn.execute("UPDATE achievement SET open_license = 1 WHERE achievement_no = 'F07'", []).expect("open license");
+    // The grant year's fee is paid at registration: an empty paid-through year means just that.
+    conn.execute("UPDATE achievement SET fees_paid_through = NULL, fees_paid_through_assumed = 0 WHERE achievement_no = 'F11'", [])
+        .expect("no paid-through");
+    store
+}
+
+type Row = (&'static str, i64, &'static str, i64, i64, i64, FeeStatus);
+
+fn listed(store: &Store, on: &str, within: u32) -> Vec<(String, i64, String, i64, i64, i64, FeeStatus)> {
+    fee::lines(store, day(on), within)
+        .expect("list")
+        .into_iter()
+        .map(|l| (l.achievement_no, l.patent_year, l.due_on.to_string(), l.full_fee_fen.0, l.amount_fen.0, l.surcharge_fen.0, l.status))
+        .collect()
+}
+
+fn owned(rows: &[Row]) -> Vec<(String, i64, String, i64, i64, i64, FeeStatus)> {
+    rows.iter().map(|r| (r.0.to_string(), r.1, r.2.to_string(), r.3, r.4, r.5, r.6)).collect()
+}
+
+fn code<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
+    match result {
+        Err(e) => e.code().to_string(),
+        Ok(v) => panic!("expected a refusal, got {v:?}"),
+    }
+}
+
+fn payment(no: &str, year: i64, paid_on: &str, amount: &str) -> FeePayment {
+    FeePayment {
+        achievement_no: no.into(),
+        patent_year: year,
+        paid_on: day(paid_on),
+        amount: amount.into(),
+        voucher_no: Some("PJ-1".into()),
+    }
+}
+
+#[test]
+fn the_list_holds_due_grace_and_lapsed_fees_in_due_date_order() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = fee_store(&dir);
+    use FeeStatus::*;
+    let expected: &[Row] = &[
+        ("F02", 6, "2026-02-10", 120_000, 18_000, 30_000, Lapsed),
+        ("F03", 9, "2026-09-30", 200_000, 30_000, 10_000, Grace),
+        // Same due date: by achievement number.
+        ("F01", 8, "2026-12-01", 200_000, 30_000, 0, Due),
+        ("F05", 10, "2026-12-01", 400_000, 400_000, 0, Due),
+        ("F11", 3, "2026-12-10", 90_000, 13_500, 0, Due),
+        ("F06", 12, "2027-01-15", 400_000, 120_000, 0, Due),
+        ("F04", 5, "2027-01-20", 90_000, 13_500, 0, Due),
+        ("F07", 13, "2027-02-20", 600_000, 510_000, 0, Due),
+    ];
+    assert_eq!(listed(&store, ON, 90), owned(expected));
+
+    // 30 days ahead (to 2026-12-23): only the December fees are due; grace and lapse do not depend on the window.
+    let short: Vec<String> = listed(&store, ON, 30).into_iter().map(|r| r.0).collect();
+    assert_eq!(short, ["F02", "F03", "F01", "F05", "F11"]);
+
+    let lines = fee::lines(&store, day(ON), 90).expect("list");
+    let f02 = &lines[0];
+    assert_eq!((f02.restoration_fen, f02.total_fen), (Money(100_000), Money(148_000)), "lapsed: 1,000 + 180 + 300");
+    assert_eq!(f02.grace_end_on, day("2026-08-10"));
+    let reductions: Vec<Reduction> = lines.iter().map(|l| l.reduction).collect();
+    use Reduction::*;
+    assert_eq!(reductions, [SoleOwner, SoleOwner, SoleOwner, None, SoleOwner, CoOwned, SoleOwner, OpenLicense]);
+
+    let page = fee::page(&store, &FeeQuery { status: FeeStatus::Grace, within_days: 90, page: 1, page_size: 50 }, day(ON)).expect("page");
+    let c = page.counts;
+    assert_eq!((c.due, c.due_30, c.due_60, c.due_90, c.grace, c.lapsed), (6, 3, 5, 6, 1, 1), "30 days: F01, F05, F11; 60: and F06, F04");
+    assert_eq!((page.total, page.total_fen), (1, Money(40_000)), "the grace tab costs 300.00 + 100.00");
+    let due = fee::page(&store, &FeeQuery { status: FeeStatus::Due, within_days: 90, page: 2, page_size: 4 }, day(ON)).expect("page 2");
+    assert_eq!(due.total, 6);
+    assert_eq!(due.rows.iter().map(|r| r.achievement_no.as_str()).collect::<Vec<_>>(), ["F04", "F07"], "the second page of four");
+    let month = fee::page(&store, &FeeQuery { status: FeeStatus::Due, within_days: 30, page: 1, page_size: 50 }, day(ON)).expect("30 days");
+    assert_eq!((month.total, month.counts.due, month.counts.due_90), (3, 3, 6), "the tab follows the window; the counts stay");
+}
+
+#[test]
+fn paying_advances_the_paid_through_year_and_keeps_what_was_expected() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = fee_store(&dir);
+    let paid = fee::pay(&mut store, &actor(), &payment("F01", 8, ON, "300")).expect("paid");
+    assert_eq!((paid.fees_paid_through, paid.expected_fen, paid.amount_fen, paid.warning), (8, Money(30_000), Money(30_000), None));
+    let through: i64 =
+        store.conn().query_row("SELECT fees_paid_through FROM achievement WHERE achievement_no = 'F01'", [], |r| r.get(0)).expect("row");
+    assert_eq!(through, 8);
+    let row: (String, String, i64, i64, i64, i64, Option<String>) = store
+        .conn()
+        .query_row(
+            "SELECT due_on, paid_on, amount_fen, expected_fen, surcharge_fen, restoration_fen, voucher_no FROM fee_payment",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+        )
+        .expect("one payment row");
+    assert_eq!(row, ("2026-12-01".into(), ON.into(), 30_000, 30_000, 0, 0, Some("PJ-1".into())));
+    let audited: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM audit_log WHERE entity IN ('fee_payment', 'achievement') AND entity_key LIKE 'F01%'", [], |r| {
+            r.get(0)
+        })
+        .expect("audit");
+    assert_eq!(audited, 1 + 1 + 1, "the import's insert, the payment and the achievement's update");
+    assert!(!listed(&store, ON, 90).iter().any(|r| r.0 == "F01"), "paid: off the list (year 9 is due 2027-12-01)");
+
+    // F03 year 9 in its second month of grace: 300.00 + 100.00 expected; 300.00 paid is accepted with a warning.
+    let short = fee::pay(&mut store, &actor(), &payment("F03", 9, ON, "300.00")).expect("accepted");
+    let warning = short.warning.expect("the difference is reported");
+    assert_eq!((warning.expected_fen, warning.paid_fen), (Money(40_000), Money(30_000)));
+    assert_eq!(short.surcharge_fen, Money(10_000));
+
+    // A paid-through year recorded before the grant year (F01 set to 1, granted in year 3): the
+    // years before the grant owe no annual fee, so year 4 is next, not 2.
+    store.conn().execute("UPDATE achievement SET fees_paid_through = 1 WHERE achievement_no = 'F01'", []).expect("set");
+    assert_eq!(fee::quote(&store, "F01", day(ON)).expect("quote").patent_year, 4, "years before the grant owe nothing");
+
+    // The empty paid-through year of F11 means the grant year 2: year 3 is next.
+    assert_eq!(fee::quote(&store, "F11", day(ON)).expect("quote").patent_year, 3);
+    assert_eq!(fee::pay(&mut store, &actor(), &payment("F11", 3, ON, "135")).expect("paid").fees_paid_through, 3);
+}
+
+#[test]
+fn a_lapsed_patent_is_marked_then_restored_by_paying_with_the_restoration_fee() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = fee_store(&dir);
+    assert_eq!(code(fee::mark_lapsed(&mut store, &actor(), "F01", day(ON))), "fee_not_lapsed", "F01 is only due");
+    assert_eq!(code(fee::mark_lapsed(&mut store, &actor(), "F03", day(ON))), "fee_not_lapsed", "F03 is in grace");
+    let lapse = fee::mark_lapsed(&mut store, &actor(), "F02", day(ON)).expect("marked");
+    assert_eq!((lapse.patent_year, lapse.due_on, lapse.grace_end_on), (6, day("2026-02-10"), day("2026-08-10")));
+    let status = |store: &Store| -> AchievementStatus {
+        store.conn().query_row("SELECT status FROM achievement WHERE achievement_no = 'F02'", [], |r| r.get(0)).expect("status")
+    };
+    assert_eq!(status(&store), AchievementStatus::Lapsed);
+    assert!(!listed(&store, ON, 90).iter().any(|r| r.0 == "F02"), "the list holds patents recorded in force");
+    assert_eq!(code(fee::mark_lapsed(&mut store, &actor(), "F02", day(ON))), "fee_not_applicable", "already lapsed");
+
+    let quote = fee::quote(&store, "F02", day(ON)).expect("quote");
+    assert!(quote.restores);
+    assert_eq!((quote.surcharge_bp, quote.total_fen), (2500, Money(148_000)));
+    let restored = fee::pay(&mut store, &actor(), &payment("F02", 6, ON, "1,480.00")).expect("restored");
+    assert!(restored.restored && restored.warning.is_none());
+    assert_eq!((restored.surcharge_fen, restored.restoration_fen), (Money(30_000), Money(100_000)));
+    assert_eq!(status(&store), AchievementStatus::InForce, "in force again");
+}
+
+#[test]
+fn bad_payments_are_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = fee_store(&dir);
+    let before = dump(&store);
+    let refusals = [
+        (payment("F01", 7, ON, "300"), "fee_year_already_paid"),
+        (payment("F01", 3, ON, "300"), "fee_year_already_paid"),
+        (payment("F01", 9, ON, "300"), "fee_year_not_next"),
+        (payment("F12", 11, ON, "100"), "fee_year_beyond_term"),
+        (payment("F10", 20, ON, "100"), "fee_year_already_paid"),
+        (payment("SW01", 2, ON, "100"), "fee_not_applicable"),
+        (payment("F09", 2, ON, "100"), "fee_not_applicable"),
+        (payment("F08", 8, ON, "300"), "fee_not_applicable"),
+        (payment("F01", 8, "2026-11-24", "300"), "date_in_future"),
+        (payment("NOPE", 8, ON, "300"), "not_found"),
+    ];
+    for (input, expected) in refusals {
+        assert_eq!(code(fee::pay(&mut store, &actor(), &input)), expected, "{} year {}", input.achievement_no, input.patent_year);
+    }
+    match fee::pay(&mut store, &actor(), &FeePayment { voucher_no: Some("x".repeat(61)), ..payment("F01", 21, ON, "0") }) {
+        Err(Error::Invalid(problems)) => {
+            let fields: Vec<&str> = problems.iter().map(|p| p.column.as_str()).collect();
+            assert_eq!(fields, ["amount", "patent_year", "voucher_no"], "every bad field is named");
+        }
+        other => panic!("a zero amount and year 21 must be refused: {other:?}"),
+    }
+    assert!(matches!(fee::pay(&mut store, &actor(), &payment("F01", 8, ON, "三百")), Err(Error::Invalid(_))));
+    assert_eq!(dump(&store), before, "nothing was written");
+}
+
+#[test]
+fn decisions_are_recorded_and_abandoning_ends_the_fees() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = fee_store(&dir);
+    let input = |decision, reason: &str, grant| FeeDecisionInput {
+        achievement_no: "F05".into(),
+        decision,
+        decided_on: day("2026-11-20"),
+        reason: reason.into(),
+        inventors_notified_on: Some(day("2026-11-10")),
+        grant_to_inventors: grant,
+    };
+    let before = dump(&store);
+    match fee::decide(&mut store, &actor(), &input(FeeDecisionKind::Keep, "  ", true)) {
+        Err(Error::Invalid(problems)) => {
+            let fields: Vec<&str> = problems.iter().map(|p| p.column.as_str()).collect();
+            assert_eq!(fields, ["reason", "grant_to_inventors"], "a reason is required; granting goes with abandoning only");
+        }
+        other => panic!("must be refused: {other:?}"),
+    }
+    let sw = FeeDecisionInput { achievement_no: "SW01".into(), ..input(FeeDecisionKind::Keep, "有市场", false) };
+    assert_eq!(code(fee::decide(&mut store, &actor(), &sw)), "fee_not_applicable");
+    assert_eq!(dump(&store), before, "nothing was written");
+
+    fee::decide(&mut store, &actor(), &input(FeeDecisionKind::Keep, "仍有许可意向", false)).expect("keep");
+    let abandoned = fee::decide(&mut store, &actor(), &input(FeeDecisionKind::Abandon, "无转化前景，年费负担重", true)).expect("abandon");
+    assert!(abandoned.grant_to_inventors);
+    let status: AchievementStatus =
+        store.conn().query_row("SELECT status FROM achievement WHERE achievement_no = 'F05'", [], |r| r.get(0)).expect("status");
+    assert_eq!(status, AchievementStatus::Abandoned);
+    assert!(!listed(&store, ON, 90).iter().any(|r| r.0 == "F05"), "abandoned: no more fees");
+    let id: i64 = store.conn().query_row("SELECT id FROM achievement WHERE achievement_no = 'F05'", [], |r| r.get(0)).expect("id");
+    let all = fee::decisions(&store, id).expect("decisions");
+    assert_eq!(all.iter().map(|d| d.decision).collect::<Vec<_>>(), [FeeDecisionKind::Keep, FeeDecisionKind::Abandon]);
+    assert_eq!(
+        code(fee::decide(&mut store, &actor(), &input(FeeDecisionKind::Keep, "再议", false))),
+        "fee_not_applicable",
+        "abandoned already"
+    );
+}
+
+#[test]
+fn the_schedule_covers_the_whole_term() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = fee_store(&dir);
+    fee::pay(&mut store, &actor(), &payment("F01", 8, ON, "300")).expect("paid");
+    let id: i64 = store.conn().query_row("SELECT id FROM achievement WHERE achievement_no = 'F01'", [], |r| r.get(0)).expect("id");
+    let s = fee::schedule(&store, id, day(ON)).expect("schedule");
+    assert_eq!((s.term_years, s.grant_year, s.paid_through, s.next_year), (20, Some(3), Some(8), Some(9)));
+    assert_eq!(s.years.len(), 20);
+    let status: Vec<YearStatus> = s.years.iter().map(|y| y.status).collect();
+    use YearStatus::*;
+    assert_eq!(status[..10], [BeforeGrant, BeforeGrant, Paid, Paid, Paid, Paid, Paid, Paid, Upcoming, Upcoming]);
+    // Year 12 is the last reduced one (grant year 3 + 9): 4,000 × 15% = 600.00; year 13 pays 6,000.00.
+    let y12 = &s.years[11];
+    let y13 = &s.years[12];
+    assert_eq!((y12.reduction, y12.amount_fen, y12.due_on), (Reduction::SoleOwner, Money(60_000), day("2030-12-01")));
+    assert_eq!((y13.reduction, y13.amount_fen), (Reduction::None, Money(600_000)));
+    let y8 = s.years[7].payment.as_ref().expect("year 8's payment");
+    assert_eq!((y8.paid_on, y8.amount_fen), (day(ON), Money(30_000)));
+
+    // F02 on the same day: year 6 lapsed with its restoration figures.
+    let f02: i64 = store.conn().query_row("SELECT id FROM achievement WHERE achievement_no = 'F02'", [], |r| r.get(0)).expect("id");
+    let s = fee::schedule(&store, f02, day(ON)).expect("schedule");
+    let y6 = &s.years[5];
+    assert_eq!((y6.status, y6.surcharge_fen, y6.restoration_fen), (Lapsed, Money(30_000), Money(100_000)));
+    assert_eq!(s.years.len(), 10, "a utility model's term is 10 years");
+    let sw: i64 = store.conn().query_row("SELECT id FROM achievement WHERE achievement_no = 'SW01'", [], |r| r.get(0)).expect("id");
+    assert_eq!(code(fee::schedule(&store, sw, day(ON))), "fee_not_applicable");
+}

@@ -1,0 +1,28 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+// The deal commands over Tauri: each wrapper calls its command with the argument names the Rust
+// command takes (commands/deals.rs).
+const invoke = vi.hoisted(() => vi.fn())
+vi.mock('@tauri-apps/api/core', () => ({ invoke }))
+vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(), save: vi.fn() }))
+
+const api = await import('./index')
+
+beforeEach(() => invoke.mockReset().mockResolvedValue(1))
+
+describe('deal commands over Tauri', () => {
+  const publicity = { id: null } as unknown as Parameters<typeof api.savePublicity>[0]
+  const resolution = { id: null } as unknown as Parameters<typeof api.saveResolution>[0]
+  const grant = { id: null } as unknown as Parameters<typeof api.saveGrant>[0]
+  it.each<[string, () => Promise<unknown>, string, Record<string, unknown> | undefined]>([
+    ['publicities', () => api.listPublicities(), 'list_publicities', undefined],
+    ['save publicity', () => api.savePublicity(publicity), 'save_publicity', { publicity }],
+    ['resolutions', () => api.listResolutions(), 'list_resolutions', undefined],
+    ['save resolution', () => api.saveResolution(resolution), 'save_resolution', { resolution }],
+    ['grants', () => api.listGrants(), 'list_grants', undefined],
+    ['save grant', () => api.saveGrant(grant), 'save_grant', { grant }],
+  ])('%s', async (_, run, command, args) => {
+    await run()
+    expect(invoke).toHaveBeenCalledWith(command, args)
+  })
+})
