@@ -428,7 +428,8 @@ fn breakdown(group: &str, part: Option<&str>) -> &'static str {
 pub struct RecordLine {
     /// `achievement`, `contract`, `receipt` or `distribution`.
     pub kind: &'static str,
-    /// Record id (an achievement's or distribution's page).
+    /// The id of the page that shows it: an achievement, a distribution, or a contract (for a contract
+    /// and for a receipt, which is shown on its contract's page).
     #[ts(type = "number")]
     pub id: i64,
     /// Its number: achievement no, contract no, voucher, distribution #.
@@ -465,7 +466,7 @@ pub fn records(store: &Store, year: i32, indicator: &str, department: Option<&st
         ),
         ["transformation" | "technical", k, rest @ ..] if rest.last() == Some(&"received_fen") => (
             format!(
-                "SELECT 'receipt', r.id, coalesce(r.voucher_no, r.received_on), c.contract_no || ' ' || c.title, r.received_on, r.amount_fen
+                "SELECT 'receipt', c.id, coalesce(r.voucher_no, r.received_on), c.contract_no || ' ' || c.title, r.received_on, r.amount_fen
                  FROM receipt r JOIN contract c ON c.id = r.contract_id
                  WHERE r.received_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT} AND c.kind IN (SELECT value FROM json_each(?4))
                  ORDER BY r.received_on, r.id"
@@ -484,7 +485,7 @@ pub fn records(store: &Store, year: i32, indicator: &str, department: Option<&st
         ),
         ["income", "received_fen"] => (
             format!(
-                "SELECT 'receipt', r.id, coalesce(r.voucher_no, r.received_on), c.contract_no || ' ' || c.title, r.received_on, r.amount_fen
+                "SELECT 'receipt', c.id, coalesce(r.voucher_no, r.received_on), c.contract_no || ' ' || c.title, r.received_on, r.amount_fen
                  FROM receipt r JOIN contract c ON c.id = r.contract_id
                  WHERE r.received_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT} AND ?4 IS NOT NULL ORDER BY r.received_on, r.id"
             ),

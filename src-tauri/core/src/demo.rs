@@ -310,9 +310,16 @@ fn fill(store: &mut Store, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
                 _ => format!("ZL{}", application_no.clone().unwrap_or_default()),
             });
             let fees_paid_through = (is_granted && kind.is_patent()).then(|| {
-                let current = crate::achievement::patent_year(filed, day(2025, 11, 1)).min(20);
+                // Paid up to the patent year running today, except one in eight a year behind (some
+                // in their grace period, some past it), so that the fee screens show every case.
+                // Decided by the serial, not the generator, to keep the rest of the demo unchanged.
+                let current = crate::achievement::patent_year(filed, today).min(20);
                 if status == S::InForce {
-                    current
+                    if serial % 8 == 3 {
+                        (current - 1).max(1)
+                    } else {
+                        current
+                    }
                 } else {
                     (current - rng.range(1, 3)).max(1)
                 }

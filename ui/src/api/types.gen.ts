@@ -2642,7 +2642,8 @@ export type RecordLine = {
  */
 kind: string, 
 /**
- * Record id (an achievement's or distribution's page).
+ * The id of the page that shows it: an achievement, a distribution, or a contract (for a contract
+ * and for a receipt, which is shown on its contract's page).
  */
 id: number, 
 /**

@@ -414,8 +414,6 @@ const en: typeof zhCN = {
     findingCount: '{errors} errors, {warnings} warnings',
     severity: { error: 'Error', warning: 'Warning' },
     recordKind: { achievement: 'Achievement', contract: 'Contract', receipt: 'Receipt', distribution: 'Distribution', indicator: 'Indicator' },
-    copy: 'Copy',
-    copied: '{key} copied',
     part2: 'II. Achievements obtained',
     part3: 'III. Transfer, license and equity',
     part4: 'IV. Industry–university cooperation',

@@ -413,8 +413,6 @@ export default {
     findingCount: '{errors} 项错误，{warnings} 项提示',
     severity: { error: '错误', warning: '提示' },
     recordKind: { achievement: '成果', contract: '合同', receipt: '到账', distribution: '收益分配', indicator: '指标' },
-    copy: '复制',
-    copied: '已复制 {key}',
     part2: '二、科技成果取得情况',
     part3: '三、科技成果转让、许可、作价投资情况',
     part4: '四、产学研合作情况',
