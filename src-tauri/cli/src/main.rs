@@ -112,8 +112,8 @@ enum Report {
         /// Write `YYYY年度科技成果转化年度报告.xlsx` and `.pdf` into this folder.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// One department's (学院) indicators.
-        #[arg(long, value_name = "NAME", conflicts_with = "out")]
+        /// One department's (学院) indicators (with `--out`, its own files).
+        #[arg(long, value_name = "NAME")]
         department: Option<String>,
     },
     /// Mark a report year filed: its indicators, narrative and cases are frozen as a snapshot.
@@ -420,7 +420,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
             let mut doc = serde_json::to_value(&indicators).unwrap_or_default();
             let mut human = output::annual_text(&indicators, lang);
             if let Some(dir) = out {
-                let files = transferdesk_report::annual::write(&store, year, &dir)?;
+                let files = transferdesk_report::annual::write_for(&store, year, department.as_deref(), &dir)?;
                 doc["files"] = json!([files.xlsx, files.pdf]);
                 human.push_str(&format!("\n{}\n  {}\n  {}", lang.pick("已写出：", "written:"), files.xlsx.display(), files.pdf.display()));
             }

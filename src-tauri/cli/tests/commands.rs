@@ -362,6 +362,12 @@ fn report_annual_prints_the_indicators_nested_by_their_dots() {
     let college = cli(&db, &["--json", "report", "annual", "--year", "2025", "--department", "材料科学与工程学院"]).json();
     // CG002 belongs to 材料科学与工程学院: HT2025-002 (with CG001) and HT2025-003 transform it.
     assert_eq!(college["transformation"]["total"]["count"], 2);
+    let sub = cli(
+        &db,
+        &["--json", "report", "annual", "--year", "2025", "--department", "材料科学与工程学院", "--out", out.to_str().expect("utf-8")],
+    );
+    assert_eq!(sub.status, 0, "{}", sub.stdout);
+    assert!(out.join("2025年度科技成果转化年度报告（材料科学与工程学院）.xlsx").is_file(), "the department's own files");
     let unknown = cli(&db, &["--json", "report", "annual", "--year", "2025", "--department", "火星学院"]);
     assert_eq!((unknown.status, unknown.json()["error"]["code"].as_str()), (1, Some("not_found")));
 

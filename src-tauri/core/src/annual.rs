@@ -191,8 +191,9 @@ pub fn default_due_on(year: i32) -> NaiveDate {
 }
 
 /// Restricts a contract (alias `c`) to those with an achievement of the department `?3` (NULL: all).
-/// Technical contracts without achievements belong to no department.
-const CONTRACT_IN_DEPARTMENT: &str = "(?3 IS NULL OR c.id IN (SELECT ca.contract_id FROM contract_achievement ca
+/// Technical contracts without achievements belong to no department. The report's lists use it
+/// too, so that a department's lists explain exactly its figures.
+pub const CONTRACT_IN_DEPARTMENT: &str = "(?3 IS NULL OR c.id IN (SELECT ca.contract_id FROM contract_achievement ca
     JOIN achievement a ON a.id = ca.achievement_id JOIN department dep ON dep.id = a.department_id WHERE dep.name = ?3))";
 
 /// Computes every indicator of `year` for the whole institution.

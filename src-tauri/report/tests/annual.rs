@@ -424,3 +424,23 @@ fn a_filed_year_exports_the_files_as_filed() {
     let text = poppler("pdftotext", &[], &later.pdf, &["-"]).split_whitespace().collect::<String>();
     assert!(text.contains("233.0000"), "the filed income, not the live 238.0000");
 }
+
+#[test]
+fn a_department_gets_its_own_files_with_its_contracts_and_people() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = annual_store(&dir);
+    let files = transferdesk_report::annual::write_for(&store, 2025, Some("材料学院"), dir.path()).expect("written");
+    assert!(files.xlsx.ends_with("2025年度科技成果转化年度报告（材料学院）.xlsx"), "{:?}", files.xlsx);
+    assert!(files.pdf.is_file());
+    let rows = sheet(&files.xlsx, "转化项目清单");
+    assert!(text(&rows[2][0]).contains("测试大学 材料学院"), "the sub-report names its department: {}", text(&rows[2][0]));
+    // 材料学院 holds CG2 (HT-B, licensed 2025-04-01) and CG6 (HT-I, transferred 2025-12-31).
+    let nos: Vec<String> = rows[HEADER + 1..].iter().map(|r| text(&r[1])).collect();
+    assert_eq!(nos, ["HT-B", "HT-I"]);
+    assert!(sheet(&files.xlsx, "四技合同清单").len() == HEADER + 1, "technical contracts name no achievement: no department");
+    // Its one researcher, T4: 42,000.00 from HT-D (02-06) and 240,100.00 from HT-B (05-22).
+    let rewards = sheet(&files.xlsx, "奖励清单");
+    let lines: Vec<(String, String, i64)> =
+        rewards[HEADER + 1..].iter().map(|r| (text(&r[2]), text(&r[4]), (number(&r[6]) * 100.0).round() as i64)).collect();
+    assert_eq!(lines, [("HT-D".into(), "T4".into(), 4_200_000), ("HT-B".into(), "T4".into(), 24_010_000)]);
+}

@@ -408,10 +408,10 @@ export function fileReportYear(year: number, overrideReason: string | null): Pro
   })
 }
 
-export function exportAnnual(year: number, dir: string): Promise<string[]> {
+export function exportAnnual(year: number, department: string | null, dir: string): Promise<string[]> {
   return attempt(async () => {
     await new Promise((resolve) => setTimeout(resolve, 400))
-    const base = `${dir.replace(/[\\/]$/, '')}/${year}年度科技成果转化年度报告`
+    const base = `${dir.replace(/[\\/]$/, '')}/${year}年度科技成果转化年度报告${department ? `（${department}）` : ''}`
     return [`${base}.xlsx`, `${base}.pdf`]
   })
 }

@@ -215,8 +215,9 @@ export function fileReportYear(year: number, overrideReason: string | null): Pro
 }
 
 /** Writes the XLSX and the PDF into `dir`; returns their paths. */
-export function exportAnnual(year: number, dir: string): Promise<string[]> {
-  return useFake ? fakeAnnual.exportAnnual(year, dir) : call('export_annual', { year, dir })
+/** `department` null: the institution's report (as filed, once filed); else that 学院's sub-report. */
+export function exportAnnual(year: number, department: string | null, dir: string): Promise<string[]> {
+  return useFake ? fakeAnnual.exportAnnual(year, department, dir) : call('export_annual', { year, department, dir })
 }
 
 // Achievements registered by hand, disclosures (成果披露) with their pre-filing assessments, and

@@ -799,6 +799,7 @@ const en: typeof zhCN = {
     },
   },
   valuation: {
+    reportFile: 'Report file',
     title: 'Valuations',
     new: 'New valuation',
     newTitle: 'New valuation',

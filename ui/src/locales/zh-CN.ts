@@ -798,6 +798,7 @@ export default {
     },
   },
   valuation: {
+    reportFile: '报告文件',
     title: '评估',
     new: '新增评估',
     newTitle: '新增评估',

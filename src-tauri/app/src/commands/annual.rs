@@ -38,7 +38,12 @@ pub fn file_report_year(state: tauri::State<'_, AppState>, year: i32, override_r
 
 /// Writes the report's XLSX and PDF into a folder; returns the two paths.
 #[tauri::command(async)]
-pub fn export_annual(state: tauri::State<'_, AppState>, year: i32, dir: PathBuf) -> Result<Vec<PathBuf>, IpcError> {
-    let files = transferdesk_report::annual::write(&*state.store()?, year, &dir)?;
+pub fn export_annual(
+    state: tauri::State<'_, AppState>,
+    year: i32,
+    department: Option<String>,
+    dir: PathBuf,
+) -> Result<Vec<PathBuf>, IpcError> {
+    let files = transferdesk_report::annual::write_for(&*state.store()?, year, department.as_deref(), &dir)?;
     Ok(vec![files.xlsx, files.pdf])
 }

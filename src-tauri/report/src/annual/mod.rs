@@ -31,13 +31,28 @@ pub struct AnnualFiles {
 /// PDF, both named `{year}年度科技成果转化年度报告`. Existing files of that name are replaced. A
 /// filed year gives the files exactly as they were filed, whatever changed since.
 pub fn write(store: &Store, year: i32, dir: &Path) -> Result<AnnualFiles, Error> {
+    write_for(store, year, None, dir)
+}
+
+/// [`write`] for one department (学院), whose sub-report the office collects first: its figures,
+/// its contracts and its people's rewards, named `{year}年度科技成果转化年度报告（学院）`. Always
+/// computed from the records (a department's report is never filed), without the institution's
+/// narrative.
+pub fn write_for(store: &Store, year: i32, department: Option<&str>, dir: &Path) -> Result<AnnualFiles, Error> {
     let io = |path: &Path, e: std::io::Error| Error::Write { path: path.display().to_string(), message: e.to_string() };
     std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
-    let files = AnnualFiles { xlsx: dir.join(format!("{}.xlsx", title(year))), pdf: dir.join(format!("{}.pdf", title(year))) };
-    let filed = report_year::filed_files(store, year)?;
+    let name = match department {
+        Some(d) => format!("{}（{}）", title(year), safe_name(d)),
+        None => title(year),
+    };
+    let files = AnnualFiles { xlsx: dir.join(format!("{name}.xlsx")), pdf: dir.join(format!("{name}.pdf")) };
+    let filed = if department.is_some() { Vec::new() } else { report_year::filed_files(store, year)? };
     if filed.is_empty() {
-        let indicators = annual::indicators(store, year)?;
-        let lists = Lists::load(store, year)?;
+        let mut indicators = annual::indicators_for(store, year, department)?;
+        if let Some(d) = department {
+            indicators.institution = format!("{} {d}", indicators.institution);
+        }
+        let lists = Lists::load(store, year, department)?;
         book::write(&indicators, &lists, &files.xlsx)?;
         print::write(&indicators, &lists, &files.pdf)?;
     } else {
@@ -91,6 +106,11 @@ impl Words {
     pub(crate) fn paragraphs(&self, n: usize) -> Vec<&str> {
         self.narrative.get(n).map(|t| t.lines().map(str::trim).filter(|l| !l.is_empty()).collect()).unwrap_or_default()
     }
+}
+
+/// A department's name as part of a file name: the characters no file system takes become `_`.
+fn safe_name(text: &str) -> String {
+    text.trim().chars().map(|c| if c.is_control() || r#"/\:*?"<>|"#.contains(c) { '_' } else { c }).collect()
 }
 
 /// `2025年度科技成果转化年度报告`: the title of both files and their file name.
@@ -326,35 +346,36 @@ pub(crate) struct Lists {
 }
 
 impl Lists {
-    fn load(store: &Store, year: i32) -> Result<Lists, Error> {
+    fn load(store: &Store, year: i32, department: Option<&str>) -> Result<Lists, Error> {
         let (from, to) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
         Ok(Lists {
-            projects: contracts(store, &from, &to, true)?,
-            technical: contracts(store, &from, &to, false)?,
-            words: Words::load(store, year)?,
-            rewards: rewards(store, &from, &to)?,
+            projects: contracts(store, &from, &to, department, true)?,
+            technical: contracts(store, &from, &to, department, false)?,
+            words: if department.is_some() { Words::default() } else { Words::load(store, year)? },
+            rewards: rewards(store, &from, &to, department)?,
         })
     }
 }
 
 /// Contracts of one group signed in the range or with money received in it: the same rule as the
 /// indicators, so that the list explains every contract that counts in them.
-fn contracts(store: &Store, from: &str, to: &str, transformation: bool) -> Result<Vec<ContractLine>, Error> {
+fn contracts(store: &Store, from: &str, to: &str, department: Option<&str>, transformation: bool) -> Result<Vec<ContractLine>, Error> {
     let conn = store.conn();
     let mut stmt = conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT c.id, c.contract_no, c.title, c.kind, o.name, o.ownership, o.region, c.signed_on, c.amount_fen, c.registration_no,
                (SELECT coalesce(sum(r.amount_fen), 0) FROM receipt r WHERE r.contract_id = c.id AND r.received_on BETWEEN ?1 AND ?2),
                c.pricing, p.posted_on, p.ends_on
              FROM contract c JOIN organization o ON o.id = c.organization_id LEFT JOIN publicity p ON p.id = c.publicity_id
-             WHERE (c.kind IN ('transfer', 'license', 'equity')) = ?3
+             WHERE (c.kind IN ('transfer', 'license', 'equity')) = ?4 AND {}
                AND (c.signed_on BETWEEN ?1 AND ?2
                     OR EXISTS (SELECT 1 FROM receipt r WHERE r.contract_id = c.id AND r.received_on BETWEEN ?1 AND ?2))
              ORDER BY c.signed_on, c.contract_no",
-        )
+            annual::CONTRACT_IN_DEPARTMENT
+        ))
         .map_err(core)?;
     let rows = stmt
-        .query_map(params![from, to, transformation], |r| {
+        .query_map(params![from, to, department, transformation], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 ContractLine {
@@ -415,7 +436,7 @@ fn contracts(store: &Store, from: &str, to: &str, transformation: bool) -> Resul
 }
 
 /// Every line of the distributions paid in the range, in payment order.
-fn rewards(store: &Store, from: &str, to: &str) -> Result<Vec<RewardLine>, Error> {
+fn rewards(store: &Store, from: &str, to: &str, department: Option<&str>) -> Result<Vec<RewardLine>, Error> {
     let mut stmt = store
         .conn()
         .prepare_cached(
@@ -425,11 +446,12 @@ fn rewards(store: &Store, from: &str, to: &str) -> Result<Vec<RewardLine>, Error
                JOIN contract c ON c.id = d.contract_id
                JOIN person p ON p.id = l.person_id
              WHERE d.state = 'paid' AND d.paid_on BETWEEN ?1 AND ?2
+               AND (?3 IS NULL OR p.department_id = (SELECT id FROM department WHERE name = ?3))
              ORDER BY d.paid_on, d.id, l.position",
         )
         .map_err(core)?;
     let lines = stmt
-        .query_map(params![from, to], |r| {
+        .query_map(params![from, to, department], |r| {
             Ok(RewardLine {
                 distribution: r.get(0)?,
                 contract_no: r.get(1)?,
