@@ -1,43 +1,5 @@
-use serde_json::Value;
+use crate::common::{cli, cli_env, fixture};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| panic!("stdout is one JSON document ({e}): {}", self.stdout))
-    }
-}
-
-fn cli(db: &Path, args: &[&str]) -> Run {
-    cli_env(db, args, "C.UTF-8")
-}
-
-fn cli_env(db: &Path, args: &[&str], lang: &str) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_transferdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("LANG", lang)
-        .env_remove("LC_ALL")
-        .env_remove("TRANSFERDESK_DB")
-        .output()
-        .expect("the binary runs");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into(),
-        stderr: String::from_utf8_lossy(&out.stderr).into(),
-    }
-}
-
-fn fixture(rel: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(rel).display().to_string()
-}
 
 #[test]
 fn init_creates_once_and_never_overwrites() {

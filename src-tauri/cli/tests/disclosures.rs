@@ -2,30 +2,13 @@
 //! status, as JSON. Disclosures written here through the core, received in 2020 so that the
 //! undecided one is overdue whatever day the test runs.
 
+use crate::common::cli;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use transferdesk_core::achievement::Inventor;
 use transferdesk_core::disclosure::{self, Decision, Disclosure};
 use transferdesk_core::model::{AchievementKind, DisclosureDecision, FundingSource};
 use transferdesk_core::{Actor, Store};
-
-fn cli(db: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_transferdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("TRANSFERDESK_DB")
-        .output()
-        .expect("the binary runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into())
-}
-
-fn json(stdout: &str) -> Value {
-    serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("stdout is one JSON document ({e}): {stdout}"))
-}
 
 fn day(text: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
@@ -33,9 +16,9 @@ fn day(text: &str) -> chrono::NaiveDate {
 
 fn store_with_disclosures(dir: &tempfile::TempDir) -> PathBuf {
     let db = dir.path().join("d.db");
-    assert_eq!(cli(&db, &["init", "--institution", "测试大学", "--province", "四川省"]).0, 0);
+    assert_eq!(cli(&db, &["init", "--institution", "测试大学", "--province", "四川省"]).status, 0);
     let people = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/good/people.csv");
-    assert_eq!(cli(&db, &["import", "people", &people.display().to_string()]).0, 0);
+    assert_eq!(cli(&db, &["import", "people", &people.display().to_string()]).status, 0);
     let actor = Actor { name: "test".into(), at: day("2026-11-23").and_hms_opt(9, 0, 0).expect("time") };
     let mut store = Store::open(&db).expect("open");
     let intake = |no: &str, received: &str| Disclosure {
@@ -64,9 +47,10 @@ fn disclosures_list_filters_by_status_and_reports_age() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = store_with_disclosures(&dir);
 
-    let (status, out) = cli(&db, &["--json", "disclosures", "list"]);
+    let run = cli(&db, &["--json", "disclosures", "list"]);
+    let (status, out) = (run.status, run.stdout);
     assert_eq!(status, 0, "{out}");
-    let doc = json(&out);
+    let doc: Value = serde_json::from_str(out.trim()).expect("one JSON document");
     let rows = doc["disclosures"].as_array().expect("a list");
     let numbers: Vec<&str> = rows.iter().filter_map(|r| r["disclosure_no"].as_str()).collect();
     assert_eq!(numbers, ["PL2020-002", "PL2020-001"], "newest receipt first");
@@ -77,9 +61,10 @@ fn disclosures_list_filters_by_status_and_reports_age() {
     assert_eq!(rows[1]["status"], "received");
     assert_eq!(rows[1]["overdue"], true, "undecided for years");
 
-    let (status, out) = cli(&db, &["--json", "disclosures", "list", "--status", "dropped"]);
+    let run = cli(&db, &["--json", "disclosures", "list", "--status", "dropped"]);
+    let (status, out) = (run.status, run.stdout);
     assert_eq!(status, 0);
-    assert_eq!(json(&out)["disclosures"].as_array().map(Vec::len), Some(1));
-    let (status, _) = cli(&db, &["disclosures", "list", "--status", "lost"]);
+    assert_eq!(serde_json::from_str::<Value>(out.trim()).expect("JSON")["disclosures"].as_array().map(Vec::len), Some(1));
+    let status = cli(&db, &["disclosures", "list", "--status", "lost"]).status;
     assert_eq!(status, 2, "an unknown status is a usage error");
 }

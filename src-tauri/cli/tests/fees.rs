@@ -8,46 +8,9 @@
 //!   2026-11-23 (or 11-20) it is in the second month of grace: 300.00 + 5% of 2,000.00 = 100.00;
 //! - F04 design filed 2023-01-20, paid through 4: year 5 due 2027-01-20, 900.00 → 135.00.
 
+use crate::common::{cli, cli_env, fixture};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| panic!("stdout is one JSON document ({e}): {}", self.stdout))
-    }
-}
-
-fn cli(db: &Path, args: &[&str]) -> Run {
-    cli_env(db, args, "C.UTF-8")
-}
-
-fn cli_env(db: &Path, args: &[&str], lang: &str) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_transferdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("LANG", lang)
-        .env_remove("LC_ALL")
-        .env_remove("TRANSFERDESK_DB")
-        .output()
-        .expect("the binary runs");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into(),
-        stderr: String::from_utf8_lossy(&out.stderr).into(),
-    }
-}
-
-fn fixture(rel: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(rel).display().to_string()
-}
 
 const PATENTS: &str = "成果编号,成果名称,成果类型,申请号,申请日,授权号,授权日,法律状态,所属单位,财政资助项目,年费已缴至,完成人
 F01,一种电池,发明专利,201910900001.4,2019-12-01,,2022-03-01,有效,计算机学院,,7,T001*

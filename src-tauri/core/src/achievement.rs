@@ -249,6 +249,29 @@ pub fn format_inventors(inventors: &[Inventor]) -> String {
         .join("; ")
 }
 
+/// The ids of the achievements numbered `nos`, in order; each unknown number becomes a problem of
+/// form field `field` (the caller writes nothing while there is one).
+pub fn ids_by_no<'a>(
+    conn: &Connection,
+    nos: impl IntoIterator<Item = &'a str>,
+    field: &str,
+    problems: &mut Vec<crate::import::problem::Problem>,
+) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM achievement WHERE achievement_no = ?1")?;
+    let mut ids = Vec::new();
+    for no in nos {
+        match stmt.query_row([no.trim()], |r| r.get(0)).optional()? {
+            Some(id) => ids.push(id),
+            None => problems.push(crate::import::problem::Problem::field(
+                field,
+                no,
+                ProblemKind::UnknownReference("achievement", no.to_string()),
+            )),
+        }
+    }
+    Ok(ids)
+}
+
 /// Every achievement with its inventors, by achievement number. Assumed paid-through years are
 /// left empty, as they were in the file.
 pub fn load_all(conn: &Connection) -> Result<Vec<Achievement>> {

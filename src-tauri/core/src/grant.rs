@@ -240,13 +240,8 @@ pub fn granted_achievements(conn: &Connection, contract_id: i64, on: NaiveDate) 
 pub fn save(store: &mut Store, actor: &Actor, grant: &Grant) -> Result<i64> {
     let mut problems = grant.problems(actor.at.date());
     let conn = store.conn();
-    let mut achievement_ids = Vec::new();
-    for no in &grant.achievements {
-        match conn.query_row("SELECT id FROM achievement WHERE achievement_no = ?1", [no.trim()], |r| r.get::<_, i64>(0)).optional()? {
-            Some(id) => achievement_ids.push(id),
-            None => problems.push(Problem::field("achievements", no.clone(), ProblemKind::UnknownReference("achievement", no.clone()))),
-        }
-    }
+    let achievement_ids =
+        crate::achievement::ids_by_no(conn, grant.achievements.iter().map(String::as_str), "achievements", &mut problems)?;
     let mut member_ids = Vec::new();
     for m in &grant.members {
         match conn.query_row("SELECT id FROM person WHERE employee_id = ?1", [m.employee_id.trim()], |r| r.get::<_, i64>(0)).optional()? {

@@ -309,15 +309,8 @@ pub fn save(store: &mut Store, actor: &Actor, publicity: &Publicity) -> Result<i
             problems.push(Problem::field("resolution_id", r.to_string(), ProblemKind::UnknownReference("resolution", r.to_string())));
         }
     }
-    let mut achievement_ids = Vec::new();
-    for no in &publicity.achievements {
-        let id: Option<i64> =
-            store.conn().query_row("SELECT id FROM achievement WHERE achievement_no = ?1", [no.trim()], |r| r.get(0)).optional()?;
-        match id {
-            Some(id) => achievement_ids.push(id),
-            None => problems.push(Problem::field("achievements", no.clone(), ProblemKind::UnknownReference("achievement", no.clone()))),
-        }
-    }
+    let achievement_ids =
+        crate::achievement::ids_by_no(store.conn(), publicity.achievements.iter().map(String::as_str), "achievements", &mut problems)?;
     let org: Option<String> =
         store.conn().query_row("SELECT name FROM organization WHERE id = ?1", [publicity.organization_id], |r| r.get(0)).optional()?;
     if org.is_none() {

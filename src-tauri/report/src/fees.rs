@@ -2,9 +2,10 @@
 //! period on the day asked — one row per patent with typed yuan cells, a totals row and a frozen
 //! header, for the office to send to finance or to the patent agency.
 
+use crate::list_style::ListStyle;
 use crate::Error;
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use std::path::Path;
 use transferdesk_core::fee::{self, FeeLine, FeeStatus};
 use transferdesk_core::{institution, Money, Store};
@@ -43,22 +44,8 @@ pub fn write(store: &Store, on: NaiveDate, within_days: u32, path: &Path) -> Res
 
 fn fill(ws: &mut Worksheet, lines: &[FeeLine], institution: &str, on: NaiveDate, within_days: u32) -> Result<(), XlsxError> {
     let last = COLUMNS.len() as u16 - 1;
-    let title = Format::new().set_bold().set_font_size(16).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter);
-    let info = Format::new().set_text_wrap().set_align(FormatAlign::VerticalCenter);
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_background_color("#DDEBF7")
-        .set_border(FormatBorder::Thin);
-    let text = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
-    let wrapped = text.clone().set_text_wrap();
-    let number = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::Center);
-    let money = Format::new().set_border(FormatBorder::Thin).set_num_format("#,##0.00");
+    let ListStyle { title, info, header, text, wrapped, number, money, total_label, total_money } = ListStyle::new();
     let grace = text.clone().set_font_color("#C00000");
-    let total_label = Format::new().set_bold().set_border(FormatBorder::Thin).set_align(FormatAlign::Center);
-    let total_money = money.clone().set_bold();
 
     ws.set_name(TITLE)?;
     for (c, (_, width)) in COLUMNS.iter().enumerate() {

@@ -7,6 +7,7 @@ pub mod annual;
 mod approved;
 pub mod evidence;
 pub mod fees;
+mod list_style;
 pub mod notice;
 pub mod payroll;
 mod pdf;

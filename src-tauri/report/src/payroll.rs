@@ -3,8 +3,9 @@
 //! them, a totals row equal to the pool, and the tax note finance withholds by.
 
 use crate::approved::{self, date_zh, yuan};
+use crate::list_style::ListStyle;
 use crate::Error;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use std::collections::HashMap;
 use std::path::Path;
 use transferdesk_core::distribution::{self, Distribution};
@@ -54,21 +55,7 @@ fn fill(
     let columns: &[(&str, f64)] = if equity { &EQUITY_COLUMNS } else { &CASH_COLUMNS };
     let last = columns.len() as u16 - 1;
 
-    let title = Format::new().set_bold().set_font_size(16).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter);
-    let info = Format::new().set_text_wrap().set_align(FormatAlign::VerticalCenter);
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_background_color("#DDEBF7")
-        .set_border(FormatBorder::Thin);
-    let text = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
-    let wrapped = text.clone().set_text_wrap();
-    let number = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::Center);
-    let money = Format::new().set_border(FormatBorder::Thin).set_num_format("#,##0.00");
-    let total_label = Format::new().set_bold().set_border(FormatBorder::Thin).set_align(FormatAlign::Center);
-    let total_money = money.clone().set_bold();
+    let ListStyle { title, info, header, text, wrapped, number, money, total_label, total_money } = ListStyle::new();
 
     ws.set_name("奖励发放表")?;
     for (c, (_, width)) in columns.iter().enumerate() {

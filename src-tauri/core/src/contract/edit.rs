@@ -278,19 +278,9 @@ pub fn save(store: &mut Store, actor: &Actor, form: &ContractForm) -> Result<i64
     if counterparty.is_none() {
         problems.push(Problem::field("organization_id", form.organization_id.to_string(), ProblemKind::Required));
     }
-    let mut achievement_ids = Vec::new();
-    for a in &form.achievements {
-        let id: Option<i64> =
-            conn.query_row("SELECT id FROM achievement WHERE achievement_no = ?1", [a.achievement_no.trim()], |r| r.get(0)).optional()?;
-        match id {
-            Some(id) => achievement_ids.push((id, a.weight_bp)),
-            None => problems.push(Problem::field(
-                "achievements",
-                a.achievement_no.clone(),
-                ProblemKind::UnknownReference("achievement", a.achievement_no.clone()),
-            )),
-        }
-    }
+    let ids =
+        crate::achievement::ids_by_no(conn, form.achievements.iter().map(|a| a.achievement_no.as_str()), "achievements", &mut problems)?;
+    let achievement_ids: Vec<(i64, i64)> = ids.into_iter().zip(form.achievements.iter().map(|a| a.weight_bp)).collect();
     if let Some(r) = form.resolution_id {
         crate::resolution::get(conn, r)?;
     }

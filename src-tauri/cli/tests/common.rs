@@ -1,0 +1,47 @@
+//! Running the binary as a user would, and the fixtures its tests import.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What one run printed and returned.
+pub struct Run {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Standard output as the one JSON document `--json` promises.
+    pub fn json(&self) -> Value {
+        serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| panic!("stdout is one JSON document ({e}): {}", self.stdout))
+    }
+}
+
+/// `transferdesk --db DB ARGS…` with Chinese messages.
+pub fn cli(db: &Path, args: &[&str]) -> Run {
+    cli_env(db, args, "C.UTF-8")
+}
+
+/// The same under a chosen `LANG`, with no other setting leaking in from the environment.
+pub fn cli_env(db: &Path, args: &[&str], lang: &str) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_transferdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("TRANSFERDESK_DB")
+        .output()
+        .expect("the binary runs");
+    Run {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into(),
+        stderr: String::from_utf8_lossy(&out.stderr).into(),
+    }
+}
+
+/// A file of tests/fixtures, as an argument.
+pub fn fixture(rel: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(rel).display().to_string()
+}
