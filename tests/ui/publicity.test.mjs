@@ -47,7 +47,7 @@ test('the list shows where each publicity stands and offers 签订合同 only wh
   ])
   assert.deepEqual((await rowCells(page, '边缘计算网关技术专利实施许可定价公示')).slice(5, 9), ['2026-11-10', '异议待处理', '2026-11-11', '—'])
   assert.deepEqual((await rowCells(page, '锂电池正极材料专利权转让定价公示')).slice(5, 9), ['2026-10-26', '可签订', '2026-10-27', '签订合同'])
-  assert.deepEqual((await rowCells(page, '一种高导热复合材料专利实施许可定价公示')).slice(5, 9), ['2026-08-04', '可签订', '2026-08-05', 'HT2026-104'])
+  assert.deepEqual((await rowCells(page, '一种高导热复合材料专利实施许可定价公示')).slice(5, 9), ['2026-08-04', '已签订', '2026-08-05', 'HT2026-104'])
   assert.equal(await page.locator('[data-testid^="publicity-sign-"]').count(), 1, 'one button: the clear, unsigned publicity')
 
   // A signed publicity's terms are evidence: they open read-only, with the contract named.

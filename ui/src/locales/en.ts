@@ -952,6 +952,7 @@ const en: typeof zhCN = {
     },
   },
   publicity: {
+    stageSigned: 'Signed',
     tab: 'Price publicity',
     intro: 'An agreed price is publicized before signing: the posting day does not count, and the contract may be signed from the day after the period; an objection still pending or upheld blocks signing.',
     new: 'New publicity',
