@@ -78,6 +78,7 @@ const COMMANDS: &[&str] = &[
     "decide_fee",
     "mark_lapsed",
     "export_fees",
+    "export_progress",
 ];
 
 fn main() {

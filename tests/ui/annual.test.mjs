@@ -103,6 +103,8 @@ test('narrative saved; a due date inside the year refused; filing refused withou
   assert.deepEqual(changes.find((r) => r[0] === '当年到账总额（六类合同）'), ['当年到账总额（六类合同）', '1576.8000', '1578.8000', '+2.0000 万元'])
 
   await page.getByTestId('annual-export').click()
+  // The bar names the step under way: figures, XLSX or PDF, of three.
+  await page.getByTestId('annual-export-step').filter({ hasText: /(计算指标与清单|写出 XLSX|排版 PDF)（[123]\/3）/ }).waitFor()
   await page.getByTestId('annual-export-paths').waitFor()
   assert.match(await text(page, 'annual-export-paths'), /2025年度科技成果转化年度报告\.xlsx[\s\S]*\.pdf/)
   await page.screenshot({ path: '/tmp/ui-annual-filed.png', fullPage: true })

@@ -89,6 +89,7 @@ pub fn run() {
             commands::fees::decide_fee,
             commands::fees::mark_lapsed,
             commands::fees::export_fees,
+            commands::annual::export_progress,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -3,11 +3,15 @@
 
 use crate::ipc_error::IpcError;
 use std::sync::{Mutex, MutexGuard};
+use transferdesk_core::progress::Progress;
 use transferdesk_core::{demo, store, Actor, ErrorReport, Lang, Store};
 
 /// Held by Tauri for every command.
 pub struct AppState {
     store: Result<Mutex<Store>, ErrorReport>,
+    /// The report export under way, read by the screen's progress bar while the export holds the
+    /// store (hence a lock of its own).
+    pub export: Mutex<Option<Progress>>,
 }
 
 impl AppState {
@@ -17,10 +21,10 @@ impl AppState {
         let path = store::resolve_path(None);
         if !path.exists() {
             if let Err(e) = demo::create(&path, demo::Scale::Small, 1, &actor()) {
-                return AppState { store: Err(e.report(Lang::Zh)) };
+                return AppState { store: Err(e.report(Lang::Zh)), export: Mutex::new(None) };
             }
         }
-        AppState { store: Store::open(&path).map(Mutex::new).map_err(|e| e.report(Lang::Zh)) }
+        AppState { store: Store::open(&path).map(Mutex::new).map_err(|e| e.report(Lang::Zh)), export: Mutex::new(None) }
     }
 
     /// The store, locked for this command.

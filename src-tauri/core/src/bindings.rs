@@ -90,6 +90,7 @@ pub fn typescript() -> String {
         crate::grant::Member,
         crate::grant::Grant,
         crate::attachment::Attachment,
+        crate::progress::Progress,
         crate::achievement::Inventor,
         crate::register::CoOwner,
         crate::register::AchievementForm,

@@ -29,6 +29,7 @@ pub mod organization;
 pub mod person;
 pub mod policy;
 pub mod portfolio;
+pub mod progress;
 pub mod publicity;
 pub mod receipt;
 pub mod register;

@@ -444,3 +444,15 @@ fn a_department_gets_its_own_files_with_its_contracts_and_people() {
         rewards[HEADER + 1..].iter().map(|r| (text(&r[2]), text(&r[4]), (number(&r[6]) * 100.0).round() as i64)).collect();
     assert_eq!(lines, [("HT-D".into(), "T4".into(), 4_200_000), ("HT-B".into(), "T4".into(), 24_010_000)]);
 }
+
+#[test]
+fn the_export_tells_its_three_steps_in_order() {
+    use transferdesk_report::annual::{write_with_steps, Step};
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = annual_store(&dir);
+    let mut seen = Vec::new();
+    write_with_steps(&store, 2025, None, dir.path(), &mut |s| seen.push(s.progress())).expect("written");
+    let shown: Vec<(u32, u32, &str)> = seen.iter().map(|p| (p.done, p.total, p.step.as_str())).collect();
+    assert_eq!(shown, [(0, 3, "figures"), (1, 3, "workbook"), (2, 3, "document")]);
+    assert_eq!(Step::COUNT, 3);
+}

@@ -61,7 +61,33 @@ fn the_evidence_bundle_shows_decision_publicity_objection_and_files() {
 #[test]
 fn the_project_list_says_how_each_price_was_set() {
     let dir = tempfile::tempdir().expect("tmp");
-    let store = demo_store(&dir);
+    let mut store = demo_store(&dir);
+    // An appraisal of HT2025-009's achievement (a contract of 2025 in the demo).
+    let achievement: i64 = store
+        .conn()
+        .query_row(
+            "SELECT ca.achievement_id FROM contract_achievement ca JOIN contract c ON c.id = ca.contract_id WHERE c.contract_no = 'HT2025-009' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("achievement");
+    let appraisal = transferdesk_core::valuation::Valuation {
+        id: None,
+        achievement_id: Some(achievement),
+        contract_id: None,
+        kind: transferdesk_core::model::ValuationKind::Appraisal,
+        appraiser: "四川天元资产评估有限公司".into(),
+        report_no: Some("川天元评报字〔2025〕第018号".into()),
+        base_on: NaiveDate::from_ymd_opt(2025, 1, 31).expect("day"),
+        methods: vec![transferdesk_core::model::ValuationMethod::Income, transferdesk_core::model::ValuationMethod::Market],
+        value_fen: Some(transferdesk_core::Money(180_000_000)),
+        low_fen: None,
+        high_fen: None,
+        valid_until: None,
+        filing_no: None,
+        filed_on: None,
+    };
+    transferdesk_core::valuation::save(&mut store, &actor(), &appraisal).expect("appraisal saved");
     let files = transferdesk_report::annual::write(&store, 2025, dir.path()).expect("report");
     let mut book: Xlsx<_> = calamine::open_workbook(&files.xlsx).expect("open");
     let sheet = book.worksheet_range("转化项目清单").expect("sheet");
@@ -90,4 +116,6 @@ fn the_project_list_says_how_each_price_was_set() {
         checked += 1;
     }
     assert!(checked >= 5, "the 2025 list has the demo's deals: {checked}");
+    let appraised = sheet.rows().find(|r| r.get(no).map(|c| c.to_string()) == Some("HT2025-009".into())).expect("HT2025-009 listed");
+    assert_eq!(appraised[at("资产评估")].to_string(), "四川天元资产评估有限公司（基准日 2025-01-31）1,800,000.00 元");
 }

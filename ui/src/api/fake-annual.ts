@@ -22,6 +22,7 @@ import type {
   Distribution,
   Indicators,
   ProblemReport,
+  Progress,
   RecordLine,
   RecordRef,
   ReportYear,
@@ -408,9 +409,20 @@ export function fileReportYear(year: number, overrideReason: string | null): Pro
   })
 }
 
+let progress: Progress | null = null
+
+export function exportProgress(): Promise<Progress | null> {
+  return Promise.resolve(progress)
+}
+
 export function exportAnnual(year: number, department: string | null, dir: string): Promise<string[]> {
   return attempt(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 400))
+    // The real export's three steps, slow enough for the progress bar to be seen.
+    for (const [done, step] of [[0, 'figures'], [1, 'workbook'], [2, 'document']] as const) {
+      progress = { done, total: 3, step }
+      await new Promise((resolve) => setTimeout(resolve, 300))
+    }
+    progress = null
     const base = `${dir.replace(/[\\/]$/, '')}/${year}年度科技成果转化年度报告${department ? `（${department}）` : ''}`
     return [`${base}.xlsx`, `${base}.pdf`]
   })

@@ -46,6 +46,7 @@ import * as fakeContracts from './fake-contracts'
 import type {
   Attachment,
   ContractDetail,
+  Progress,
   ContractForm,
   ContractPage,
   ContractQuery,
@@ -215,6 +216,11 @@ export function fileReportYear(year: number, overrideReason: string | null): Pro
 }
 
 /** Writes the XLSX and the PDF into `dir`; returns their paths. */
+/** Where the export under way stands; null when none runs. */
+export function exportProgress(): Promise<Progress | null> {
+  return useFake ? fakeAnnual.exportProgress() : call('export_progress')
+}
+
 /** `department` null: the institution's report (as filed, once filed); else that 学院's sub-report. */
 export function exportAnnual(year: number, department: string | null, dir: string): Promise<string[]> {
   return useFake ? fakeAnnual.exportAnnual(year, department, dir) : call('export_annual', { year, department, dir })

@@ -1877,6 +1877,20 @@ size: number,
  */
 added_on: string, };
 
+export type Progress = { 
+/**
+ * Steps finished.
+ */
+done: number, 
+/**
+ * All steps.
+ */
+total: number, 
+/**
+ * The step under way (a key the UI translates, e.g. `workbook`).
+ */
+step: string, };
+
 export type Inventor = { 
 /**
  * 工号 of the person.

@@ -450,6 +450,7 @@ const en: typeof zhCN = {
     readOnly: 'This year is filed: text and due date are read-only',
     export: 'Export',
     exporting: 'Writing the XLSX and the PDF…',
+    exportStep: { figures: 'Computing the figures and lists', workbook: 'Writing the XLSX', document: 'Laying out the PDF' },
     exported: 'Exported to the chosen folder:',
     file: 'Mark as filed',
     fileTitle: 'File the report {year}',

@@ -449,6 +449,7 @@ export default {
     readOnly: '本年度已报送，正文与截止日期不可修改',
     export: '导出',
     exporting: '正在生成 XLSX 与 PDF……',
+    exportStep: { figures: '计算指标与清单', workbook: '写出 XLSX', document: '排版 PDF' },
     exported: '已导出到所选文件夹：',
     file: '标记为已报送',
     fileTitle: '报送 {year} 年度报告',

@@ -11,7 +11,7 @@ mod print;
 
 use crate::Error;
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use std::path::{Path, PathBuf};
 use transferdesk_core::annual::{self, Flow, Indicators};
 use transferdesk_core::model::{ContractKind, Ownership};
@@ -34,11 +34,48 @@ pub fn write(store: &Store, year: i32, dir: &Path) -> Result<AnnualFiles, Error>
     write_for(store, year, None, dir)
 }
 
+/// A step of writing the report, for a progress bar: the figures and lists, the workbook, the PDF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Computing the indicators and the lists.
+    Figures,
+    /// Writing the XLSX.
+    Workbook,
+    /// Laying out the PDF.
+    Document,
+}
+
+impl Step {
+    /// How many steps there are.
+    pub const COUNT: u32 = 3;
+
+    /// Where the job stands as this step starts.
+    pub fn progress(self) -> transferdesk_core::progress::Progress {
+        let (done, key) = match self {
+            Step::Figures => (0, "figures"),
+            Step::Workbook => (1, "workbook"),
+            Step::Document => (2, "document"),
+        };
+        transferdesk_core::progress::Progress { done, total: Self::COUNT, step: key.to_string() }
+    }
+}
+
 /// [`write`] for one department (学院), whose sub-report the office collects first: its figures,
 /// its contracts and its people's rewards, named `{year}年度科技成果转化年度报告（学院）`. Always
 /// computed from the records (a department's report is never filed), without the institution's
 /// narrative.
 pub fn write_for(store: &Store, year: i32, department: Option<&str>, dir: &Path) -> Result<AnnualFiles, Error> {
+    write_with_steps(store, year, department, dir, &mut |_| {})
+}
+
+/// [`write_for`], telling `step` as each step starts (a filed year, copied as filed, has none).
+pub fn write_with_steps(
+    store: &Store,
+    year: i32,
+    department: Option<&str>,
+    dir: &Path,
+    step: &mut dyn FnMut(Step),
+) -> Result<AnnualFiles, Error> {
     let io = |path: &Path, e: std::io::Error| Error::Write { path: path.display().to_string(), message: e.to_string() };
     std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
     let name = match department {
@@ -48,12 +85,15 @@ pub fn write_for(store: &Store, year: i32, department: Option<&str>, dir: &Path)
     let files = AnnualFiles { xlsx: dir.join(format!("{name}.xlsx")), pdf: dir.join(format!("{name}.pdf")) };
     let filed = if department.is_some() { Vec::new() } else { report_year::filed_files(store, year)? };
     if filed.is_empty() {
+        step(Step::Figures);
         let mut indicators = annual::indicators_for(store, year, department)?;
         if let Some(d) = department {
             indicators.institution = format!("{} {d}", indicators.institution);
         }
         let lists = Lists::load(store, year, department)?;
+        step(Step::Workbook);
         book::write(&indicators, &lists, &files.xlsx)?;
+        step(Step::Document);
         print::write(&indicators, &lists, &files.pdf)?;
     } else {
         for (name, bytes) in filed {
@@ -402,36 +442,51 @@ fn contracts(store: &Store, from: &str, to: &str, department: Option<&str>, tran
         .map_err(core)?
         .collect::<Result<Vec<_>, _>>()
         .map_err(core)?;
-    let mut achievements = conn
+    // The achievements and the latest appraisal of every listed contract, each in one query
+    // (no round trip per contract: the list of a large portfolio holds thousands).
+    let ids = format!("[{}]", rows.iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>().join(","));
+    let mut links: std::collections::HashMap<i64, Vec<(String, String)>> = std::collections::HashMap::new();
+    let mut stmt = conn
         .prepare_cached(
-            "SELECT a.achievement_no, a.title FROM contract_achievement ca JOIN achievement a ON a.id = ca.achievement_id
-             WHERE ca.contract_id = ?1 ORDER BY ca.position",
+            "SELECT ca.contract_id, a.achievement_no, a.title FROM contract_achievement ca JOIN achievement a ON a.id = ca.achievement_id
+             WHERE ca.contract_id IN (SELECT value FROM json_each(?1)) ORDER BY ca.contract_id, ca.position",
         )
         .map_err(core)?;
-    let mut appraisals = conn
-        .prepare_cached(
-            "SELECT v.appraiser, v.base_on, v.value_fen, v.low_fen, v.high_fen FROM valuation v
-             WHERE v.contract_id = ?1 OR v.achievement_id IN (SELECT achievement_id FROM contract_achievement WHERE contract_id = ?1)
-             ORDER BY v.base_on DESC, v.id DESC LIMIT 1",
-        )
-        .map_err(core)?;
-    let mut out = Vec::with_capacity(rows.len());
-    for (id, mut line) in rows {
-        line.achievements =
-            achievements.query_map([id], |r| Ok((r.get(0)?, r.get(1)?))).map_err(core)?.collect::<Result<_, _>>().map_err(core)?;
-        line.appraisal = appraisals
-            .query_row([id], |r| {
-                let value = match (r.get::<_, Option<i64>>(2)?, r.get::<_, Option<i64>>(3)?, r.get::<_, Option<i64>>(4)?) {
-                    (Some(v), _, _) => format!("{} 元", Money(v).grouped()),
-                    (None, Some(l), Some(h)) => format!("{} ~ {} 元", Money(l).grouped(), Money(h).grouped()),
-                    _ => String::new(),
-                };
-                Ok(format!("{}（基准日 {}）{value}", r.get::<_, String>(0)?, r.get::<_, NaiveDate>(1)?))
-            })
-            .optional()
-            .map_err(core)?;
-        out.push(line);
+    for row in stmt.query_map([&ids], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))).map_err(core)? {
+        let (id, no, title) = row.map_err(core)?;
+        links.entry(id).or_default().push((no, title));
     }
+    let mut appraisals: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT x.value, v.appraiser, v.base_on, v.value_fen, v.low_fen, v.high_fen FROM json_each(?1) x
+             JOIN valuation v ON v.id = (SELECT w.id FROM valuation w
+               WHERE w.contract_id = x.value OR w.achievement_id IN (SELECT achievement_id FROM contract_achievement WHERE contract_id = x.value)
+               ORDER BY w.base_on DESC, w.id DESC LIMIT 1)",
+        )
+        .map_err(core)?;
+    let found = stmt
+        .query_map([&ids], |r| {
+            let value = match (r.get::<_, Option<i64>>(3)?, r.get::<_, Option<i64>>(4)?, r.get::<_, Option<i64>>(5)?) {
+                (Some(v), _, _) => format!("{} 元", Money(v).grouped()),
+                (None, Some(l), Some(h)) => format!("{} ~ {} 元", Money(l).grouped(), Money(h).grouped()),
+                _ => String::new(),
+            };
+            Ok((r.get::<_, i64>(0)?, format!("{}（基准日 {}）{value}", r.get::<_, String>(1)?, r.get::<_, NaiveDate>(2)?)))
+        })
+        .map_err(core)?;
+    for row in found {
+        let (id, text) = row.map_err(core)?;
+        appraisals.insert(id, text);
+    }
+    let out = rows
+        .into_iter()
+        .map(|(id, mut line)| {
+            line.achievements = links.remove(&id).unwrap_or_default();
+            line.appraisal = appraisals.remove(&id);
+            line
+        })
+        .collect();
     Ok(out)
 }
 
