@@ -1,6 +1,6 @@
 import { ref } from 'vue'
 import { ApiError } from './api'
-import { errorText } from './i18n'
+import { errorText, i18n } from './i18n'
 
 /**
  * One backend step from a dialog or button: busy while it runs, and on failure the backend's
@@ -33,5 +33,13 @@ export function useSubmit() {
     problems.value = []
   }
 
-  return { busy, error, problems, run, clear }
+  /** The backend's problems with one form field (its `column`), as one line; '' when none. */
+  function problemsOf(field: string): string {
+    return problems.value
+      .filter((p) => p.column === field)
+      .map((p) => p.problem)
+      .join(i18n.global.t('common.separator'))
+  }
+
+  return { busy, error, problems, run, clear, problemsOf }
 }
