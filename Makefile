@@ -8,11 +8,11 @@ export CARGO_TERM_COLOR := never
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth x11-utils webkit2gtk-driver chromium \
-	fonts-noto-cjk poppler-utils
+	fonts-noto-cjk poppler-utils time sqlite3
 APP := target/debug/transferdesk-app
 CLI := target/debug/transferdesk
 
-.PHONY: run test setup apt npm driver ui build lint test-rust test-ui test-e2e
+.PHONY: run test setup apt npm driver ui build lint test-rust test-ui test-e2e bench app-perf
 
 run: setup ui build
 	@if [ -z "$$DISPLAY" ]; then \
@@ -57,11 +57,21 @@ lint:
 	fi
 	cd ui && npm run typecheck && npm run lint
 
+# Seconds each fuzz target runs in `make test` (plain `cargo test`: 2).
+FUZZ_SECONDS ?= 30
+
 test-rust:
-	cargo test --workspace
+	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --workspace
 
 test-ui:
 	cd ui && npm run test:unit && npm run test:ui
 
 test-e2e: build
 	tests/e2e/run.sh
+
+# Performance on the large demo portfolio (docs/performance.md); not part of `make test`.
+bench: apt
+	scripts/bench.sh
+
+app-perf: setup ui
+	scripts/app-perf.sh

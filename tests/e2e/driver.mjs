@@ -112,6 +112,14 @@ class Window {
     await call('POST', this.s(`/element/${el}/value`), { text });
   }
 
+  /** Replaces an input's text as a person does (select all, type): a WebDriver clear does not
+   * reach Vue's model. */
+  async replace(css, text) {
+    const el = await this.find(css);
+    await call('POST', this.s(`/element/${el}/value`), { text: '\uE009a\uE000' });
+    await call('POST', this.s(`/element/${el}/value`), { text });
+  }
+
   /** Types a date into an Element Plus date picker and commits it with Enter. */
   async typeDate(testid, value) {
     const el = await this.find(`[data-testid="${testid}"] input`);
@@ -151,6 +159,11 @@ class Window {
       if (Date.now() > deadline) throw new Error(`${css}: text never matched; last was ${JSON.stringify(last)}`);
       await sleep(200);
     }
+  }
+
+  /** The webview's current address (the route is in its hash). */
+  async url() {
+    return call('GET', this.s('/url'));
   }
 
   async screenshot(file) {

@@ -13,7 +13,7 @@ test('an achievements workbook imported through the UI appears in the list', asy
   await app.run('import-good', async () => {
     await app.waitText('[data-testid="institution"]', (t) => t === '东岳农业大学');
     await app.click('[data-testid="nav-import"]');
-    await app.clickText('成果');
+    await app.click('[data-testid="import-table-achievements"] input');
     await app.type('input[data-testid="import-path"]', join(FIXTURES, 'good/achievements.xlsx'));
 
     await app.click('[data-testid="import-dry-run"]');
@@ -42,7 +42,7 @@ test('a bad file shows every problem in place and writes nothing', async () => {
   const app = await openApp({ TRANSFERDESK_DB: db, XDG_DATA_HOME: home, HOME: home });
   await app.run('import-bad', async () => {
     await app.click('[data-testid="nav-import"]');
-    await app.clickText('人员');
+    await app.click('[data-testid="import-table-people"] input');
     await app.type('input[data-testid="import-path"]', join(FIXTURES, 'bad/duplicate_keys.csv'));
     await app.click('[data-testid="import-run"]');
     await app.click('.el-message-box__btns .el-button--primary');

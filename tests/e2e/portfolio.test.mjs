@@ -13,6 +13,9 @@ test('first start shows the demo portfolio and an achievement detail', async () 
   await app.run('portfolio', async () => {
     assert.equal(await app.waitText('[data-testid="app-name"]', (t) => t.length > 0), '成果转化工作台');
     await app.waitText('[data-testid="institution"]', (t) => t === '西川理工大学');
+    // The start screen is the dashboard; the portfolio is one click away.
+    await app.find('[data-testid="dashboard"]');
+    await app.click('[data-testid="nav-achievements"]');
     const pager = await app.waitText('[data-testid="portfolio-pagination"]', (t) => t.includes('300'));
     assert.match(pager, /共 300 条/, 'the small demo holds 300 achievements');
     assert.ok(existsSync(join(home, 'data/transferdesk/transferdesk.db')), 'the default data file was created');

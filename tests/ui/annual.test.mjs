@@ -102,9 +102,17 @@ test('narrative saved; a due date inside the year refused; filing refused withou
   const changes = await cells(page, 'annual-changes-table')
   assert.deepEqual(changes.find((r) => r[0] === '当年到账总额（六类合同）'), ['当年到账总额（六类合同）', '1576.8000', '1578.8000', '+2.0000 万元'])
 
+  // An export cancelled half-way says so and lists no files.
+  await page.getByTestId('annual-export').click()
+  await page.getByTestId('annual-export-progress-step').filter({ hasText: /写出 XLSX（1\/3）/ }).waitFor()
+  await page.getByTestId('annual-export-progress-cancel').click()
+  await page.locator('.el-message--error').filter({ hasText: '已取消，未写入任何内容' }).waitFor()
+  await page.getByTestId('annual-export-progress').waitFor({ state: 'detached' })
+  assert.equal(await page.getByTestId('annual-export-paths').count(), 0)
+
   await page.getByTestId('annual-export').click()
   // The bar names the step under way: figures, XLSX or PDF, of three.
-  await page.getByTestId('annual-export-step').filter({ hasText: /(计算指标与清单|写出 XLSX|排版 PDF)（[123]\/3）/ }).waitFor()
+  await page.getByTestId('annual-export-progress-step').filter({ hasText: /(计算指标与清单|写出 XLSX|排版 PDF)（[012]\/3）/ }).waitFor()
   await page.getByTestId('annual-export-paths').waitFor()
   assert.match(await text(page, 'annual-export-paths'), /2025年度科技成果转化年度报告\.xlsx[\s\S]*\.pdf/)
   await page.screenshot({ path: '/tmp/ui-annual-filed.png', fullPage: true })

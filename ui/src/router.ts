@@ -4,7 +4,8 @@ export const router = createRouter({
   // Hash history: the webview serves index.html from disk and knows no other path.
   history: createWebHashHistory(),
   routes: [
-    { path: '/', redirect: '/achievements' },
+    { path: '/', redirect: '/dashboard' },
+    { path: '/dashboard', name: 'dashboard', component: () => import('./views/dashboard/index.vue') },
     { path: '/achievements', name: 'achievements', component: () => import('./views/portfolio/index.vue') },
     {
       path: '/achievements/:id(\\d+)',
@@ -53,6 +54,7 @@ export const router = createRouter({
     { path: '/publicity', name: 'publicity', component: () => import('./views/publicity/index.vue') },
     { path: '/grants', name: 'grants', component: () => import('./views/grants/index.vue') },
     { path: '/import', name: 'import', component: () => import('./views/import/index.vue') },
+    { path: '/import/wizard', name: 'import-wizard', component: () => import('./views/import/wizard.vue') },
     { path: '/rewards', name: 'rewards', component: () => import('./views/rewards/index.vue') },
     {
       path: '/rewards/new',
@@ -68,7 +70,23 @@ export const router = createRouter({
     },
     { path: '/fees', name: 'fees', component: () => import('./views/fees/index.vue') },
     { path: '/annual', name: 'annual', component: () => import('./views/annual/index.vue') },
+    { path: '/audit', name: 'audit', component: () => import('./views/audit/index.vue') },
     { path: '/settings', name: 'settings', component: () => import('./views/settings/index.vue') },
-    { path: '/:rest(.*)*', redirect: '/achievements' },
+    // people and organizations
+    { path: '/people', name: 'people', component: () => import('./views/people/index.vue') },
+    {
+      path: '/people/:id(\\d+)',
+      name: 'person',
+      component: () => import('./views/people/detail.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+    },
+    { path: '/organizations', name: 'organizations', component: () => import('./views/organizations/index.vue') },
+    {
+      path: '/organizations/:id(\\d+)',
+      name: 'organization',
+      component: () => import('./views/organizations/detail.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+    },
+    { path: '/:rest(.*)*', redirect: '/dashboard' },
   ],
 })

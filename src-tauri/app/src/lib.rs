@@ -2,6 +2,7 @@
 
 mod commands;
 mod ipc_error;
+mod jobs;
 mod state;
 mod viewer;
 
@@ -11,6 +12,12 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .on_window_event(|window, event| {
+            // The automatic backup at quit: the app has one window, and it is going away.
+            if let tauri::WindowEvent::Destroyed = event {
+                tauri::Manager::state::<state::AppState>(window).quit_backup();
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::institution::get_institution,
             commands::portfolio::list_achievements,
@@ -89,7 +96,36 @@ pub fn run() {
             commands::fees::decide_fee,
             commands::fees::mark_lapsed,
             commands::fees::export_fees,
-            commands::annual::export_progress,
+            commands::jobs::cancel_job,
+            commands::people::list_people,
+            commands::people::people_departments,
+            commands::people::person_detail,
+            commands::people::reveal_person,
+            commands::people::update_person,
+            commands::people::person_duplicates,
+            commands::people::merge_people,
+            commands::people::unmerge,
+            commands::people::list_organizations,
+            commands::people::organization_regions,
+            commands::people::organization_detail,
+            commands::people::update_organization,
+            commands::people::organization_duplicates,
+            commands::people::merge_organizations,
+            commands::wizard::wizard_open,
+            commands::wizard::wizard_preview,
+            commands::wizard::wizard_import,
+            commands::wizard::save_import_mapping,
+            commands::dashboard::dashboard,
+            commands::dashboard::search,
+            commands::dashboard::get_profile,
+            commands::dashboard::save_profile,
+            commands::backup::list_backups,
+            commands::backup::backup_now,
+            commands::backup::check_backup,
+            commands::backup::restore_backup,
+            commands::backup::verify_store,
+            commands::backup::list_audit,
+            commands::backup::audit_target,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

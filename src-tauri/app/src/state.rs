@@ -3,15 +3,13 @@
 
 use crate::ipc_error::IpcError;
 use std::sync::{Mutex, MutexGuard};
-use transferdesk_core::progress::Progress;
 use transferdesk_core::{demo, store, Actor, ErrorReport, Lang, Store};
 
 /// Held by Tauri for every command.
 pub struct AppState {
     store: Result<Mutex<Store>, ErrorReport>,
-    /// The report export under way, read by the screen's progress bar while the export holds the
-    /// store (hence a lock of its own).
-    pub export: Mutex<Option<Progress>>,
+    /// The long jobs under way, each cancellable (a lock of its own: a job holds the store).
+    pub jobs: crate::jobs::Jobs,
 }
 
 impl AppState {
@@ -21,10 +19,21 @@ impl AppState {
         let path = store::resolve_path(None);
         if !path.exists() {
             if let Err(e) = demo::create(&path, demo::Scale::Small, 1, &actor()) {
-                return AppState { store: Err(e.report(Lang::Zh)), export: Mutex::new(None) };
+                return AppState { store: Err(e.report(Lang::Zh)), jobs: Default::default() };
             }
         }
-        AppState { store: Store::open(&path).map(Mutex::new).map_err(|e| e.report(Lang::Zh)), export: Mutex::new(None) }
+        let store = Store::open(&path);
+        if let Ok(s) = &store {
+            automatic_backup(s, transferdesk_core::backup::Reason::Start);
+        }
+        AppState { store: store.map(Mutex::new).map_err(|e| e.report(Lang::Zh)), jobs: Default::default() }
+    }
+
+    /// The automatic backup at quit (the window is closing).
+    pub fn quit_backup(&self) {
+        if let Ok(store) = self.store() {
+            automatic_backup(&store, transferdesk_core::backup::Reason::Quit);
+        }
     }
 
     /// The store, locked for this command.
@@ -42,4 +51,12 @@ pub fn actor() -> Actor {
     #[allow(clippy::disallowed_methods)]
     let at = chrono::Local::now().naive_local();
     Actor { name: format!("app:{user}"), at }
+}
+
+/// Takes an automatic backup. A failure must not keep the app from starting or closing; it is
+/// printed (the message names a file, never record content).
+fn automatic_backup(store: &Store, reason: transferdesk_core::backup::Reason) {
+    if let Err(e) = transferdesk_core::backup::take(store, actor().at, reason, &mut transferdesk_core::progress::unobserved) {
+        eprintln!("automatic backup ({}) failed: {}", reason.key(), e.message(Lang::En));
+    }
 }

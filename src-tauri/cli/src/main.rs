@@ -1,5 +1,6 @@
 //! `transferdesk`: the command line over the same core as the desktop app (spec/cli.md).
 
+mod backup;
 mod disclosures;
 mod fees;
 mod output;
@@ -44,7 +45,7 @@ enum Command {
     },
     /// Create a deterministic demo database.
     Demo {
-        /// small (~300 achievements).
+        /// small (~300 achievements) or large (50,000 achievements, for benchmarks).
         #[arg(long, value_enum, default_value_t = ScaleArg::Small)]
         scale: ScaleArg,
         /// The same seed always gives the same portfolio.
@@ -74,6 +75,16 @@ enum Command {
     },
     /// Check the file's integrity and the audit log's hash chain.
     Verify,
+    /// Write a verified online backup of the data file to FILE (never overwrites).
+    Backup {
+        /// The backup file to write.
+        file: PathBuf,
+    },
+    /// Replace the data file's content with a checked backup; the replaced content is kept.
+    Restore {
+        /// The backup file to restore from.
+        file: PathBuf,
+    },
     /// Reward distribution (收益分配).
     #[command(subcommand)]
     Rewards(Rewards),
@@ -268,6 +279,7 @@ enum YesNo {
 #[derive(Clone, Copy, ValueEnum)]
 enum ScaleArg {
     Small,
+    Large,
 }
 
 fn parse_table(text: &str) -> Result<Table, String> {
@@ -312,8 +324,11 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
             ))
         }
         Command::Demo { scale, seed } => {
-            let ScaleArg::Small = scale;
-            let summary = demo::create(&path, Scale::Small, seed, &actor())?;
+            let (scale, scale_name) = match scale {
+                ScaleArg::Small => (Scale::Small, "small"),
+                ScaleArg::Large => (Scale::Large, "large"),
+            };
+            let summary = demo::create(&path, scale, seed, &actor())?;
             let counts = [
                 (summary.people, "人员", "people"),
                 (summary.organizations, "单位", "organizations"),
@@ -335,7 +350,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
             };
             let mut doc = serde_json::to_value(&summary).unwrap_or_default();
             doc["db"] = json!(path);
-            doc["scale"] = json!("small");
+            doc["scale"] = json!(scale_name);
             doc["seed"] = json!(seed);
             Ok(output::Doc::new(doc, human))
         }
@@ -383,6 +398,8 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
                 Ok(output::Doc::new(json!({"table": table.key(), "file": target, "rows": rows}), human))
             }
         }
+        Command::Backup { file } => backup::backup(&path, &file, lang),
+        Command::Restore { file } => backup::restore(&path, &file, lang, actor()),
         Command::Rewards(command) => rewards(&path, command, lang),
         Command::Fees(command) => fees::run(&path, command, lang, actor()),
         Command::Disclosures(command) => disclosures::run(&path, command, lang, actor().at.date()),

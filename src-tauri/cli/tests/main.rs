@@ -1,6 +1,8 @@
 //! The CLI contract of spec/cli.md: names, JSON documents and exit statuses, run as a user would.
 
+mod backup;
 mod commands;
 mod common;
+mod crash;
 mod disclosures;
 mod fees;

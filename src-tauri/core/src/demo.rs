@@ -1,6 +1,7 @@
 //! Deterministic demo portfolios: realistic, valid data for trying the app and for tests.
 
 mod deals;
+mod large;
 
 use crate::achievement::{Achievement, Inventor};
 use crate::contract::{Contract, Weighted};
@@ -26,6 +27,8 @@ use std::path::Path;
 pub enum Scale {
     /// ~300 achievements, 60 people, 40 contracts: for trying the app.
     Small,
+    /// The large portfolio of quality.md (50,000 achievements, 30,000 contracts): for benchmarks.
+    Large,
 }
 
 /// What a demo run created.
@@ -181,7 +184,9 @@ pub fn create(path: &Path, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
 }
 
 fn fill(store: &mut Store, scale: Scale, seed: u64, actor: &Actor) -> Result<DemoSummary> {
-    let Scale::Small = scale;
+    if scale == Scale::Large {
+        return large::fill(store, seed, actor);
+    }
     let mut rng = Rng(seed ^ 0x5452_414E_5346_4552);
     let today = actor.at.date();
     let tx = store.write()?;

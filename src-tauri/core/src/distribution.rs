@@ -851,7 +851,9 @@ pub fn list(store: &Store, q: &DistributionQuery, today: NaiveDate) -> Result<Di
     }
     let overdue = "(d.state <> 'paid' AND coalesce(d.payment_due_on < ?1, 0))";
     if q.overdue {
-        clauses.push(overdue.into());
+        // The same test without coalesce (NULL is false in WHERE), so the partial index
+        // distribution_unpaid serves it.
+        clauses.push("(d.state <> 'paid' AND d.payment_due_on < ?1)".into());
     }
     let from = format!("FROM distribution d JOIN contract c ON c.id = d.contract_id WHERE {}", clauses.join(" AND "));
     let conn = store.conn();

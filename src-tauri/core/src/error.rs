@@ -189,9 +189,23 @@ fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
             "合同已有到账、成本、分配、评估或附件，不能删除",
             "the contract has money, distributions, valuations or files: it cannot be deleted",
         ),
+        "cancelled" => ("已取消，未写入任何内容", "cancelled; nothing was written"),
         "money_distributed" => ("这笔款项已计入收益分配，不能删除", "this amount is counted by a distribution and cannot be deleted"),
         "attachment_too_large" => ("附件超过 100 MB", "the file is larger than 100 MB"),
         "attachment_altered" => ("附件文件已被改动，与登记时的校验值不符", "the stored file was altered: its SHA-256 no longer matches"),
+        // people and organizations: merges
+        "merge_same" => ("不能把记录与自身合并", "a record cannot be merged with itself"),
+        "already_merged" => ("该记录已合并到其他记录（已隐藏）", "the record was merged into another one (hidden)"),
+        "merge_conflict" => (
+            "两条记录同时出现在同一成果、披露或赋权中，请先在该处调整份额后再合并",
+            "both records are on the same achievement, disclosure or grant: adjust the shares there first",
+        ),
+        "merge_undone" => ("该合并已撤销（或不是合并记录）", "this merge was already undone (or is not a merge)"),
+        "backup_corrupt" => {
+            ("备份文件已损坏或审计日志被改动，未做任何替换", "the backup is damaged or its audit log was altered; nothing was replaced")
+        }
+        "backup_foreign" => ("这不是 TransferDesk 的备份文件，未做任何替换", "this is not a TransferDesk backup; nothing was replaced"),
+        "backup_same_file" => ("不能用正在使用的数据文件恢复它自己", "the data file in use cannot be restored from itself"),
         _ => ("操作被拒绝", "refused"),
     };
     let text = lang.pick(zh, en);
@@ -220,6 +234,7 @@ fn zh_record(what: &str) -> &str {
         "receipt" => "到账",
         "cost" => "成本",
         "record" => "记录",
+        "merge" => "合并记录",
         _ => what,
     }
 }

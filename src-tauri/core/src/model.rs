@@ -103,6 +103,20 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// 单位类型 of the institution that keeps the portfolio.
+    InstitutionKind {
+        /// 高等院校
+        University = "university" / "高等院校",
+        /// 科研院所
+        Institute = "institute" / "科研院所",
+        /// 医疗卫生机构
+        Hospital = "hospital" / "医疗卫生机构",
+        /// 其他
+        Other = "other" / "其他",
+    }
+);
+
+vocabulary!(
     /// 企业规模.
     Size {
         /// 大型

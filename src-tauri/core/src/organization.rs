@@ -107,7 +107,7 @@ pub struct OrganizationChoice {
 pub fn choices(conn: &Connection, search: &str, limit: u32) -> Result<Vec<OrganizationChoice>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, name, credit_code, ownership, region FROM organization
-         WHERE name LIKE ?1 ESCAPE '\\' OR credit_code LIKE ?1 ESCAPE '\\' ORDER BY name LIMIT ?2",
+         WHERE merged_into IS NULL AND (name LIKE ?1 ESCAPE '\\' OR credit_code LIKE ?1 ESCAPE '\\') ORDER BY name LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![crate::search::contains_pattern(search), limit.clamp(1, crate::portfolio::MAX_PAGE_SIZE)], |r| {
         Ok(OrganizationChoice { id: r.get(0)?, name: r.get(1)?, credit_code: r.get(2)?, ownership: r.get(3)?, region: r.get(4)? })
@@ -118,41 +118,48 @@ pub fn choices(conn: &Connection, search: &str, limit: u32) -> Result<Vec<Organi
 /// Adds an organization typed into a form (the pick-or-create of the contract form), with the
 /// import's validation; audited. Returns the new id.
 pub fn create(store: &mut Store, actor: &Actor, org: &Organization) -> Result<i64> {
-    let mut problems = Vec::new();
-    let name = org.name.trim();
-    if name.is_empty() {
-        problems.push(Problem::field("name", "", ProblemKind::Required));
-    }
-    if let Some(code) = org.credit_code.as_deref().filter(|c| !c.trim().is_empty()) {
-        if let Err(e) = crate::ident::credit_code(code) {
-            problems.push(Problem::field("credit_code", code, ProblemKind::CreditCode(e)));
-        }
-    }
-    let region = crate::model::parse_region(&org.region);
-    if region.is_none() {
-        problems.push(Problem::field("region", org.region.clone(), ProblemKind::Region));
-    }
-    let taken: bool = store.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM organization WHERE name = ?1 OR (?2 IS NOT NULL AND credit_code = ?2))",
-        params![name, org.credit_code.as_deref().filter(|c| !c.trim().is_empty())],
-        |r| r.get(0),
-    )?;
-    if taken {
-        problems.push(Problem::field("name", name, ProblemKind::DuplicateInDatabase));
-    }
-    if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
-    }
-    let clean = Organization {
-        name: name.to_string(),
-        credit_code: org.credit_code.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_uppercase),
-        region: region.unwrap_or_default().to_string(),
-        ..org.clone()
-    };
+    let clean = validate(store.conn(), org, None)?;
     let tx = store.write()?;
     let mut journal = Journal::start(&tx, actor)?;
     clean.insert(&tx, &mut journal, actor.at.date())?;
     let id = tx.last_insert_rowid();
     tx.commit()?;
     Ok(id)
+}
+
+/// The import's checks for an organization typed into a form, with its name (and credit code)
+/// free apart from the record `except` being edited; the cleaned record, or every problem.
+pub(crate) fn validate(conn: &Connection, org: &Organization, except: Option<i64>) -> Result<Organization> {
+    let mut problems = Vec::new();
+    let name = org.name.trim();
+    if name.is_empty() {
+        problems.push(Problem::field("name", "", ProblemKind::Required));
+    } else if name.chars().count() > 200 {
+        problems.push(Problem::field("name", name, ProblemKind::TooLong(200)));
+    }
+    let code = org.credit_code.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    let mut credit_code = None;
+    if let Some(code) = code {
+        match crate::ident::credit_code(code) {
+            Ok(c) => credit_code = Some(c),
+            Err(e) => problems.push(Problem::field("credit_code", code, ProblemKind::CreditCode(e))),
+        }
+    }
+    let region = crate::model::parse_region(&org.region);
+    if region.is_none() {
+        problems.push(Problem::field("region", org.region.clone(), ProblemKind::Region));
+    }
+    let taken = |sql: &str, value: &str| -> Result<bool> { Ok(conn.query_row(sql, params![value, except], |r| r.get(0))?) };
+    if taken("SELECT EXISTS (SELECT 1 FROM organization WHERE name = ?1 AND id IS NOT ?2)", name)? {
+        problems.push(Problem::field("name", name, ProblemKind::DuplicateInDatabase));
+    }
+    if let Some(code) = &credit_code {
+        if taken("SELECT EXISTS (SELECT 1 FROM organization WHERE credit_code = ?1 AND id IS NOT ?2)", code)? {
+            problems.push(Problem::field("credit_code", code.as_str(), ProblemKind::DuplicateInDatabase));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    Ok(Organization { name: name.to_string(), credit_code, region: region.unwrap_or_default().to_string(), ..org.clone() })
 }

@@ -127,7 +127,7 @@ pub struct PersonChoice {
 pub fn choices(conn: &Connection, search: &str, limit: u32) -> Result<Vec<PersonChoice>> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.employee_id, p.name, d.name FROM person p JOIN department d ON d.id = p.department_id
-         WHERE p.name LIKE ?1 ESCAPE '\\' OR p.employee_id LIKE ?1 ESCAPE '\\' ORDER BY p.employee_id LIMIT ?2",
+         WHERE p.merged_into IS NULL AND (p.name LIKE ?1 ESCAPE '\\' OR p.employee_id LIKE ?1 ESCAPE '\\') ORDER BY p.employee_id LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![crate::search::contains_pattern(search), limit.clamp(1, crate::portfolio::MAX_PAGE_SIZE)], |r| {
         Ok(PersonChoice { id: r.get(0)?, employee_id: r.get(1)?, name: r.get(2)?, department: r.get(3)? })

@@ -143,7 +143,7 @@ pub struct AchievementPage {
     pub rows: Vec<AchievementRow>,
 }
 
-fn where_clause(q: &AchievementQuery) -> (String, Vec<Value>) {
+fn where_clause(conn: &rusqlite::Connection, q: &AchievementQuery) -> Result<(String, Vec<Value>)> {
     let mut clauses = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     if let Some(kind) = q.kind {
@@ -168,25 +168,17 @@ fn where_clause(q: &AchievementQuery) -> (String, Vec<Value>) {
         ));
     }
     if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        args.push(Value::Text(crate::search::contains_pattern(search)));
-        let n = args.len();
-        // Numbers are searched without prefixes, spaces or dots so that "CN2023 1012" finds them.
-        let digits: String = search.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_uppercase();
-        let digits = digits.trim_start_matches("CN").trim_start_matches("ZL").to_string();
-        args.push(Value::Text(format!("%{digits}%")));
-        let m = args.len();
+        // Title, numbers in any form and inventors come from the search index; an inventor's
+        // employee ID, typed whole, is looked up directly.
+        let indexed = crate::search::id_filter(conn, crate::search::SearchKind::Achievement, search, "a.id", &mut args)?;
         args.push(Value::Text(search.to_string()));
-        let e = args.len();
-        // Number search needs at least four characters, or every number would match "%1%".
         clauses.push(format!(
-            "(a.title LIKE ?{n} ESCAPE '\\' OR a.achievement_no LIKE ?{n} ESCAPE '\\' OR a.grant_no LIKE ?{n} ESCAPE '\\'
-              OR (length(?{m}) > 5 AND replace(a.application_no, '.', '') LIKE ?{m})
-              OR a.id IN (SELECT i.achievement_id FROM inventor i JOIN person p ON p.id = i.person_id
-                          WHERE p.name LIKE ?{n} ESCAPE '\\' OR p.employee_id = ?{e}))"
+            "({indexed} OR a.id IN (SELECT i.achievement_id FROM inventor i JOIN person p ON p.id = i.person_id WHERE p.employee_id = ?{}))",
+            args.len()
         ));
     }
     let sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
-    (sql, args)
+    Ok((sql, args))
 }
 
 /// One page of the portfolio list.
@@ -194,7 +186,7 @@ pub fn list(store: &Store, q: &AchievementQuery) -> Result<AchievementPage> {
     let conn = store.conn();
     let page_size = q.page_size.clamp(1, MAX_PAGE_SIZE);
     let page = q.page.max(1);
-    let (filter, mut args) = where_clause(q);
+    let (filter, mut args) = where_clause(conn, q)?;
     let total: u32 = conn.query_row(
         &format!("SELECT count(*) FROM achievement a JOIN department d ON d.id = a.department_id {filter}"),
         rusqlite::params_from_iter(args.iter()),

@@ -2,10 +2,18 @@
 
 mod annual;
 mod audit;
+mod backup;
 mod bad_files;
 mod common;
+mod dashboard;
 mod deals;
 mod fees;
+mod fuzz;
 mod good_files;
 mod lifecycle;
+mod people;
+mod query_plans;
 mod rewards;
+mod schema;
+mod search;
+mod wizard;

@@ -451,8 +451,32 @@ fn the_export_tells_its_three_steps_in_order() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = annual_store(&dir);
     let mut seen = Vec::new();
-    write_with_steps(&store, 2025, None, dir.path(), &mut |s| seen.push(s.progress())).expect("written");
+    write_with_steps(&store, 2025, None, dir.path(), &mut |s| {
+        seen.push(s.progress());
+        Ok(())
+    })
+    .expect("written");
     let shown: Vec<(u32, u32, &str)> = seen.iter().map(|p| (p.done, p.total, p.step.as_str())).collect();
     assert_eq!(shown, [(0, 3, "figures"), (1, 3, "workbook"), (2, 3, "document")]);
     assert_eq!(Step::COUNT, 3);
+}
+
+#[test]
+fn a_cancelled_export_leaves_the_folder_as_it_was() {
+    use transferdesk_report::annual::{write_with_steps, Step};
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = annual_store(&dir);
+    let out = dir.path().join("out");
+    let before: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("entry").file_name()).collect();
+    // Cancelled while the PDF is being laid out: the workbook is already written aside.
+    let err = write_with_steps(&store, 2025, None, &out, &mut |s| match s {
+        Step::Document => Err(transferdesk_core::progress::cancelled()),
+        _ => Ok(()),
+    })
+    .expect_err("cancelled");
+    assert_eq!(err.code(), "cancelled");
+    let left: Vec<_> = std::fs::read_dir(&out).expect("out").collect();
+    assert!(left.is_empty(), "nothing half-written stays behind: {left:?}");
+    let after: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("entry").file_name()).collect();
+    assert_eq!(before.len() + 1, after.len(), "only the (empty) output folder was added");
 }

@@ -13,6 +13,7 @@
 // after filing and the screen's "since filing" table can be tested.
 import { ApiError } from './error'
 import { fakeStore, TODAY } from './fake'
+import * as fakeJobs from './fake-jobs'
 import { getDistribution } from './fake-rewards'
 import type {
   AnnualReport,
@@ -22,7 +23,6 @@ import type {
   Distribution,
   Indicators,
   ProblemReport,
-  Progress,
   RecordLine,
   RecordRef,
   ReportYear,
@@ -409,20 +409,12 @@ export function fileReportYear(year: number, overrideReason: string | null): Pro
   })
 }
 
-let progress: Progress | null = null
-
-export function exportProgress(): Promise<Progress | null> {
-  return Promise.resolve(progress)
-}
-
-export function exportAnnual(year: number, department: string | null, dir: string): Promise<string[]> {
+export function exportAnnual(job: string, year: number, department: string | null, dir: string): Promise<string[]> {
   return attempt(async () => {
     // The real export's three steps, slow enough for the progress bar to be seen.
     for (const [done, step] of [[0, 'figures'], [1, 'workbook'], [2, 'document']] as const) {
-      progress = { done, total: 3, step }
-      await new Promise((resolve) => setTimeout(resolve, 300))
+      await fakeJobs.step(job, { done, total: 3, step })
     }
-    progress = null
     const base = `${dir.replace(/[\\/]$/, '')}/${year}年度科技成果转化年度报告${department ? `（${department}）` : ''}`
     return [`${base}.xlsx`, `${base}.pdf`]
   })

@@ -173,6 +173,7 @@ export function listContracts(q: ContractQuery): Promise<ContractPage> {
       .filter((d) => !search || [d.form.contract_no, d.form.title, d.counterparty].some((t) => t.includes(search)))
       .filter((d) => !q.overdue || d.overdue_fen > 0)
       .filter((d) => !q.recordal || (d.form.recorded_on === null && d.recordal_due_on !== null))
+      .filter((d) => !q.department || d.achievements.some((a) => fakeStore().achievements.find((x) => x.id === a.id)?.department === q.department))
       .sort((a, b) => b.form.signed_on.localeCompare(a.form.signed_on) || a.form.contract_no.localeCompare(b.form.contract_no))
       .map((d) => ({
         id: d.form.id ?? 0,

@@ -499,6 +499,11 @@ export function getInstitution(): Promise<Institution> {
   return clone(INSTITUTION)
 }
 
+/** The settings' profile screen renames the institution the header shows. */
+export function setInstitution(institution: Institution): void {
+  Object.assign(INSTITUTION, institution)
+}
+
 export function listAchievements(q: AchievementQuery): Promise<AchievementPage> {
   const pageSize = Math.min(Math.max(q.page_size, 1), MAX_PAGE_SIZE)
   const page = Math.max(q.page, 1)

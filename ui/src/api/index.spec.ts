@@ -27,10 +27,10 @@ beforeEach(() => {
 describe('api over Tauri', () => {
   it('turns an ErrorReport rejection into an ApiError with its code and details', async () => {
     invoke.mockRejectedValue(report)
-    const error = await importFile('achievements', '/data/bad.xlsx', true).catch((e: unknown) => e)
+    const error = await importFile('job-1', 'achievements', '/data/bad.xlsx', true).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({ code: 'invalid_input', message: report.message, details: report.details })
-    expect(invoke).toHaveBeenCalledWith('import_file', { table: 'achievements', path: '/data/bad.xlsx', dryRun: true })
+    expect(invoke).toHaveBeenCalledWith('import_file', { job: 'job-1', table: 'achievements', path: '/data/bad.xlsx', dryRun: true })
   })
 
   it('keeps the code of other errors and defaults details to none', async () => {

@@ -20,6 +20,9 @@ import type {
   Valuation,
 } from './types.gen'
 import { ApiError } from './error'
+import { listen } from '@tauri-apps/api/event'
+import * as fakeJobs from './fake-jobs'
+import * as fakeDashboard from './fake-dashboard'
 import type {
   AchievementDetail,
   AnnualReport,
@@ -44,6 +47,9 @@ import type {
 
 import * as fakeContracts from './fake-contracts'
 import type {
+  Dashboard,
+  Profile,
+  SearchResults,
   Attachment,
   ContractDetail,
   Progress,
@@ -87,9 +93,9 @@ export function portfolioFilters(): Promise<PortfolioFilters> {
   return useFake ? fake.portfolioFilters() : call('portfolio_filters')
 }
 
-/** Tauri turns `dryRun` into the command's `dry_run` argument. */
-export function importFile(table: Table, path: string, dryRun: boolean): Promise<ImportSummary> {
-  return useFake ? fake.importFile(table, path, dryRun) : call('import_file', { table, path, dryRun })
+/** Tauri turns `dryRun` into the command's `dry_run` argument. Runs as job `job` (see runJob). */
+export function importFile(job: string, table: Table, path: string, dryRun: boolean): Promise<ImportSummary> {
+  return useFake ? fakeWizard.importFile(job, table, path, dryRun) : call('import_file', { job, table, path, dryRun })
 }
 
 // Reward distributions (收益分配). `through` null: the backend's today.
@@ -215,15 +221,10 @@ export function fileReportYear(year: number, overrideReason: string | null): Pro
   return useFake ? fakeAnnual.fileReportYear(year, overrideReason) : call('file_report_year', { year, overrideReason })
 }
 
-/** Writes the XLSX and the PDF into `dir`; returns their paths. */
-/** Where the export under way stands; null when none runs. */
-export function exportProgress(): Promise<Progress | null> {
-  return useFake ? fakeAnnual.exportProgress() : call('export_progress')
-}
-
-/** `department` null: the institution's report (as filed, once filed); else that 学院's sub-report. */
-export function exportAnnual(year: number, department: string | null, dir: string): Promise<string[]> {
-  return useFake ? fakeAnnual.exportAnnual(year, department, dir) : call('export_annual', { year, department, dir })
+/** `department` null: the institution's report (as filed, once filed); else that 学院's sub-report.
+ * Runs as job `job` (see runJob); returns the two paths. */
+export function exportAnnual(job: string, year: number, department: string | null, dir: string): Promise<string[]> {
+  return useFake ? fakeAnnual.exportAnnual(job, year, department, dir) : call('export_annual', { job, year, department, dir })
 }
 
 // Achievements registered by hand, disclosures (成果披露) with their pre-filing assessments, and
@@ -505,4 +506,198 @@ export function listGrants(): Promise<Grant[]> {
 /** Adds (`id` null) or corrects an ownership grant; the publicity end is computed on save; returns its id. */
 export function saveGrant(grant: Grant): Promise<number> {
   return useFake ? fakeDeals.saveGrant(grant) : call('save_grant', { grant })
+}
+
+// Long jobs (import, report export, backup, demo): the command runs under an id chosen here, its
+// steps arrive as `job` events, and cancelJob stops it with nothing half-written.
+
+let jobCount = 0
+
+/** Runs `start` under a fresh job id, telling `onProgress` each step until it ends. */
+export async function runJob<T>(start: (job: string) => Promise<T>, onProgress: (p: Progress) => void): Promise<T> {
+  const job = `job-${Date.now()}-${++jobCount}`
+  const stop = useFake
+    ? fakeJobs.listen(job, onProgress)
+    : await listen<{ id: string; progress: Progress }>('job', (event) => {
+        if (event.payload.id === job) onProgress(event.payload.progress)
+      })
+  try {
+    return await start(job)
+  } finally {
+    stop()
+  }
+}
+
+/** Asks a running job to stop; false when it had already ended. */
+export function cancelJob(job: string): Promise<boolean> {
+  return useFake ? fakeJobs.cancel(job) : call('cancel_job', { job })
+}
+
+// People and organizations (人员, 合作单位): lists, pages, edit, reveal, duplicates and merges.
+// Resident IDs and bank accounts arrive masked; only revealPerson returns them whole.
+
+import * as fakePeople from './fake-people'
+import type {
+  OrganizationDetail,
+  OrganizationDuplicate,
+  OrganizationEdit,
+  OrganizationPage,
+  OrganizationQuery,
+  OrganizationRow,
+  PersonDetail,
+  PersonDuplicate,
+  PersonEdit,
+  PersonPage,
+  PersonQuery,
+  PersonRow,
+  Revealed,
+} from './types.gen'
+
+export function listPeople(query: PersonQuery): Promise<PersonPage> {
+  return useFake ? fakePeople.listPeople(query) : call('list_people', { query })
+}
+
+export function peopleDepartments(): Promise<string[]> {
+  return useFake ? fakePeople.peopleDepartments() : call('people_departments')
+}
+
+export function personDetail(id: number): Promise<PersonDetail> {
+  return useFake ? fakePeople.personDetail(id) : call('person_detail', { id })
+}
+
+/** The full resident ID and bank account of one person (the eye button). */
+export function revealPerson(id: number): Promise<Revealed> {
+  return useFake ? fakePeople.revealPerson(id) : call('reveal_person', { id })
+}
+
+/** `id_number` / `bank_account` null keeps the stored number, '' clears it. */
+export function updatePerson(edit: PersonEdit): Promise<PersonRow> {
+  return useFake ? fakePeople.updatePerson(edit) : call('update_person', { edit })
+}
+
+export function personDuplicates(): Promise<PersonDuplicate[]> {
+  return useFake ? fakePeople.personDuplicates() : call('person_duplicates')
+}
+
+/** Merges person `duplicate` into `keep`; returns the merge's id. */
+export function mergePeople(keep: number, duplicate: number, reason: string): Promise<number> {
+  return useFake ? fakePeople.mergePeople(keep, duplicate, reason) : call('merge_people', { keep, duplicate, reason })
+}
+
+/** Undoes a merge (people or organizations) by a counter-entry; returns its id. */
+export function unmerge(mergeId: number, reason: string): Promise<number> {
+  return useFake ? fakePeople.unmerge(mergeId, reason) : call('unmerge', { mergeId, reason })
+}
+
+export function listOrganizations(query: OrganizationQuery): Promise<OrganizationPage> {
+  return useFake ? fakePeople.listOrganizations(query) : call('list_organizations', { query })
+}
+
+export function organizationRegions(): Promise<string[]> {
+  return useFake ? fakePeople.organizationRegions() : call('organization_regions')
+}
+
+export function organizationDetail(id: number): Promise<OrganizationDetail> {
+  return useFake ? fakePeople.organizationDetail(id) : call('organization_detail', { id })
+}
+
+export function updateOrganization(edit: OrganizationEdit): Promise<OrganizationRow> {
+  return useFake ? fakePeople.updateOrganization(edit) : call('update_organization', { edit })
+}
+
+export function organizationDuplicates(): Promise<OrganizationDuplicate[]> {
+  return useFake ? fakePeople.organizationDuplicates() : call('organization_duplicates')
+}
+
+/** Merges organization `duplicate` into `keep`; returns the merge's id. */
+export function mergeOrganizations(keep: number, duplicate: number, reason: string): Promise<number> {
+  return useFake ? fakePeople.mergeOrganizations(keep, duplicate, reason) : call('merge_organizations', { keep, duplicate, reason })
+}
+
+// The import wizard: an office's own workbook mapped onto a standard template (the mapping
+// suggestion is the UI's, see views/import/suggest.ts; the backend checks whatever arrives).
+import * as fakeWizard from './fake-wizard'
+import type { Mapping, Preview, SourceSheet } from './types.gen'
+
+/** A sheet's headers, first rows and the saved mapping; `sheet` null: the first sheet. */
+export function wizardOpen(path: string, sheet: string | null, table: Table): Promise<SourceSheet> {
+  return useFake ? fakeWizard.wizardOpen(path, sheet, table) : call('wizard_open', { path, sheet, table })
+}
+
+/** The first `limit` converted rows and every problem; nothing is written. */
+export function wizardPreview(path: string, sheet: string | null, mapping: Mapping, limit: number): Promise<Preview> {
+  return useFake ? fakeWizard.wizardPreview(path, sheet, mapping, limit) : call('wizard_preview', { path, sheet, mapping, limit })
+}
+
+/** Imports through `mapping` as job `job`: all rows or nothing. */
+export function wizardImport(job: string, path: string, sheet: string | null, mapping: Mapping): Promise<ImportSummary> {
+  return useFake ? fakeWizard.wizardImport(job, path, sheet, mapping) : call('wizard_import', { job, path, sheet, mapping })
+}
+
+/** Remembers `mapping` for sheets with these headers. */
+export function saveImportMapping(headers: string[], mapping: Mapping): Promise<void> {
+  return useFake ? fakeWizard.saveImportMapping(headers, mapping) : call('save_import_mapping', { headers, mapping })
+}
+
+// The start screen (工作台), the search box and the institution's profile.
+
+export function dashboard(): Promise<Dashboard> {
+  return useFake ? fakeDashboard.dashboard() : call('dashboard')
+}
+
+/** At most `limit` records of each kind whose title, number, names or counterparty match. */
+export function search(text: string, limit: number): Promise<SearchResults> {
+  return useFake ? fakeDashboard.search(text, limit) : call('search', { text, limit })
+}
+
+export function getProfile(): Promise<Profile> {
+  return useFake ? fakeDashboard.getProfile() : call('get_profile')
+}
+
+export function saveProfile(profile: Profile): Promise<Profile> {
+  return useFake ? fakeDashboard.saveProfile(profile) : call('save_profile', { profile })
+}
+
+// The audit viewer (操作日志), `verify`, and backups with restore (Settings › 备份与恢复).
+import * as fakeAudit from './fake-audit'
+import type { AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, Restored, VerifyReport } from './types.gen'
+
+export function listAudit(query: AuditQuery): Promise<AuditPage> {
+  return useFake ? fakeAudit.listAudit(query) : call('list_audit', { query })
+}
+
+/** The page of the record an entry names (looked up by its logged key); null when it has none or is gone. */
+export function auditTarget(entity: string, key: string): Promise<AuditTarget | null> {
+  return useFake ? fakeAudit.auditTarget(entity, key) : call('audit_target', { entity, key })
+}
+
+/** SQLite's integrity check and the audit chain (the first altered entry, if any). */
+export function verifyStore(): Promise<VerifyReport> {
+  return useFake ? fakeAudit.verifyStore() : call('verify_store')
+}
+
+/** The backups of the open data file, newest first. */
+export function listBackups(): Promise<BackupFile[]> {
+  return useFake ? fakeAudit.listBackups() : call('list_backups')
+}
+
+/** A manual backup, as job `job` (see runJob). */
+export function backupNow(job: string): Promise<BackupFile> {
+  return useFake ? fakeAudit.backupNow(job) : call('backup_now', { job })
+}
+
+/** Checks a file before a restore; refused with `backup_corrupt`, `backup_foreign` or `db_newer_schema`. Changes nothing. */
+export function checkBackup(file: string): Promise<BackupCheck> {
+  return useFake ? fakeAudit.checkBackup(file) : call('check_backup', { file })
+}
+
+/** Replaces the data with a checked backup, as job `job`; the replaced data is kept as a `before-restore` backup. */
+export function restoreBackup(job: string, file: string): Promise<Restored> {
+  return useFake ? fakeAudit.restoreBackup(job, file) : call('restore_backup', { job, file })
+}
+
+/** The native open dialog for a backup to restore; null when cancelled. */
+export function pickBackupFile(): Promise<string | null> {
+  if (useFake) return fakeAudit.pickBackupFile()
+  return dialog(() => open({ multiple: false, directory: false, filters: [{ name: 'TransferDesk', extensions: ['db', 'sqlite'] }] }))
 }

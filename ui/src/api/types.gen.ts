@@ -37,6 +37,228 @@ province: string,
  */
 fee_reduction: boolean, };
 
+export type Profile = { 
+/**
+ * 单位代码 (统一社会信用代码 or the ministry's institution code).
+ */
+code: string | null, 
+/**
+ * 单位类型.
+ */
+kind: InstitutionKind, 
+/**
+ * 主管部门, e.g. 四川省教育厅.
+ */
+competent_department: string | null, 
+/**
+ * Full name, e.g. 西南理工大学.
+ */
+name: string, 
+/**
+ * Province-level region, e.g. 四川省.
+ */
+province: string, 
+/**
+ * 费减备案 accepted: annual fees are reduced.
+ */
+fee_reduction: boolean, };
+
+export type InstitutionKind = "university" | "institute" | "hospital" | "other";
+
+export type DeadlineKind = "fees_due30" | "fees_due60" | "fees_due90" | "fees_in_grace" | "publicity_ending" | "reward_publicity_ending" | "payments_overdue" | "payments_due" | "distributions_to_approve" | "distributions_to_publicize" | "distributions_to_pay" | "distributions_overdue";
+
+export type DeadlineItem = { 
+/**
+ * The record to open (achievement, publicity, contract or distribution id).
+ */
+id: number, 
+/**
+ * Its title or number.
+ */
+label: string, 
+/**
+ * The day it falls due.
+ */
+on: string | null, 
+/**
+ * The amount at stake, when there is one.
+ */
+amount_fen: Money | null, };
+
+export type Deadline = { 
+/**
+ * What falls due.
+ */
+kind: DeadlineKind, 
+/**
+ * How many in all.
+ */
+count: number, 
+/**
+ * The amount of all of them, when it means something.
+ */
+amount_fen: Money | null, 
+/**
+ * The first few, the soonest first.
+ */
+items: Array<DeadlineItem>, };
+
+export type ReportDue = { 
+/**
+ * The year reported on.
+ */
+year: number, 
+/**
+ * Due by.
+ */
+due_on: string, 
+/**
+ * Days left (negative when late).
+ */
+days_left: number, 
+/**
+ * Already filed.
+ */
+filed: boolean, };
+
+export type YearFigures = { 
+/**
+ * The year.
+ */
+year: number, 
+/**
+ * Counted up to this day.
+ */
+through: string, 
+/**
+ * Contracts signed.
+ */
+contracts: number, 
+/**
+ * Their amount.
+ */
+contract_fen: Money, 
+/**
+ * Money received (到账).
+ */
+received_fen: Money, 
+/**
+ * Rewards paid (cash distributions paid).
+ */
+rewards_paid_fen: Money, };
+
+export type KindMonth = { 
+/**
+ * 转化方式.
+ */
+kind: ContractKind, 
+/**
+ * 1–12.
+ */
+month: number, 
+/**
+ * Received.
+ */
+amount_fen: Money, };
+
+export type DepartmentIncome = { 
+/**
+ * 学院; absent for contracts that name no achievement.
+ */
+department: string | null, 
+/**
+ * Received, split over a contract's achievements by their weights.
+ */
+amount_fen: Money, };
+
+export type PortfolioCell = { 
+/**
+ * 成果类型.
+ */
+kind: AchievementKind, 
+/**
+ * 法律状态.
+ */
+status: AchievementStatus, 
+/**
+ * Achievements.
+ */
+count: number, };
+
+export type Dashboard = { 
+/**
+ * The day it was computed for.
+ */
+today: string, 
+/**
+ * Deadlines with something in them, in [`DeadlineKind`] order.
+ */
+deadlines: Array<Deadline>, 
+/**
+ * The annual report due next (or late).
+ */
+report: ReportDue, 
+/**
+ * This year up to today.
+ */
+this_year: YearFigures, 
+/**
+ * Last year up to the same day.
+ */
+last_year_to_date: YearFigures, 
+/**
+ * Last year as a whole.
+ */
+last_year: YearFigures, 
+/**
+ * This year's income by contract kind and month.
+ */
+income_by_kind_month: Array<KindMonth>, 
+/**
+ * This year's income by department, the largest first.
+ */
+income_by_department: Array<DepartmentIncome>, 
+/**
+ * The portfolio by kind and status.
+ */
+portfolio: Array<PortfolioCell>, };
+
+export type SearchKind = "achievement" | "person" | "organization" | "contract";
+
+export type SearchHit = { 
+/**
+ * The record's id (opens its page).
+ */
+id: number, 
+/**
+ * Title or name.
+ */
+label: string, 
+/**
+ * Its numbers, department or counterparty.
+ */
+detail: string, };
+
+export type SearchGroup = { 
+/**
+ * What they are.
+ */
+kind: SearchKind, 
+/**
+ * At most the limit asked for.
+ */
+hits: Array<SearchHit>, 
+/**
+ * More records of this kind match than are shown.
+ */
+more: boolean, };
+
+export type SearchResults = { 
+/**
+ * The groups, in [`SearchKind::ALL`] order.
+ */
+groups: Array<SearchGroup>, };
+
 export type SortKey = "achievement_no" | "title" | "kind" | "application_no" | "filed_on" | "granted_on" | "status" | "department";
 
 export type AchievementQuery = { 
@@ -394,6 +616,148 @@ first_broken_entry: number | null,
  * True when both checks pass.
  */
 ok: boolean, };
+
+export type Reason = "start" | "quit" | "manual" | "before-restore";
+
+export type BackupFile = { 
+/**
+ * Its full path.
+ */
+file: string, 
+/**
+ * Its file name, e.g. `transferdesk-20261123-093000-start.db`.
+ */
+name: string, 
+/**
+ * Why it was taken.
+ */
+reason: Reason, 
+/**
+ * When, `YYYY-MM-DDTHH:MM:SS` (from the name).
+ */
+taken_at: string, 
+/**
+ * Its size in bytes.
+ */
+bytes: number, };
+
+export type BackupCheck = { 
+/**
+ * The file checked.
+ */
+file: string, 
+/**
+ * Its schema version (older ones are migrated when opened).
+ */
+schema_version: number, 
+/**
+ * Entries in its audit log, whose chain verified.
+ */
+audit_entries: number, };
+
+export type Restored = { 
+/**
+ * The file restored from, as checked.
+ */
+from: BackupCheck, 
+/**
+ * The backup that keeps the content the restore replaced.
+ */
+kept: BackupFile, };
+
+export type AuditQuery = { 
+/**
+ * 1-based page.
+ */
+page: number, 
+/**
+ * Rows per page, at most [`MAX_PAGE_SIZE`].
+ */
+page_size: number, 
+/**
+ * Only this kind of record (`person`, `achievement`, `contract`, `distribution`, …).
+ */
+entity: string | null, 
+/**
+ * Only this record (its key as logged, e.g. a contract number); needs `entity`.
+ */
+entity_key: string | null, 
+/**
+ * Only `insert`, `update` or `delete`.
+ */
+action: string | null, 
+/**
+ * Actor contains.
+ */
+actor: string | null, 
+/**
+ * From this day (inclusive).
+ */
+from: string | null, 
+/**
+ * Up to this day (inclusive).
+ */
+to: string | null, };
+
+export type AuditEntry = { 
+/**
+ * Entry id (the chain's order).
+ */
+id: number, 
+/**
+ * `YYYY-MM-DDTHH:MM:SS`.
+ */
+at: string, 
+/**
+ * Who.
+ */
+actor: string, 
+/**
+ * `insert`, `update` or `delete`.
+ */
+action: string, 
+/**
+ * Kind of record.
+ */
+entity: string, 
+/**
+ * The record's key.
+ */
+entity_key: string, 
+/**
+ * The record before (JSON text), for updates and deletes.
+ */
+before: string | null, 
+/**
+ * The record after (JSON text), for inserts and updates.
+ */
+after: string | null, };
+
+export type AuditPage = { 
+/**
+ * This page's entries, newest first.
+ */
+rows: Array<AuditEntry>, 
+/**
+ * All matching entries.
+ */
+total: number, 
+/**
+ * The kinds of record in the log, for the filter.
+ */
+entities: Array<string>, };
+
+export type TargetPage = "achievement" | "contract" | "person" | "organization" | "disclosure" | "distribution";
+
+export type AuditTarget = { 
+/**
+ * The page.
+ */
+page: TargetPage, 
+/**
+ * The record's id on that page.
+ */
+id: number, };
 
 export type DistributionState = "draft" | "approved" | "publicized" | "paid";
 
@@ -1524,6 +1888,10 @@ overdue: boolean,
  * Only licenses whose CNIPA recordal is due or overdue and not made.
  */
 recordal: boolean, 
+/**
+ * Only contracts transforming an achievement of this department (学院).
+ */
+department: string | null, 
 /**
  * 1-based page.
  */
@@ -3260,3 +3628,768 @@ years: Array<ScheduleYear>,
  * Keep/abandon decisions, oldest first.
  */
 decisions: Array<FeeDecision>, };
+
+export type MergeEntity = "person" | "organization";
+
+export type MergeKind = "merge" | "unmerge";
+
+export type MovedRow = { 
+/**
+ * The table: inventor, disclosure_inventor, grant_member, distribution_line, contract, co_owner, publicity.
+ */
+reference: string, 
+/**
+ * The parent record's id (achievement, disclosure, grant, distribution, contract, publicity).
+ */
+parent_id: number, 
+/**
+ * The parent's number or title.
+ */
+label: string, };
+
+export type MergeRecord = { 
+/**
+ * Row id (`unmerge` takes it).
+ */
+id: number, 
+/**
+ * Person or organization.
+ */
+entity: MergeEntity, 
+/**
+ * Merge or its counter-entry.
+ */
+kind: MergeKind, 
+/**
+ * The record kept.
+ */
+keep_id: number, 
+/**
+ * Its employee ID and name, or name.
+ */
+keep_label: string, 
+/**
+ * The duplicate.
+ */
+duplicate_id: number, 
+/**
+ * Its employee ID and name, or name.
+ */
+duplicate_label: string, 
+/**
+ * For an unmerge: the merge it undoes.
+ */
+undoes_id: number | null, 
+/**
+ * For a merge: the unmerge that undid it.
+ */
+undone_by_id: number | null, 
+/**
+ * Why.
+ */
+reason: string, 
+/**
+ * When (ISO date-time).
+ */
+at: string, 
+/**
+ * Who.
+ */
+actor: string, 
+/**
+ * Exactly the rows moved.
+ */
+moved: Array<MovedRow>, };
+
+export type PersonSort = "employee_id" | "name" | "department" | "category" | "leader_level" | "achievements";
+
+export type PersonQuery = { 
+/**
+ * 1-based page.
+ */
+page: number, 
+/**
+ * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ */
+page_size: number, 
+/**
+ * Sort column; employee ID when absent.
+ */
+sort: PersonSort | null, 
+/**
+ * Descending order.
+ */
+descending: boolean, 
+/**
+ * Name or employee ID contains.
+ */
+search: string | null, 
+/**
+ * Only this department (exact name).
+ */
+department: string | null, 
+/**
+ * Only this category.
+ */
+category: Category | null, 
+/**
+ * Only this leader level.
+ */
+leader_level: LeaderLevel | null, };
+
+export type PersonRow = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * 工号.
+ */
+employee_id: string, 
+/**
+ * 姓名.
+ */
+name: string, 
+/**
+ * 所在单位.
+ */
+department: string, 
+/**
+ * 人员类别.
+ */
+category: Category, 
+/**
+ * 领导职务.
+ */
+leader_level: LeaderLevel, 
+/**
+ * 身份证号, masked (110105********002X).
+ */
+id_number_masked: string | null, 
+/**
+ * 银行账号, masked (all but the last 4 digits).
+ */
+bank_account_masked: string | null, 
+/**
+ * Achievements they are an inventor of.
+ */
+achievement_count: number, 
+/**
+ * Merged into this person (id), hidden from lists.
+ */
+merged_into: number | null, };
+
+export type PersonPage = { 
+/**
+ * Rows matching the filters, over all pages.
+ */
+total: number, 
+/**
+ * This page's rows.
+ */
+rows: Array<PersonRow>, };
+
+export type PersonAchievement = { 
+/**
+ * Achievement id (its page).
+ */
+id: number, 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 成果名称.
+ */
+title: string, 
+/**
+ * 成果类型.
+ */
+kind: AchievementKind, 
+/**
+ * 法律状态.
+ */
+status: AchievementStatus, 
+/**
+ * Their contribution share, bp.
+ */
+share_bp: number, 
+/**
+ * 主要贡献人员.
+ */
+key_contributor: boolean, };
+
+export type PersonDisclosure = { 
+/**
+ * Disclosure id.
+ */
+id: number, 
+/**
+ * 披露编号.
+ */
+disclosure_no: string, 
+/**
+ * 名称.
+ */
+title: string, 
+/**
+ * 收到日期.
+ */
+received_on: string, 
+/**
+ * 处理决定, if made.
+ */
+decision: DisclosureDecision | null, 
+/**
+ * Their share, bp.
+ */
+share_bp: number, };
+
+export type PersonContract = { 
+/**
+ * Contract id.
+ */
+id: number, 
+/**
+ * 合同编号.
+ */
+contract_no: string, 
+/**
+ * 合同名称.
+ */
+title: string, 
+/**
+ * 转化方式.
+ */
+kind: ContractKind, 
+/**
+ * 合作单位.
+ */
+counterparty: string, 
+/**
+ * 签订日期.
+ */
+signed_on: string, 
+/**
+ * 合同金额.
+ */
+amount_fen: Money, 
+/**
+ * Through an achievement they invented.
+ */
+inventor: boolean, 
+/**
+ * As 技术转移人员.
+ */
+transfer_staff: boolean, };
+
+export type PersonDistributionLine = { 
+/**
+ * Distribution id.
+ */
+distribution_id: number, 
+/**
+ * 合同编号.
+ */
+contract_no: string, 
+/**
+ * 合同名称.
+ */
+contract_title: string, 
+/**
+ * 状态.
+ */
+state: DistributionState, 
+/**
+ * A reversal (冲销) line.
+ */
+reversal: boolean, 
+/**
+ * Receipts up to.
+ */
+through_on: string, 
+/**
+ * Cash amount (negative in a reversal).
+ */
+amount_fen: Money | null, 
+/**
+ * Equity units.
+ */
+units: number | null, 
+/**
+ * As transfer staff.
+ */
+transfer_staff: boolean, 
+/**
+ * 发放日期.
+ */
+paid_on: string | null, 
+/**
+ * The merged duplicate's employee ID when the line stays with it (frozen history).
+ */
+via_merged: string | null, };
+
+export type PersonGrant = { 
+/**
+ * Grant id.
+ */
+id: number, 
+/**
+ * Share or usage right.
+ */
+kind: GrantKind, 
+/**
+ * 决定日期.
+ */
+decided_on: string, 
+/**
+ * Their internal share, bp.
+ */
+share_bp: number, 
+/**
+ * The achievements granted (numbers).
+ */
+achievements: string, };
+
+export type PersonDetail = { 
+/**
+ * The person, masked.
+ */
+person: PersonRow, 
+/**
+ * The person they were merged into, if hidden.
+ */
+merged_into_label: string | null, 
+/**
+ * 成果 with their share.
+ */
+achievements: Array<PersonAchievement>, 
+/**
+ * 披露.
+ */
+disclosures: Array<PersonDisclosure>, 
+/**
+ * 合同.
+ */
+contracts: Array<PersonContract>, 
+/**
+ * 收益分配 lines, with those of merged duplicates.
+ */
+distribution_lines: Array<PersonDistributionLine>, 
+/**
+ * 赋权.
+ */
+grants: Array<PersonGrant>, 
+/**
+ * 合并 history.
+ */
+merges: Array<MergeRecord>, };
+
+export type Revealed = { 
+/**
+ * 身份证号.
+ */
+id_number: string | null, 
+/**
+ * 银行账号.
+ */
+bank_account: string | null, };
+
+export type PersonEdit = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * 工号, unique.
+ */
+employee_id: string, 
+/**
+ * 姓名.
+ */
+name: string, 
+/**
+ * 所在单位 (created if new).
+ */
+department: string, 
+/**
+ * 人员类别.
+ */
+category: Category, 
+/**
+ * 领导职务.
+ */
+leader_level: LeaderLevel, 
+/**
+ * 身份证号.
+ */
+id_number: string | null, 
+/**
+ * 银行账号.
+ */
+bank_account: string | null, };
+
+export type DuplicateReason = "same_name_department" | "same_id_number";
+
+export type PersonDuplicate = { 
+/**
+ * Suggested to keep.
+ */
+keep: PersonRow, 
+/**
+ * Suggested to merge into it.
+ */
+duplicate: PersonRow, 
+/**
+ * Why.
+ */
+reason: DuplicateReason, };
+
+export type OrganizationSort = "name" | "credit_code" | "ownership" | "region" | "contracts" | "amount";
+
+export type OrganizationQuery = { 
+/**
+ * 1-based page.
+ */
+page: number, 
+/**
+ * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ */
+page_size: number, 
+/**
+ * Sort column; name when absent.
+ */
+sort: OrganizationSort | null, 
+/**
+ * Descending order.
+ */
+descending: boolean, 
+/**
+ * Name or credit code contains.
+ */
+search: string | null, 
+/**
+ * Only this ownership.
+ */
+ownership: Ownership | null, 
+/**
+ * Only this region (exact).
+ */
+region: string | null, };
+
+export type OrganizationRow = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * 单位名称.
+ */
+name: string, 
+/**
+ * 统一社会信用代码.
+ */
+credit_code: string | null, 
+/**
+ * 单位性质.
+ */
+ownership: Ownership, 
+/**
+ * 企业规模.
+ */
+size: Size | null, 
+/**
+ * 所在地区.
+ */
+region: string, 
+/**
+ * Contracts with it.
+ */
+contract_count: number, 
+/**
+ * Their total amount.
+ */
+contract_amount_fen: Money, 
+/**
+ * Merged into this organization (id), hidden from lists.
+ */
+merged_into: number | null, };
+
+export type OrganizationPage = { 
+/**
+ * Rows matching the filters, over all pages.
+ */
+total: number, 
+/**
+ * This page's rows.
+ */
+rows: Array<OrganizationRow>, };
+
+export type OrganizationContract = { 
+/**
+ * Contract id.
+ */
+id: number, 
+/**
+ * 合同编号.
+ */
+contract_no: string, 
+/**
+ * 合同名称.
+ */
+title: string, 
+/**
+ * 转化方式.
+ */
+kind: ContractKind, 
+/**
+ * 签订日期.
+ */
+signed_on: string, 
+/**
+ * 合同金额.
+ */
+amount_fen: Money, 
+/**
+ * 累计到账.
+ */
+received_fen: Money, };
+
+export type CoOwnedAchievement = { 
+/**
+ * Achievement id.
+ */
+id: number, 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 成果名称.
+ */
+title: string, 
+/**
+ * 成果类型.
+ */
+kind: AchievementKind, 
+/**
+ * 法律状态.
+ */
+status: AchievementStatus, 
+/**
+ * Their 费减备案 is accepted.
+ */
+fee_reduction: boolean, };
+
+export type OrganizationPublicity = { 
+/**
+ * Publicity id.
+ */
+id: number, 
+/**
+ * 名称.
+ */
+title: string, 
+/**
+ * 价格.
+ */
+price_fen: Money, 
+/**
+ * 公示日期.
+ */
+posted_on: string, 
+/**
+ * 截止.
+ */
+ends_on: string, };
+
+export type OrganizationDetail = { 
+/**
+ * The organization.
+ */
+organization: OrganizationRow, 
+/**
+ * The organization it was merged into, if hidden.
+ */
+merged_into_label: string | null, 
+/**
+ * 合同 with amounts and received totals.
+ */
+contracts: Array<OrganizationContract>, 
+/**
+ * 共有成果.
+ */
+co_owned: Array<CoOwnedAchievement>, 
+/**
+ * 定价公示.
+ */
+publicities: Array<OrganizationPublicity>, 
+/**
+ * 合并 history.
+ */
+merges: Array<MergeRecord>, };
+
+export type OrganizationEdit = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * 单位名称, unique.
+ */
+name: string, 
+/**
+ * 统一社会信用代码, validated.
+ */
+credit_code: string | null, 
+/**
+ * 单位性质.
+ */
+ownership: Ownership, 
+/**
+ * 企业规模.
+ */
+size: Size | null, 
+/**
+ * 所在地区: a province-level name or 境外.
+ */
+region: string, };
+
+export type OrganizationDuplicateReason = "same_credit_code" | "similar_name";
+
+export type OrganizationDuplicate = { 
+/**
+ * Suggested to keep.
+ */
+keep: OrganizationRow, 
+/**
+ * Suggested to merge into it.
+ */
+duplicate: OrganizationRow, 
+/**
+ * Why.
+ */
+reason: OrganizationDuplicateReason, };
+
+export type Conversion = "none" | "names" | "wan_yuan" | "yuan" | "date" | "choice";
+
+export type FieldSource = { 
+/**
+ * The template key of the field (template.rs).
+ */
+field: string, 
+/**
+ * The source column, by its header text; `None`: not in the file.
+ */
+column: string | null, 
+/**
+ * How the source text is converted.
+ */
+conversion: Conversion, 
+/**
+ * A value for every row whose cell is empty or that has no column (e.g. 所属单位 when the
+ * whole sheet is one college's).
+ */
+fixed: string | null, };
+
+export type Mapping = { 
+/**
+ * The table imported.
+ */
+table: Table, 
+/**
+ * The fields fed; fields not listed stay empty.
+ */
+fields: Array<FieldSource>, };
+
+export type SourceSheet = { 
+/**
+ * Every sheet of the workbook (one for a CSV).
+ */
+sheets: Array<string>, 
+/**
+ * The sheet read.
+ */
+sheet: string, 
+/**
+ * Its header row's number.
+ */
+header_row: number, 
+/**
+ * Header texts by column.
+ */
+headers: Array<string>, 
+/**
+ * The first data rows, as text.
+ */
+sample: Array<Array<string>>, 
+/**
+ * Data rows in the sheet.
+ */
+rows: number, 
+/**
+ * The mapping saved for these headers and this table, if any.
+ */
+saved: Mapping | null, };
+
+export type PreviewLine = { 
+/**
+ * The source row number.
+ */
+row: number, 
+/**
+ * The standard fields' values, in the template's order.
+ */
+values: Array<string>, };
+
+export type SourceProblem = { 
+/**
+ * Sheet name (file name for CSV).
+ */
+sheet: string, 
+/**
+ * Source row (0: the mapping or the file as a whole).
+ */
+row: number, 
+/**
+ * Source cell such as `D5`, when the problem is in one cell.
+ */
+cell: string | null, 
+/**
+ * The source column's header (or the field's, when the value is a fixed one).
+ */
+column: string, 
+/**
+ * The standard field's template key (empty for a problem of the file).
+ */
+field: string, 
+/**
+ * The value found in the source.
+ */
+value: string, 
+/**
+ * Stable code.
+ */
+code: string, 
+/**
+ * What is wrong, for a person.
+ */
+problem: string, };
+
+export type Preview = { 
+/**
+ * The template keys, the preview's columns.
+ */
+fields: Array<string>, 
+/**
+ * Data rows converted.
+ */
+rows: number, 
+/**
+ * The first converted rows.
+ */
+lines: Array<PreviewLine>, 
+/**
+ * Every problem of the whole sheet.
+ */
+problems: Array<SourceProblem>, };

@@ -4,7 +4,6 @@ use crate::{
 };
 use std::path::PathBuf;
 use transferdesk_core::annual::{self, RecordLine};
-use transferdesk_core::progress::Progress;
 use transferdesk_core::report_year::{self, AnnualReport, ReportYear};
 use transferdesk_core::Lang;
 
@@ -37,26 +36,20 @@ pub fn file_report_year(state: tauri::State<'_, AppState>, year: i32, override_r
     Ok(transferdesk_report::annual::file(&mut *state.store()?, &actor(), year, override_reason.as_deref())?)
 }
 
-/// Writes the report's XLSX and PDF into a folder (one department's when named), telling
-/// [`export_progress`] each step; returns the two paths.
+/// Writes the report's XLSX and PDF into a folder (one department's when named) as job `job`
+/// (progress events, cancellable); returns the two paths.
 #[tauri::command(async)]
 pub fn export_annual(
+    app: tauri::AppHandle,
     state: tauri::State<'_, AppState>,
+    job: String,
     year: i32,
     department: Option<String>,
     dir: PathBuf,
 ) -> Result<Vec<PathBuf>, IpcError> {
-    let tell = |p: Option<Progress>| *state.export.lock().unwrap_or_else(|e| e.into_inner()) = p;
-    let written = state.store().and_then(|store| {
-        Ok(transferdesk_report::annual::write_with_steps(&store, year, department.as_deref(), &dir, &mut |s| tell(Some(s.progress())))?)
-    });
-    tell(None);
-    let files = written?;
+    let store = state.store()?;
+    let files = state.jobs.run(&app, &job, |steps| {
+        transferdesk_report::annual::write_with_steps(&store, year, department.as_deref(), &dir, &mut |s| steps(s.progress()))
+    })?;
     Ok(vec![files.xlsx, files.pdf])
-}
-
-/// Where the export under way stands (none when idle).
-#[tauri::command]
-pub fn export_progress(state: tauri::State<'_, AppState>) -> Option<Progress> {
-    state.export.lock().unwrap_or_else(|e| e.into_inner()).clone()
 }

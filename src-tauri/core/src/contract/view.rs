@@ -316,6 +316,9 @@ pub struct ContractQuery {
     pub overdue: bool,
     /// Only licenses whose CNIPA recordal is due or overdue and not made.
     pub recordal: bool,
+    /// Only contracts transforming an achievement of this department (学院).
+    #[serde(default)]
+    pub department: Option<String>,
     /// 1-based page.
     #[ts(type = "number")]
     pub page: u32,
@@ -379,6 +382,14 @@ pub fn list(store: &Store, q: &ContractQuery, today: NaiveDate) -> Result<Contra
         clauses.push(format!(
             "(c.contract_no LIKE ?{n} ESCAPE '\\' OR c.title LIKE ?{n} ESCAPE '\\' OR o.name LIKE ?{n} ESCAPE '\\')",
             n = args.len()
+        ));
+    }
+    if let Some(department) = q.department.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        args.push(Value::Text(department.into()));
+        clauses.push(format!(
+            "c.id IN (SELECT ca.contract_id FROM contract_achievement ca JOIN achievement a ON a.id = ca.achievement_id
+                      JOIN department dep ON dep.id = a.department_id WHERE dep.name = ?{})",
+            args.len()
         ));
     }
     if q.overdue {

@@ -1,12 +1,14 @@
 //! Import of the standard templates: read, check every cell and every reference, then write all
 //! rows in one transaction — or nothing.
 
+pub mod mapping;
 pub mod problem;
 pub mod sheet;
 
 use crate::error::{Error, Result};
 use crate::model::Table;
 use crate::money::Money;
+use crate::progress::{self, Progress, Steps};
 use crate::store::audit::Journal;
 use crate::store::{Actor, Store};
 use crate::template::{self, Column};
@@ -52,26 +54,60 @@ pub(crate) trait Record: Sized + Serialize {
 /// Imports `path` into `table`. On any problem returns [`Error::Invalid`] with all of them and
 /// writes nothing; with `dry_run` checks everything and writes nothing either way.
 pub fn import(store: &mut Store, actor: &Actor, table: Table, path: &Path, dry_run: bool) -> Result<ImportSummary> {
+    import_with_steps(store, actor, table, path, dry_run, &mut progress::unobserved)
+}
+
+/// [`import`] as a long job: tells `steps` where it stands (`read`, `check` every
+/// [`BATCH`] rows, `write`) and stops when a step answers an error (a cancel); the write is one
+/// transaction, so a stop leaves nothing written.
+pub fn import_with_steps(
+    store: &mut Store,
+    actor: &Actor,
+    table: Table,
+    path: &Path,
+    dry_run: bool,
+    steps: Steps<'_>,
+) -> Result<ImportSummary> {
+    steps(Progress::new(0, 0, "read"))?;
     let grid = sheet::read(path).map_err(Error::Invalid)?;
+    import_grid(store, actor, table, &grid, dry_run, steps)
+}
+
+/// Rows checked or written between two progress steps.
+pub const BATCH: usize = 1000;
+
+/// Imports a grid already read (the standard file, or the wizard's converted one).
+pub(crate) fn import_grid(
+    store: &mut Store,
+    actor: &Actor,
+    table: Table,
+    grid: &Grid,
+    dry_run: bool,
+    steps: Steps<'_>,
+) -> Result<ImportSummary> {
     match table {
-        Table::People => run::<crate::person::Person>(store, actor, &grid, dry_run),
-        Table::Organizations => run::<crate::organization::Organization>(store, actor, &grid, dry_run),
-        Table::Achievements => run::<crate::achievement::Achievement>(store, actor, &grid, dry_run),
-        Table::Contracts => run::<crate::contract::Contract>(store, actor, &grid, dry_run),
-        Table::Receipts => run::<crate::receipt::Receipt>(store, actor, &grid, dry_run),
-        Table::Costs => run::<crate::cost::Cost>(store, actor, &grid, dry_run),
+        Table::People => run::<crate::person::Person>(store, actor, grid, dry_run, steps),
+        Table::Organizations => run::<crate::organization::Organization>(store, actor, grid, dry_run, steps),
+        Table::Achievements => run::<crate::achievement::Achievement>(store, actor, grid, dry_run, steps),
+        Table::Contracts => run::<crate::contract::Contract>(store, actor, grid, dry_run, steps),
+        Table::Receipts => run::<crate::receipt::Receipt>(store, actor, grid, dry_run, steps),
+        Table::Costs => run::<crate::cost::Cost>(store, actor, grid, dry_run, steps),
     }
 }
 
-fn run<R: Record>(store: &mut Store, actor: &Actor, grid: &Grid, dry_run: bool) -> Result<ImportSummary> {
+fn run<R: Record>(store: &mut Store, actor: &Actor, grid: &Grid, dry_run: bool, steps: Steps<'_>) -> Result<ImportSummary> {
     let columns = template::columns(R::TABLE);
+    let total = grid.rows.len() as u32;
     let mut problems = Vec::new();
     let map = map_headers(R::TABLE, grid, &mut problems);
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
     let mut records = Vec::with_capacity(grid.rows.len());
-    for row in &grid.rows {
+    for (i, row) in grid.rows.iter().enumerate() {
+        if i % BATCH == 0 {
+            steps(Progress::new(i as u32, total, "check"))?;
+        }
         let mut reader = RowReader { grid, row, map: &map, columns, problems: &mut problems };
         if let Some(record) = R::parse(&mut reader) {
             records.push((row.number, record));
@@ -80,7 +116,10 @@ fn run<R: Record>(store: &mut Store, actor: &Actor, grid: &Grid, dry_run: bool) 
     // The write lock is taken before the database checks so that nobody changes what was checked.
     let tx = store.write()?;
     let mut seen: HashMap<(&'static str, String), usize> = HashMap::new();
-    for (number, record) in &records {
+    for (i, (number, record)) in records.iter().enumerate() {
+        if i % BATCH == 0 {
+            steps(Progress::new(i as u32, total, "check"))?;
+        }
         let mut located = Located { grid, row: *number, map: &map, columns, problems: &mut problems };
         for (key, value, exists_sql) in record.unique_keys() {
             if let Some(first) = seen.get(&(key, value.clone())) {
@@ -102,11 +141,24 @@ fn run<R: Record>(store: &mut Store, actor: &Actor, grid: &Grid, dry_run: bool) 
     let mut warnings = Vec::new();
     let today = actor.at.date();
     let mut journal = Journal::start(&tx, actor)?;
-    for (_, record) in &records {
+    let bulk = records.len() > crate::search::BULK_ROWS;
+    if bulk {
+        crate::search::pause(&tx)?;
+    }
+    for (i, (_, record)) in records.iter().enumerate() {
+        if i % BATCH == 0 {
+            steps(Progress::new(i as u32, total, "write"))?;
+        }
         if let Some(w) = record.insert(&tx, &mut journal, today)? {
             warnings.push(w);
         }
     }
+    if bulk {
+        steps(Progress::new(total, total, "index"))?;
+        crate::search::resume(&tx)?;
+    }
+    // The last chance to cancel: after this step the transaction commits as a whole.
+    steps(Progress::new(total, total, "write"))?;
     let rows = grid.rows.len() as u32;
     let inserted = records.len() as u32;
     if dry_run {

@@ -88,6 +88,19 @@ pub enum ProblemKind {
     TooFew(usize),
     /// An amount below the amount it must not be below (a range's upper end).
     AmountBelow(String),
+    /// A bank account that is not 12–30 digits.
+    BankAccount,
+    // Import wizard (the office's own workbook).
+    /// The workbook has no sheet of that name.
+    NoSheet(String),
+    /// A name no person has (the wizard resolves inventors' names to employee IDs).
+    UnknownName,
+    /// A name several people have: (how many).
+    AmbiguousName(usize),
+    /// Several names without a share each.
+    SharesMissing,
+    /// Not an amount in 万元.
+    WanYuan,
 }
 
 impl ProblemKind {
@@ -140,6 +153,12 @@ impl ProblemKind {
             DateAfter(_) => "date_order",
             TooFew(_) => "too_few",
             AmountBelow(_) => "amount_order",
+            BankAccount => "bad_bank_account",
+            NoSheet(_) => "no_sheet",
+            UnknownName => "unknown_name",
+            AmbiguousName(_) => "ambiguous_name",
+            SharesMissing => "shares_missing",
+            WanYuan => "bad_wan_yuan",
         }
     }
 
@@ -323,6 +342,36 @@ impl ProblemKind {
                     format!("at least {n} needed")
                 }
             }
+            BankAccount => lang.pick("银行账号应为 12–30 位数字", "a bank account is 12–30 digits").into(),
+            NoSheet(name) => {
+                if zh {
+                    format!("工作簿中没有名为“{name}”的工作表")
+                } else {
+                    format!("the workbook has no sheet named \"{name}\"")
+                }
+            }
+            UnknownName => lang
+                .pick(
+                    "没有此姓名的人员：请先导入人员，或改写为工号",
+                    "no person has this name: import people first, or write the employee ID",
+                )
+                .into(),
+            AmbiguousName(n) => {
+                if zh {
+                    format!("有 {n} 位人员同名，请改写为工号")
+                } else {
+                    format!("{n} people have this name: write the employee ID instead")
+                }
+            }
+            SharesMissing => lang
+                .pick("多名完成人须写明各自份额，如 张三(60%)、李四(40%)", "several inventors need a share each, e.g. 张三(60%)、李四(40%)")
+                .into(),
+            WanYuan => lang
+                .pick(
+                    "不是万元金额（如 12.5 或 12.5万元，最多 6 位小数）",
+                    "not an amount in 万元 (e.g. 12.5 or 12.5万元, at most 6 decimals)",
+                )
+                .into(),
             AmountBelow(other) => {
                 if zh {
                     format!("不能低于{other}")

@@ -1,5 +1,6 @@
 //! Reads the first sheet of an .xlsx, or a UTF-8 .csv, into rows of cells, refusing what cannot
-//! be imported faithfully: formulas, merged cells, error values, non-UTF-8 text.
+//! be imported faithfully: formulas, merged cells, error values, non-UTF-8 text. The import
+//! wizard reads any sheet, and GBK CSV, through [`read_source`].
 
 use super::problem::{Problem, ProblemKind};
 use calamine::{Data, Reader, Xlsx};
@@ -68,26 +69,83 @@ pub struct Grid {
 /// The longest cell accepted; far above any real title, far below what could hurt.
 pub const MAX_CELL_CHARS: usize = 2000;
 
-/// Reads `path` by its extension.
+/// Reads `path` by its extension: the first sheet of a workbook, a CSV in UTF-8.
 pub fn read(path: &Path) -> Result<Grid, Vec<Problem>> {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let file_problem = |kind| vec![Problem { sheet: name.clone(), row: 0, col: None, column: String::new(), value: String::new(), kind }];
-    let bytes = std::fs::read(path).map_err(|e| file_problem(ProblemKind::Unreadable(e.to_string())))?;
-    if bytes.is_empty() {
-        return Err(file_problem(ProblemKind::EmptyFile));
+    let (grid, problems) = load(path, None, false)?;
+    if problems.is_empty() {
+        Ok(grid)
+    } else {
+        Err(problems)
     }
-    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    let grid = match ext.as_str() {
-        "xlsx" | "xlsm" => read_xlsx(bytes, &name)?,
-        "csv" => read_csv(&bytes, &name)?,
-        _ => return Err(file_problem(ProblemKind::UnsupportedFormat)),
-    };
-    Ok(grid)
 }
 
-fn read_csv(bytes: &[u8], name: &str) -> Result<Grid, Vec<Problem>> {
-    let problem = |kind| vec![Problem { sheet: name.to_string(), row: 0, col: None, column: String::new(), value: String::new(), kind }];
-    let text = std::str::from_utf8(bytes).map_err(|_| problem(ProblemKind::NotUtf8))?;
+/// Reads an office's own file for the import wizard: any sheet of a workbook (`None`: the
+/// first), a CSV in UTF-8 or GBK (what older Excel saves). The cell problems (formulas, merged
+/// and error cells) come back beside the grid, because only those in the columns the mapping
+/// uses matter; a file that cannot be read at all is an error.
+pub fn read_source(path: &Path, sheet: Option<&str>) -> Result<(Grid, Vec<Problem>), Vec<Problem>> {
+    load(path, sheet, true)
+}
+
+/// The sheets of a workbook in their order; a CSV has one, named after the file.
+pub fn sheet_names(path: &Path) -> Result<Vec<String>, Vec<Problem>> {
+    let (name, bytes, ext) = bytes_of(path)?;
+    match ext.as_str() {
+        "xlsx" | "xlsm" => Ok(open_xlsx(bytes, &name)?.sheet_names()),
+        _ => Ok(vec![name]),
+    }
+}
+
+fn file_problem(name: &str, kind: ProblemKind) -> Vec<Problem> {
+    vec![Problem { sheet: name.to_string(), row: 0, col: None, column: String::new(), value: String::new(), kind }]
+}
+
+/// The file's name, bytes and lower-case extension; refuses empty files and other formats.
+fn bytes_of(path: &Path) -> Result<(String, Vec<u8>, String), Vec<Problem>> {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let bytes = std::fs::read(path).map_err(|e| file_problem(&name, ProblemKind::Unreadable(e.to_string())))?;
+    if bytes.is_empty() {
+        return Err(file_problem(&name, ProblemKind::EmptyFile));
+    }
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    if !matches!(ext.as_str(), "xlsx" | "xlsm" | "csv") {
+        return Err(file_problem(&name, ProblemKind::UnsupportedFormat));
+    }
+    Ok((name, bytes, ext))
+}
+
+/// `wizard`: any sheet, GBK CSV, and a header row with at least two cells (an office's sheet
+/// often starts with a title row, 2024年专利清单, above the headers).
+fn load(path: &Path, sheet: Option<&str>, wizard: bool) -> Result<(Grid, Vec<Problem>), Vec<Problem>> {
+    let (name, bytes, ext) = bytes_of(path)?;
+    let min_header_cells = if wizard { 2 } else { 1 };
+    match ext.as_str() {
+        "csv" => read_csv(&bytes, &name, wizard, min_header_cells),
+        _ => read_xlsx(bytes, &name, sheet, min_header_cells),
+    }
+}
+
+fn open_xlsx(bytes: Vec<u8>, name: &str) -> Result<Xlsx<std::io::Cursor<Vec<u8>>>, Vec<Problem>> {
+    calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| file_problem(name, ProblemKind::Unreadable(e.to_string())))
+}
+
+fn read_csv(bytes: &[u8], name: &str, gbk: bool, min_header_cells: usize) -> Result<(Grid, Vec<Problem>), Vec<Problem>> {
+    let problem = |kind| file_problem(name, kind);
+    let decoded;
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) if gbk => {
+            // GB18030 is the superset of GBK that Windows Excel writes for "CSV" in Chinese.
+            let (cow, _, bad) = encoding_rs::GB18030.decode(bytes);
+            if bad {
+                return Err(problem(ProblemKind::NotUtf8));
+            }
+            decoded = cow.into_owned();
+            decoded.as_str()
+        }
+        Err(_) => return Err(problem(ProblemKind::NotUtf8)),
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut raw: Vec<(usize, Vec<Cell>)> = Vec::new();
@@ -98,14 +156,17 @@ fn read_csv(bytes: &[u8], name: &str) -> Result<Grid, Vec<Problem>> {
         let cells = record.iter().map(|c| if c.trim().is_empty() { Cell::Empty } else { Cell::Text(c.to_string()) }).collect();
         raw.push((line, cells));
     }
-    finish(name, raw, Vec::new())
+    finish(name, raw, Vec::new(), min_header_cells)
 }
 
-fn read_xlsx(bytes: Vec<u8>, name: &str) -> Result<Grid, Vec<Problem>> {
-    let problem = |kind| vec![Problem { sheet: name.to_string(), row: 0, col: None, column: String::new(), value: String::new(), kind }];
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| problem(ProblemKind::Unreadable(e.to_string())))?;
-    let sheet = book.sheet_names().first().cloned().ok_or_else(|| problem(ProblemKind::NoHeader))?;
+fn read_xlsx(bytes: Vec<u8>, name: &str, wanted: Option<&str>, min_header_cells: usize) -> Result<(Grid, Vec<Problem>), Vec<Problem>> {
+    let problem = |kind| file_problem(name, kind);
+    let mut book = open_xlsx(bytes, name)?;
+    let names = book.sheet_names();
+    let sheet = match wanted {
+        None => names.first().cloned().ok_or_else(|| problem(ProblemKind::NoHeader))?,
+        Some(w) => names.iter().find(|n| *n == w).cloned().ok_or_else(|| problem(ProblemKind::NoSheet(w.to_string())))?,
+    };
     let range = book.worksheet_range(&sheet).map_err(|e| problem(ProblemKind::Unreadable(e.to_string())))?;
     let mut problems = Vec::new();
     if let Ok(formulas) = book.worksheet_formula(&sheet) {
@@ -169,12 +230,20 @@ fn read_xlsx(bytes: Vec<u8>, name: &str) -> Result<Grid, Vec<Problem>> {
         }
         raw.push((r0 as usize + i + 1, cells));
     }
-    finish(&sheet, raw, problems)
+    finish(&sheet, raw, problems, min_header_cells)
 }
 
-/// Finds the header (first non-blank row), drops blank rows, flags oversized and error cells.
-fn finish(sheet: &str, raw: Vec<(usize, Vec<Cell>)>, mut problems: Vec<Problem>) -> Result<Grid, Vec<Problem>> {
-    let mut rows = raw.into_iter().filter(|(_, cells)| !cells.iter().all(Cell::is_blank));
+/// Finds the header (the first row with at least `min_header_cells` non-blank cells; rows above
+/// it are dropped), drops blank rows, flags oversized and error cells; the grid comes with the
+/// cell problems found (the caller decides whether they are fatal).
+fn finish(
+    sheet: &str,
+    raw: Vec<(usize, Vec<Cell>)>,
+    mut problems: Vec<Problem>,
+    min_header_cells: usize,
+) -> Result<(Grid, Vec<Problem>), Vec<Problem>> {
+    let filled = |cells: &Vec<Cell>| cells.iter().filter(|c| !c.is_blank()).count();
+    let mut rows = raw.into_iter().filter(|(_, cells)| filled(cells) > 0).skip_while(|(_, cells)| filled(cells) < min_header_cells);
     let Some((header_row, header_cells)) = rows.next() else {
         problems.push(Problem {
             sheet: sheet.to_string(),
@@ -221,9 +290,5 @@ fn finish(sheet: &str, raw: Vec<(usize, Vec<Cell>)>, mut problems: Vec<Problem>)
             }
         }
     }
-    if problems.is_empty() {
-        Ok(Grid { sheet: sheet.to_string(), header_row, headers, rows: data })
-    } else {
-        Err(problems)
-    }
+    Ok((Grid { sheet: sheet.to_string(), header_row, headers, rows: data }, problems))
 }

@@ -113,7 +113,11 @@ pub struct VerifyReport {
 
 /// Runs `PRAGMA integrity_check` and walks the audit chain from the start.
 pub fn verify(store: &Store) -> Result<VerifyReport> {
-    let conn = store.conn();
+    verify_conn(store.conn())
+}
+
+/// [`verify`] on any connection to a TransferDesk file (a backup being checked, for one).
+pub fn verify_conn(conn: &Connection) -> Result<VerifyReport> {
     let mut stmt = conn.prepare("PRAGMA integrity_check")?;
     let lines: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     let integrity = lines.join("; ");

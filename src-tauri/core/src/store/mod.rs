@@ -1,6 +1,7 @@
 //! The SQLite store: one way to open a file, the migrations, and the writer's identity.
 
 pub mod audit;
+pub mod holders;
 
 use crate::error::{Error, Result};
 use chrono::NaiveDateTime;
@@ -15,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_rewards.sql"),
     include_str!("../../migrations/0003_annual_report.sql"),
     include_str!("../../migrations/0004_lifecycle.sql"),
+    include_str!("../../migrations/0005_everyday.sql"),
 ];
 
 /// The schema version this build writes.
@@ -50,7 +52,7 @@ impl Store {
             return Err(Error::Missing(path.to_path_buf()));
         }
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        Self::prepare(conn, path)
+        Self::prepare(conn, path).map_err(|e| holders::locked(path, e))
     }
 
     /// Creates a new data file (owner-only permissions) with the current schema and the
@@ -101,6 +103,9 @@ impl Store {
             rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
             other => Error::Database(other.to_string()),
         })?;
+        if path != Path::new(":memory:") {
+            holders::register(path);
+        }
         Ok(Store { conn, path: path.to_path_buf() })
     }
 
@@ -117,18 +122,32 @@ impl Store {
     /// Starts a write transaction that takes the write lock at once, so that a busy file is
     /// noticed before any work is done.
     pub fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
-        Ok(self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+        let path = &self.path;
+        self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(|e| holders::locked(path, e.into()))
+    }
+
+    /// The connection, for the backup API (a restore writes into it).
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if self.path != Path::new(":memory:") {
+            holders::unregister(&self.path);
+        }
     }
 }
 
 #[cfg(unix)]
-fn create_private_file(path: &Path) -> Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
     std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map(|_| ()).map_err(|e| Error::io(path, e))
 }
 
 #[cfg(not(unix))]
-fn create_private_file(path: &Path) -> Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     std::fs::OpenOptions::new().write(true).create_new(true).open(path).map(|_| ()).map_err(|e| Error::io(path, e))
 }
 

@@ -65,7 +65,7 @@ impl Step {
 /// computed from the records (a department's report is never filed), without the institution's
 /// narrative.
 pub fn write_for(store: &Store, year: i32, department: Option<&str>, dir: &Path) -> Result<AnnualFiles, Error> {
-    write_with_steps(store, year, department, dir, &mut |_| {})
+    write_with_steps(store, year, department, dir, &mut |_| Ok(()))
 }
 
 /// [`write_for`], telling `step` as each step starts (a filed year, copied as filed, has none).
@@ -74,7 +74,7 @@ pub fn write_with_steps(
     year: i32,
     department: Option<&str>,
     dir: &Path,
-    step: &mut dyn FnMut(Step),
+    step: &mut dyn FnMut(Step) -> transferdesk_core::Result<()>,
 ) -> Result<AnnualFiles, Error> {
     let io = |path: &Path, e: std::io::Error| Error::Write { path: path.display().to_string(), message: e.to_string() };
     std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
@@ -85,16 +85,29 @@ pub fn write_with_steps(
     let files = AnnualFiles { xlsx: dir.join(format!("{name}.xlsx")), pdf: dir.join(format!("{name}.pdf")) };
     let filed = if department.is_some() { Vec::new() } else { report_year::filed_files(store, year)? };
     if filed.is_empty() {
-        step(Step::Figures);
+        step(Step::Figures)?;
         let mut indicators = annual::indicators_for(store, year, department)?;
         if let Some(d) = department {
             indicators.institution = format!("{} {d}", indicators.institution);
         }
         let lists = Lists::load(store, year, department)?;
-        step(Step::Workbook);
-        book::write(&indicators, &lists, &files.xlsx)?;
-        step(Step::Document);
-        print::write(&indicators, &lists, &files.pdf)?;
+        // Both files are written aside and renamed into place only when both are complete, so a
+        // cancel or a failure leaves the folder as it was.
+        let part = |p: &Path| p.with_extension(format!("{}.part", p.extension().and_then(|e| e.to_str()).unwrap_or("")));
+        let (xlsx, pdf) = (part(&files.xlsx), part(&files.pdf));
+        let written = (|| {
+            step(Step::Workbook)?;
+            book::write(&indicators, &lists, &xlsx)?;
+            step(Step::Document)?;
+            print::write(&indicators, &lists, &pdf)?;
+            std::fs::rename(&xlsx, &files.xlsx).map_err(|e| io(&files.xlsx, e))?;
+            std::fs::rename(&pdf, &files.pdf).map_err(|e| io(&files.pdf, e))
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&xlsx);
+            let _ = std::fs::remove_file(&pdf);
+        }
+        written?;
     } else {
         for (name, bytes) in filed {
             let path = dir.join(name);

@@ -5,7 +5,7 @@ import type { ContractQuery } from '../../api'
 
 export const PAGE_SIZES = [20, 50, 100]
 
-export const FIRST_CONTRACT_PAGE: ContractQuery = { page: 1, page_size: 20, kind: null, year: null, search: null, overdue: false, recordal: false }
+export const FIRST_CONTRACT_PAGE: ContractQuery = { page: 1, page_size: 20, kind: null, year: null, search: null, overdue: false, recordal: false, department: null }
 
 type Value = LocationQuery[string] | undefined
 
@@ -25,6 +25,7 @@ export function fromRoute(q: LocationQuery): ContractQuery {
     search: text(q.q),
     overdue: q.overdue === '1',
     recordal: q.recordal === '1',
+    department: text(q.dept),
   }
 }
 
@@ -37,8 +38,9 @@ export function toRoute(q: ContractQuery): LocationQueryRaw {
     q: q.search ?? undefined,
     overdue: q.overdue ? '1' : undefined,
     recordal: q.recordal ? '1' : undefined,
+    dept: q.department ?? undefined,
   }
   return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined))
 }
 
-export const isFiltered = (q: ContractQuery) => q.kind !== null || q.year !== null || q.search !== null || q.overdue || q.recordal
+export const isFiltered = (q: ContractQuery) => q.kind !== null || q.year !== null || q.search !== null || q.overdue || q.recordal || q.department !== null

@@ -1,0 +1,86 @@
+// Desktop-app performance on the large demo portfolio (quality.md): start to first usable screen
+// and resident memory after visiting every route. Driven through tauri-driver (WebDriver), as the
+// end-to-end tests are, but on the release build. "Usable" = the achievements table shows its
+// first row (the app opens on /achievements). Memory = the sum of VmRSS of the app process and
+// every process below it (WebKitWebProcess, WebKitNetworkProcess), read from /proc after the last
+// route has rendered.
+//   node scripts/app-perf.mjs APP DB   (scripts/app-perf.sh sets everything up)
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+
+const [app, db] = process.argv.slice(2);
+const URL = 'http://127.0.0.1:4444';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// The list and detail routes of ui/src/router.ts, one visit each (details: the first record).
+const ROUTES = ['/achievements', '/achievements/1', '/achievements/new', '/disclosures', '/contracts', '/contracts/1', '/contracts/new',
+  '/publicity', '/grants', '/import', '/rewards', '/rewards/new', '/rewards/1', '/fees', '/annual', '/settings'];
+
+async function call(method, path, body, timeoutMs = 60000) {
+  const res = await fetch(URL + path, { method, headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json.value ?? json)}`);
+  return json.value;
+}
+
+function children(pid) {
+  const out = [];
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) out.push(Number(p), ...children(Number(p)));
+    } catch { /* gone */ }
+  }
+  return out;
+}
+
+function rssKb(pid) {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
+    return m ? Number(m[1]) : 0;
+  } catch { return 0; }
+}
+
+function name(pid) {
+  try { return readFileSync(`/proc/${pid}/comm`, 'utf8').trim(); } catch { return '?'; }
+}
+
+const driver = spawn('tauri-driver', ['--port', '4444'], { env: { ...process.env, TRANSFERDESK_DB: db }, stdio: 'ignore', detached: true });
+let session;
+try {
+  for (let i = 0; ; i++) {
+    try { await call('GET', '/status', undefined, 1000); break; } catch (e) { if (i > 100) throw e; await sleep(100); }
+  }
+  const started = performance.now();
+  session = (await call('POST', '/session', { capabilities: { alwaysMatch: { 'tauri:options': { application: app } } } })).sessionId;
+  const s = (p) => `/session/${session}${p}`;
+  const exec = (script, args = []) => call('POST', s('/execute/sync'), { script, args });
+  // Polls inside the page so the measurement is not one WebDriver round trip per try.
+  const waitFor = async (css, timeoutMs = 30000) => {
+    const end = performance.now() + timeoutMs;
+    while (performance.now() < end) {
+      if (await exec('return !!document.querySelector(arguments[0])', [css])) return;
+      await sleep(20);
+    }
+    throw new Error(`timeout waiting for ${css}`);
+  };
+  await waitFor('.el-table__row');
+  const firstScreen = (performance.now() - started) / 1000;
+  for (const route of ROUTES) {
+    await exec('location.hash = arguments[0]', [route]);
+    await sleep(300);
+    await exec('return document.readyState');
+    // Lists and details have rendered when no loading mask is left.
+    const end = performance.now() + 15000;
+    while (performance.now() < end && (await exec("return !!document.querySelector('.el-loading-mask')"))) await sleep(50);
+  }
+  await sleep(1000);
+  const pids = children(driver.pid).filter((p) => !['tauri-driver', 'WebKitWebDriver'].includes(name(p)));
+  const parts = pids.map((p) => ({ pid: p, name: name(p), rss_mb: Math.round(rssKb(p) / 1024) }));
+  const total = parts.reduce((a, p) => a + p.rss_mb, 0);
+  console.log(JSON.stringify({ first_screen_s: Number(firstScreen.toFixed(3)), rss_mb: total, processes: parts }));
+} finally {
+  if (session) await call('DELETE', `/session/${session}`, undefined, 10000).catch(() => {});
+  try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* gone */ }
+}

@@ -1,0 +1,211 @@
+//! Crash safety (quality.md): the CLI is killed with SIGKILL at random moments while it imports a
+//! large file, approves a distribution and files a report year. Every time, `verify` passes and
+//! the data holds the whole change or none of it.
+
+use crate::common::{cli, fixture};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Kills per scenario (quality.md asks for at least 20 during the import).
+const KILLS: usize = 20;
+
+/// A small deterministic generator: the moments are random but a failure can be replayed with
+/// `CRASH_SEED`.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A duration in [0, max).
+    fn below(&mut self, max: Duration) -> Duration {
+        let micros = max.as_micros().max(1) as u64;
+        Duration::from_micros(self.next() % micros)
+    }
+}
+
+fn seed() -> u64 {
+    std::env::var("CRASH_SEED").ok().and_then(|s| s.parse().ok()).filter(|s| *s != 0).unwrap_or(0x9E37_79B9_7F4A_7C15)
+}
+
+fn spawn(db: &Path, args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_transferdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("LANG", "C.UTF-8")
+        .env_remove("TRANSFERDESK_DB")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn the CLI")
+}
+
+/// Runs the command to its end once: how long it takes, and the content it leaves.
+fn complete_run(template: &Path, work: &Path, args: &[&str]) -> (Duration, Vec<String>) {
+    copy_db(template, work);
+    let started = Instant::now();
+    let status = spawn(work, args).wait().expect("wait");
+    let took = started.elapsed();
+    assert!(status.success(), "{args:?} succeeds when left alone");
+    (took, dump(work))
+}
+
+fn copy_db(template: &Path, work: &Path) {
+    for suffix in ["", "-wal", "-shm", ".lock-owner"] {
+        let _ = std::fs::remove_file(with_suffix(work, suffix));
+    }
+    std::fs::copy(template, work).expect("copy the template");
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_os_string();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// Kills `args` at random moments over its measured duration, `KILLS` times; after each kill the
+/// file verifies and equals either the content before or the content after a complete run.
+/// Returns how many kills left it (before, after).
+fn kill_repeatedly(template: &Path, work: &Path, args: &[&str], rng: &mut Rng) -> (usize, usize) {
+    let before = dump(template);
+    let (took, after) = complete_run(template, work, args);
+    assert_ne!(before, after, "{args:?} changes something");
+    let (mut none, mut all) = (0, 0);
+    for i in 0..KILLS {
+        copy_db(template, work);
+        // Up to 20% past the measured end, so that kills also land during the commit.
+        let delay = rng.below(took + took / 5);
+        let mut child = spawn(work, args);
+        std::thread::sleep(delay);
+        let _ = child.kill();
+        let _ = child.wait();
+        let verify = cli(work, &["--json", "verify"]);
+        assert_eq!(verify.status, 0, "{args:?} killed after {delay:?} (kill {i}): verify fails: {}", verify.stdout);
+        let now = dump(work);
+        if now == before {
+            none += 1;
+        } else if now == after {
+            all += 1;
+        } else {
+            let extra: Vec<&String> = now.iter().filter(|r| !before.contains(r) && !after.contains(r)).collect();
+            let missing: Vec<&String> = after.iter().filter(|r| !now.contains(r)).collect();
+            panic!("{args:?} killed after {delay:?} (kill {i}) left a partial change: unexpected {extra:?}, missing {missing:?}");
+        }
+    }
+    (none, all)
+}
+
+/// Every table as sorted text rows. The audit log is compared by what changed (action, entity,
+/// key): its times and hashes carry the wall clock of each run. Other cells that hold a
+/// timestamp (`YYYY-MM-DD HH:MM:SS`, `T` or space), a generated file (a report snapshot's
+/// workbook stamps its creation time) or its SHA-256 are masked for the same reason.
+fn dump(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("tables");
+    let mut out = Vec::new();
+    for t in tables {
+        let sql = if t == "audit_log" {
+            "SELECT id, action, entity, entity_key FROM audit_log".to_string()
+        } else {
+            format!("SELECT * FROM \"{t}\"")
+        };
+        let mut stmt = conn.prepare(&sql).expect("select");
+        let n = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                Ok((0..n)
+                    .map(|i| match r.get::<_, rusqlite::types::Value>(i) {
+                        Ok(rusqlite::types::Value::Text(s)) if is_timestamp(&s) => "<time>".to_string(),
+                        Ok(rusqlite::types::Value::Text(s)) if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                            "<sha256>".to_string()
+                        }
+                        Ok(rusqlite::types::Value::Blob(_)) => "<blob>".to_string(),
+                        Ok(v) => format!("{v:?}"),
+                        Err(e) => format!("<{e}>"),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|"))
+            })
+            .and_then(|rows| rows.collect())
+            .expect("rows");
+        rows.sort();
+        out.extend(rows.into_iter().map(|r| format!("{t}|{r}")));
+    }
+    out
+}
+
+fn is_timestamp(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 19
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && (b[10] == b'T' || b[10] == b' ')
+        && b[13] == b':'
+        && b[16] == b':'
+        && [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18].iter().all(|&i| b[i].is_ascii_digit())
+}
+
+/// The clean fixture portfolio, optionally with a draft distribution of HT2025-001.
+fn template(dir: &Path, name: &str, with_draft: bool) -> (PathBuf, Option<String>) {
+    let db = dir.join(name);
+    assert_eq!(cli(&db, &["init", "--institution", "测试大学", "--province", "四川省"]).status, 0);
+    for (table, file) in [
+        ("people", "people.csv"),
+        ("organizations", "organizations.csv"),
+        ("achievements", "achievements.xlsx"),
+        ("contracts", "contracts.csv"),
+        ("receipts", "receipts.csv"),
+        ("costs", "costs.xlsx"),
+    ] {
+        let run = cli(&db, &["import", table, &fixture(&format!("good/{file}"))]);
+        assert_eq!(run.status, 0, "{file}: {}", run.stderr);
+    }
+    let id = with_draft.then(|| {
+        let created = cli(&db, &["--json", "rewards", "create", "--contract", "HT2025-001", "--through", "2025-12-31"]);
+        assert_eq!(created.status, 0, "{}", created.stdout);
+        created.json()["id"].as_i64().expect("id").to_string()
+    });
+    (db, id)
+}
+
+#[test]
+fn sigkill_never_leaves_half_a_change() {
+    let started = Instant::now();
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut rng = Rng(seed());
+    let work = dir.path().join("work.db");
+
+    // 1. A large import: 3,000 people, all or none.
+    let (empty, _) = template(dir.path(), "import.db", false);
+    let big = dir.path().join("big.csv");
+    let mut text = String::from("工号,姓名,所在单位,人员类别,领导职务,身份证号\n");
+    for i in 0..3000 {
+        text.push_str(&format!("K{i:05},人员{i},计算机学院,科研人员,无,\n"));
+    }
+    std::fs::write(&big, text).expect("write");
+    let import = ["import", "people", big.to_str().expect("utf-8")];
+    let (none, all) = kill_repeatedly(&empty, &work, &import, &mut rng);
+    eprintln!("import: {KILLS} kills survived ({none} left nothing, {all} the whole file)");
+
+    // 2. A distribution approval.
+    let (draft, id) = template(dir.path(), "draft.db", true);
+    let id = id.expect("draft id");
+    let approve = ["rewards", "approve", id.as_str(), "--decision-date", "2025-03-10"];
+    let (none, all) = kill_repeatedly(&draft, &work, &approve, &mut rng);
+    eprintln!("approve: {KILLS} kills survived ({none} draft, {all} approved)");
+
+    // 3. Filing a report year (its snapshot).
+    let file = ["report", "file", "--year", "2025"];
+    let (none, all) = kill_repeatedly(&empty, &work, &file, &mut rng);
+    eprintln!("report file: {KILLS} kills survived ({none} open, {all} filed)");
+    eprintln!("crash test: {} kills in {:?}", 3 * KILLS, started.elapsed());
+}

@@ -1,0 +1,96 @@
+//! The search box over the clean fixture portfolio: every kind, numbers in any form, short
+//! words, and the index kept in step with later changes.
+
+use crate::common::{good_store, new_store};
+use transferdesk_core::search::{everywhere, SearchKind, SearchResults};
+
+/// (kind, labels) of each group.
+fn found(results: &SearchResults) -> Vec<(SearchKind, Vec<String>)> {
+    results.groups.iter().map(|g| (g.kind, g.hits.iter().map(|h| h.label.clone()).collect())).collect()
+}
+
+#[test]
+fn titles_numbers_names_and_counterparties_are_found_grouped_by_kind() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = good_store(&dir);
+    let conn = store.conn();
+    let search = |text: &str| found(&everywhere(conn, text, 10).expect("search"));
+
+    // A title word: the patent and the development contract of the same name.
+    assert_eq!(
+        search("图像识别"),
+        vec![
+            (SearchKind::Achievement, vec!["一种基于深度学习的图像识别方法".to_string()]),
+            (SearchKind::Contract, vec!["图像识别技术开发合同".to_string()]),
+        ]
+    );
+    // CG001's grant number ZL202310123456.6, typed three ways.
+    for typed in ["ZL 2023 1012 3456.6", "2023101234566", "zl202310123456.6"] {
+        assert_eq!(search(typed), vec![(SearchKind::Achievement, vec!["一种基于深度学习的图像识别方法".to_string()])], "{typed}");
+    }
+    // CG002 was filed as "CN 201910012345.1".
+    assert_eq!(search("CN2019100123451"), vec![(SearchKind::Achievement, vec!["一种高熵合金焊丝".to_string()])]);
+    // A two-character name: the person and the three achievements 张三 invented.
+    let zhang = search("张三");
+    assert_eq!(zhang.iter().map(|(k, l)| (*k, l.len())).collect::<Vec<_>>(), vec![(SearchKind::Achievement, 3), (SearchKind::Person, 1)]);
+    // Two short words: both must match (CG001 and CG004 have 图像 in the title and 张三 among the inventors).
+    let mut both = search("张三 图像").remove(0).1;
+    both.sort();
+    assert_eq!(both, vec!["一种基于深度学习的图像识别方法".to_string(), "图像标注管理软件V1.0".to_string()]);
+    // A counterparty: the organization and its two contracts.
+    let shuxin = search("蜀新科技");
+    assert_eq!(shuxin[0], (SearchKind::Organization, vec!["成都蜀新科技有限公司".to_string()]));
+    assert_eq!(shuxin[1].0, SearchKind::Contract);
+    assert_eq!(shuxin[1].1.len(), 2);
+    assert!(search("没有这个词").is_empty());
+    assert!(search("  ").is_empty());
+}
+
+#[test]
+fn a_kind_with_more_hits_than_the_limit_says_so() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = good_store(&dir);
+    // Contract numbers HT2025-001 … typed with a dash.
+    let results = everywhere(store.conn(), "ht2025-00", 2).expect("search");
+    let contracts = results.groups.iter().find(|g| g.kind == SearchKind::Contract).expect("contracts");
+    assert_eq!(contracts.hits.len(), 2);
+    assert!(contracts.more);
+}
+
+#[test]
+fn the_index_follows_later_changes() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = good_store(&dir);
+    let conn = store.conn();
+    // Written behind the app's back (as any program could): the triggers still keep the index.
+    conn.execute("UPDATE person SET name = '张叁丰' WHERE employee_id = 'T001'", []).expect("rename");
+    let renamed = everywhere(conn, "张叁丰", 10).expect("search");
+    assert_eq!(
+        found(&renamed).iter().map(|(k, l)| (*k, l.len())).collect::<Vec<_>>(),
+        vec![(SearchKind::Achievement, 3), (SearchKind::Person, 1)]
+    );
+    assert!(everywhere(conn, "张三", 10).expect("search").groups.is_empty(), "the old name is gone");
+    conn.execute("UPDATE organization SET name = '蓉城新材料有限公司' WHERE name = '成都蜀新科技有限公司'", []).expect("rename");
+    let contracts = everywhere(conn, "蓉城新材料", 10).expect("search");
+    assert_eq!(
+        contracts.groups.iter().map(|g| (g.kind, g.hits.len())).collect::<Vec<_>>(),
+        vec![(SearchKind::Organization, 1), (SearchKind::Contract, 2)]
+    );
+    conn.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')", []).expect("the FTS index matches its table");
+    let (rows, records): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM search_text),
+                    (SELECT count(*) FROM achievement) + (SELECT count(*) FROM person) + (SELECT count(*) FROM organization) + (SELECT count(*) FROM contract)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("counts");
+    assert_eq!(rows, records, "one search row per record");
+}
+
+#[test]
+fn an_empty_portfolio_finds_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = new_store(&dir);
+    assert_eq!(everywhere(store.conn(), "专利", 10).expect("search"), SearchResults::default());
+}

@@ -1,0 +1,52 @@
+// The start screen of the real app on the demo portfolio: its deadlines are the CLI's, a deadline
+// opens its filtered list, the search box finds a patent by its number typed loosely, and the
+// institution profile saved in settings renames the header.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { cli, freshHome, openApp } from './driver.mjs';
+
+test('dashboard deadlines match the CLI and open their lists; search opens a patent', async () => {
+  const home = freshHome();
+  const db = join(home, 'demo.db');
+  cli(db, 'demo');
+  // The same day for both: the app's today is the real one.
+  const fees = JSON.parse(cli(db, '--json', 'fees', 'due', '--within', '90')).fees;
+  const due90 = fees.filter((f) => f.status === 'due').length;
+  const grace = fees.filter((f) => f.status === 'grace').length;
+  assert.ok(grace > 0, 'the demo keeps some fees a year behind');
+  const patent = JSON.parse(cli(db, '--json', 'fees', 'due', '--within', '366')).fees[0];
+
+  const app = await openApp({ TRANSFERDESK_DB: db, XDG_DATA_HOME: home, HOME: home });
+  await app.run('dashboard', async () => {
+    await app.find('[data-testid="dashboard"]');
+    if (due90 > 0) await app.waitText('[data-testid="deadline-fees_due90"]', (t) => new RegExp(`年费\\s*${due90}\\b`).test(t));
+    const shown = await app.waitText('[data-testid="deadline-fees_in_grace"]', (t) => new RegExp(`滞纳期内）的年费\\s*${grace}\\b`).test(t));
+    assert.match(shown, /¥[\d,]+\.\d\d/, 'with the amount at stake');
+    if (process.env.SCREENSHOTS) await app.screenshot(join(process.env.SCREENSHOTS, 'screenshot-dashboard.png'));
+
+    await app.click('[data-testid="deadline-fees_in_grace-list"]');
+    await app.find('[data-testid="fees-table"] .el-table__row');
+    const url = await app.url();
+    assert.match(url, /#\/fees\?tab=grace/);
+
+    // The patent's application number typed with spaces and without its dot.
+    await app.click('[data-testid="search-open"]');
+    const loose = patent.application_no.replace('.', '').replace(/^(\d{4})(\d{4})/, '$1 $2 ');
+    await app.type('input[data-testid="search-input"]', loose);
+    await app.waitText('[data-testid="search-group-achievement"]', (t) => t.length > 0);
+    await app.click('[data-testid="search-hit"]');
+    const title = await app.waitText('[data-testid="achievement-title"]', (t) => t.length > 0);
+    assert.ok(title.length > 4, `the patent opens: ${title}`);
+    assert.match(await app.text('body'), new RegExp(patent.achievement_no));
+
+    // Settings → 单位信息: a new name reaches the header at once.
+    await app.click('[data-testid="nav-settings"]');
+    await app.clickText('单位信息');
+    await app.replace('input[data-testid="profile-name"]', '西川理工大学（端到端）');
+    await app.click('[data-testid="profile-save"]');
+    await app.waitText('[data-testid="institution"]', (t) => t === '西川理工大学（端到端）');
+  });
+  const profile = cli(db, '--json', 'report', 'annual', '--year', '2025');
+  assert.match(profile, /西川理工大学（端到端）/, 'the report is made out to the renamed institution');
+});
