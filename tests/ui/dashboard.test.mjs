@@ -51,13 +51,13 @@ test('this year against last year, and the charts open the lists they count', as
   await page.goBack()
 
   // The portfolio chart, kinds down the side (the fake holds all eight), invention patents on
-  // top: its first segment starts at the grid's left edge (120 px).
+  // top: its first segment (pending, 34 of 120) starts at the grid's left edge (120 px).
   const chart = page.getByTestId('chart-portfolio')
   await chart.locator('canvas').waitFor()
   await chart.scrollIntoViewIfNeeded()
   const box = await chart.boundingBox()
   const row = (box.height - 8 - 40) / 8
-  await page.mouse.click(box.x + 120 + 6, box.y + 8 + row / 2)
+  await page.mouse.click(box.x + 120 + 20, box.y + 8 + row / 2)
   await page.waitForURL(/#\/achievements\?.*kind=invention_patent/)
   assert.match(page.url(), /status=\w+/)
   await page.getByTestId('portfolio-pagination').waitFor()
