@@ -82,9 +82,10 @@ fn demo_exports_and_verifies_and_tampering_is_caught() {
     let demo = cli(&db, &["--json", "demo", "--scale", "small", "--seed", "3"]);
     assert_eq!(demo.status, 0, "{}", demo.stderr);
     let doc = demo.json();
+    // 40 contracts over 2023–2025 and 10 technical ones signed this year.
     assert_eq!(
         (doc["people"].as_u64(), doc["achievements"].as_u64(), doc["contracts"].as_u64(), doc["organizations"].as_u64()),
-        (Some(60), Some(300), Some(40), Some(40))
+        (Some(60), Some(300), Some(50), Some(40))
     );
     assert_eq!(cli(&db, &["demo"]).status, 1, "demo never overwrites a file");
 
@@ -95,7 +96,7 @@ fn demo_exports_and_verifies_and_tampering_is_caught() {
         assert!(out.join(format!("{t}.xlsx")).exists(), "{t}.xlsx written");
     }
     let one = cli(&db, &["--json", "export", "contracts", dir.path().join("c.xlsx").to_str().expect("utf-8")]).json();
-    assert_eq!(one["rows"], 40);
+    assert_eq!(one["rows"], 50);
 
     let ok = cli(&db, &["--json", "verify"]);
     assert_eq!(ok.status, 0);

@@ -25,7 +25,7 @@ use std::path::Path;
 /// How big a demo portfolio is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scale {
-    /// ~300 achievements, 60 people, 40 contracts: for trying the app.
+    /// ~300 achievements, 60 people, 50 contracts (10 of them this year): for trying the app.
     Small,
     /// The large portfolio of quality.md (50,000 achievements, 30,000 contracts): for benchmarks.
     Large,
@@ -476,10 +476,69 @@ fn fill(store: &mut Store, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
             }
         }
     }
+    this_year(&tx, &mut journal, &orgs, seed, today, &mut summary)?;
     tx.commit()?;
     summary.distributions = distribute(store, actor)?;
     summary.publicities = deals::add(store, actor)?;
     Ok(summary)
+}
+
+/// Technical contracts signed this year up to today, with money received, so that the start
+/// screen's "this year" is not empty whatever the day. A stream of its own keeps the rest of the
+/// portfolio the same for a seed.
+fn this_year(
+    tx: &rusqlite::Transaction<'_>,
+    journal: &mut Journal<'_>,
+    orgs: &[String],
+    seed: u64,
+    today: NaiveDate,
+    summary: &mut DemoSummary,
+) -> Result<()> {
+    let mut rng = Rng(seed ^ 0x7468_6973_5945_4152);
+    let first = NaiveDate::from_ymd_opt(today.year(), 1, 6).unwrap_or(today);
+    let last = today - Duration::days(12);
+    if last <= first {
+        return Ok(());
+    }
+    let kinds = [C::Development, C::Service, C::Consulting];
+    for n in 0..10 {
+        let kind = kinds[n % kinds.len()];
+        let signed = rng.date(first, last);
+        let yuan = rng.range(5, 80) * 10_000;
+        let contract_no = format!("HT{}-{:03}", today.year(), 201 + n);
+        let topic = rng.pick(TECHNIQUES[n % TECHNIQUES.len()]);
+        Contract {
+            contract_no: contract_no.clone(),
+            title: match kind {
+                C::Development => format!("{topic}技术开发合同"),
+                C::Service => format!("{topic}技术服务合同"),
+                _ => format!("{topic}技术咨询合同"),
+            },
+            kind,
+            license_kind: None,
+            counterparty: orgs[(n * 11 + 5) % orgs.len()].clone(),
+            amount: Money(yuan * 100),
+            signed_on: signed,
+            achievements: Vec::new(),
+            registration_no: rng.chance(75).then(|| format!("{}51010{:06}", today.year(), rng.range(1, 999_999))),
+            equity_units: None,
+        }
+        .insert(tx, journal, today)?;
+        summary.contracts += 1;
+        // The first half on signing (when that is already past), the rest later or still owed.
+        let received = signed + Duration::days(rng.range(5, 30));
+        if received < today {
+            Receipt {
+                contract_no,
+                received_on: received,
+                amount: Money(yuan * 50),
+                voucher_no: Some(format!("PZ{}{:05}", received.year(), summary.receipts + 1)),
+            }
+            .insert(tx, journal, today)?;
+            summary.receipts += 1;
+        }
+    }
+    Ok(())
 }
 
 /// Reward distributions through the real workflow: contracts of 2023–2024 paid, those of 2025

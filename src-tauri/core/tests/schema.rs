@@ -106,7 +106,7 @@ const EMPTY_IN_DEMO: &[&str] = &[
     "search_paused",
 ];
 
-/// Writes tests/fixtures/schema/v2.db–v5.db. Run once per release:
+/// Writes the fixture of each released schema that has none yet. Run once per release:
 /// `cargo test -p transferdesk-core --test core write_schema_fixtures -- --ignored`.
 #[test]
 #[ignore]
@@ -114,10 +114,12 @@ fn write_schema_fixtures() {
     let dir = tempfile::tempdir().expect("tmp");
     let demo = dir.path().join("demo.db");
     transferdesk_core::demo::create(&demo, transferdesk_core::demo::Scale::Small, 1, &actor()).expect("demo");
+    // A released fixture is never rewritten: only a new version's is added.
     for version in 2..=RELEASED.len() {
         let target = fixture(&format!("schema/v{version}.db"));
-        let _ = std::fs::remove_file(&target);
-        write_fixture(&demo, &target, version);
+        if !target.exists() {
+            write_fixture(&demo, &target, version);
+        }
     }
 }
 
