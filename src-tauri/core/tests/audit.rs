@@ -112,3 +112,60 @@ fn logical(conn: &rusqlite::Connection, tables: &[(&'static str, String)]) -> Ve
     out.sort();
     out
 }
+
+/// (entries, the newest entry's entity and action).
+fn head(store: &transferdesk_core::Store) -> (i64, String, String) {
+    store
+        .conn()
+        .query_row("SELECT (SELECT count(*) FROM audit_log), entity, action FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .expect("audit head")
+}
+
+#[test]
+fn each_change_is_one_audited_write_and_a_refused_one_leaves_no_entry() {
+    use chrono::NaiveDate;
+    use transferdesk_core::contract::edit::{add_cost, add_receipt, MoneyEntry};
+    use transferdesk_core::model::{CostCategory, ReceiptKind};
+    use transferdesk_core::money::Money;
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = good_store(&dir);
+    let actor = crate::common::actor();
+    let contract = transferdesk_core::contract::view::find(store.conn(), "HT2025-004").expect("contract");
+    let entry = |amount: i64, receipt: bool| MoneyEntry {
+        on: NaiveDate::from_ymd_opt(2025, 9, 1).expect("date"),
+        amount_fen: Money(amount),
+        reference: None,
+        receipt_kind: receipt.then_some(ReceiptKind::Payment),
+        cost_category: (!receipt).then_some(CostCategory::Appraisal),
+    };
+
+    let (before, ..) = head(&store);
+    add_receipt(&mut store, &actor, contract, &entry(1_000_000, true)).expect("receipt");
+    assert_eq!(head(&store), (before + 1, "receipt".into(), "insert".into()));
+    add_cost(&mut store, &actor, contract, &entry(50_000, false)).expect("cost");
+    assert_eq!(head(&store), (before + 2, "cost".into(), "insert".into()));
+
+    // Refused writes: a zero receipt, a person edit with a bad resident ID.
+    add_receipt(&mut store, &actor, contract, &entry(0, true)).expect_err("zero is refused");
+    // T002 李四 of the people fixture.
+    let mut person = transferdesk_core::people::PersonEdit {
+        id: store.conn().query_row("SELECT id FROM person WHERE employee_id = 'T002'", [], |r| r.get(0)).expect("T002"),
+        employee_id: "T002".into(),
+        name: "李四".into(),
+        department: "计算机学院".into(),
+        category: transferdesk_core::model::Category::Researcher,
+        leader_level: transferdesk_core::model::LeaderLevel::Middle,
+        id_number: Some("123".into()),
+        bank_account: None,
+    };
+    transferdesk_core::people::update(&mut store, &actor, &person).expect_err("bad ID refused");
+    assert_eq!(head(&store).0, before + 2, "nothing refused is audited");
+
+    person.id_number = None;
+    person.name = "李思".into();
+    transferdesk_core::people::update(&mut store, &actor, &person).expect("renamed");
+    assert_eq!(head(&store), (before + 3, "person".into(), "update".into()));
+    assert!(verify(&store).expect("verify").ok);
+}
