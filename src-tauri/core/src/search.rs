@@ -35,6 +35,28 @@ pub fn resume(tx: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// After a bulk insert of new `kind` records (ids above `after`) under [`pause`]: indexes just
+/// those and starts the triggers again. Only for inserts: nothing else changed meanwhile.
+pub fn resume_after(tx: &Connection, kind: SearchKind, after: i64) -> Result<()> {
+    tx.execute("DELETE FROM search_paused", [])?;
+    tx.execute(
+        "INSERT INTO search_text (id, kind, record_id, label, detail, body) SELECT * FROM search_source WHERE kind = ?1 AND record_id > ?2",
+        rusqlite::params![kind.key(), after],
+    )?;
+    Ok(())
+}
+
+/// The largest id of `kind`'s records (0 when none): what [`resume_after`] starts from.
+pub fn last_id(tx: &Connection, kind: SearchKind) -> Result<i64> {
+    let table = match kind {
+        SearchKind::Achievement => "achievement",
+        SearchKind::Person => "person",
+        SearchKind::Organization => "organization",
+        SearchKind::Contract => "contract",
+    };
+    Ok(tx.query_row(&format!("SELECT coalesce(max(id), 0) FROM {table}"), [], |r| r.get(0))?)
+}
+
 /// What a search result is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

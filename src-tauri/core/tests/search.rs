@@ -94,3 +94,37 @@ fn an_empty_portfolio_finds_nothing() {
     let store = new_store(&dir);
     assert_eq!(everywhere(store.conn(), "专利", 10).expect("search"), SearchResults::default());
 }
+
+#[test]
+fn a_bulk_import_is_indexed_once_at_the_end_and_found() {
+    use transferdesk_core::model::Table;
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = good_store(&dir);
+    // 1,200 people: above the bulk threshold, so the triggers pause and the new rows are indexed
+    // at the end of the same transaction.
+    let mut csv = String::from("工号,姓名,所在单位,人员类别,领导职务,身份证号\n");
+    for n in 0..1200 {
+        csv.push_str(&format!("B{n:04},批量{n:04}号,计算机学院,科研人员,无,\n"));
+    }
+    let file = dir.path().join("people.csv");
+    std::fs::write(&file, csv).expect("csv");
+    transferdesk_core::import::import(&mut store, &crate::common::actor(), Table::People, &file, false).expect("import");
+    let found = everywhere(store.conn(), "批量0777", 10).expect("search");
+    assert_eq!(found.groups.iter().map(|g| (g.kind, g.hits.len())).collect::<Vec<_>>(), vec![(SearchKind::Person, 1)]);
+    let conn = store.conn();
+    conn.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')", []).expect("the FTS index matches its table");
+    let (rows, records, paused): (i64, i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM search_text),
+                    (SELECT count(*) FROM achievement) + (SELECT count(*) FROM person) + (SELECT count(*) FROM organization) + (SELECT count(*) FROM contract),
+                    (SELECT count(*) FROM search_paused)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("counts");
+    assert_eq!((rows, records, paused), (records, 4 + 1200 + 5 + 3 + 4, 0), "every record once; the triggers run again");
+    // After the bulk import, a single change is indexed by the triggers again.
+    conn.execute("UPDATE person SET name = '改名之后' WHERE employee_id = 'B0777'", []).expect("rename");
+    assert!(everywhere(conn, "批量0777", 10).expect("search").groups.is_empty());
+    assert_eq!(everywhere(conn, "改名之后", 10).expect("search").groups.len(), 1);
+}

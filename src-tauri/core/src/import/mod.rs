@@ -141,10 +141,22 @@ fn run<R: Record>(store: &mut Store, actor: &Actor, grid: &Grid, dry_run: bool, 
     let mut warnings = Vec::new();
     let today = actor.at.date();
     let mut journal = Journal::start(&tx, actor)?;
-    let bulk = records.len() > crate::search::BULK_ROWS;
-    if bulk {
-        crate::search::pause(&tx)?;
-    }
+    // A large import of searchable records indexes them once at the end, not row by row.
+    let searched = match R::TABLE {
+        Table::People => Some(crate::search::SearchKind::Person),
+        Table::Organizations => Some(crate::search::SearchKind::Organization),
+        Table::Achievements => Some(crate::search::SearchKind::Achievement),
+        Table::Contracts => Some(crate::search::SearchKind::Contract),
+        Table::Receipts | Table::Costs => None,
+    };
+    let bulk = match searched {
+        Some(kind) if records.len() > crate::search::BULK_ROWS => {
+            let after = crate::search::last_id(&tx, kind)?;
+            crate::search::pause(&tx)?;
+            Some((kind, after))
+        }
+        _ => None,
+    };
     for (i, (_, record)) in records.iter().enumerate() {
         if i % BATCH == 0 {
             steps(Progress::new(i as u32, total, "write"))?;
@@ -153,9 +165,9 @@ fn run<R: Record>(store: &mut Store, actor: &Actor, grid: &Grid, dry_run: bool, 
             warnings.push(w);
         }
     }
-    if bulk {
+    if let Some((kind, after)) = bulk {
         steps(Progress::new(total, total, "index"))?;
-        crate::search::resume(&tx)?;
+        crate::search::resume_after(&tx, kind, after)?;
     }
     // The last chance to cancel: after this step the transaction commits as a whole.
     steps(Progress::new(total, total, "write"))?;
