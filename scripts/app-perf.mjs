@@ -1,7 +1,7 @@
 // Desktop-app performance on the large demo portfolio (quality.md): start to first usable screen
 // and resident memory after visiting every route. Driven through tauri-driver (WebDriver), as the
-// end-to-end tests are, but on the release build. "Usable" = the achievements table shows its
-// first row (the app opens on /achievements). Memory = the sum of VmRSS of the app process and
+// end-to-end tests are, but on the release build. "Usable" = the start screen (工作台) shows its
+// figures and deadlines. Memory = the sum of VmRSS of the app process and
 // every process below it (WebKitWebProcess, WebKitNetworkProcess), read from /proc after the last
 // route has rendered.
 //   node scripts/app-perf.mjs APP DB   (scripts/app-perf.sh sets everything up)
@@ -12,8 +12,10 @@ const [app, db] = process.argv.slice(2);
 const URL = 'http://127.0.0.1:4444';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // The list and detail routes of ui/src/router.ts, one visit each (details: the first record).
-const ROUTES = ['/achievements', '/achievements/1', '/achievements/new', '/disclosures', '/contracts', '/contracts/1', '/contracts/new',
-  '/publicity', '/grants', '/import', '/rewards', '/rewards/new', '/rewards/1', '/fees', '/annual', '/settings'];
+const ROUTES = ['/achievements', '/achievements/1', '/achievements/new', '/achievements/1/edit', '/disclosures', '/contracts', '/contracts/1',
+  '/contracts/new', '/publicity', '/grants', '/people', '/people/1', '/organizations', '/organizations/1', '/import', '/import/wizard',
+  '/rewards', '/rewards/new', '/rewards/1', '/fees', '/annual', '/audit', '/settings', '/settings?tab=backups', '/settings?tab=profile',
+  '/dashboard'];
 
 async function call(method, path, body, timeoutMs = 60000) {
   const res = await fetch(URL + path, { method, headers: { 'content-type': 'application/json' },
@@ -65,7 +67,7 @@ try {
     }
     throw new Error(`timeout waiting for ${css}`);
   };
-  await waitFor('.el-table__row');
+  await waitFor('[data-testid="dashboard-report"]');
   const firstScreen = (performance.now() - started) / 1000;
   for (const route of ROUTES) {
     await exec('location.hash = arguments[0]', [route]);

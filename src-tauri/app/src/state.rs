@@ -23,8 +23,14 @@ impl AppState {
             }
         }
         let store = Store::open(&path);
-        if let Ok(s) = &store {
-            automatic_backup(s, transferdesk_core::backup::Reason::Start);
+        if store.is_ok() {
+            // On a connection of its own, beside the window: copying and verifying a large file
+            // takes seconds, which the first screen must not wait for.
+            std::thread::spawn(move || {
+                if let Ok(s) = Store::open(&path) {
+                    automatic_backup(&s, transferdesk_core::backup::Reason::Start);
+                }
+            });
         }
         AppState { store: store.map(Mutex::new).map_err(|e| e.report(Lang::Zh)), jobs: Default::default() }
     }

@@ -187,23 +187,28 @@ pub fn list(store: &Store, q: &AchievementQuery) -> Result<AchievementPage> {
     let page_size = q.page_size.clamp(1, MAX_PAGE_SIZE);
     let page = q.page.max(1);
     let (filter, mut args) = where_clause(conn, q)?;
-    let total: u32 = conn.query_row(
-        &format!("SELECT count(*) FROM achievement a JOIN department d ON d.id = a.department_id {filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
-    let order = q.sort.unwrap_or(SortKey::AchievementNo).sql();
+    // The filters never read the department's name through a join (a department is found by its
+    // id), and every achievement has one: counting needs the achievement table only.
+    let total: u32 =
+        conn.query_row(&format!("SELECT count(*) FROM achievement a {filter}"), rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+    let sort = q.sort.unwrap_or(SortKey::AchievementNo);
+    let order = sort.sql();
+    let join = if sort == SortKey::Department { "JOIN department d ON d.id = a.department_id" } else { "" };
     let dir = if q.descending { "DESC" } else { "ASC" };
     args.push(Value::Integer(i64::from(page_size)));
     args.push(Value::Integer(i64::from(page - 1) * i64::from(page_size)));
     let (limit, offset) = (args.len() - 1, args.len());
+    // The page's ids are chosen first on the bare rows; the inventors and the contract count are
+    // then read for those rows only (in one query they would be computed for every row sorted).
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS},
                 (SELECT group_concat(p.name || CASE WHEN i.key_contributor = 1 THEN '*' ELSE '' END, '、')
                    FROM (SELECT * FROM inventor WHERE achievement_id = a.id ORDER BY position) i JOIN person p ON p.id = i.person_id),
                 (SELECT count(*) FROM contract_achievement ca WHERE ca.achievement_id = a.id)
-         FROM achievement a JOIN department d ON d.id = a.department_id {filter}
-         ORDER BY {order} {dir}, a.achievement_no {dir} LIMIT ?{limit} OFFSET ?{offset}"
+         FROM (SELECT a.id FROM achievement a {join} {filter}
+               ORDER BY {order} {dir}, a.achievement_no {dir} LIMIT ?{limit} OFFSET ?{offset}) page
+         JOIN achievement a ON a.id = page.id JOIN department d ON d.id = a.department_id
+         ORDER BY {order} {dir}, a.achievement_no {dir}"
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt
