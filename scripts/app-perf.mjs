@@ -1,9 +1,11 @@
 // Desktop-app performance on the large demo portfolio (quality.md): start to first usable screen
 // and resident memory after visiting every route. Driven through tauri-driver (WebDriver), as the
 // end-to-end tests are, but on the release build. "Usable" = the start screen (工作台) shows its
-// figures and deadlines. Memory = the sum of VmRSS of the app process and
-// every process below it (WebKitWebProcess, WebKitNetworkProcess), read from /proc after the last
-// route has rendered.
+// figures and deadlines. Memory = the sum of the proportional set sizes (Pss in
+// /proc/PID/smaps_rollup) of the app process and every process below it (WebKitWebProcess,
+// WebKitNetworkProcess), read after the last route has rendered: each process maps the same
+// WebKitGTK, Mesa and font files, and a sum of RSS would count those pages once per process (the
+// RSS sum is printed too).
 //   node scripts/app-perf.mjs APP DB   (scripts/app-perf.sh sets everything up)
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -37,9 +39,10 @@ function children(pid) {
   return out;
 }
 
-function rssKb(pid) {
+// KiB of `field` (Rss, Pss, Anonymous) in /proc/PID/smaps_rollup.
+function rollupKb(pid, field) {
   try {
-    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
+    const m = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'));
     return m ? Number(m[1]) : 0;
   } catch { return 0; }
 }
@@ -79,9 +82,10 @@ try {
   }
   await sleep(1000);
   const pids = children(driver.pid).filter((p) => !['tauri-driver', 'WebKitWebDriver'].includes(name(p)));
-  const parts = pids.map((p) => ({ pid: p, name: name(p), rss_mb: Math.round(rssKb(p) / 1024) }));
-  const total = parts.reduce((a, p) => a + p.rss_mb, 0);
-  console.log(JSON.stringify({ first_screen_s: Number(firstScreen.toFixed(3)), rss_mb: total, processes: parts }));
+  const mb = (kb) => Math.round(kb / 1024);
+  const parts = pids.map((p) => ({ pid: p, name: name(p), pss_mb: mb(rollupKb(p, 'Pss')), rss_mb: mb(rollupKb(p, 'Rss')) }));
+  const sum = (key) => parts.reduce((a, p) => a + p[key], 0);
+  console.log(JSON.stringify({ first_screen_s: Number(firstScreen.toFixed(3)), pss_mb: sum('pss_mb'), rss_mb: sum('rss_mb'), processes: parts }));
 } finally {
   if (session) await call('DELETE', `/session/${session}`, undefined, 10000).catch(() => {});
   try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* gone */ }

@@ -97,3 +97,18 @@ test('a usage right shorter than ten years and team shares not adding up to 100%
   assert.deepEqual([row[2].match(/60%|40%/g), row[3], row[5], row[6], row[7]], [['60%', '40%'], '团队 80% / 学校 20%', '2026-05-20', '2026-10-08', '—'])
   assert.deepEqual(problems, [])
 })
+
+test('the grants are searched by a team member and the search stays in the URL', async () => {
+  const { page, problems } = await openList()
+  assert.match(await page.getByTestId('grant-pagination').innerText(), /共 2 条/)
+  // The ownership share's team, by the first member's name (the first cell before the share).
+  const [, share] = await cells(page, 'grant-table')
+  const name = share[2].split(' ')[0]
+  await page.getByTestId('grant-search').fill(name)
+  await page.waitForURL(new RegExp(`q=${encodeURIComponent(name)}`))
+  await page.getByTestId('grant-pagination').filter({ hasText: '共 1 条' }).waitFor()
+  assert.deepEqual((await cells(page, 'grant-table')).map((r) => r[1]), ['所有权 70%'])
+  await page.getByTestId('grant-search').fill('没有这个人')
+  await page.getByText('没有符合条件的赋权记录').waitFor()
+  assert.deepEqual(problems, [])
+})

@@ -63,6 +63,8 @@ test('the list shows where each publicity stands and offers 签订合同 only wh
   await dialog(page).waitFor({ state: 'hidden' })
   await row(page, '锂电池正极材料').locator('[data-testid^="publicity-sign-"]').click()
   await page.waitForURL(/#\/contracts\/new\?publicity=\d+$/)
+  // The form reads that one publicity by id and offers it, with its earliest signing day.
+  assert.match(await page.getByTestId('contract-earliest').innerText(), /2026-10-27/)
 })
 
 test('a new publicity over National Day ends on 10-08; an objection blocks signing until it is handled', async () => {
@@ -177,5 +179,25 @@ test('a collective decision is refused in the future, then listed and offered to
   await page.getByTestId('publicity-new').click()
   await page.getByTestId('publicity-form-resolution').click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: '2026-11-20 校长办公会：关于钠离子电池专利转让定价的议题' }).waitFor()
+  assert.deepEqual(problems, [])
+})
+
+test('the publicities and the decisions are searched and paged by the backend', async () => {
+  const { page, problems } = await openList()
+  assert.match(await page.getByTestId('publicity-pagination').innerText(), /共 4 条/)
+  // The counterparty of one publicity only.
+  await page.getByTestId('publicity-search').fill('锂宝')
+  await page.getByTestId('publicity-pagination').filter({ hasText: '共 1 条' }).waitFor()
+  assert.deepEqual((await cells(page, 'publicity-table')).map((r) => r[0].slice(0, 9)), ['锂电池正极材料专利'])
+  await page.getByTestId('publicity-search').fill('没有这样的公示')
+  await page.getByText('没有符合条件的定价公示').waitFor()
+  await page.getByTestId('publicity-search').fill('')
+  await page.getByTestId('publicity-pagination').filter({ hasText: '共 4 条' }).waitFor()
+
+  await page.locator('#tab-resolutions').click()
+  await page.locator('[data-testid="resolution-table"] .el-table__row').first().waitFor()
+  await page.getByTestId('resolution-search').fill('2026-07')
+  await page.getByTestId('resolution-pagination').filter({ hasText: '共 1 条' }).waitFor()
+  assert.deepEqual((await cells(page, 'resolution-table')).map((r) => r.slice(0, 2)), [['2026-07-10', '成果转化工作领导小组']])
   assert.deepEqual(problems, [])
 })

@@ -264,3 +264,27 @@ test('an achievement’s contract links to its distribution plan', async () => {
   await page.getByTestId('figure-pool').filter({ hasText: '¥339,500.00' }).waitFor()
   assert.deepEqual(problems, [])
 })
+
+test('the transfer staff are searched as typed and keep their names once chosen', async () => {
+  // HT2026-104 falls under the 2026 policy, whose transfer staff share 5% of the pool.
+  const { page, problems } = await openPlan('HT2026-104')
+  const select = page.getByTestId('plan-staff').locator('.el-select')
+  const option = (id) => page.locator(`.el-select-dropdown__item:visible[data-testid="staff-option-${id}"]`)
+  await select.click()
+  // 孙浩然 is T0902: a name finds only him among T0901 … T0904.
+  await option('T0901').waitFor()
+  await select.locator('input').first().fill('孙浩')
+  // The search goes to the backend after a pause: the others leave once its answer is in.
+  await option('T0901').waitFor({ state: 'hidden' })
+  assert.deepEqual(await page.locator('.el-select-dropdown__item:visible').evaluateAll((li) => li.map((l) => l.dataset.testid)), ['staff-option-T0902'])
+  await option('T0902').click()
+  await select.locator('input').first().fill('T0901')
+  await option('T0903').waitFor({ state: 'hidden' })
+  await option('T0901').click()
+  // The first tag keeps its name though the last search did not find him.
+  await select.getByText('孙浩然（T0902）').waitFor()
+  await select.getByText('周晓雯（T0901）').waitFor()
+  // 200,000.00 − 8,000.00 = 192,000.00; license 75% → 144,000.00; 5% → 7,200.00, 3,600.00 each.
+  await page.locator('[data-testid="plan-allocations"] .el-table__row', { hasText: '¥3,600.00' }).nth(1).waitFor()
+  assert.deepEqual(problems, [])
+})

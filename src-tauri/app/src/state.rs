@@ -24,9 +24,11 @@ impl AppState {
         }
         let store = Store::open(&path);
         if store.is_ok() {
-            // On a connection of its own, beside the window: copying and verifying a large file
-            // takes seconds, which the first screen must not wait for.
+            // On a connection of its own, beside the window, and once the first screen is up:
+            // copying and verifying a large file takes seconds of both cores of a small machine,
+            // which the first screen must not share (the quit backup covers a shorter session).
             std::thread::spawn(move || {
+                std::thread::sleep(START_BACKUP_DELAY);
                 if let Ok(s) = Store::open(&path) {
                     automatic_backup(&s, transferdesk_core::backup::Reason::Start);
                 }
@@ -58,6 +60,9 @@ pub fn actor() -> Actor {
     let at = chrono::Local::now().naive_local();
     Actor { name: format!("app:{user}"), at }
 }
+
+/// How long after start the start backup begins.
+const START_BACKUP_DELAY: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Takes an automatic backup. A failure must not keep the app from starting or closing; it is
 /// printed (the message names a file, never record content).

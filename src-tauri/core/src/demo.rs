@@ -185,7 +185,7 @@ pub fn create(path: &Path, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
 
 fn fill(store: &mut Store, scale: Scale, seed: u64, actor: &Actor) -> Result<DemoSummary> {
     if scale == Scale::Large {
-        return large::fill(store, seed, actor);
+        return store.bulk(|store| large::fill(store, seed, actor));
     }
     let mut rng = Rng(seed ^ 0x5452_414E_5346_4552);
     let today = actor.at.date();
@@ -644,7 +644,16 @@ mod tests {
             let codes: Vec<&str> = crate::check::check(&store, year, crate::Lang::Zh).expect("check").iter().map(|f| f.code).collect();
             assert!(!codes.contains(&"contract_without_publicity"), "{year}: every agreed price went through its publicity: {codes:?}");
         }
-        let stages: Vec<_> = crate::publicity::list(store.conn(), actor.at.date()).expect("publicities").iter().map(|p| p.stage).collect();
+        let stages: Vec<_> = crate::publicity::list(
+            store.conn(),
+            &crate::publicity::PublicityQuery { page: 1, page_size: 200, ..Default::default() },
+            actor.at.date(),
+        )
+        .expect("publicities")
+        .rows
+        .iter()
+        .map(|p| p.stage)
+        .collect();
         for stage in [crate::publicity::Stage::Running, crate::publicity::Stage::Objected, crate::publicity::Stage::Clear] {
             assert!(stages.contains(&stage), "a publicity in stage {stage:?}");
         }

@@ -591,7 +591,8 @@ pub(crate) fn link(conn: &Connection, journal: &mut Journal<'_>, disclosure_id: 
     journal.record(conn, Action::Insert, "disclosure_achievement", &no, None, Some(&after))
 }
 
-/// The years with disclosures, newest first (the list's year filter).
+/// The years with disclosures, newest first (the list's year filter). Not paged: one row a
+/// filing year, bounded by the years of the portfolio, not by its size.
 pub fn years(conn: &Connection) -> Result<Vec<i32>> {
     let mut stmt = conn.prepare("SELECT DISTINCT CAST(substr(received_on, 1, 4) AS INTEGER) AS y FROM disclosure ORDER BY y DESC")?;
     let years = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;

@@ -954,9 +954,16 @@ pub struct StaffChoice {
     pub name: String,
 }
 
-/// The people recorded as 技术转移人员.
-pub fn staff_choices(store: &Store) -> Result<Vec<StaffChoice>> {
-    let mut stmt = store.conn().prepare("SELECT employee_id, name FROM person WHERE category = 'transfer_staff' ORDER BY employee_id")?;
-    let rows = stmt.query_map([], |r| Ok(StaffChoice { employee_id: r.get(0)?, name: r.get(1)? }))?;
+/// The people recorded as 技术转移人员 whose name or employee ID contains `search`, by employee ID
+/// (at most `limit`).
+pub fn staff_choices(store: &Store, search: &str, limit: u32) -> Result<Vec<StaffChoice>> {
+    let mut stmt = store.conn().prepare_cached(
+        "SELECT employee_id, name FROM person
+         WHERE category = 'transfer_staff' AND (name LIKE ?1 ESCAPE '\\' OR employee_id LIKE ?1 ESCAPE '\\')
+         ORDER BY employee_id LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![crate::search::contains_pattern(search), limit.clamp(1, crate::portfolio::MAX_PAGE_SIZE)], |r| {
+        Ok(StaffChoice { employee_id: r.get(0)?, name: r.get(1)? })
+    })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

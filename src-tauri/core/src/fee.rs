@@ -4,7 +4,7 @@
 //! patent's schedule, payments, keep/abandon decisions and marking a patent lapsed.
 //!
 //! The rules are pure functions of the dates they are given ("today" is always an argument).
-//! Lists are prefiltered in SQL on indexed columns and a coarse date window, then computed here.
+//! Lists are prefiltered in SQL on a coarse due-date bound, then computed here.
 
 use crate::achievement::patent_year;
 use crate::error::{Error, Result};
@@ -14,7 +14,7 @@ use crate::money::{AmountError, Money};
 use crate::share::FULL_BP;
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -34,6 +34,9 @@ const GRACE_MONTHS: u32 = 6;
 const RESTORATION_SURCHARGE_BP: i64 = 2500;
 /// 费减 covers the ten patent years starting with the grant year: the grant year plus this many.
 const REDUCTION_YEARS_AFTER_GRANT: i64 = 9;
+/// The longest term's last year (an invention's 20th): the paid-through year is at most this (the
+/// column's CHECK).
+const MAX_PATENT_YEAR: i64 = 20;
 /// Longest reason a keep/abandon decision may carry (the column's CHECK).
 const MAX_REASON_CHARS: usize = 2000;
 /// Longest voucher number kept with a payment.
@@ -301,9 +304,6 @@ struct Patent {
 const PATENT_COLUMNS: &str = "a.id, a.achievement_no, a.title, a.application_no, a.kind, a.filed_on, a.granted_on, a.status, d.name,
     a.fees_paid_through, a.fees_paid_through_assumed, a.open_license";
 
-/// The patent kinds, as SQL.
-const PATENT_KINDS: &str = "('invention_patent', 'utility_model', 'design_patent')";
-
 impl Patent {
     /// The patent on this row, co-owners still to be counted; `None` for an achievement that is
     /// not a patent (or has no filing date).
@@ -463,44 +463,136 @@ fn line(p: Patent, fee: &YearFee, status: FeeStatus, on: NaiveDate) -> FeeLine {
     }
 }
 
-/// The next unpaid year of every granted patent in force that is due from `on` to `on +
-/// within_days`, in its grace period on `on`, or past it (lapsed, not yet marked so), ordered by
-/// due date then achievement number. Surcharges are as if paid on `on`.
+/// A patent on the fee list with its next unpaid year, before its texts are read.
+struct Listed {
+    patent: Patent,
+    fee: YearFee,
+    status: FeeStatus,
+}
+
+/// The next unpaid year of every granted patent in force whose fee is due from `on` to `on +
+/// within` days, in grace on `on`, or past grace; ordered by due date then achievement number.
+/// The title, application number and department are read only with `texts`: a page needs them
+/// for its own rows, not for the tabs' counts and totals.
 ///
-/// SQL narrows the rows on the status index, the patent kinds and the next due date as text (the
-/// filing date's year plus the paid-through years; a 02-29 in a common year sorts between 02-28
-/// and 03-01, so the bound keeps a few days' margin); the exact dates and amounts are computed
-/// here. Co-owners come in one grouped query, never one per patent.
-pub fn lines(store: &Store, on: NaiveDate, within_days: u32) -> Result<Vec<FeeLine>> {
-    let conn = store.conn();
-    let within = within_days.min(MAX_WITHIN_DAYS);
+/// The table is read in rowid order, not through the status index: two thirds of the rows are in
+/// force, and 33,000 lookups from the index cost twice a pass over the table's pages (large
+/// demo). SQL drops the patents whose next due date is surely after the bound, without a
+/// function call per row: with a paid-through year `n` the next due date is at the earliest the
+/// filing date + `n` years, which is ≤ the bound exactly when the filing date is ≤ the bound − `n`
+/// years (compared as text; one parameter per `n`); without one, the grant year is paid and the
+/// next due date falls after the grant date. A 02-29 filing falls due on 02-28 in a common year but
+/// compares as 02-29, so the bound keeps a few days' margin. The exact dates and amounts are
+/// computed here; co-owners come in one grouped query, never one per patent.
+fn listed(conn: &Connection, on: NaiveDate, within: u32, texts: bool) -> Result<Vec<Listed>> {
     let reduction = institution_reduction(conn)?;
     let bound = on.checked_add_days(Days::new(u64::from(within) + 3)).unwrap_or(on);
-    // The patent year of the grant date, as achievement::patent_year computes it.
-    let grant_year = "(CAST(substr(a.granted_on, 1, 4) AS INTEGER) - CAST(substr(a.filed_on, 1, 4) AS INTEGER)
-                       + (substr(a.granted_on, 6) >= substr(a.filed_on, 6)))";
+    let mut args = vec![crate::date::iso(bound)];
+    let years: Vec<String> = (1..=MAX_PATENT_YEAR)
+        .map(|n| {
+            args.push(format!("{:04}{}", i64::from(bound.year()) - n, bound.format("-%m-%d")));
+            format!("WHEN {n} THEN ?{}", args.len())
+        })
+        .collect();
+    let (shown, join) =
+        if texts { (", a.title, a.application_no, d.name", "JOIN department d ON d.id = a.department_id") } else { ("", "") };
+    // The kind is checked here, not in SQL: a non-patent has no term, and an IN list per row costs.
     let sql = format!(
-        "SELECT {PATENT_COLUMNS} FROM achievement a JOIN department d ON d.id = a.department_id
-         WHERE a.status = 'in_force' AND a.kind IN {PATENT_KINDS} AND a.granted_on IS NOT NULL AND a.filed_on IS NOT NULL
-           AND printf('%04d', CAST(substr(a.filed_on, 1, 4) AS INTEGER) + coalesce(a.fees_paid_through, {grant_year}))
-               || substr(a.filed_on, 5) <= ?1"
+        "SELECT a.id, a.kind, a.filed_on, a.granted_on, a.fees_paid_through, a.open_license, a.achievement_no{shown}
+         FROM achievement a NOT INDEXED {join}
+         WHERE a.status = 'in_force' AND a.granted_on IS NOT NULL AND a.filed_on IS NOT NULL
+           AND ((a.fees_paid_through IS NULL AND a.granted_on < ?1) OR a.filed_on <= CASE a.fees_paid_through {} END)",
+        years.join(" ")
     );
     let co_owners = co_owner_counts(conn)?;
     let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(params![crate::date::iso(bound)])?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(&args))?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let Some(mut p) = Patent::from_row(r, reduction)? else { continue };
-        if let Some(&(n, reduced)) = co_owners.get(&p.id) {
-            (p.owners.co_owners, p.owners.co_owners_reduced) = (n, reduced);
+        let kind: AchievementKind = r.get(1)?;
+        let (Some(filed_on), Some(granted_on)) = (iso_day(r, 2)?, iso_day(r, 3)?) else { continue };
+        if !kind.is_patent() {
+            continue;
         }
-        let Some(fee) = p.next_year().and_then(|y| p.fee(y)) else { continue };
-        if let Some(status) = status_on(&fee, on, within) {
-            out.push(line(p, &fee, status, on));
+        let id: i64 = r.get(0)?;
+        let (co_owners, co_owners_reduced) = co_owners.get(&id).copied().unwrap_or((0, 0));
+        let mut patent = Patent {
+            id,
+            achievement_no: String::new(),
+            title: String::new(),
+            application_no: String::new(),
+            kind,
+            filed_on,
+            granted_on: Some(granted_on),
+            status: AchievementStatus::InForce,
+            department: String::new(),
+            fees_paid_through: r.get(4)?,
+            paid_through_assumed: false,
+            owners: Owners { fee_reduction: reduction, open_license: r.get(5)?, co_owners, co_owners_reduced },
+        };
+        let Some(fee) = patent.next_year().and_then(|y| patent.fee(y)) else { continue };
+        let Some(status) = status_on(&fee, on, within) else { continue };
+        // Strings only for the patents listed.
+        patent.achievement_no = r.get(6)?;
+        if texts {
+            patent.title = r.get(7)?;
+            patent.application_no = r.get::<_, Option<String>>(8)?.unwrap_or_default();
+            patent.department = r.get(9)?;
+        }
+        out.push(Listed { patent, fee, status });
+    }
+    out.sort_by(|a, b| a.fee.due_on.cmp(&b.fee.due_on).then_with(|| a.patent.achievement_no.cmp(&b.patent.achievement_no)));
+    Ok(out)
+}
+
+/// A date column as the schema keeps it (`YYYY-MM-DD`, CHECKed), read without chrono's format
+/// parser: the fee list reads two per patent. Anything else goes through the usual conversion.
+fn iso_day(r: &Row<'_>, column: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    if let rusqlite::types::ValueRef::Text(&[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]) = r.get_ref(column)? {
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |d: &[u8]| d.iter().fold(0u32, |acc, c| acc * 10 + u32::from(c - b'0'));
+            let year = i32::try_from(n(&digits[..4])).unwrap_or_default();
+            if let Some(day) = NaiveDate::from_ymd_opt(year, n(&digits[4..6]), n(&digits[6..])) {
+                return Ok(Some(day));
+            }
         }
     }
-    out.sort_by(|a, b| a.due_on.cmp(&b.due_on).then_with(|| a.achievement_no.cmp(&b.achievement_no)));
-    Ok(out)
+    r.get(column)
+}
+
+/// Reads the title, application number and department of the patents of a page, in one query.
+fn read_texts(conn: &Connection, patents: &mut [Patent]) -> Result<()> {
+    if patents.is_empty() {
+        return Ok(());
+    }
+    let marks = vec!["?"; patents.len()].join(", ");
+    let sql = format!(
+        "SELECT a.id, a.title, a.application_no, d.name FROM achievement a JOIN department d ON d.id = a.department_id WHERE a.id IN ({marks})"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(patents.iter().map(|p| p.id)))?;
+    let mut texts = std::collections::HashMap::new();
+    while let Some(r) = rows.next()? {
+        texts.insert(
+            r.get::<_, i64>(0)?,
+            (r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?.unwrap_or_default(), r.get::<_, String>(3)?),
+        );
+    }
+    for p in patents {
+        if let Some((title, application_no, department)) = texts.remove(&p.id) {
+            (p.title, p.application_no, p.department) = (title, application_no, department);
+        }
+    }
+    Ok(())
+}
+
+/// The next unpaid year of every granted patent in force that is due from `on` to `on +
+/// within_days`, in its grace period on `on`, or past it (lapsed, not yet marked so), ordered by
+/// due date then achievement number. Surcharges are as if paid on `on`.
+pub fn lines(store: &Store, on: NaiveDate, within_days: u32) -> Result<Vec<FeeLine>> {
+    let within = within_days.min(MAX_WITHIN_DAYS);
+    Ok(listed(store.conn(), on, within, true)?.into_iter().map(|l| line(l.patent, &l.fee, l.status, on)).collect())
 }
 
 /// What the fee screen asks for: one tab of the list, a page of it.
@@ -551,29 +643,35 @@ pub struct FeePage {
 /// One page of the fees of status `q.status` on `on` (for `due`: within `q.within_days`), with
 /// the counts of every tab.
 pub fn page(store: &Store, q: &FeeQuery, on: NaiveDate) -> Result<FeePage> {
+    let conn = store.conn();
     let within = q.within_days.min(MAX_WITHIN_DAYS);
-    let all = lines(store, on, within.max(90))?;
+    let all = listed(conn, on, within.max(90), false)?;
     let until = |days: u32| on.checked_add_days(Days::new(u64::from(days))).unwrap_or(on);
     let (horizon, d30, d60, d90) = (until(within), until(30), until(60), until(90));
     let mut counts = FeeCounts::default();
     for l in &all {
         match l.status {
             FeeStatus::Due => {
-                counts.due += u32::from(l.due_on <= horizon);
-                counts.due_30 += u32::from(l.due_on <= d30);
-                counts.due_60 += u32::from(l.due_on <= d60);
-                counts.due_90 += u32::from(l.due_on <= d90);
+                counts.due += u32::from(l.fee.due_on <= horizon);
+                counts.due_30 += u32::from(l.fee.due_on <= d30);
+                counts.due_60 += u32::from(l.fee.due_on <= d60);
+                counts.due_90 += u32::from(l.fee.due_on <= d90);
             }
             FeeStatus::Grace => counts.grace += 1,
             FeeStatus::Lapsed => counts.lapsed += 1,
         }
     }
-    let tab: Vec<FeeLine> =
-        all.into_iter().filter(|l| l.status == q.status && (l.status != FeeStatus::Due || l.due_on <= horizon)).collect();
-    let total_fen = Money(tab.iter().map(|l| l.total_fen.0).sum());
+    let tab: Vec<Listed> =
+        all.into_iter().filter(|l| l.status == q.status && (l.status != FeeStatus::Due || l.fee.due_on <= horizon)).collect();
+    let total_fen = Money(tab.iter().map(|l| charge(&l.fee, on).total.0).sum());
+    let total = tab.len() as u32;
     let size = q.page_size.clamp(1, crate::portfolio::MAX_PAGE_SIZE) as usize;
     let start = (q.page.max(1) as usize - 1).saturating_mul(size);
-    Ok(FeePage { on, total: tab.len() as u32, total_fen, counts, rows: tab.into_iter().skip(start).take(size).collect() })
+    let shown: Vec<Listed> = tab.into_iter().skip(start).take(size).collect();
+    let (mut patents, fees): (Vec<Patent>, Vec<(YearFee, FeeStatus)>) = shown.into_iter().map(|l| (l.patent, (l.fee, l.status))).unzip();
+    read_texts(conn, &mut patents)?;
+    let rows = patents.into_iter().zip(fees).map(|(p, (fee, status))| line(p, &fee, status, on)).collect();
+    Ok(FeePage { on, total, total_fen, counts, rows })
 }
 
 /// What paying a patent's next year would cost on a day (the pay dialog, `fees pay` beforehand).

@@ -214,11 +214,52 @@ pub fn get(conn: &Connection, id: i64) -> Result<Grant> {
     complete(conn, g)
 }
 
-/// Every grant, newest decision first.
-pub fn list(conn: &Connection) -> Result<Vec<Grant>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM ownership_grant ORDER BY decided_on DESC, id DESC"))?;
-    let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter().map(|g| complete(conn, g)).collect()
+/// Filters of the grant list (all optional).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, TS)]
+pub struct GrantQuery {
+    /// 1-based page.
+    pub page: u32,
+    /// Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+    pub page_size: u32,
+    /// An achievement's number or title contains, or a member's name contains / employee ID is.
+    pub search: Option<String>,
+}
+
+/// A page of the list.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct GrantPage {
+    /// Rows matching the filters, over all pages.
+    pub total: u32,
+    /// This page's rows.
+    pub rows: Vec<Grant>,
+}
+
+/// The list, newest decision first, filtered and paged in SQL.
+pub fn list(conn: &Connection, q: &GrantQuery) -> Result<GrantPage> {
+    use rusqlite::types::Value;
+    let mut clauses = vec!["1".to_string()];
+    let mut args: Vec<Value> = Vec::new();
+    if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        args.push(Value::Text(crate::search::contains_pattern(search)));
+        let n = args.len();
+        args.push(Value::Text(search.to_string()));
+        let e = args.len();
+        clauses.push(format!(
+            "(g.id IN (SELECT ga.grant_id FROM grant_achievement ga JOIN achievement a ON a.id = ga.achievement_id
+                       WHERE a.achievement_no LIKE ?{n} ESCAPE '\\' OR a.title LIKE ?{n} ESCAPE '\\')
+              OR g.id IN (SELECT m.grant_id FROM grant_member m JOIN person p ON p.id = m.person_id
+                          WHERE p.name LIKE ?{n} ESCAPE '\\' OR p.employee_id = ?{e}))"
+        ));
+    }
+    let from = format!("FROM ownership_grant g WHERE {}", clauses.join(" AND "));
+    let total: u32 = conn.query_row(&format!("SELECT count(*) {from}"), rusqlite::params_from_iter(&args), |r| r.get(0))?;
+    let size = q.page_size.clamp(1, crate::portfolio::MAX_PAGE_SIZE);
+    args.push(Value::Integer(i64::from(size)));
+    args.push(Value::Integer(i64::from(q.page.max(1) - 1) * i64::from(size)));
+    let sql = format!("SELECT {COLUMNS} {from} ORDER BY g.decided_on DESC, g.id DESC LIMIT ?{} OFFSET ?{}", args.len() - 1, args.len());
+    let page = conn.prepare(&sql)?.query_map(rusqlite::params_from_iter(&args), from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = page.into_iter().map(|g| complete(conn, g)).collect::<Result<_>>()?;
+    Ok(GrantPage { total, rows })
 }
 
 /// The achievements of `contract_id` whose ownership was granted (a share) on or before `on`:

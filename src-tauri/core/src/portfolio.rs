@@ -143,16 +143,20 @@ pub struct AchievementPage {
     pub rows: Vec<AchievementRow>,
 }
 
-fn where_clause(conn: &rusqlite::Connection, q: &AchievementQuery) -> Result<(String, Vec<Value>)> {
+/// The filters as SQL. `walk`: the sort whose index a page should walk (see [`walk_sort_index`]);
+/// the filter on that sort's own column stays usable as an index, the others get a unary `+`,
+/// which keeps SQLite from fetching every match through them and sorting it.
+fn where_clause(conn: &rusqlite::Connection, q: &AchievementQuery, walk: Option<SortKey>) -> Result<(String, Vec<Value>)> {
     let mut clauses = Vec::new();
     let mut args: Vec<Value> = Vec::new();
+    let plus = |column: SortKey| if walk.is_some_and(|s| s != column) { "+" } else { "" };
     if let Some(kind) = q.kind {
         args.push(Value::Text(kind.key().into()));
-        clauses.push(format!("a.kind = ?{}", args.len()));
+        clauses.push(format!("{}a.kind = ?{}", plus(SortKey::Kind), args.len()));
     }
     if let Some(status) = q.status {
         args.push(Value::Text(status.key().into()));
-        clauses.push(format!("a.status = ?{}", args.len()));
+        clauses.push(format!("{}a.status = ?{}", plus(SortKey::Status), args.len()));
     }
     if let Some(dep) = q.department.as_deref().filter(|d| !d.is_empty()) {
         args.push(Value::Text(dep.into()));
@@ -181,20 +185,36 @@ fn where_clause(conn: &rusqlite::Connection, q: &AchievementQuery) -> Result<(St
     Ok((sql, args))
 }
 
+/// Whether a page sorted by `sort` should walk that column's index. Kind and status each match a
+/// fifth to two thirds of the portfolio: when they are the only filters, walking the sort index
+/// (each sortable column has one ending with the achievement number) and skipping the rows that
+/// do not match stops after a page, where the filter's index would fetch 25,000 rows to sort.
+fn walk_sort_index(q: &AchievementQuery, sort: SortKey) -> bool {
+    (q.kind.is_some() || q.status.is_some())
+        && q.department.as_deref().is_none_or(str::is_empty)
+        && q.year.is_none()
+        && q.search.as_deref().is_none_or(|s| s.trim().is_empty())
+        && !matches!(sort, SortKey::AchievementNo | SortKey::Department)
+}
+
 /// One page of the portfolio list.
 pub fn list(store: &Store, q: &AchievementQuery) -> Result<AchievementPage> {
     let conn = store.conn();
     let page_size = q.page_size.clamp(1, MAX_PAGE_SIZE);
     let page = q.page.max(1);
-    let (filter, mut args) = where_clause(conn, q)?;
+    let (filter, args) = where_clause(conn, q, None)?;
     // The filters never read the department's name through a join (a department is found by its
     // id), and every achievement has one: counting needs the achievement table only.
     let total: u32 =
         conn.query_row(&format!("SELECT count(*) FROM achievement a {filter}"), rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
     let sort = q.sort.unwrap_or(SortKey::AchievementNo);
+    let (filter, mut args) = if walk_sort_index(q, sort) { where_clause(conn, q, Some(sort))? } else { (filter, args) };
     let order = sort.sql();
     let join = if sort == SortKey::Department { "JOIN department d ON d.id = a.department_id" } else { "" };
     let dir = if q.descending { "DESC" } else { "ASC" };
+    // The achievement number breaks ties (and is the order itself when sorting by it: a repeated
+    // term would make SQLite sort it again).
+    let order = if sort == SortKey::AchievementNo { format!("{order} {dir}") } else { format!("{order} {dir}, a.achievement_no {dir}") };
     args.push(Value::Integer(i64::from(page_size)));
     args.push(Value::Integer(i64::from(page - 1) * i64::from(page_size)));
     let (limit, offset) = (args.len() - 1, args.len());
@@ -206,9 +226,9 @@ pub fn list(store: &Store, q: &AchievementQuery) -> Result<AchievementPage> {
                    FROM (SELECT * FROM inventor WHERE achievement_id = a.id ORDER BY position) i JOIN person p ON p.id = i.person_id),
                 (SELECT count(*) FROM contract_achievement ca WHERE ca.achievement_id = a.id)
          FROM (SELECT a.id FROM achievement a {join} {filter}
-               ORDER BY {order} {dir}, a.achievement_no {dir} LIMIT ?{limit} OFFSET ?{offset}) page
+               ORDER BY {order} LIMIT ?{limit} OFFSET ?{offset}) page
          JOIN achievement a ON a.id = page.id JOIN department d ON d.id = a.department_id
-         ORDER BY {order} {dir}, a.achievement_no {dir}"
+         ORDER BY {order}"
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt

@@ -285,18 +285,76 @@ pub fn get(conn: &Connection, id: i64) -> Result<Publicity> {
     complete(conn, p)
 }
 
-/// Every publicity, the most recent first, with its stage on `today`.
-pub fn list(conn: &Connection, today: NaiveDate) -> Result<Vec<PublicityRow>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM publicity p JOIN organization o ON o.id = p.organization_id ORDER BY p.posted_on DESC, p.id DESC"
-    ))?;
-    let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter()
+/// Filters of the publicity list (all optional).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, TS)]
+pub struct PublicityQuery {
+    /// 1-based page.
+    pub page: u32,
+    /// Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+    pub page_size: u32,
+    /// Title, counterparty or an achievement number contains.
+    pub search: Option<String>,
+    /// Only this counterparty (the contract form offers its publicities).
+    #[ts(type = "number | null")]
+    pub organization_id: Option<i64>,
+    /// Only this kind.
+    pub contract_kind: Option<ContractKind>,
+    /// Only this publicity (the contract form opened from it).
+    #[ts(type = "number | null")]
+    pub id: Option<i64>,
+}
+
+/// A page of the list.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct PublicityPage {
+    /// Rows matching the filters, over all pages.
+    pub total: u32,
+    /// This page's rows.
+    pub rows: Vec<PublicityRow>,
+}
+
+/// The list, the most recent posting first, filtered and paged in SQL, with each row's stage on
+/// `today`.
+pub fn list(conn: &Connection, q: &PublicityQuery, today: NaiveDate) -> Result<PublicityPage> {
+    use rusqlite::types::Value;
+    let mut clauses = vec!["1".to_string()];
+    let mut args: Vec<Value> = Vec::new();
+    if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        args.push(Value::Text(crate::search::contains_pattern(search)));
+        clauses.push(format!(
+            "(p.title LIKE ?{n} ESCAPE '\\' OR o.name LIKE ?{n} ESCAPE '\\'
+              OR p.id IN (SELECT pa.publicity_id FROM publicity_achievement pa JOIN achievement a ON a.id = pa.achievement_id
+                          WHERE a.achievement_no LIKE ?{n} ESCAPE '\\'))",
+            n = args.len()
+        ));
+    }
+    if let Some(org) = q.organization_id {
+        args.push(Value::Integer(org));
+        clauses.push(format!("p.organization_id = ?{}", args.len()));
+    }
+    if let Some(kind) = q.contract_kind {
+        args.push(Value::Text(kind.key().into()));
+        clauses.push(format!("p.contract_kind = ?{}", args.len()));
+    }
+    if let Some(id) = q.id {
+        args.push(Value::Integer(id));
+        clauses.push(format!("p.id = ?{}", args.len()));
+    }
+    let from = format!("FROM publicity p JOIN organization o ON o.id = p.organization_id WHERE {}", clauses.join(" AND "));
+    let total: u32 = conn.query_row(&format!("SELECT count(*) {from}"), rusqlite::params_from_iter(&args), |r| r.get(0))?;
+    let size = q.page_size.clamp(1, crate::portfolio::MAX_PAGE_SIZE);
+    args.push(Value::Integer(i64::from(size)));
+    args.push(Value::Integer(i64::from(q.page.max(1) - 1) * i64::from(size)));
+    let sql = format!("SELECT {COLUMNS} {from} ORDER BY p.posted_on DESC, p.id DESC LIMIT ?{} OFFSET ?{}", args.len() - 1, args.len());
+    let page = conn.prepare(&sql)?.query_map(rusqlite::params_from_iter(&args), from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = page
+        .into_iter()
         .map(|p| {
             let p = complete(conn, p)?;
             Ok(PublicityRow { stage: p.stage(today), earliest_signing: p.earliest_signing(), publicity: p })
         })
-        .collect()
+        .collect::<Result<_>>()?;
+    Ok(PublicityPage { total, rows })
 }
 
 /// Adds or changes a publicity with its objections; the end day is computed here with the holiday

@@ -64,11 +64,58 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Resolution> {
     })
 }
 
-/// Every resolution, newest first.
-pub fn list(conn: &Connection) -> Result<Vec<Resolution>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM resolution ORDER BY meeting_on DESC, id DESC"))?;
-    let rows = stmt.query_map([], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+/// Filters of the resolution list and picker (all optional).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, TS)]
+pub struct ResolutionQuery {
+    /// 1-based page.
+    pub page: u32,
+    /// Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+    pub page_size: u32,
+    /// Body, subject, outcome or the meeting day (`2026-09`) contains.
+    pub search: Option<String>,
+    /// Only this resolution (a picker showing the one already chosen).
+    #[ts(type = "number | null")]
+    pub id: Option<i64>,
+}
+
+/// A page of the list.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct ResolutionPage {
+    /// Rows matching the filters, over all pages.
+    pub total: u32,
+    /// This page's rows.
+    pub rows: Vec<Resolution>,
+}
+
+/// The list, newest meeting first, filtered and paged in SQL.
+pub fn list(conn: &Connection, q: &ResolutionQuery) -> Result<ResolutionPage> {
+    use rusqlite::types::Value;
+    let mut clauses = vec!["1".to_string()];
+    let mut args: Vec<Value> = Vec::new();
+    if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        args.push(Value::Text(crate::search::contains_pattern(search)));
+        clauses.push(format!(
+            "(body LIKE ?{n} ESCAPE '\\' OR subject LIKE ?{n} ESCAPE '\\' OR outcome LIKE ?{n} ESCAPE '\\' OR meeting_on LIKE ?{n} ESCAPE '\\')",
+            n = args.len()
+        ));
+    }
+    if let Some(id) = q.id {
+        args.push(Value::Integer(id));
+        clauses.push(format!("id = ?{}", args.len()));
+    }
+    let filter = clauses.join(" AND ");
+    let total: u32 =
+        conn.query_row(&format!("SELECT count(*) FROM resolution WHERE {filter}"), rusqlite::params_from_iter(&args), |r| r.get(0))?;
+    let size = q.page_size.clamp(1, crate::portfolio::MAX_PAGE_SIZE);
+    args.push(Value::Integer(i64::from(size)));
+    args.push(Value::Integer(i64::from(q.page.max(1) - 1) * i64::from(size)));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM resolution WHERE {filter} ORDER BY meeting_on DESC, id DESC LIMIT ?{} OFFSET ?{}",
+        args.len() - 1,
+        args.len()
+    );
+    let rows = conn.prepare(&sql)?.query_map(rusqlite::params_from_iter(&args), from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(ResolutionPage { total, rows })
 }
 
 /// One resolution by id.

@@ -248,9 +248,12 @@ pub fn id_filter(conn: &Connection, kind: SearchKind, text: &str, id: &str, args
         ));
     }
     for form in scanned {
-        args.push(Value::Text(form));
+        // As in `everywhere`: the index ignores the case of Latin letters, so the scan does too.
+        let folded = form.chars().any(|c| c.is_ascii_alphabetic());
+        let body = if folded { "lower(t.body)" } else { "t.body" };
+        args.push(Value::Text(if folded { form.to_lowercase() } else { form }));
         clauses.push(format!(
-            "{id} IN (SELECT t.record_id FROM search_text t WHERE t.kind = '{}' AND instr(t.body, ?{}) > 0)",
+            "{id} IN (SELECT t.record_id FROM search_text t WHERE t.kind = '{}' AND instr({body}, ?{}) > 0)",
             kind.key(),
             args.len()
         ));

@@ -5,9 +5,10 @@ use crate::common::{actor, dump, good_store};
 use chrono::NaiveDate;
 use transferdesk_core::contract::edit::{self, ContractForm, EquityHolding, Installment, MoneyEntry};
 use transferdesk_core::contract::{view, Weighted};
-use transferdesk_core::grant::{self, Grant, GrantKind, Member, Payer};
+use transferdesk_core::grant::{self, Grant, GrantKind, GrantQuery, Member, Payer};
 use transferdesk_core::model::{ContractKind, InstallmentKind, LicenseKind, Pricing, ReceiptKind};
-use transferdesk_core::publicity::{self, Objection, Outcome, Publicity};
+use transferdesk_core::publicity::{self, Objection, Outcome, Publicity, PublicityQuery};
+use transferdesk_core::resolution::{self, Resolution, ResolutionQuery};
 use transferdesk_core::{attachment, distribution, Error, Money, Store};
 
 fn day(text: &str) -> NaiveDate {
@@ -249,4 +250,142 @@ fn attachments_are_kept_once_by_content_and_an_altered_file_is_refused() {
     std::fs::write(&stored, b"%PDF-1.4 forged").expect("tamper");
     assert_eq!(attachment::path(&store, a.id).expect_err("altered").code(), "attachment_altered");
     assert_eq!(attachment::add(&mut store, &actor(), "contract", 9999, &source).expect_err("no such contract").code(), "not_found");
+}
+
+/// The publicity, decision and grant lists filter and page in SQL; the staff picker searches and
+/// stops at its limit. Each expectation is read off the records saved here.
+#[test]
+fn deal_lists_filter_and_page_and_the_staff_picker_searches() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = good_store(&dir);
+    let shuxin = org(&store, "成都蜀新科技有限公司");
+    let huaneng = org(&store, "北京华能装备股份有限公司");
+    let mut ids = Vec::new();
+    for (title, kind, organization_id, achievement, posted) in [
+        ("图像识别方法 许可定价公示", ContractKind::License, shuxin, "CG001", "2025-03-03"),
+        ("高熵合金焊丝 转让定价公示", ContractKind::Transfer, huaneng, "CG002", "2025-05-06"),
+        ("检测工装 转让定价公示", ContractKind::Transfer, shuxin, "CG003", "2025-08-01"),
+    ] {
+        let p = Publicity {
+            title: title.into(),
+            contract_kind: kind,
+            organization_id,
+            posted_on: day(posted),
+            achievements: vec![achievement.into()],
+            ..price_publicity(&store, vec![])
+        };
+        ids.push(publicity::save(&mut store, &actor(), &p).expect("publicity"));
+    }
+    let today = actor().at.date();
+    let titles = |q: PublicityQuery| {
+        let page = publicity::list(store.conn(), &q, today).expect("publicities");
+        (page.total, page.rows.into_iter().map(|r| r.publicity.title.chars().take(4).collect::<String>()).collect::<Vec<_>>())
+    };
+    let q = |change: PublicityQuery| PublicityQuery { page: 1, page_size: 20, ..change };
+    // Newest posting first: 08-01, 05-06, 03-03; two a page.
+    assert_eq!(titles(PublicityQuery { page: 1, page_size: 2, ..Default::default() }), (3, vec!["检测工装".into(), "高熵合金".into()]));
+    assert_eq!(titles(PublicityQuery { page: 2, page_size: 2, ..Default::default() }), (3, vec!["图像识别".into()]));
+    assert_eq!(titles(PublicityQuery { page: 3, page_size: 2, ..Default::default() }), (3, vec![]));
+    // The counterparty, an achievement number, a title word; a typed % matches nothing.
+    assert_eq!(
+        titles(q(PublicityQuery { search: Some(" 蜀新 ".into()), ..Default::default() })),
+        (2, vec!["检测工装".into(), "图像识别".into()])
+    );
+    assert_eq!(titles(q(PublicityQuery { search: Some("CG002".into()), ..Default::default() })), (1, vec!["高熵合金".into()]));
+    assert_eq!(titles(q(PublicityQuery { search: Some("焊丝".into()), ..Default::default() })), (1, vec!["高熵合金".into()]));
+    assert_eq!(titles(q(PublicityQuery { search: Some("%".into()), ..Default::default() })), (0, vec![]));
+    // What the contract form asks: a counterparty's publicities of one kind, or the one it opened from.
+    let transfers = PublicityQuery { contract_kind: Some(ContractKind::Transfer), ..Default::default() };
+    assert_eq!(titles(q(PublicityQuery { organization_id: Some(shuxin), ..transfers.clone() })), (1, vec!["检测工装".into()]));
+    assert_eq!(titles(q(transfers)), (2, vec!["检测工装".into(), "高熵合金".into()]));
+    assert_eq!(titles(q(PublicityQuery { id: Some(ids[0]), ..Default::default() })), (1, vec!["图像识别".into()]));
+
+    for (on, body, subject) in [
+        ("2025-01-10", "校长办公会", "关于图像识别专利许可定价的议题"),
+        ("2025-04-20", "成果转化工作领导小组", "关于焊丝专利转让定价的议题"),
+        ("2025-07-15", "校长办公会", "关于检测工装转让定价的议题"),
+    ] {
+        let r = Resolution {
+            id: None,
+            meeting_on: day(on),
+            body: body.into(),
+            subject: subject.into(),
+            participants: "校长、分管副校长".into(),
+            outcome: "同意".into(),
+        };
+        resolution::save(&mut store, &actor(), &r).expect("resolution");
+    }
+    let meetings = |q: ResolutionQuery| {
+        let page = resolution::list(store.conn(), &q).expect("resolutions");
+        (page.total, page.rows.into_iter().map(|r| r.meeting_on.to_string()).collect::<Vec<_>>())
+    };
+    assert_eq!(
+        meetings(ResolutionQuery { page: 1, page_size: 2, ..Default::default() }),
+        (3, vec!["2025-07-15".into(), "2025-04-20".into()])
+    );
+    assert_eq!(meetings(ResolutionQuery { page: 2, page_size: 2, ..Default::default() }), (3, vec!["2025-01-10".into()]));
+    let search = |text: &str| meetings(ResolutionQuery { page: 1, page_size: 20, search: Some(text.into()), ..Default::default() });
+    assert_eq!(search("校长办公会"), (2, vec!["2025-07-15".into(), "2025-01-10".into()]));
+    assert_eq!(search("焊丝"), (1, vec!["2025-04-20".into()]));
+    assert_eq!(search("2025-0"), (3, vec!["2025-07-15".into(), "2025-04-20".into(), "2025-01-10".into()]));
+    assert_eq!(search("2025-04"), (1, vec!["2025-04-20".into()]));
+
+    let member = |id: &str, bp: i64| Member { employee_id: id.into(), name: String::new(), share_bp: bp };
+    let share = Grant {
+        id: None,
+        kind: GrantKind::Share,
+        share_bp: Some(7000),
+        usage_from: None,
+        usage_until: None,
+        income_team_bp: 7000,
+        annual_fee_payer: Payer::Team,
+        agency_fee_payer: Payer::Institution,
+        decided_on: day("2025-01-10"),
+        resolution_id: None,
+        publicized_on: None,
+        publicity_days: None,
+        publicity_ends_on: None,
+        change_filed_on: None,
+        note: None,
+        achievements: vec!["CG001".into()],
+        members: vec![member("T001", 10_000)],
+    };
+    grant::save(&mut store, &actor(), &share).expect("share grant");
+    let usage = Grant {
+        kind: GrantKind::UsageRight,
+        share_bp: None,
+        usage_from: Some(day("2025-03-01")),
+        usage_until: Some(day("2035-03-01")),
+        decided_on: day("2025-03-01"),
+        achievements: vec!["CG002".into()],
+        members: vec![member("T003", 6000), member("T001", 4000)],
+        ..share.clone()
+    };
+    grant::save(&mut store, &actor(), &usage).expect("usage grant");
+    let grants = |page: u32, page_size: u32, search: Option<&str>| {
+        let found = grant::list(store.conn(), &GrantQuery { page, page_size, search: search.map(str::to_string) }).expect("grants");
+        (found.total, found.rows.into_iter().map(|g| g.achievements.join(",")).collect::<Vec<_>>())
+    };
+    // Newest decision first (03-01, 01-10).
+    assert_eq!(grants(1, 20, None), (2, vec!["CG002".into(), "CG001".into()]));
+    assert_eq!(grants(2, 1, None), (2, vec!["CG001".into()]));
+    // 张三 (T001) is on both teams, 王五 (T003) on the usage right's only; an employee ID must be whole.
+    assert_eq!(grants(1, 20, Some("张三")), (2, vec!["CG002".into(), "CG001".into()]));
+    assert_eq!(grants(1, 20, Some("王五")), (1, vec!["CG002".into()]));
+    assert_eq!(grants(1, 20, Some("T003")), (1, vec!["CG002".into()]));
+    assert_eq!(grants(1, 20, Some("T00")), (0, vec![]));
+    // CG001 is 一种基于深度学习的图像识别方法.
+    assert_eq!(grants(1, 20, Some("图像识别")), (1, vec!["CG001".into()]));
+
+    // The fixture's one transfer staff is S001 孙七; T002 李四 becomes a second.
+    store.conn().execute("UPDATE person SET category = 'transfer_staff' WHERE employee_id = 'T002'", []).expect("category");
+    let staff = |search: &str, limit: u32| -> Vec<String> {
+        distribution::staff_choices(&store, search, limit).expect("staff").into_iter().map(|s| s.employee_id).collect()
+    };
+    assert_eq!(staff("", 30), ["S001", "T002"]);
+    assert_eq!(staff("", 1), ["S001"], "stops at the limit");
+    assert_eq!(staff("", 0), ["S001"], "a limit of 0 still answers one");
+    assert_eq!(staff("李", 30), ["T002"]);
+    assert_eq!(staff("t00", 30), ["T002"], "LIKE ignores ASCII case; 张三 T001 is not transfer staff");
+    assert!(staff("张", 30).is_empty(), "a researcher is not offered");
 }

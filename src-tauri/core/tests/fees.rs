@@ -318,3 +318,122 @@ fn the_schedule_covers_the_whole_term() {
     let sw: i64 = store.conn().query_row("SELECT id FROM achievement WHERE achievement_no = 'SW01'", [], |r| r.get(0)).expect("id");
     assert_eq!(code(fee::schedule(&store, sw, day(ON))), "fee_not_applicable");
 }
+
+/// Patents whose next due date sits on the list's window bounds, across year ends and 29
+/// February (the SQL prefilter compares filing dates as text against bounds shifted by the
+/// paid-through years; the exact dates are the Rust rules'). All inventions in force, the
+/// institution with 费减. Patent years worked out by hand:
+/// - E1 filed 2019-12-31, granted 2021-06-01 (year 2), paid through 8: year 9 due 2027-12-31, 2,000 × 15%.
+/// - E2 filed 2020-01-01, granted 2022-01-01 (year 3), paid through 8: year 9 due 2028-01-01.
+/// - E3 filed 2016-02-29, granted 2018-03-01 (year 3), paid through 11: year 12 due 2027-02-28
+///   (2027 is a common year), 4,000 × 15%, grace to 2027-08-28.
+/// - E4 filed 2017-03-01, granted 2019-03-01 (year 3), paid through 10: year 11 due 2027-03-01, 4,000 × 15%.
+/// - E5 filed 2023-12-31, granted 2026-12-31 (first day of year 4), nothing recorded: year 5 due
+///   2027-12-31, 1,200 × 15%.
+/// - E6 filed 2024-01-01, granted 2027-01-01 (year 4), nothing recorded: year 5 due 2028-01-01.
+/// - E7 filed 2010-12-31, granted 2013-01-05 (year 3), paid through 16: year 17 due 2026-12-31,
+///   8,000 unreduced, grace to 2027-06-30 (June has no 31st).
+/// - E8 filed 2011-06-01, granted 2013-06-01 (year 3), paid through 16: year 17 due 2027-06-01,
+///   8,000 unreduced, grace to 2027-12-01.
+/// - E9 filed 2020-01-01, granted 2027-06-01 (year 8), paid through 2 as recorded: the years
+///   before the grant owe nothing, so year 9 is next, due 2028-01-01 (not year 3, due 2022).
+/// - E10 filed 2016-02-29, granted 2018-03-01 (year 3), paid through 12: year 13 due 2028-02-29
+///   (a leap year), 6,000 unreduced.
+fn edge_store(dir: &tempfile::TempDir) -> Store {
+    let mut store = new_store(dir);
+    import::import(&mut store, &actor(), Table::People, &fixture("good/people.csv"), false).expect("people");
+    let conn = store.conn();
+    let patents: [(&str, &str, &str, Option<i64>); 10] = [
+        ("E1", "2019-12-31", "2021-06-01", Some(8)),
+        ("E2", "2020-01-01", "2022-01-01", Some(8)),
+        ("E3", "2016-02-29", "2018-03-01", Some(11)),
+        ("E4", "2017-03-01", "2019-03-01", Some(10)),
+        ("E5", "2023-12-31", "2026-12-31", None),
+        ("E6", "2024-01-01", "2027-01-01", None),
+        ("E7", "2010-12-31", "2013-01-05", Some(16)),
+        ("E8", "2011-06-01", "2013-06-01", Some(16)),
+        ("E9", "2020-01-01", "2027-06-01", Some(2)),
+        ("E10", "2016-02-29", "2018-03-01", Some(12)),
+    ];
+    for (n, (no, filed, granted, through)) in patents.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO achievement (achievement_no, title, kind, application_no, filed_on, granted_on, status, department_id, fees_paid_through)
+             VALUES (?1, '边界' || ?1, 'invention_patent', ?2, ?3, ?4, 'in_force', (SELECT id FROM department WHERE name = '计算机学院'), ?5)",
+            (no, format!("20991090{n:04}.X"), filed, granted, through),
+        )
+        .expect("patent");
+    }
+    store
+}
+
+#[test]
+fn the_window_bounds_hold_across_year_ends_and_29_february() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = edge_store(&dir);
+    let due = |on: &str, within: u32| -> Vec<(String, String, FeeStatus)> {
+        fee::lines(&store, day(on), within).expect("list").into_iter().map(|l| (l.achievement_no, l.due_on.to_string(), l.status)).collect()
+    };
+    let rows = |rows: &[(&str, &str, FeeStatus)]| -> Vec<(String, String, FeeStatus)> {
+        rows.iter().map(|(no, d, s)| (no.to_string(), d.to_string(), *s)).collect()
+    };
+    use FeeStatus::*;
+
+    // 2027-12-01 + 30 days = 2027-12-31: E1 and E5 are due on the window's last day; E2, E6 and
+    // E9 on the day after it are not listed.
+    let expected = rows(&[
+        ("E7", "2026-12-31", Lapsed),
+        ("E3", "2027-02-28", Lapsed),
+        ("E4", "2027-03-01", Lapsed),
+        ("E8", "2027-06-01", Grace),
+        ("E1", "2027-12-31", Due),
+        ("E5", "2027-12-31", Due),
+    ]);
+    assert_eq!(due("2027-12-01", 30), expected);
+    // One day shorter: the two 12-31 fees drop out.
+    assert_eq!(due("2027-12-01", 29), expected[..4].to_vec());
+
+    // 2027-01-30 + 29 days = 2027-02-28: E3, filed on 29 February, is due on the last day; E4
+    // (03-01) the day after. E7 is a month late, still without surcharge.
+    assert_eq!(due("2027-01-30", 29), rows(&[("E7", "2026-12-31", Grace), ("E3", "2027-02-28", Due)]));
+    assert_eq!(due("2027-01-30", 28), rows(&[("E7", "2026-12-31", Grace)]), "02-27: E3 not yet");
+    assert_eq!(due("2027-01-30", 30).last().map(|r| r.0.as_str()), Some("E4"), "03-01 is in");
+
+    // 2028-01-31 + 29 days = 2028-02-29 (leap year): E10 is due that very day; 28 days miss it.
+    let e10 = |within| due("2028-01-31", within).into_iter().find(|r| r.0 == "E10");
+    assert_eq!(e10(29), Some(("E10".to_string(), "2028-02-29".to_string(), Due)));
+    assert_eq!(e10(28), None);
+
+    // The amounts of 2027-12-01: E8 pays 8,000 + 25% (the sixth month ends that day); the lapsed
+    // ones 1,000 for restoration + the fee + 25% of the full fee.
+    let lines = fee::lines(&store, day("2027-12-01"), 30).expect("list");
+    let totals: Vec<(&str, i64, i64, i64)> =
+        lines.iter().map(|l| (l.achievement_no.as_str(), l.amount_fen.0, l.surcharge_fen.0, l.total_fen.0)).collect();
+    assert_eq!(
+        totals,
+        [
+            ("E7", 800_000, 200_000, 1_100_000),
+            ("E3", 60_000, 100_000, 260_000),
+            ("E4", 60_000, 100_000, 260_000),
+            ("E8", 800_000, 200_000, 1_000_000),
+            ("E1", 30_000, 0, 30_000),
+            ("E5", 18_000, 0, 18_000),
+        ]
+    );
+
+    // The tabs on 2027-12-01: 30 days hold E1, E5; 60 days (to 2028-01-30) add E2, E6, E9; 90
+    // days (to 2028-02-29) add E10.
+    let page = |status, within, page, page_size| {
+        fee::page(&store, &FeeQuery { status, within_days: within, page, page_size }, day("2027-12-01")).expect("page")
+    };
+    let p = page(Due, 30, 1, 50);
+    let c = p.counts;
+    assert_eq!((c.due, c.due_30, c.due_60, c.due_90, c.grace, c.lapsed), (2, 2, 5, 6, 1, 3));
+    assert_eq!((p.total, p.total_fen), (2, Money(48_000)), "300.00 + 180.00");
+    assert_eq!(page(Lapsed, 30, 1, 50).total_fen, Money(1_620_000), "11,000 + 2,600 + 2,600");
+    assert_eq!(page(Grace, 30, 1, 50).total_fen, Money(1_000_000));
+    let second = page(Due, 90, 2, 4);
+    let shown: Vec<(&str, &str, &str)> =
+        second.rows.iter().map(|r| (r.achievement_no.as_str(), r.title.as_str(), r.department.as_str())).collect();
+    assert_eq!(shown, [("E9", "边界E9", "计算机学院"), ("E10", "边界E10", "计算机学院")], "page 2 of 4: E1, E5, E2, E6 before");
+    assert_eq!(second.rows[1].application_no, "209910900009.X", "E10, the tenth inserted");
+}

@@ -20,6 +20,7 @@ const RELEASED: &[&str] = &[
     include_str!("../migrations/0003_annual_report.sql"),
     include_str!("../migrations/0004_lifecycle.sql"),
     include_str!("../migrations/0005_everyday.sql"),
+    include_str!("../migrations/0006_list_order.sql"),
 ];
 
 fn tables(conn: &Connection) -> Vec<String> {
@@ -58,6 +59,7 @@ fn logical(conn: &Connection, schema: &[(String, Vec<String>)]) -> Vec<String> {
 #[case(3)]
 #[case(4)]
 #[case(5)]
+#[case(6)]
 fn each_released_schema_migrates_with_every_record_intact(#[case] version: i64) {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join(format!("v{version}.db"));

@@ -128,3 +128,35 @@ fn a_bulk_import_is_indexed_once_at_the_end_and_found() {
     assert!(everywhere(conn, "批量0777", 10).expect("search").groups.is_empty());
     assert_eq!(everywhere(conn, "改名之后", 10).expect("search").groups.len(), 1);
 }
+
+#[test]
+fn the_contract_list_searches_through_the_index() {
+    use transferdesk_core::contract::view::{self, ContractQuery};
+    use transferdesk_core::model::ContractKind;
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = good_store(&dir);
+    let today = crate::common::actor().at.date();
+    let list = |search: &str, kind: Option<ContractKind>| -> (u32, Vec<String>) {
+        let q = ContractQuery { search: Some(search.into()), kind, page: 1, page_size: 50, ..Default::default() };
+        let page = view::list(&store, &q, today).expect("list");
+        (page.total, page.rows.into_iter().map(|r| r.contract_no).collect())
+    };
+    let found = |total: u32, numbers: &[&str]| (total, numbers.iter().map(|n| n.to_string()).collect::<Vec<_>>());
+    // A two-character fragment of a counterparty: 成都蜀新科技有限公司's license (02-20) and
+    // equity deal (06-30), newest first.
+    assert_eq!(list("蜀新", None), found(2, &["HT2025-003", "HT2025-001"]));
+    assert_eq!(list("华能装备", None), found(1, &["HT2025-002"]));
+    assert_eq!(list("acme", None), found(1, &["HT2025-004"]), "Latin letters in any case");
+    // A two-character title word: 合同 ends three titles (not 作价投资协议); 转让 is in one.
+    assert_eq!(list("合同", None), found(3, &["HT2025-004", "HT2025-002", "HT2025-001"]));
+    assert_eq!(list("转让", None), found(1, &["HT2025-002"]));
+    // Numbers in any form, and the registration number.
+    assert_eq!(list("ht2025-003", None), found(1, &["HT2025-003"]));
+    assert_eq!(list("2025 003", None), found(1, &["HT2025-003"]), "typed in groups");
+    assert_eq!(list("2025510100000123", None), found(1, &["HT2025-001"]));
+    // Every word must match, and the other filters still apply.
+    assert_eq!(list("蜀新 许可", None), found(1, &["HT2025-001"]));
+    assert_eq!(list("蜀新", Some(ContractKind::Equity)), found(1, &["HT2025-003"]));
+    assert_eq!(list("没有这个词", None), found(0, &[]));
+    assert_eq!(list("50%", None), found(0, &[]), "a typed % is not a wildcard");
+}

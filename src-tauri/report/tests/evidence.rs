@@ -22,8 +22,9 @@ fn the_evidence_bundle_shows_decision_publicity_objection_and_files() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = demo_store(&dir);
     // A signed deal whose publicity drew an objection that was rejected.
-    let p = publicity::list(store.conn(), actor().at.date())
+    let p = publicity::list(store.conn(), &publicity::PublicityQuery { page: 1, page_size: 200, ..Default::default() }, actor().at.date())
         .expect("publicities")
+        .rows
         .into_iter()
         .map(|row| row.publicity)
         .find(|p| p.contract_no.is_some() && !p.objections.is_empty())

@@ -14,12 +14,13 @@ describe('deal commands over Tauri', () => {
   const publicity = { id: null } as unknown as Parameters<typeof api.savePublicity>[0]
   const resolution = { id: null } as unknown as Parameters<typeof api.saveResolution>[0]
   const grant = { id: null } as unknown as Parameters<typeof api.saveGrant>[0]
+  const query = { page: 2, page_size: 20, search: '锂' }
   it.each<[string, () => Promise<unknown>, string, Record<string, unknown> | undefined]>([
-    ['publicities', () => api.listPublicities(), 'list_publicities', undefined],
+    ['publicities', () => api.listPublicities({ ...query, organization_id: 3, contract_kind: 'transfer', id: null }), 'list_publicities', { query: { ...query, organization_id: 3, contract_kind: 'transfer', id: null } }],
     ['save publicity', () => api.savePublicity(publicity), 'save_publicity', { publicity }],
-    ['resolutions', () => api.listResolutions(), 'list_resolutions', undefined],
+    ['resolutions', () => api.listResolutions({ ...query, id: 7 }), 'list_resolutions', { query: { ...query, id: 7 } }],
     ['save resolution', () => api.saveResolution(resolution), 'save_resolution', { resolution }],
-    ['grants', () => api.listGrants(), 'list_grants', undefined],
+    ['grants', () => api.listGrants(query), 'list_grants', { query }],
     ['save grant', () => api.saveGrant(grant), 'save_grant', { grant }],
   ])('%s', async (_, run, command, args) => {
     await run()

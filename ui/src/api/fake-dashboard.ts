@@ -46,7 +46,7 @@ export async function dashboard(): Promise<Dashboard> {
   deadlines.push({ kind: 'fees_in_grace', count: grace.counts.grace, amount_fen: grace.total_fen, items: grace.rows.map(feeItem) })
 
   const until = plusDays(today, 30)
-  const ending = (await listPublicities())
+  const ending = (await listPublicities()).rows
     .filter((r) => r.publicity.ends_on >= today && r.publicity.ends_on <= until && !r.publicity.contract_no)
     .sort((a, b) => a.publicity.ends_on.localeCompare(b.publicity.ends_on))
   deadlines.push({

@@ -5,10 +5,24 @@
 // fake holiday calendar of ./fake-rewards.ts, the stage on the fake "today", the same field
 // problems in the same order, `publicity_signed` once a contract was signed under a publicity.
 import { ApiError } from './error'
-import { fakeStore, TODAY, type Achievement, type Store } from './fake'
+import { fakeStore, MAX_PAGE_SIZE, TODAY, type Achievement, type Store } from './fake'
 import { organizationName as contractsOrganizationName } from './fake-contracts'
 import { addMonths, publicityEnd } from './fake-rewards'
-import type { Grant, Member, Objection, ProblemReport, Publicity, PublicityRow, Resolution, Stage } from './types.gen'
+import type {
+  Grant,
+  GrantPage,
+  GrantQuery,
+  Member,
+  Objection,
+  ProblemReport,
+  Publicity,
+  PublicityPage,
+  PublicityQuery,
+  Resolution,
+  ResolutionPage,
+  ResolutionQuery,
+  Stage,
+} from './types.gen'
 
 const FULL_BP = 10000
 /** grant.rs `MIN_USAGE_YEARS`. */
@@ -364,16 +378,38 @@ async function seed(base: Store): Promise<Deals> {
 // ---------------------------------------------------------------------------------------------
 // The commands
 
-export function listPublicities(): Promise<PublicityRow[]> {
-  return attempt((d) =>
-    [...d.publicities]
+/** The first page with no filter, as large as the backend allows. */
+export const ALL_PUBLICITIES: PublicityQuery = { page: 1, page_size: MAX_PAGE_SIZE, search: null, organization_id: null, contract_kind: null, id: null }
+
+/** The page `q` asks for (same clamp as the backend) and the total before paging. */
+function paged<T>(rows: T[], q: { page: number; page_size: number }): { total: number; rows: T[] } {
+  const size = Math.min(Math.max(q.page_size, 1), MAX_PAGE_SIZE)
+  const page = Math.max(q.page, 1)
+  return { total: rows.length, rows: rows.slice((page - 1) * size, page * size) }
+}
+
+/** SQLite's `LIKE '%…%'`: ASCII letters in any case. */
+const contains = (text: string, search: string) => text.toLowerCase().includes(search.toLowerCase())
+
+export function listPublicities(q: PublicityQuery = ALL_PUBLICITIES): Promise<PublicityPage> {
+  return attempt((d) => {
+    const search = q.search?.trim()
+    const rows = d.publicities
+      .filter(
+        (p) =>
+          (!search || contains(p.title, search) || contains(p.counterparty, search) || p.achievements.some((a) => contains(a, search))) &&
+          (q.organization_id === null || p.organization_id === q.organization_id) &&
+          (q.contract_kind === null || p.contract_kind === q.contract_kind) &&
+          (q.id === null || p.id === q.id),
+      )
       .sort((a, b) => b.posted_on.localeCompare(a.posted_on) || (b.id ?? 0) - (a.id ?? 0))
       .map((p) => ({
         publicity: { ...p, objections: [...p.objections].sort((x, y) => x.received_on.localeCompare(y.received_on) || (x.id ?? 0) - (y.id ?? 0)) },
         stage: stageOf(p, TODAY),
         earliest_signing: dayAfter(p.ends_on),
-      })),
-  )
+      }))
+    return paged(rows, q)
+  })
 }
 
 export function savePublicity(input: Publicity): Promise<number> {
@@ -412,8 +448,17 @@ export function savePublicity(input: Publicity): Promise<number> {
   })
 }
 
-export function listResolutions(): Promise<Resolution[]> {
-  return attempt((d) => [...d.resolutions].sort((a, b) => b.meeting_on.localeCompare(a.meeting_on) || (b.id ?? 0) - (a.id ?? 0)))
+export function listResolutions(q: ResolutionQuery): Promise<ResolutionPage> {
+  return attempt((d) => {
+    const search = q.search?.trim()
+    const rows = d.resolutions
+      .filter(
+        (r) =>
+          (!search || [r.body, r.subject, r.outcome, r.meeting_on].some((text) => contains(text, search))) && (q.id === null || r.id === q.id),
+      )
+      .sort((a, b) => b.meeting_on.localeCompare(a.meeting_on) || (b.id ?? 0) - (a.id ?? 0))
+    return paged(rows, q)
+  })
 }
 
 export function saveResolution(input: Resolution): Promise<number> {
@@ -435,8 +480,20 @@ export function saveResolution(input: Resolution): Promise<number> {
   })
 }
 
-export function listGrants(): Promise<Grant[]> {
-  return attempt((d) => [...d.grants].sort((a, b) => b.decided_on.localeCompare(a.decided_on) || (b.id ?? 0) - (a.id ?? 0)))
+export function listGrants(q: GrantQuery): Promise<GrantPage> {
+  return attempt((d) => {
+    const search = q.search?.trim()
+    const titles = new Map(d.base.achievements.map((a) => [a.achievement_no, a.title]))
+    const rows = d.grants
+      .filter(
+        (g) =>
+          !search ||
+          g.achievements.some((no) => contains(no, search) || contains(titles.get(no) ?? '', search)) ||
+          g.members.some((m) => contains(m.name, search) || m.employee_id === search),
+      )
+      .sort((a, b) => b.decided_on.localeCompare(a.decided_on) || (b.id ?? 0) - (a.id ?? 0))
+    return paged(rows, q)
+  })
 }
 
 export function saveGrant(input: Grant): Promise<number> {

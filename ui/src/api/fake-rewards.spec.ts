@@ -147,8 +147,9 @@ describe('fake distributions', () => {
     // 200,000.00 − 8,000.00 = 192,000.00; license 75% → 144,000.00.
     expect(without.pool_fen).toBe(14_400_000)
     expect(without.findings.map((f) => f.code)).toEqual(['transfer_staff_below_minimum'])
-    const staff = (await staffChoices()).map((s) => s.employee_id)
+    const staff = (await staffChoices('')).map((s) => s.employee_id)
     expect(staff).toEqual(['T0901', 'T0902', 'T0903', 'T0904'])
+    expect((await staffChoices(' t0903 ')).map((s) => s.employee_id)).toEqual(['T0903'])
     const withStaff = await planDistribution('HT2026-104', null, ['T0901', 'T0902'])
     // 5% of 144,000.00 = 7,200.00, 3,600.00 each; 136,800.00 to the one inventor.
     expect(withStaff.allocations.map((a) => [a.employee_id.startsWith('T09'), a.amount_fen])).toEqual([

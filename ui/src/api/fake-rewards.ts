@@ -918,11 +918,14 @@ export function contractChoices(search: string): Promise<ContractChoice[]> {
   })
 }
 
-export function staffChoices(): Promise<StaffChoice[]> {
+/** distribution.rs `staff_choices` as the app calls it: name or employee ID contains, the first 30. */
+export function staffChoices(search: string): Promise<StaffChoice[]> {
+  const text = search.trim().toLowerCase()
   return attempt(() =>
     db()
-      .base.people.filter((p) => p.category === 'transfer_staff')
+      .base.people.filter((p) => p.category === 'transfer_staff' && (p.name.toLowerCase().includes(text) || p.employee_id.toLowerCase().includes(text)))
       .sort((a, b) => compare(a.employee_id, b.employee_id))
+      .slice(0, 30)
       .map(({ employee_id, name }) => ({ employee_id, name })),
   )
 }

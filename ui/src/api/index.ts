@@ -149,9 +149,9 @@ export function contractChoices(search: string): Promise<ContractChoice[]> {
   return useFake ? fakeRewards.contractChoices(search) : call('contract_choices', { search })
 }
 
-/** Transfer-office staff who can share a policy's transfer-staff part. */
-export function staffChoices(): Promise<StaffChoice[]> {
-  return useFake ? fakeRewards.staffChoices() : call('staff_choices')
+/** Transfer-office staff who can share a policy's transfer-staff part, by name or employee ID (the first 30). */
+export function staffChoices(search: string): Promise<StaffChoice[]> {
+  return useFake ? fakeRewards.staffChoices(search) : call('staff_choices', { search })
 }
 
 /** The payroll sheet for finance (XLSX); returns the lines written. */
@@ -476,11 +476,11 @@ export function exportFees(path: string, withinDays: number, on: string | null =
 // Price publicity (定价公示) with its objections, collective decisions (集体决策) and ownership
 // grants (赋权).
 import * as fakeDeals from './fake-deals'
-import type { Grant, Publicity, PublicityRow, Resolution } from './types.gen'
+import type { Grant, GrantPage, GrantQuery, Publicity, PublicityPage, PublicityQuery, Resolution, ResolutionPage, ResolutionQuery } from './types.gen'
 
-/** Every price publicity, newest posting first, with its stage today and earliest signing day. */
-export function listPublicities(): Promise<PublicityRow[]> {
-  return useFake ? fakeDeals.listPublicities() : call('list_publicities')
+/** A page of the price publicities, newest posting first, each with its stage today and earliest signing day. */
+export function listPublicities(query: PublicityQuery): Promise<PublicityPage> {
+  return useFake ? fakeDeals.listPublicities(query) : call('list_publicities', { query })
 }
 
 /** Adds (`id` null) or changes a publicity with its objections; the end day is computed on save (`publicity_signed` once a contract is signed under it); returns its id. */
@@ -488,9 +488,9 @@ export function savePublicity(publicity: Publicity): Promise<number> {
   return useFake ? fakeDeals.savePublicity(publicity) : call('save_publicity', { publicity })
 }
 
-/** Every collective decision, newest meeting first. */
-export function listResolutions(): Promise<Resolution[]> {
-  return useFake ? fakeDeals.listResolutions() : call('list_resolutions')
+/** A page of the collective decisions, newest meeting first. */
+export function listResolutions(query: ResolutionQuery): Promise<ResolutionPage> {
+  return useFake ? fakeDeals.listResolutions(query) : call('list_resolutions', { query })
 }
 
 /** Adds (`id` null) or corrects a collective decision; returns its id. */
@@ -498,9 +498,9 @@ export function saveResolution(resolution: Resolution): Promise<number> {
   return useFake ? fakeDeals.saveResolution(resolution) : call('save_resolution', { resolution })
 }
 
-/** Every ownership grant, newest decision first. */
-export function listGrants(): Promise<Grant[]> {
-  return useFake ? fakeDeals.listGrants() : call('list_grants')
+/** A page of the ownership grants, newest decision first. */
+export function listGrants(query: GrantQuery): Promise<GrantPage> {
+  return useFake ? fakeDeals.listGrants(query) : call('list_grants', { query })
 }
 
 /** Adds (`id` null) or corrects an ownership grant; the publicity end is computed on save; returns its id. */

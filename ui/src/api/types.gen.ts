@@ -2101,6 +2101,42 @@ stage: Stage,
  */
 earliest_signing: string, };
 
+export type PublicityQuery = { 
+/**
+ * 1-based page.
+ */
+page: number, 
+/**
+ * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ */
+page_size: number, 
+/**
+ * Title, counterparty or an achievement number contains.
+ */
+search: string | null, 
+/**
+ * Only this counterparty (the contract form offers its publicities).
+ */
+organization_id: number | null, 
+/**
+ * Only this kind.
+ */
+contract_kind: ContractKind | null, 
+/**
+ * Only this publicity (the contract form opened from it).
+ */
+id: number | null, };
+
+export type PublicityPage = { 
+/**
+ * Rows matching the filters, over all pages.
+ */
+total: number, 
+/**
+ * This page's rows.
+ */
+rows: Array<PublicityRow>, };
+
 export type Resolution = { 
 /**
  * `None` until saved.
@@ -2126,6 +2162,34 @@ participants: string,
  * 决议内容.
  */
 outcome: string, };
+
+export type ResolutionQuery = { 
+/**
+ * 1-based page.
+ */
+page: number, 
+/**
+ * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ */
+page_size: number, 
+/**
+ * Body, subject, outcome or the meeting day (`2026-09`) contains.
+ */
+search: string | null, 
+/**
+ * Only this resolution (a picker showing the one already chosen).
+ */
+id: number | null, };
+
+export type ResolutionPage = { 
+/**
+ * Rows matching the filters, over all pages.
+ */
+total: number, 
+/**
+ * This page's rows.
+ */
+rows: Array<Resolution>, };
 
 export type GrantKind = "share" | "usage_right";
 
@@ -2214,6 +2278,30 @@ achievements: Array<string>,
  * The team.
  */
 members: Array<Member>, };
+
+export type GrantQuery = { 
+/**
+ * 1-based page.
+ */
+page: number, 
+/**
+ * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ */
+page_size: number, 
+/**
+ * An achievement's number or title contains, or a member's name contains / employee ID is.
+ */
+search: string | null, };
+
+export type GrantPage = { 
+/**
+ * Rows matching the filters, over all pages.
+ */
+total: number, 
+/**
+ * This page's rows.
+ */
+rows: Array<Grant>, };
 
 export type Attachment = { 
 /**

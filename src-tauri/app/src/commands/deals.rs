@@ -6,14 +6,14 @@ use crate::{
 };
 use std::path::PathBuf;
 use transferdesk_core::attachment::{self, Attachment};
-use transferdesk_core::grant::{self, Grant};
-use transferdesk_core::publicity::{self, Publicity, PublicityRow};
-use transferdesk_core::resolution::{self, Resolution};
+use transferdesk_core::grant::{self, Grant, GrantPage, GrantQuery};
+use transferdesk_core::publicity::{self, Publicity, PublicityPage, PublicityQuery};
+use transferdesk_core::resolution::{self, Resolution, ResolutionPage, ResolutionQuery};
 
-/// Every price publicity with its stage today.
+/// A page of the price publicities, each with its stage today.
 #[tauri::command]
-pub fn list_publicities(state: tauri::State<'_, AppState>) -> Result<Vec<PublicityRow>, IpcError> {
-    Ok(publicity::list(state.store()?.conn(), actor().at.date())?)
+pub fn list_publicities(state: tauri::State<'_, AppState>, query: PublicityQuery) -> Result<PublicityPage, IpcError> {
+    Ok(publicity::list(state.store()?.conn(), &query, actor().at.date())?)
 }
 
 /// Adds or changes a publicity with its objections; returns its id.
@@ -22,10 +22,10 @@ pub fn save_publicity(state: tauri::State<'_, AppState>, publicity: Publicity) -
     Ok(publicity::save(&mut *state.store()?, &actor(), &publicity)?)
 }
 
-/// Every collective decision.
+/// A page of the collective decisions.
 #[tauri::command]
-pub fn list_resolutions(state: tauri::State<'_, AppState>) -> Result<Vec<Resolution>, IpcError> {
-    Ok(resolution::list(state.store()?.conn())?)
+pub fn list_resolutions(state: tauri::State<'_, AppState>, query: ResolutionQuery) -> Result<ResolutionPage, IpcError> {
+    Ok(resolution::list(state.store()?.conn(), &query)?)
 }
 
 /// Adds or corrects a collective decision; returns its id.
@@ -34,10 +34,10 @@ pub fn save_resolution(state: tauri::State<'_, AppState>, resolution: Resolution
     Ok(resolution::save(&mut *state.store()?, &actor(), &resolution)?)
 }
 
-/// Every ownership grant.
+/// A page of the ownership grants.
 #[tauri::command]
-pub fn list_grants(state: tauri::State<'_, AppState>) -> Result<Vec<Grant>, IpcError> {
-    Ok(grant::list(state.store()?.conn())?)
+pub fn list_grants(state: tauri::State<'_, AppState>, query: GrantQuery) -> Result<GrantPage, IpcError> {
+    Ok(grant::list(state.store()?.conn(), &query)?)
 }
 
 /// Adds or corrects an ownership grant; returns its id.

@@ -92,10 +92,10 @@ pub fn contract_choices(state: tauri::State<'_, AppState>, search: String) -> Re
     Ok(distribution::contract_choices(&*state.store()?, &search, 30)?)
 }
 
-/// People who can be named as transfer staff.
+/// People who can be named as transfer staff, by name or employee ID.
 #[tauri::command]
-pub fn staff_choices(state: tauri::State<'_, AppState>) -> Result<Vec<StaffChoice>, IpcError> {
-    Ok(distribution::staff_choices(&*state.store()?)?)
+pub fn staff_choices(state: tauri::State<'_, AppState>, search: String) -> Result<Vec<StaffChoice>, IpcError> {
+    Ok(distribution::staff_choices(&*state.store()?, &search, 30)?)
 }
 
 /// The payroll sheet for finance (XLSX); returns the number of person rows.

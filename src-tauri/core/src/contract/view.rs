@@ -310,7 +310,7 @@ pub struct ContractQuery {
     /// Signed in this year.
     #[ts(type = "number | null")]
     pub year: Option<i32>,
-    /// Number, title or counterparty contains.
+    /// Number, title, counterparty or registration number contains every word (the search index).
     pub search: Option<String>,
     /// Only contracts with scheduled payments overdue.
     pub overdue: bool,
@@ -363,61 +363,89 @@ pub struct ContractPage {
     pub rows: Vec<ContractRow>,
 }
 
+/// Due-to-date (`?1`) minus payments received: the FIFO overdue total of contract `c`'s installments.
+const OVERDUE_FEN: &str = "max(0, coalesce((SELECT sum(i.amount_fen) FROM installment i WHERE i.contract_id = c.id AND i.due_on < ?1), 0)
+    - coalesce((SELECT sum(r.amount_fen) FROM receipt r WHERE r.contract_id = c.id AND r.kind = 'payment'), 0))";
+
+/// A text search matching more contracts than this walks the list's order and stops at the page;
+/// fewer are looked up by id and sorted.
+const BROAD_SEARCH: u32 = 2000;
+
 /// The contract list, newest first, filtered and paged in SQL.
+///
+/// The page's ids are chosen on the bare contract rows; the counterparty and the money columns
+/// are read for those rows only (as the achievement list does): computed before the sort, they
+/// cost a lookup per matching row.
 pub fn list(store: &Store, q: &ContractQuery, today: NaiveDate) -> Result<ContractPage> {
     use rusqlite::types::Value;
-    let mut clauses = vec!["?1 IS NOT NULL".to_string()];
-    let mut args: Vec<Value> = vec![Value::Text(crate::date::iso(today))];
-    if let Some(kind) = q.kind {
-        args.push(Value::Text(kind.key().into()));
-        clauses.push(format!("c.kind = ?{}", args.len()));
-    }
-    if let Some(year) = q.year {
-        args.push(Value::Text(format!("{year:04}-01-01")));
-        args.push(Value::Text(format!("{year:04}-12-31")));
-        clauses.push(format!("c.signed_on BETWEEN ?{} AND ?{}", args.len() - 1, args.len()));
-    }
-    if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        args.push(Value::Text(crate::search::contains_pattern(search)));
-        clauses.push(format!(
-            "(c.contract_no LIKE ?{n} ESCAPE '\\' OR c.title LIKE ?{n} ESCAPE '\\' OR o.name LIKE ?{n} ESCAPE '\\')",
-            n = args.len()
-        ));
-    }
-    if let Some(department) = q.department.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        args.push(Value::Text(department.into()));
-        clauses.push(format!(
-            "c.id IN (SELECT ca.contract_id FROM contract_achievement ca JOIN achievement a ON a.id = ca.achievement_id
-                      JOIN department dep ON dep.id = a.department_id WHERE dep.name = ?{})",
-            args.len()
-        ));
-    }
-    if q.overdue {
-        clauses.push("overdue_fen > 0".into());
-    }
-    if q.recordal {
-        clauses.push("c.kind = 'license' AND c.recorded_on IS NULL AND date(coalesce(c.effective_on, c.signed_on), '+3 months') <= date(?1, '+30 days')".into());
-    }
-    // Due-to-date minus payments received: the FIFO overdue total of the installments.
-    let from = "FROM (SELECT c.*, max(0, coalesce((SELECT sum(i.amount_fen) FROM installment i WHERE i.contract_id = c.id AND i.due_on < ?1), 0)
-                    - coalesce((SELECT sum(r.amount_fen) FROM receipt r WHERE r.contract_id = c.id AND r.kind = 'payment'), 0)) AS overdue_fen
-                 FROM contract c) c JOIN organization o ON o.id = c.organization_id";
-    let filter = clauses.join(" AND ");
+    let conn = store.conn();
+    // `id` is how the text search names the id column: `+c.id` keeps SQLite from driving the
+    // query from the search's matches.
+    let filter = |id: &str| -> Result<(String, Vec<Value>)> {
+        let mut clauses = vec!["?1 IS NOT NULL".to_string()];
+        let mut args: Vec<Value> = vec![Value::Text(crate::date::iso(today))];
+        if let Some(kind) = q.kind {
+            args.push(Value::Text(kind.key().into()));
+            clauses.push(format!("c.kind = ?{}", args.len()));
+        }
+        if let Some(year) = q.year {
+            args.push(Value::Text(format!("{year:04}-01-01")));
+            args.push(Value::Text(format!("{year:04}-12-31")));
+            clauses.push(format!("c.signed_on BETWEEN ?{} AND ?{}", args.len() - 1, args.len()));
+        }
+        if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            // The search index holds each contract's number (as written and without separators),
+            // title, counterparty and registration number: no LIKE over every contract.
+            clauses.push(crate::search::id_filter(conn, crate::search::SearchKind::Contract, search, id, &mut args)?);
+        }
+        if let Some(department) = q.department.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            args.push(Value::Text(department.into()));
+            clauses.push(format!(
+                "c.id IN (SELECT ca.contract_id FROM contract_achievement ca JOIN achievement a ON a.id = ca.achievement_id
+                          JOIN department dep ON dep.id = a.department_id WHERE dep.name = ?{})",
+                args.len()
+            ));
+        }
+        if q.overdue {
+            clauses.push(format!("{OVERDUE_FEN} > 0"));
+        }
+        if q.recordal {
+            clauses.push("c.kind = 'license' AND c.recorded_on IS NULL AND date(coalesce(c.effective_on, c.signed_on), '+3 months') <= date(?1, '+30 days')".into());
+        }
+        Ok((clauses.join(" AND "), args))
+    };
+    let (where_, args) = filter("c.id")?;
     let total: u32 =
-        store.conn().query_row(&format!("SELECT count(*) {from} WHERE {filter}"), rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        conn.query_row(&format!("SELECT count(*) FROM contract c WHERE {where_}"), rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+    let broad = q.search.as_deref().is_some_and(|s| !s.trim().is_empty()) && total > BROAD_SEARCH;
+    let (where_, mut args) = if broad { filter("+c.id")? } else { (where_, args) };
     let page_size = q.page_size.clamp(1, crate::portfolio::MAX_PAGE_SIZE);
     args.push(Value::Integer(page_size.into()));
     args.push(Value::Integer(i64::from(q.page.max(1) - 1) * i64::from(page_size)));
     let sql = format!(
-        "SELECT c.id, c.contract_no, c.title, c.kind, o.name, c.amount_fen, c.signed_on,
-                coalesce((SELECT sum(r.amount_fen) FROM receipt r WHERE r.contract_id = c.id), 0), c.overdue_fen, c.effective_on, c.recorded_on
-         {from} WHERE {filter} ORDER BY c.signed_on DESC, c.contract_no LIMIT ?{} OFFSET ?{}",
+        "SELECT c.id FROM contract c WHERE {where_} ORDER BY c.signed_on DESC, c.contract_no LIMIT ?{} OFFSET ?{}",
         args.len() - 1,
         args.len()
     );
-    let mut stmt = store.conn().prepare(&sql)?;
+    let mut stmt = conn.prepare(&sql)?;
+    let ids: Vec<Value> = stmt
+        .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get::<_, i64>(0).map(Value::Integer))?
+        .collect::<rusqlite::Result<_>>()?;
+    if ids.is_empty() {
+        return Ok(ContractPage { total, rows: Vec::new() });
+    }
+    let marks: Vec<String> = (2..ids.len() + 2).map(|n| format!("?{n}")).collect();
+    let sql = format!(
+        "SELECT c.id, c.contract_no, c.title, c.kind, o.name, c.amount_fen, c.signed_on,
+                coalesce((SELECT sum(r.amount_fen) FROM receipt r WHERE r.contract_id = c.id), 0), {OVERDUE_FEN}, c.effective_on, c.recorded_on
+         FROM contract c JOIN organization o ON o.id = c.organization_id WHERE c.id IN ({})
+         ORDER BY c.signed_on DESC, c.contract_no",
+        marks.join(", ")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let args = std::iter::once(Value::Text(crate::date::iso(today))).chain(ids);
     let rows = stmt
-        .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+        .query_map(rusqlite::params_from_iter(args), |r| {
             let kind: ContractKind = r.get(3)?;
             let signed_on: NaiveDate = r.get(6)?;
             let recorded: Option<NaiveDate> = r.get(10)?;

@@ -113,6 +113,23 @@ fn run<R: Record>(store: &mut Store, actor: &Actor, grid: &Grid, dry_run: bool, 
             records.push((row.number, record));
         }
     }
+    store.bulk(|store| write(store, actor, grid, &map, records, problems, dry_run, steps))
+}
+
+/// Checks `records` against the database and writes them, in one transaction.
+#[allow(clippy::too_many_arguments)]
+fn write<R: Record>(
+    store: &mut Store,
+    actor: &Actor,
+    grid: &Grid,
+    map: &[Option<usize>],
+    records: Vec<(usize, R)>,
+    mut problems: Vec<Problem>,
+    dry_run: bool,
+    steps: Steps<'_>,
+) -> Result<ImportSummary> {
+    let columns = template::columns(R::TABLE);
+    let total = grid.rows.len() as u32;
     // The write lock is taken before the database checks so that nobody changes what was checked.
     let tx = store.write()?;
     let mut seen: HashMap<(&'static str, String), usize> = HashMap::new();
@@ -120,7 +137,7 @@ fn run<R: Record>(store: &mut Store, actor: &Actor, grid: &Grid, dry_run: bool, 
         if i % BATCH == 0 {
             steps(Progress::new(i as u32, total, "check"))?;
         }
-        let mut located = Located { grid, row: *number, map: &map, columns, problems: &mut problems };
+        let mut located = Located { grid, row: *number, map, columns, problems: &mut problems };
         for (key, value, exists_sql) in record.unique_keys() {
             if let Some(first) = seen.get(&(key, value.clone())) {
                 located.push(key, &value, ProblemKind::DuplicateInFile(*first));

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_annual_report.sql"),
     include_str!("../../migrations/0004_lifecycle.sql"),
     include_str!("../../migrations/0005_everyday.sql"),
+    include_str!("../../migrations/0006_list_order.sql"),
 ];
 
 /// The schema version this build writes.
@@ -97,9 +98,7 @@ impl Store {
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        // 64 MB of page cache instead of SQLite's 2 MB: a 50,000-row import is one transaction,
-        // and with the small cache its dirty pages spill to the WAL and are read back.
-        conn.pragma_update(None, "cache_size", -65_536)?;
+        conn.pragma_update(None, "cache_size", CACHE_KIB)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
         migrations.to_latest(&mut conn).map_err(|e| match e {
@@ -122,6 +121,19 @@ impl Store {
         &self.conn
     }
 
+    /// Runs `f` with a page cache large enough for one transaction of tens of thousands of rows
+    /// (an import, the large demo), then gives the memory back: with the everyday cache the
+    /// transaction's dirty pages would spill to the WAL and be read back (a third of a 50,000-row
+    /// import's time), while a desktop app that kept 64 MB of pages would hold them for nothing.
+    pub fn bulk<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
+        let result = f(self);
+        let restored = self.conn.pragma_update(None, "cache_size", CACHE_KIB);
+        let result = result?;
+        restored?;
+        Ok(result)
+    }
+
     /// Starts a write transaction that takes the write lock at once, so that a busy file is
     /// noticed before any work is done.
     pub fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
@@ -142,6 +154,11 @@ impl Drop for Store {
         }
     }
 }
+
+/// SQLite's page cache for everyday reads, in KiB (negative: a size, not a page count).
+const CACHE_KIB: i64 = -8_192;
+/// The page cache during [`Store::bulk`].
+const BULK_CACHE_KIB: i64 = -65_536;
 
 #[cfg(unix)]
 pub(crate) fn create_private_file(path: &Path) -> Result<()> {
