@@ -213,8 +213,11 @@ fn a_broad_filter_walks_the_sort_index() {
                 let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {page}")).expect("explain");
                 let plan: Vec<(i64, i64, String)> =
                     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(3)?))).expect("plan").collect::<Result<_, _>>().expect("rows");
-                let inner: Vec<i64> =
-                    plan.iter().filter(|(_, _, d)| d.starts_with("CO-ROUTINE page") || d.starts_with("MATERIALIZE page")).map(|p| p.0).collect();
+                let inner: Vec<i64> = plan
+                    .iter()
+                    .filter(|(_, _, d)| d.starts_with("CO-ROUTINE page") || d.starts_with("MATERIALIZE page"))
+                    .map(|p| p.0)
+                    .collect();
                 assert_eq!(inner.len(), 1, "{q:?}: the page subquery in {plan:?}");
                 let sorted = plan.iter().any(|(_, parent, d)| *parent == inner[0] && d.contains("TEMP B-TREE"));
                 assert!(!sorted, "{q:?} sorts every match: {plan:?}");
@@ -222,7 +225,14 @@ fn a_broad_filter_walks_the_sort_index() {
         }
     }
     // With a narrow filter the filter's index stays the way in (the plain query, no `+`).
-    let q = AchievementQuery { department: Some("计算机学院".into()), kind: Some(AchievementKind::InventionPatent), sort: Some(SortKey::Title), page: 1, page_size: 50, ..Default::default() };
+    let q = AchievementQuery {
+        department: Some("计算机学院".into()),
+        kind: Some(AchievementKind::InventionPatent),
+        sort: Some(SortKey::Title),
+        page: 1,
+        page_size: 50,
+        ..Default::default()
+    };
     take();
     portfolio::list(&store, &q).expect("list");
     assert!(take().iter().all(|sql| !sql.contains("+a.kind")), "a department filter keeps the kind filter indexable");
