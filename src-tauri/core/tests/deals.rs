@@ -389,3 +389,110 @@ fn deal_lists_filter_and_page_and_the_staff_picker_searches() {
     assert_eq!(staff("t00", 30), ["T002"], "LIKE ignores ASCII case; 张三 T001 is not transfer staff");
     assert!(staff("张", 30).is_empty(), "a researcher is not offered");
 }
+
+#[test]
+fn a_contract_is_overdue_when_payments_fall_short_of_what_fell_due_before_today() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = good_store(&dir);
+    // The actor's day, 2026-11-23, is "today"; the fixture's contracts have no schedule.
+    let today = day("2026-11-23");
+    let org = org(&store, "成都蜀新科技有限公司");
+    let plan = |due: &str, fen: i64| Installment {
+        kind: InstallmentKind::Fixed,
+        due_on: day(due),
+        amount_fen: Money(fen),
+        milestone: None,
+        period_start: None,
+        period_end: None,
+    };
+    let mut add = |no: &str, kind: ContractKind, installments: Vec<Installment>, receipts: &[(i64, ReceiptKind)]| {
+        let equity = kind == ContractKind::Equity;
+        let form = ContractForm {
+            id: None,
+            contract_no: no.into(),
+            title: format!("{no} 付款计划"),
+            kind,
+            license_kind: None,
+            organization_id: org,
+            amount_fen: Money(10_000_000),
+            signed_on: day("2026-01-10"),
+            registration_no: None,
+            registered_on: None,
+            effective_on: None,
+            recorded_on: None,
+            equity_units_fen: equity.then_some(Money(10_000_000)),
+            pricing: equity.then_some(Pricing::Listing),
+            publicity_id: None,
+            resolution_id: None,
+            achievements: if equity { vec![Weighted { achievement_no: "CG002".into(), weight_bp: 10_000 }] } else { vec![] },
+            installments,
+            equity: None,
+        };
+        let id = edit::save(&mut store, &actor(), &form).expect("contract");
+        for (n, (fen, kind)) in receipts.iter().enumerate() {
+            let entry = MoneyEntry {
+                on: day("2026-11-01"),
+                amount_fen: Money(*fen),
+                reference: Some(format!("{no}-{n}")),
+                receipt_kind: Some(*kind),
+                cost_category: None,
+            };
+            edit::add_receipt(&mut store, &actor(), id, &entry).expect("receipt");
+        }
+        id
+    };
+    let dev = ContractKind::Development;
+    let pay = ReceiptKind::Payment;
+    let ids = [
+        // 10,000.00 due yesterday, nothing paid: all of it overdue.
+        add("HT2026-901", dev, vec![plan("2026-11-22", 1_000_000)], &[]),
+        // Due today: not yet overdue.
+        add("HT2026-902", dev, vec![plan("2026-11-23", 1_000_000)], &[]),
+        // Due yesterday, paid in full.
+        add("HT2026-903", dev, vec![plan("2026-11-22", 1_000_000)], &[(1_000_000, pay)]),
+        // Due yesterday, paid short by 1 fen.
+        add("HT2026-904", dev, vec![plan("2026-11-22", 1_000_000)], &[(999_999, pay)]),
+        // 6,000 + 4,000 fell due, 5,000 is due next month; 7,000 paid: 10,000 − 7,000 = 3,000 overdue.
+        add(
+            "HT2026-905",
+            dev,
+            vec![plan("2026-12-31", 500_000), plan("2026-06-30", 600_000), plan("2026-11-22", 400_000)],
+            &[(700_000, pay)],
+        ),
+        // 10,000 fell due yesterday and 10,000 today; 10,000 paid covers the first: nothing overdue.
+        add("HT2026-906", dev, vec![plan("2026-11-22", 1_000_000), plan("2026-11-23", 1_000_000)], &[(1_000_000, pay)]),
+        // An equity deal's dividend is not a payment of the schedule: 10,000 still overdue.
+        add("HT2026-907", ContractKind::Equity, vec![plan("2026-11-22", 1_000_000)], &[(1_000_000, ReceiptKind::Dividend)]),
+    ];
+    let overdue = [1_000_000, 0, 0, 1, 300_000, 0, 1_000_000];
+
+    let query = |page: u32, page_size: u32| view::ContractQuery { overdue: true, page, page_size, ..Default::default() };
+    let page = view::list(&store, &query(1, 50), today).expect("list");
+    let rows: Vec<(&str, i64)> = page.rows.iter().map(|r| (r.contract_no.as_str(), r.overdue_fen.0)).collect();
+    assert_eq!(rows, [("HT2026-901", 1_000_000), ("HT2026-904", 1), ("HT2026-905", 300_000), ("HT2026-907", 1_000_000)]);
+    assert_eq!(page.total, 4);
+    let second = view::list(&store, &query(2, 2), today).expect("page 2");
+    assert_eq!(second.total, 4, "the count filters as the page does");
+    assert_eq!(second.rows.iter().map(|r| r.contract_no.as_str()).collect::<Vec<_>>(), ["HT2026-905", "HT2026-907"]);
+
+    // The contract page and the receivables (the dashboard's "payments overdue") agree contract by contract.
+    let receivables = view::receivables(&store, today, 0).expect("receivables");
+    for (id, fen) in ids.iter().zip(overdue) {
+        assert_eq!(view::get(store.conn(), *id, today).expect("detail").overdue_fen, Money(fen), "contract {id}");
+        let owed: i64 = receivables.iter().filter(|r| r.contract_id == *id && r.due_on < today).map(|r| r.outstanding_fen.0).sum();
+        assert_eq!(owed, fen, "receivables of contract {id}");
+    }
+    // The day after, 902's and 906's second installments are overdue too.
+    let tomorrow = view::list(&store, &query(1, 50), day("2026-11-24")).expect("tomorrow");
+    assert_eq!(
+        tomorrow.rows.iter().map(|r| (r.contract_no.as_str(), r.overdue_fen.0)).collect::<Vec<_>>(),
+        [
+            ("HT2026-901", 1_000_000),
+            ("HT2026-902", 1_000_000),
+            ("HT2026-904", 1),
+            ("HT2026-905", 300_000),
+            ("HT2026-906", 1_000_000),
+            ("HT2026-907", 1_000_000)
+        ]
+    );
+}

@@ -367,6 +367,13 @@ pub struct ContractPage {
 const OVERDUE_FEN: &str = "max(0, coalesce((SELECT sum(i.amount_fen) FROM installment i WHERE i.contract_id = c.id AND i.due_on < ?1), 0)
     - coalesce((SELECT sum(r.amount_fen) FROM receipt r WHERE r.contract_id = c.id AND r.kind = 'payment'), 0))";
 
+/// The contracts with `OVERDUE_FEN > 0`, as an id list: Σ due before `?1` exceeds Σ payments
+/// received. Only a contract with a scheduled payment due before today can be overdue, so the
+/// installments drive it and the receipts are summed once for each of those contracts, not for
+/// every contract (imported history has no schedule at all).
+const OVERDUE_IDS: &str = "SELECT i.contract_id FROM installment i WHERE i.due_on < ?1 GROUP BY i.contract_id
+    HAVING sum(i.amount_fen) > coalesce((SELECT sum(r.amount_fen) FROM receipt r WHERE r.contract_id = i.contract_id AND r.kind = 'payment'), 0)";
+
 /// A text search matching more contracts than this walks the list's order and stops at the page;
 /// fewer are looked up by id and sorted.
 const BROAD_SEARCH: u32 = 2000;
@@ -407,7 +414,7 @@ pub fn list(store: &Store, q: &ContractQuery, today: NaiveDate) -> Result<Contra
             ));
         }
         if q.overdue {
-            clauses.push(format!("{OVERDUE_FEN} > 0"));
+            clauses.push(format!("c.id IN ({OVERDUE_IDS})"));
         }
         if q.recordal {
             clauses.push("c.kind = 'license' AND c.recorded_on IS NULL AND date(coalesce(c.effective_on, c.signed_on), '+3 months') <= date(?1, '+30 days')".into());
