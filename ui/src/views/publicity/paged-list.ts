@@ -14,7 +14,7 @@ export interface PageAsk {
   search: string | null
 }
 
-export function usePagedList<R>(fetch: (ask: PageAsk) => Promise<{ total: number; rows: R[] }>) {
+export function usePagedList<R>(askPage: (ask: PageAsk) => Promise<{ total: number; rows: R[] }>) {
   const ask = reactive<PageAsk>({ page: 1, page_size: PAGE_SIZES[0]!, search: null })
   const rows = ref([]) as Ref<R[]>
   const total = ref(0)
@@ -26,7 +26,7 @@ export function usePagedList<R>(fetch: (ask: PageAsk) => Promise<{ total: number
     const ticket = ++latest
     loading.value = true
     try {
-      const page = await fetch({ ...ask })
+      const page = await askPage({ ...ask })
       if (ticket === latest) [rows.value, total.value, error.value] = [page.rows, page.total, '']
     } catch (e) {
       if (ticket === latest) error.value = errorText(e)
