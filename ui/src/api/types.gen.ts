@@ -1877,7 +1877,7 @@ kind: ContractKind | null,
  */
 year: number | null, 
 /**
- * Number, title or counterparty contains.
+ * Number, title, counterparty or registration number contains every word (the search index).
  */
 search: string | null, 
 /**
