@@ -22,6 +22,7 @@ use transferdesk_core::{import, Error};
 #[case::empty_csv(Table::People, "empty.csv", &[(0, "", "empty_file")])]
 #[case::empty_xlsx(Table::People, "empty.xlsx", &[(0, "", "empty_file")])]
 #[case::binary_renamed(Table::Achievements, "binary_renamed.xlsx", &[(0, "", "unreadable_file")])]
+#[case::overflowing_reference(Table::Achievements, "overflowing_reference.xlsx", &[(0, "", "unreadable_file")])]
 #[case::huge_cell(Table::People, "huge_cell.csv", &[(2, "姓名", "too_long")])]
 #[case::formulas(Table::Receipts, "formulas.xlsx", &[(2, "到账金额", "formula")])]
 #[case::merged_cells(Table::People, "merged_cells.xlsx", &[(2, "所在单位", "merged_cell")])]

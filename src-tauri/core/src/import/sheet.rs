@@ -126,8 +126,18 @@ fn load(path: &Path, sheet: Option<&str>, wizard: bool) -> Result<(Grid, Vec<Pro
 }
 
 fn open_xlsx(bytes: Vec<u8>, name: &str) -> Result<Xlsx<std::io::Cursor<Vec<u8>>>, Vec<Problem>> {
-    calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| file_problem(name, ProblemKind::Unreadable(e.to_string())))
+    unpanicked(name, || {
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+            .map_err(|e: calamine::XlsxError| file_problem(name, ProblemKind::Unreadable(e.to_string())))
+    })
+}
+
+/// Runs calamine's `read`: it can panic on a malformed workbook (the fuzz test found a cell
+/// reference whose row number overflows, `tests/fixtures/bad/overflowing_reference.xlsx`). The
+/// file is then unreadable, and the caller gets a problem, not a crash.
+fn unpanicked<T>(name: &str, read: impl FnOnce() -> Result<T, Vec<Problem>>) -> Result<T, Vec<Problem>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
+        .unwrap_or_else(|_| Err(file_problem(name, ProblemKind::Unreadable("the workbook's XML is malformed".into()))))
 }
 
 fn read_csv(bytes: &[u8], name: &str, gbk: bool, min_header_cells: usize) -> Result<(Grid, Vec<Problem>), Vec<Problem>> {
@@ -160,6 +170,10 @@ fn read_csv(bytes: &[u8], name: &str, gbk: bool, min_header_cells: usize) -> Res
 }
 
 fn read_xlsx(bytes: Vec<u8>, name: &str, wanted: Option<&str>, min_header_cells: usize) -> Result<(Grid, Vec<Problem>), Vec<Problem>> {
+    unpanicked(name, || parse_xlsx(bytes, name, wanted, min_header_cells))
+}
+
+fn parse_xlsx(bytes: Vec<u8>, name: &str, wanted: Option<&str>, min_header_cells: usize) -> Result<(Grid, Vec<Problem>), Vec<Problem>> {
     let problem = |kind| file_problem(name, kind);
     let mut book = open_xlsx(bytes, name)?;
     let names = book.sheet_names();
