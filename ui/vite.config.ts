@@ -27,6 +27,9 @@ export default defineConfig(({ mode }) => ({
     __INTLIFY_DROP_MESSAGE_COMPILER__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
   },
+  // Chinese text as \u escapes: JavaScriptCore keeps a script that is all Latin-1 in one byte per
+  // character, and any other character doubles the whole source in memory.
+  esbuild: { charset: 'ascii' },
   build: {
     // A desktop app loads from disk: one large Element Plus chunk costs nothing.
     chunkSizeWarningLimit: 4096,

@@ -6,8 +6,12 @@ mod jobs;
 mod state;
 mod viewer;
 
-/// Opens the data file (creating the demo portfolio on first start) and runs the window.
+/// Opens the data file (creating the demo portfolio on first start) and runs the window; started
+/// as its own start-backup child, only takes that backup.
 pub fn run() {
+    if let Some(code) = state::start_backup_child() {
+        std::process::exit(code);
+    }
     tune_webkit();
     let state = state::AppState::open_default();
     let result = tauri::Builder::default()

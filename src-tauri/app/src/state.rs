@@ -2,7 +2,10 @@
 //! instead of crashing).
 
 use crate::ipc_error::IpcError;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::{Mutex, MutexGuard};
+use transferdesk_core::backup::Reason;
 use transferdesk_core::{demo, store, Actor, ErrorReport, Lang, Store};
 
 /// Held by Tauri for every command.
@@ -24,14 +27,12 @@ impl AppState {
         }
         let store = Store::open(&path);
         if store.is_ok() {
-            // On a connection of its own, beside the window, and once the first screen is up:
-            // copying and verifying a large file takes seconds of both cores of a small machine,
-            // which the first screen must not share (the quit backup covers a shorter session).
+            // Once the first screen is up: copying and verifying a large file takes seconds of
+            // both cores of a small machine, which the first screen must not share (the quit
+            // backup covers a shorter session).
             std::thread::spawn(move || {
                 std::thread::sleep(START_BACKUP_DELAY);
-                if let Ok(s) = Store::open(&path) {
-                    automatic_backup(&s, transferdesk_core::backup::Reason::Start);
-                }
+                start_backup_in_child(&path);
             });
         }
         AppState { store: store.map(Mutex::new).map_err(|e| e.report(Lang::Zh)), jobs: Default::default() }
@@ -40,7 +41,7 @@ impl AppState {
     /// The automatic backup at quit (the window is closing).
     pub fn quit_backup(&self) {
         if let Ok(store) = self.store() {
-            automatic_backup(&store, transferdesk_core::backup::Reason::Quit);
+            let _ = automatic_backup(&store, Reason::Quit);
         }
     }
 
@@ -64,10 +65,43 @@ pub fn actor() -> Actor {
 /// How long after start the start backup begins.
 const START_BACKUP_DELAY: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// The argument that makes the app binary take the start backup of a data file and exit.
+const START_BACKUP_ARG: &str = "--start-backup";
+
+/// Takes the start backup in a child process of this same binary. Copying and verifying fills
+/// SQLite's page caches, and what they free stays in this process's heap for the rest of the
+/// session (11 MB on the large portfolio); a child gives its memory back when it exits.
+fn start_backup_in_child(path: &Path) {
+    match std::env::current_exe().and_then(|exe| Command::new(exe).arg(START_BACKUP_ARG).arg(path).status()) {
+        Ok(status) if status.success() => {}
+        // The child has printed why.
+        Ok(_) => {}
+        Err(e) => eprintln!("automatic backup (start) could not be started: {e}"),
+    }
+}
+
+/// When this process is the start-backup child: takes the backup and returns the exit code.
+pub fn start_backup_child() -> Option<i32> {
+    let mut args = std::env::args_os().skip(1);
+    if args.next()? != START_BACKUP_ARG {
+        return None;
+    }
+    let path = PathBuf::from(args.next()?);
+    if !path.is_file() {
+        // Opening would create an empty data file.
+        eprintln!("automatic backup (start) failed: {} is not a file", path.display());
+        return Some(1);
+    }
+    let taken = Store::open(&path).and_then(|s| automatic_backup(&s, Reason::Start));
+    Some(if taken.is_ok() { 0 } else { 1 })
+}
+
 /// Takes an automatic backup. A failure must not keep the app from starting or closing; it is
 /// printed (the message names a file, never record content).
-fn automatic_backup(store: &Store, reason: transferdesk_core::backup::Reason) {
-    if let Err(e) = transferdesk_core::backup::take(store, actor().at, reason, &mut transferdesk_core::progress::unobserved) {
+fn automatic_backup(store: &Store, reason: Reason) -> transferdesk_core::Result<()> {
+    let taken = transferdesk_core::backup::take(store, actor().at, reason, &mut transferdesk_core::progress::unobserved);
+    if let Err(e) = &taken {
         eprintln!("automatic backup ({}) failed: {}", reason.key(), e.message(Lang::En));
     }
+    taken.map(|_| ())
 }

@@ -237,8 +237,12 @@ pub fn rotate(dir: &Path, keep_last: usize) -> Result<Vec<PathBuf>> {
             continue;
         }
         let path = PathBuf::from(&b.file);
-        std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
-        removed.push(path);
+        match std::fs::remove_file(&path) {
+            Ok(()) => removed.push(path),
+            // The app's start backup runs in a process of its own and may rotate at the same time.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&path, e)),
+        }
     }
     Ok(removed)
 }
