@@ -72,11 +72,9 @@ const START_BACKUP_ARG: &str = "--start-backup";
 /// SQLite's page caches, and what they free stays in this process's heap for the rest of the
 /// session (11 MB on the large portfolio); a child gives its memory back when it exits.
 fn start_backup_in_child(path: &Path) {
-    match std::env::current_exe().and_then(|exe| Command::new(exe).arg(START_BACKUP_ARG).arg(path).status()) {
-        Ok(status) if status.success() => {}
-        // The child has printed why.
-        Ok(_) => {}
-        Err(e) => eprintln!("automatic backup (start) could not be started: {e}"),
+    // A child that fails has printed why; only a child that could not start is reported here.
+    if let Err(e) = std::env::current_exe().and_then(|exe| Command::new(exe).arg(START_BACKUP_ARG).arg(path).status()) {
+        eprintln!("automatic backup (start) could not be started: {e}");
     }
 }
 
