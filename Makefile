@@ -60,8 +60,9 @@ lint:
 # Seconds each fuzz target runs in `make test` (plain `cargo test`: 2).
 FUZZ_SECONDS ?= 30
 
+# Under a virtual display: the app's tests create a WebKit web context.
 test-rust:
-	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --workspace
+	FUZZ_SECONDS=$(FUZZ_SECONDS) xvfb-run -a cargo test --workspace
 
 test-ui:
 	cd ui && npm run test:unit && npm run test:ui

@@ -3,9 +3,10 @@
 // end-to-end tests are, but on the release build. "Usable" = the start screen (工作台) shows its
 // figures and deadlines. Memory = the sum of the proportional set sizes (Pss in
 // /proc/PID/smaps_rollup) of the app process and every process below it (WebKitWebProcess,
-// WebKitNetworkProcess), read after the last route has rendered: each process maps the same
-// WebKitGTK, Mesa and font files, and a sum of RSS would count those pages once per process (the
-// RSS sum is printed too).
+// WebKitNetworkProcess), read once the app has been idle for SETTLE_MS after the last route
+// rendered (the web process checks its memory budget every 5 s, app/src/webkit.rs): each process
+// maps the same WebKitGTK, Mesa and font files, and a sum of RSS would count those pages once per
+// process (the RSS sum is printed too).
 //   node scripts/app-perf.mjs APP DB   (scripts/app-perf.sh sets everything up)
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -13,6 +14,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 const [app, db] = process.argv.slice(2);
 const URL = 'http://127.0.0.1:4444';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// Idle time after the last route before the memory is read: more than one of the web process's
+// 5 s budget checks.
+const SETTLE_MS = 7000;
 // The list and detail routes of ui/src/router.ts, one visit each (details: the first record).
 const ROUTES = ['/achievements', '/achievements/1', '/achievements/new', '/achievements/1/edit', '/disclosures', '/contracts', '/contracts/1',
   '/contracts/new', '/publicity', '/grants', '/people', '/people/1', '/organizations', '/organizations/1', '/import', '/import/wizard',
@@ -84,7 +88,7 @@ try {
     const end = performance.now() + 15000;
     while (performance.now() < end && (await exec("return !!document.querySelector('.el-loading-mask')"))) await sleep(50);
   }
-  await sleep(1000);
+  const tourEnd = performance.now();
   const mb = (kb) => Math.round(kb / 1024);
   const appPids = () => children(driver.pid).filter((p) => !['tauri-driver', 'WebKitWebDriver'].includes(name(p)));
   // The start backup (10 s after start, a child process of the app, seconds long) is a passing
@@ -96,6 +100,7 @@ try {
     if (!pids.some((p) => cmdline(p).includes('--start-backup'))) break;
     backupPeak = Math.max(backupPeak, pids.reduce((a, p) => a + mb(rollupKb(p, 'Pss')), 0));
   }
+  await sleep(Math.max(0, tourEnd + SETTLE_MS - performance.now()));
   const pids = appPids();
   const parts = pids.map((p) => ({ pid: p, name: name(p), pss_mb: mb(rollupKb(p, 'Pss')), rss_mb: mb(rollupKb(p, 'Rss')) }));
   const sum = (key) => parts.reduce((a, p) => a + p[key], 0);

@@ -5,6 +5,7 @@ mod ipc_error;
 mod jobs;
 mod state;
 mod viewer;
+mod webkit;
 
 /// Opens the data file (creating the demo portfolio on first start) and runs the window; started
 /// as its own start-backup child, only takes that backup.
@@ -12,7 +13,7 @@ pub fn run() {
     if let Some(code) = state::start_backup_child() {
         std::process::exit(code);
     }
-    tune_webkit();
+    webkit::tune();
     let state = state::AppState::open_default();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -136,22 +137,5 @@ pub fn run() {
     if let Err(e) = result {
         eprintln!("TransferDesk could not start: {e}");
         std::process::exit(1);
-    }
-}
-
-/// WebKitGTK settings for a forms application, set before anything starts a thread or the web
-/// process (which inherits the environment); a value the user set wins. Measured on the large
-/// portfolio (docs/performance.md): without compositing the web process skips its GL layer tree,
-/// and without the JavaScript JITs it keeps no compiled code and their profiling data — together
-/// about 300 MB less after every screen was opened, for UI code that never runs hot loops. JSC
-/// sizes its heap from the machine's RAM; `forceRAMSize` makes it collect as on a small machine.
-fn tune_webkit() {
-    if !cfg!(target_os = "linux") {
-        return;
-    }
-    for (key, value) in [("WEBKIT_DISABLE_COMPOSITING_MODE", "1"), ("JSC_useJIT", "false"), ("JSC_forceRAMSize", "268435456")] {
-        if std::env::var_os(key).is_none() {
-            std::env::set_var(key, value);
-        }
     }
 }
