@@ -56,7 +56,7 @@ fn limit_heap_mmap_threshold() {}
 /// web context is created inside wry with no way to pass it; so the context class's property
 /// setter is wrapped to supply them when the value given is the default (none).
 #[cfg(target_os = "linux")]
-pub(crate) mod memory_pressure {
+mod memory_pressure {
     use std::ffi::CStr;
     use std::sync::OnceLock;
     use webkit2gtk::ffi::{
@@ -73,13 +73,13 @@ pub(crate) mod memory_pressure {
     use webkit2gtk::WebContext;
 
     /// The budget of private memory, in MB.
-    pub const LIMIT_MB: u32 = 100;
+    const LIMIT_MB: u32 = 100;
     /// Above 80 MB: caches are dropped.
-    pub const CONSERVATIVE: f64 = 0.8;
+    const CONSERVATIVE: f64 = 0.8;
     /// Above 90 MB: caches, JavaScript garbage and idle bytecode.
-    pub const STRICT: f64 = 0.9;
+    const STRICT: f64 = 0.9;
     /// Seconds between two measurements (reading /proc/self/smaps, about a millisecond).
-    pub const POLL_SECONDS: f64 = 5.0;
+    const POLL_SECONDS: f64 = 5.0;
 
     type SetProperty = unsafe extern "C" fn(*mut GObject, u32, *mut GValue, *mut GParamSpec);
 
@@ -94,7 +94,7 @@ pub(crate) mod memory_pressure {
 
     /// New settings with the budget above; the caller owns them. Through the C API because the
     /// Rust binding insists on an initialized GTK, which this runs before.
-    pub fn settings() -> *mut WebKitMemoryPressureSettings {
+    fn settings() -> *mut WebKitMemoryPressureSettings {
         // SAFETY: plain setters on a struct just allocated; the strict threshold goes first
         // because WebKit refuses a conservative one that is not below it.
         unsafe {
@@ -108,7 +108,7 @@ pub(crate) mod memory_pressure {
     }
 
     /// Wraps WebKitWebContext's property setter (once; later calls do nothing).
-    pub fn install() {
+    pub(super) fn install() {
         HOOK.get_or_init(|| {
             // SAFETY: the class is registered and referenced for the life of the process (never
             // unreferenced); its set_property is replaced before any instance exists, and the
