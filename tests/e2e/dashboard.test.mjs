@@ -25,6 +25,17 @@ test('dashboard deadlines match the CLI and open their lists; search opens a pat
     assert.match(shown, /¥[\d,]+\.\d\d/, 'with the amount at stake');
     if (process.env.SCREENSHOTS) await app.screenshot(join(process.env.SCREENSHOTS, 'screenshot-dashboard.png'));
 
+    // What the app keeps out of memory (docs/performance.md): no OpenGL driver (and its libLLVM)
+    // in the app process, and no bold CJK face in the web process although the screen has bold
+    // text — the regular face is emboldened.
+    const procs = app.processes();
+    const [own] = procs.filter((p) => p.name === 'transferdesk-ap');
+    const [web] = procs.filter((p) => p.name === 'WebKitWebProces');
+    assert.ok(own && web, `the app and its web process: ${procs.map((p) => p.name)}`);
+    for (const lib of ['libLLVM', '_dri.so', 'libEGL_mesa']) assert.ok(!own.maps.includes(lib), `the app process maps ${lib}`);
+    assert.ok(web.maps.includes('NotoSansCJK-Regular'), 'the web process draws with Noto Sans CJK');
+    assert.ok(!web.maps.includes('NotoSansCJK-Bold'), 'the web process maps the bold CJK face');
+
     await app.click('[data-testid="deadline-fees_in_grace-list"]');
     await app.find('[data-testid="fees-table"] .el-table__row');
     const url = await app.url();

@@ -1,7 +1,7 @@
 // A small W3C WebDriver client over fetch, and the life cycle of one TransferDesk window driven
 // through tauri-driver (which starts WebKitWebDriver). No dependencies: Node 20 has fetch.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -181,6 +181,36 @@ class Window {
     } finally {
       await this.close();
     }
+  }
+
+  /** The app's processes (the app, WebKit's web and network processes), each with the files it
+   * maps: what a person's `/proc` shows of the running app. */
+  processes() {
+    const read = (path) => {
+      try {
+        return readFileSync(path, 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    const parent = (pid) => {
+      const stat = read(`/proc/${pid}/stat`);
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    };
+    const all = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+    const below = new Set([this.driver.pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const pid of all) {
+        if (!below.has(pid) && below.has(parent(pid))) {
+          below.add(pid);
+          grew = true;
+        }
+      }
+    }
+    return [...below]
+      .map((pid) => ({ pid, name: read(`/proc/${pid}/comm`).trim(), maps: read(`/proc/${pid}/maps`) }))
+      .filter((p) => p.name && !['tauri-driver', 'WebKitWebDriver'].includes(p.name));
   }
 
   async close() {

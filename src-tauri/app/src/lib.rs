@@ -1,6 +1,8 @@
 //! The TransferDesk desktop app: a thin Tauri 2 shell over transferdesk-core.
 
 mod commands;
+#[cfg(target_os = "linux")]
+mod fonts;
 mod ipc_error;
 mod jobs;
 mod state;
@@ -14,6 +16,8 @@ pub fn run() {
         std::process::exit(code);
     }
     webkit::tune();
+    #[cfg(target_os = "linux")]
+    fonts::use_one_cjk_face();
     let state = state::AppState::open_default();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
