@@ -8,7 +8,7 @@ export CARGO_TERM_COLOR := never
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth x11-utils webkit2gtk-driver chromium \
-	fonts-noto-cjk poppler-utils time sqlite3
+	fonts-noto-cjk fontconfig poppler-utils time sqlite3
 APP := target/debug/transferdesk-app
 CLI := target/debug/transferdesk
 
