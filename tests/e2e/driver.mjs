@@ -197,12 +197,12 @@ class Window {
       const stat = read(`/proc/${pid}/stat`);
       return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     };
-    const all = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+    const parents = new Map(readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((d) => [Number(d), parent(d)]));
     const below = new Set([this.driver.pid]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const pid of all) {
-        if (!below.has(pid) && below.has(parent(pid))) {
+      for (const [pid, ppid] of parents) {
+        if (!below.has(pid) && below.has(ppid)) {
           below.add(pid);
           grew = true;
         }
