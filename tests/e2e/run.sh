@@ -7,7 +7,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 display=:$(( 90 + RANDOM % 9 ))
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true' EXIT
+# Every test's data folder goes under one private folder, removed with the display.
+TMPDIR=$(mktemp -d -t transferdesk-e2e-run.XXXXXX)
+export TMPDIR
+trap 'kill $xvfb 2>/dev/null || true; rm -rf "$TMPDIR"' EXIT
 export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
 node --test --test-concurrency=1 "${@:-tests/e2e/}"
