@@ -55,10 +55,13 @@ test('the viewer filters by kind and date, shows the diff, and opens the record'
     rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent.trim())),
   )
   assert.equal(changed.length, 1)
-  assert.equal(changed[0][0], 'amount_fen')
+  // The field by the contract's own name, its logged key under it.
+  assert.match(changed[0][0], /^合同金额\s*amount_fen$/)
   // Before was ¥100,000.00 more than after.
   const yuan = (text) => Number(text.replace(/[¥,]/g, ''))
   assert.equal(yuan(changed[0][1]) - yuan(changed[0][2]), 100000)
+  const kind = await drawer.locator('[data-testid="audit-diff"] .el-table__row', { hasText: 'kind' }).locator('td').allInnerTexts()
+  assert.deepEqual(kind.map((c) => c.replace(/\s+/g, ' ').trim()), ['转化方式 kind', '许可', '许可'], 'a coded value by its name')
   assert.match(page.url(), /entry=\d+/, 'the open entry is in the address')
 
   await drawer.getByTestId('audit-open-record').click()

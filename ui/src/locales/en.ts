@@ -1,4 +1,5 @@
 import type zhCN from './zh-CN'
+import { auditEntityFieldsEn, auditFieldsEn } from './audit-fields'
 
 // Indicator labels (one per leaf of Indicators, keyed by its dotted path under `ind`).
 const flow = (what: string) => ({ count: `${what}: contracts`, contract_amount_fen: `${what}: contract amount`, received_fen: `${what}: received in the year` })
@@ -39,6 +40,7 @@ const en: typeof zhCN = {
     remove: 'Remove',
     clear: 'Clear',
     yes: 'Yes',
+    no: 'No',
     pickDate: 'Pick a date',
     separator: '; ',
   },
@@ -1408,6 +1410,8 @@ const en: typeof zhCN = {
     noFields: 'No fields',
     openRecord: 'Open record',
     noTarget: 'This record has no page of its own, or it was deleted',
+    fields: auditFieldsEn,
+    entityFields: auditEntityFieldsEn,
   },
   backup: {
     tab: 'Backup & restore',

@@ -1,4 +1,5 @@
 // The source of truth for every string the UI shows; en.ts must have the same keys (typed).
+import { auditEntityFieldsZh, auditFieldsZh } from './audit-fields'
 // Indicator labels (one per leaf of Indicators, keyed by its dotted path under `ind`).
 const flow = (what: string) => ({ count: `${what}合同项数`, contract_amount_fen: `${what}合同金额`, received_fen: `${what}当年到账金额` })
 const deals = (what: string) => ({ count: `${what}合同项数`, contract_amount_fen: `${what}合同金额` })
@@ -38,6 +39,7 @@ export default {
     remove: '删除',
     clear: '清除',
     yes: '是',
+    no: '否',
     pickDate: '选择日期',
     separator: '；',
   },
@@ -1407,6 +1409,8 @@ export default {
     noFields: '没有字段内容',
     openRecord: '打开记录',
     noTarget: '该记录没有单独的页面，或已被删除',
+    fields: auditFieldsZh,
+    entityFields: auditEntityFieldsZh,
   },
   backup: {
     tab: '备份与恢复',
