@@ -225,7 +225,24 @@ pub fn typescript() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
+    out.push_str(&template_columns());
     out.trim_end().to_string() + "\n"
+}
+
+/// The standard templates' columns as a TypeScript constant, for the import wizard.
+fn template_columns() -> String {
+    let mut out = String::from(
+        "/** The standard templates' columns (core/src/template.rs), in the template's order. */\n\
+         export const TEMPLATE_COLUMNS: Record<Table, { key: string; header: string; required: boolean }[]> = {\n",
+    );
+    for &table in crate::model::Table::ALL {
+        out.push_str(&format!("  {}: [\n", table.key()));
+        for c in crate::template::columns(table) {
+            out.push_str(&format!("    {{ key: '{}', header: '{}', required: {} }},\n", c.key, c.header, c.required));
+        }
+        out.push_str("  ],\n");
+    }
+    out + "}\n"
 }
 
 #[cfg(test)]

@@ -4481,3 +4481,61 @@ lines: Array<PreviewLine>,
  * Every problem of the whole sheet.
  */
 problems: Array<SourceProblem>, };
+
+/** The standard templates' columns (core/src/template.rs), in the template's order. */
+export const TEMPLATE_COLUMNS: Record<Table, { key: string; header: string; required: boolean }[]> = {
+  people: [
+    { key: 'employee_id', header: '工号', required: true },
+    { key: 'name', header: '姓名', required: true },
+    { key: 'department', header: '所在单位', required: true },
+    { key: 'category', header: '人员类别', required: false },
+    { key: 'leader_level', header: '领导职务', required: false },
+    { key: 'id_number', header: '身份证号', required: false },
+  ],
+  organizations: [
+    { key: 'name', header: '单位名称', required: true },
+    { key: 'credit_code', header: '统一社会信用代码', required: false },
+    { key: 'ownership', header: '单位性质', required: true },
+    { key: 'size', header: '企业规模', required: false },
+    { key: 'region', header: '所在地区', required: true },
+  ],
+  achievements: [
+    { key: 'achievement_no', header: '成果编号', required: true },
+    { key: 'title', header: '成果名称', required: true },
+    { key: 'kind', header: '成果类型', required: true },
+    { key: 'application_no', header: '申请号', required: false },
+    { key: 'filed_on', header: '申请日', required: false },
+    { key: 'grant_no', header: '授权号', required: false },
+    { key: 'granted_on', header: '授权日', required: false },
+    { key: 'status', header: '法律状态', required: true },
+    { key: 'department', header: '所属单位', required: true },
+    { key: 'fiscal_project', header: '财政资助项目', required: false },
+    { key: 'fees_paid_through', header: '年费已缴至', required: false },
+    { key: 'inventors', header: '完成人', required: true },
+  ],
+  contracts: [
+    { key: 'contract_no', header: '合同编号', required: true },
+    { key: 'title', header: '合同名称', required: true },
+    { key: 'kind', header: '转化方式', required: true },
+    { key: 'license_kind', header: '许可类型', required: false },
+    { key: 'counterparty', header: '合作单位', required: true },
+    { key: 'amount', header: '合同金额', required: true },
+    { key: 'signed_on', header: '签订日期', required: true },
+    { key: 'achievements', header: '涉及成果', required: false },
+    { key: 'registration_no', header: '技术合同登记号', required: false },
+    { key: 'equity_units', header: '获得股权', required: false },
+  ],
+  receipts: [
+    { key: 'contract_no', header: '合同编号', required: true },
+    { key: 'received_on', header: '到账日期', required: true },
+    { key: 'amount', header: '到账金额', required: true },
+    { key: 'voucher_no', header: '凭证号', required: false },
+  ],
+  costs: [
+    { key: 'contract_no', header: '合同编号', required: true },
+    { key: 'incurred_on', header: '发生日期', required: true },
+    { key: 'category', header: '费用类别', required: true },
+    { key: 'amount', header: '金额', required: true },
+    { key: 'note', header: '说明', required: false },
+  ],
+}
