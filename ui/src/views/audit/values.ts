@@ -1,4 +1,4 @@
-// Which of the UI's own lists names the coded values of a logged field (`license` → 普通许可…), by
+// Which of the UI's own lists names the coded values of a logged field (`license` → 许可…), by
 // `entity.field`, or `*.field` where the key means the same in every record.
 export const LISTS: Record<string, string> = {
   'achievement.kind': 'kind',
