@@ -47,7 +47,7 @@ ui:
 	cd ui && npm run build
 
 build:
-	cargo build -p transferdesk-app -p transferdesk-cli
+	cargo build -p transferdesk-app -p transferdesk-cli -p transferdesk-server
 
 lint:
 	cargo fmt --all -- --check
@@ -64,7 +64,8 @@ FUZZ_SECONDS ?= 30
 test-rust:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) xvfb-run -a cargo test --workspace
 
-test-ui:
+# The browser tests drive the built UI served by the real server (target/debug/transferdesk-server).
+test-ui: build
 	cd ui && npm run test:unit && npm run test:ui
 
 test-e2e: build

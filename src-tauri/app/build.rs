@@ -1,116 +1,64 @@
-// The app's commands are declared here so that Tauri generates a permission for each and the
-// capability file can allow exactly these (plus the file dialogs) and nothing else.
-const COMMANDS: &[&str] = &[
-    "get_institution",
-    "list_achievements",
-    "get_achievement",
-    "portfolio_filters",
-    "import_file",
-    "plan_distribution",
-    "create_distribution",
-    "get_distribution",
-    "list_distributions",
-    "approve_distribution",
-    "publicize_distribution",
-    "pay_distribution",
-    "reverse_distribution",
-    "discard_distribution",
-    "publicity_end",
-    "contract_choices",
-    "staff_choices",
-    "export_payroll",
-    "export_notice",
-    "export_statements",
-    "list_policies",
-    "save_policy",
-    "delete_policy",
-    "list_holidays",
-    "save_holidays",
-    "annual_report",
-    "indicator_records",
-    "save_report_year",
-    "file_report_year",
-    "export_annual",
-    "list_contracts",
-    "get_contract",
-    "save_contract",
-    "delete_contract",
-    "add_receipt",
-    "add_cost",
-    "delete_receipt",
-    "delete_cost",
-    "list_receivables",
-    "export_evidence",
-    "organization_choices",
-    "create_organization",
-    "person_choices",
-    "list_publicities",
-    "save_publicity",
-    "list_resolutions",
-    "save_resolution",
-    "list_grants",
-    "save_grant",
-    "list_attachments",
-    "attach_file",
-    "remove_attachment",
-    "open_attachment",
-    "achievement_form",
-    "save_achievement",
-    "achievement_extras",
-    "list_disclosures",
-    "get_disclosure",
-    "disclosure_years",
-    "next_disclosure_no",
-    "save_disclosure",
-    "decide_disclosure",
-    "conversion_form",
-    "assessment_criteria",
-    "save_assessment_criteria",
-    "add_assessment",
-    "delete_assessment",
-    "list_valuations",
-    "save_valuation",
-    "delete_valuation",
-    "fees_due",
-    "fee_schedule",
-    "fee_quote",
-    "pay_fee",
-    "decide_fee",
-    "mark_lapsed",
-    "export_fees",
-    "cancel_job",
-    "list_people",
-    "people_departments",
-    "person_detail",
-    "reveal_person",
-    "update_person",
-    "person_duplicates",
-    "merge_people",
-    "unmerge",
-    "list_organizations",
-    "organization_regions",
-    "organization_detail",
-    "update_organization",
-    "organization_duplicates",
-    "merge_organizations",
-    "wizard_open",
-    "wizard_preview",
-    "wizard_import",
-    "save_import_mapping",
-    "dashboard",
-    "search",
-    "get_profile",
-    "save_profile",
-    "list_backups",
-    "backup_now",
-    "check_backup",
-    "restore_backup",
-    "verify_store",
-    "list_audit",
-    "audit_target",
-];
+//! The app's permissions come from the command table: every `fn` declared in the table's area
+//! files (`src-tauri/api/src/commands/*.rs`) becomes a Tauri permission, and the capability file
+//! allows exactly those plus the file dialogs and the job events. A unit test of the app checks
+//! that this reading of the files equals the table itself.
+
+use std::fmt::Write;
+use std::path::Path;
+
+/// Besides the table's commands: the open/save dialogs, and listening to the `job` progress events.
+const LISTED: [&str; 4] = ["core:event:allow-listen", "core:event:allow-unlisten", "dialog:allow-open", "dialog:allow-save"];
 
 fn main() {
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)))
+    let dir = Path::new("../api/src/commands");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let commands = declared(dir);
+    println!("cargo:rustc-env=TRANSFERDESK_COMMANDS={}", commands.join(","));
+    write_capability(&commands);
+    let names: &'static [&'static str] = Vec::leak(commands.into_iter().map(|c| &*String::leak(c)).collect());
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(names)))
         .unwrap_or_else(|e| panic!("tauri build script failed: {e}"));
+}
+
+/// The names of the `fn`s in the area files, in file-name order then declaration order.
+fn declared(dir: &Path) -> Vec<String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs") && p.file_name().is_some_and(|n| n != "mod.rs"))
+        .collect();
+    files.sort();
+    let mut names = Vec::new();
+    for file in files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        for line in text.lines() {
+            if let Some(rest) = line.trim_start().strip_prefix("fn ") {
+                let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// `capabilities/default.json`, rewritten only when it differs (so that a build leaves the tree as
+/// committed).
+fn write_capability(commands: &[String]) {
+    let mut permissions: Vec<String> = commands.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+    permissions.sort();
+    permissions.extend(LISTED.iter().map(|p| p.to_string()));
+    let mut json = String::from(
+        "{\n  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"default\",\n  \"description\": \"Generated by build.rs from the command table: the main window may call the table's commands, open file dialogs and hear job progress; nothing else (no shell, no HTTP, no file-system scope).\",\n  \"windows\": [\n    \"main\"\n  ],\n  \"permissions\": [\n",
+    );
+    for (i, p) in permissions.iter().enumerate() {
+        let comma = if i + 1 < permissions.len() { "," } else { "" };
+        let _ = writeln!(json, "    \"{p}\"{comma}");
+    }
+    json.push_str("  ]\n}\n");
+    let path = Path::new("capabilities/default.json");
+    if std::fs::read_to_string(path).ok().as_deref() != Some(json.as_str()) {
+        std::fs::write(path, json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
 }

@@ -1,16 +1,55 @@
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { after, before, test } from 'node:test'
-import { cells, lastMessage, start, typeDate } from './harness.mjs'
+import { inflateRawSync } from 'node:zlib'
+import { cells, download, lastMessage, start, typeDate } from './harness.mjs'
 
-// The fake backend (ui/src/api/fake-fees.ts) is at 2026-11-23; the fake institution has 费减 (15%
-// in the ten years from the grant year). Figures by hand from domain.md §5:
-// - due by 2026-12-23 (30 days): CG2016-0280 year 11 (4,000 → 600.00), CG2020-0139 year 7 (utility
-//   model 1,200 → 180.00), CG2020-0149 year 7 (2,000 → 300.00), CG2017-0184 year 10 (4,000 →
-//   600.00), CG2022-0203 year 5 (utility model 900 → 135.00) = 1,815.00;
-// - in grace: CG2020-0266, invention filed 2020-06-03, paid through 6: year 7 due 2026-06-03, 300.00;
-//   11-23 is in the sixth month → + 25% of 2,000 = 500.00 → 800.00 (on 11-03, the fifth: + 400.00);
-// - past the grace period: CG2021-0048 year 5 due 2025-12-06 (grace ended 2026-06-06): 180.00 +
-//   25% of 1,200 = 300.00 + 1,000.00 restoration = 1,480.00.
+// The small Rust demo (src-tauri/core/src/demo.rs) at Monday 2026-11-23. 西川理工大学 has its
+// 费减 filing accepted and no patent has co-owners or an open licence, so a year in the window
+// (grant year … grant year + 9) pays 15% of the full fee, any other year 100% (docs/rules/fees.md).
+// Full fees: invention 1–3 900, 4–6 1,200, 7–9 2,000, 10–12 4,000, 13–15 6,000; utility model and
+// design 1–3 600, 4–5 900, 6–8 1,200, 9–10 2,000. Year n is due on the filing date + (n − 1)
+// years, its grace ends six months later; the next year is the recorded paid-through year + 1.
+// Figures by hand from the demo's records (filed, granted → grant year, paid through):
+//
+// Due within 30 days (by 2026-12-23), by due date then number:
+//   CG20220039 invention 2022-11-27, 2025-03-31 → 3, paid 4: year 5 due 2026-11-27, 1,200 × 15% = 180.00
+//   CG20200171 utility   2020-12-01, 2021-09-21 → 1, paid 6: year 7 due 2026-12-01, 1,200 × 15% = 180.00
+//   CG20120117 invention 2012-12-02, 2015-01-05 → 3, paid 14: year 15 due 2026-12-02, past the window (3–12): 6,000.00
+//   CG20210035 invention 2021-12-06, 2024-05-08 → 3, paid 5: year 6 due 2026-12-06, 1,200 × 15% = 180.00
+//   CG20170201 utility   2017-12-11, 2018-10-01 → 1, paid 9: year 10 due 2026-12-11, 2,000 × 15% = 300.00
+//   CG20220104 invention 2022-12-13, 2024-12-26 → 3, paid 4: year 5 due 2026-12-13, 1,200 × 15% = 180.00
+//   CG20220081 invention 2022-12-14, 2025-07-01 → 3, paid 4: year 5 due 2026-12-14, 1,200 × 15% = 180.00
+//   CG20150089 invention 2015-12-18, 2018-03-13 → 3, paid 11: year 12 due 2026-12-18, the window's last year: 4,000 × 15% = 600.00
+//   CG20200130 invention 2020-12-21, 2023-01-21 → 3, paid 6: year 7 due 2026-12-21, 2,000 × 15% = 300.00
+//   CG20220190 utility   2022-12-22, 2023-08-23 → 1, paid 4: year 5 due 2026-12-22, 900 × 15% = 135.00
+//   CG20190032 invention 2019-12-23, 2021-06-01 → 2, paid 7: year 8 due 2026-12-23, 2,000 × 15% = 300.00
+//   CG20240206 utility   2024-12-23, 2025-07-14 → 1, paid 2: year 3 due 2026-12-23 (day 30), 600 × 15% = 90.00
+//   12 fees, 5 × 180.00 + 6,000.00 + 3 × 300.00 + 600.00 + 135.00 + 90.00 = 8,625.00.
+// Due in days 31–60 (to 2027-01-22): 12 more (CG20190214 … CG20250207) → 24 within 60 days;
+// in days 61–90 (to 2027-02-21): 9 more (CG20190216 … CG20140027) → 33 within 90 days.
+//
+// In grace on 11-23 (due before today, grace not over); surcharge = rate × the FULL fee, the rate
+// by the whole months since the due date (≤ 1: 0, ≤ 2: 5%, … ≤ 5: 20%, ≤ 6: 25%):
+//   CG20190208 utility 2019-06-25, 2020-05-07 → 1, paid 7: year 8 due 06-25, grace end 12-25; 1,200 → 180.00;
+//     11-23 is after 10-25 (4 months) and by 11-25 (5): 20% = 240.00 → 420.00
+//   CG20180012 invention, year 9 due 08-01: 2,000 → 300.00; after 11-01, by 12-01: 15% = 300.00 → 600.00
+//   CG20200136 invention 2020-08-04, 2024-02-20 → 4, paid 6: year 7 due 08-04: 300.00 + 15% = 300.00 → 600.00
+//   CG20190134 invention, year 8 due 08-22: 300.00; 11-22 was the third month's end: 15% = 300.00 → 600.00
+//   CG20200222 design filed 2020-10-18 (ten-year term), year 7 due 10-18: 1,200 → 180.00; after 11-18: 5% = 60.00 → 240.00
+//   5 fees, 420.00 + 3 × 600.00 + 240.00 = 2,460.00.
+//
+// Past the grace period (restoration: fee + 25% of the full fee + 1,000.00), by due date:
+//   CG20170138 invention year 10 due 2026-01-03 (grant year 2, window 2–11): 600.00 + 1,000.00 + 1,000.00 = 2,600.00
+//   CG20180185 utility year 9 due 2026-01-07: 300.00 + 500.00 + 1,000.00 = 1,800.00
+//   CG20180183 utility year 9 due 2026-01-12: 1,800.00
+//   CG20200184 utility 2020-01-29, 2020-11-01 → 1, paid 6: year 7 due 2026-01-29, grace end 07-29:
+//     180.00 + 25% of 1,200 = 300.00 + 1,000.00 = 1,480.00
+//   CG20230187 utility year 4 due 2026-02-16: 135.00 + 225.00 + 1,000.00 = 1,360.00
+//   CG20140068 invention year 13 due 2026-02-18 (window 2–11): 6,000.00 + 1,500.00 + 1,000.00 = 8,500.00
+//   CG20220092 invention year 5 due 2026-03-05: 180.00 + 300.00 + 1,000.00 = 1,480.00
+//   CG20230017 invention year 4 due 2026-03-12: 1,480.00
+//   8 patents, 20,500.00.
 
 let app
 before(async () => {
@@ -33,74 +72,143 @@ async function tab(page, name) {
 
 const rowOf = async (page, no) => (await cells(page, 'fees-table')).find((r) => r[0] === no)
 
+/** The text of one file in a ZIP (an XLSX), read with node's zlib. (A helper for harness.mjs.) */
+function zipEntry(file, entry) {
+  const zip = readFileSync(file)
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  let at = zip.readUInt32LE(end + 16)
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const [method, size, nameLength] = [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 20), zip.readUInt16LE(at + 28)]
+    const [extra, comment, local] = [zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32), zip.readUInt32LE(at + 42)]
+    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === entry) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
+      const data = zip.subarray(start, start + size)
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8')
+    }
+    at += 46 + nameLength + extra + comment
+  }
+  return null
+}
+
 test('the tabs hold the fees due in 30/60/90 days, in grace and past it, with the hand-computed figures', async () => {
   const { page, problems } = await openFees()
-  assert.match(await page.getByTestId('fees-tab-due30').innerText(), /30 天内到期\s*5/)
-  assert.match(await page.getByTestId('fees-tab-due60').innerText(), /60 天内到期\s*10/)
+  assert.match(await page.getByTestId('fees-tab-due30').innerText(), /30 天内到期\s*12/)
+  assert.match(await page.getByTestId('fees-tab-due60').innerText(), /60 天内到期\s*24/)
+  assert.match(await page.getByTestId('fees-tab-due90').innerText(), /90 天内到期\s*33/)
+  assert.match(await page.getByTestId('fees-tab-grace').innerText(), /宽限期内\s*5/)
+  assert.match(await page.getByTestId('fees-tab-lapsed').innerText(), /已失效（宽限期届满）\s*8/)
 
   await tab(page, 'due30')
   const rows = await cells(page, 'fees-table')
   assert.deepEqual(
     rows.map((r) => [r[0], r[2], r[3], r[8]]),
     [
-      ['CG2016-0280', '第 11 年', '2026-12-08', '¥600.00'],
-      ['CG2020-0139', '第 7 年', '2026-12-12', '¥180.00'],
-      ['CG2020-0149', '第 7 年', '2026-12-13', '¥300.00'],
-      ['CG2017-0184', '第 10 年', '2026-12-22', '¥600.00'],
-      ['CG2022-0203', '第 5 年', '2026-12-22', '¥135.00'],
+      ['CG20220039', '第 5 年', '2026-11-27', '¥180.00'],
+      ['CG20200171', '第 7 年', '2026-12-01', '¥180.00'],
+      ['CG20120117', '第 15 年', '2026-12-02', '¥6,000.00'],
+      ['CG20210035', '第 6 年', '2026-12-06', '¥180.00'],
+      ['CG20170201', '第 10 年', '2026-12-11', '¥300.00'],
+      ['CG20220104', '第 5 年', '2026-12-13', '¥180.00'],
+      ['CG20220081', '第 5 年', '2026-12-14', '¥180.00'],
+      ['CG20150089', '第 12 年', '2026-12-18', '¥600.00'],
+      ['CG20200130', '第 7 年', '2026-12-21', '¥300.00'],
+      ['CG20220190', '第 5 年', '2026-12-22', '¥135.00'],
+      ['CG20190032', '第 8 年', '2026-12-23', '¥300.00'],
+      ['CG20240206', '第 3 年', '2026-12-23', '¥90.00'],
     ],
   )
-  assert.equal(await page.getByTestId('fees-sum').innerText(), '共 5 项，按 2026-11-23 缴纳合计 ¥1,815.00')
+  // Past the reduction window the full fee, no reduction.
+  assert.deepEqual((await rowOf(page, 'CG20120117')).slice(5, 8), ['¥6,000.00', '无', '¥6,000.00'])
+  assert.equal(await page.getByTestId('fees-sum').innerText(), '共 12 项，按 2026-11-23 缴纳合计 ¥8,625.00')
 
   await tab(page, 'grace')
-  const grace = await rowOf(page, 'CG2020-0266')
-  assert.deepEqual(grace.slice(3, 11), ['2026-06-03', '2026-12-03', '¥2,000.00', '费减（缴 15%）', '¥300.00', '¥500.00', '¥800.00', '宽限期'])
+  assert.deepEqual(
+    (await cells(page, 'fees-table')).map((r) => [r[0], r[3], r[8], r[9]]),
+    [
+      ['CG20190208', '2026-06-25', '¥240.00', '¥420.00'],
+      ['CG20180012', '2026-08-01', '¥300.00', '¥600.00'],
+      ['CG20200136', '2026-08-04', '¥300.00', '¥600.00'],
+      ['CG20190134', '2026-08-22', '¥300.00', '¥600.00'],
+      ['CG20200222', '2026-10-18', '¥60.00', '¥240.00'],
+    ],
+  )
+  const grace = await rowOf(page, 'CG20190208')
+  assert.deepEqual(grace.slice(2, 11), ['第 8 年', '2026-06-25', '2026-12-25', '¥1,200.00', '费减（缴 15%）', '¥180.00', '¥240.00', '¥420.00', '宽限期'])
+  assert.equal(await page.getByTestId('fees-sum').innerText(), '共 5 项，按 2026-11-23 缴纳合计 ¥2,460.00')
 
   await tab(page, 'lapsed')
-  const lapsed = await rowOf(page, 'CG2021-0048')
-  assert.deepEqual(lapsed.slice(8, 11), ['¥300.00', '¥1,000.00', '¥1,480.00'])
-  await page.screenshot({ path: '/tmp/ui-fees.png', fullPage: true })
+  assert.deepEqual(
+    (await cells(page, 'fees-table')).map((r) => [r[0], r[3], r[10]]),
+    [
+      ['CG20170138', '2026-01-03', '¥2,600.00'],
+      ['CG20180185', '2026-01-07', '¥1,800.00'],
+      ['CG20180183', '2026-01-12', '¥1,800.00'],
+      ['CG20200184', '2026-01-29', '¥1,480.00'],
+      ['CG20230187', '2026-02-16', '¥1,360.00'],
+      ['CG20140068', '2026-02-18', '¥8,500.00'],
+      ['CG20220092', '2026-03-05', '¥1,480.00'],
+      ['CG20230017', '2026-03-12', '¥1,480.00'],
+    ],
+  )
+  const lapsed = await rowOf(page, 'CG20200184')
+  assert.deepEqual(lapsed.slice(4, 12), ['2026-07-29', '¥1,200.00', '费减（缴 15%）', '¥180.00', '¥300.00', '¥1,000.00', '¥1,480.00', '已过宽限期'])
+  assert.equal(await page.getByTestId('fees-sum').innerText(), '共 8 项，按 2026-11-23 缴纳合计 ¥20,500.00')
   assert.deepEqual(problems, [])
 })
 
 test('paying a fee in grace: the dialog quotes the band for the chosen day and the row leaves the list', async () => {
   const { page, problems } = await openFees('#/fees?tab=grace')
-  await page.getByTestId('fee-pay-CG2020-0266').click()
-  await page.getByTestId('fee-pay-total').filter({ hasText: '¥800.00' }).waitFor()
-  assert.equal(await page.getByTestId('fee-pay-band').innerText(), '逾期第 6 个月：全额年费的 25%，¥500.00')
-  assert.equal(await page.getByTestId('fee-pay-amount').inputValue(), '800.00')
+  // CG20190208, year 8 due 2026-06-25: today is in the fifth month, 20% of 1,200.00 = 240.00.
+  await page.getByTestId('fee-pay-CG20190208').click()
+  await page.getByTestId('fee-pay-total').filter({ hasText: '¥420.00' }).waitFor()
+  assert.equal(await page.getByTestId('fee-pay-band').innerText(), '逾期第 5 个月：全额年费的 20%，¥240.00')
+  assert.equal(await page.getByTestId('fee-pay-amount').inputValue(), '420.00')
 
-  // Paid on 2026-11-03 instead: the fifth month, 20% → 700.00, and the amount follows.
-  await typeDate(page, 'fee-pay-date', '2026-11-03')
-  await page.getByTestId('fee-pay-total').filter({ hasText: '¥700.00' }).waitFor()
-  assert.equal(await page.getByTestId('fee-pay-band').innerText(), '逾期第 5 个月：全额年费的 20%，¥400.00')
-  assert.equal(await page.getByTestId('fee-pay-amount').inputValue(), '700.00')
-  await page.getByTestId('fee-pay-voucher').fill('PJ-2026-1103')
+  // Paid on 2026-10-20 instead: after 09-25 (3 months), by 10-25 (4): 15% = 180.00 → 360.00, and the amount follows.
+  await typeDate(page, 'fee-pay-date', '2026-10-20')
+  await page.getByTestId('fee-pay-total').filter({ hasText: '¥360.00' }).waitFor()
+  assert.equal(await page.getByTestId('fee-pay-band').innerText(), '逾期第 4 个月：全额年费的 15%，¥180.00')
+  assert.equal(await page.getByTestId('fee-pay-amount').inputValue(), '360.00')
+  await page.getByTestId('fee-pay-voucher').fill('PJ-2026-1020')
   await page.getByTestId('fee-pay-confirm').click()
-  assert.equal(await lastMessage(page), '已记录 CG2020-0266 第 7 年年费')
-  await page.getByTestId('fee-pay-CG2020-0266').waitFor({ state: 'detached' })
+  assert.equal(await lastMessage(page), '已记录 CG20190208 第 8 年年费')
+  await page.getByTestId('fee-pay-CG20190208').waitFor({ state: 'detached' })
+  // 2,460.00 − 420.00 = 2,040.00 left in grace.
+  await page.getByTestId('fees-sum').filter({ hasText: '共 4 项，按 2026-11-23 缴纳合计 ¥2,040.00' }).waitFor()
 
   // A lapsed patent restored with a different amount: accepted, the difference said out loud.
   await tab(page, 'lapsed')
-  await page.getByTestId('fee-pay-CG2021-0048').click()
+  await page.getByTestId('fee-pay-CG20200184').click()
   await page.getByTestId('fee-pay-band').filter({ hasText: '宽限期已届满' }).waitFor()
+  assert.equal(await page.getByTestId('fee-pay-band').innerText(), '宽限期已届满：按恢复程序缴纳，另加 25% 滞纳金 ¥300.00 及恢复费 ¥1,000.00')
   assert.equal(await page.getByTestId('fee-pay-total').innerText(), '¥1,480.00')
   await page.getByTestId('fee-pay-amount').fill('1,400')
   await page.getByTestId('fee-pay-confirm').click()
   assert.equal(await lastMessage(page), '已记录。注意：实缴 ¥1,400.00 与按规则应缴 ¥1,480.00 不一致（以国家知识产权局缴费通知为准）')
-  await page.getByTestId('fee-pay-CG2021-0048').waitFor({ state: 'detached' })
+  await page.getByTestId('fee-pay-CG20200184').waitFor({ state: 'detached' })
 
-  // 标记失效 for another patent past its grace period.
+  // 标记失效 for another patent past its grace period: the first left, CG20170138, lapsed as of its year 10's due date.
   const [first] = await cells(page, 'fees-table')
-  await page.getByTestId(`fee-lapse-${first[0]}`).click()
-  assert.match(await lastMessage(page), new RegExp(`${first[0]} 已标记失效`))
-  await page.getByTestId(`fee-lapse-${first[0]}`).waitFor({ state: 'detached' })
+  assert.equal(first[0], 'CG20170138')
+  await page.getByTestId('fee-lapse-CG20170138').click()
+  assert.equal(await lastMessage(page), 'CG20170138 已标记失效（自 2026-01-03 起终止）')
+  await page.getByTestId('fee-lapse-CG20170138').waitFor({ state: 'detached' })
+  // 20,500.00 − 1,480.00 − 2,600.00 = 16,420.00 for the six left.
+  await page.getByTestId('fees-sum').filter({ hasText: '共 6 项，按 2026-11-23 缴纳合计 ¥16,420.00' }).waitFor()
   assert.deepEqual(problems, [])
 })
 
 test('abandoning needs a reason and a confirmation, ends the fees and shows on the patent’s schedule', async () => {
-  const { page, problems } = await openFees('#/fees?tab=due30')
-  await page.getByTestId('fee-decide-CG2016-0280').click()
+  const { page, problems, server } = await openFees('#/fees?tab=due30')
+  // The patent's page, to come back to once it is abandoned.
+  await page.getByTestId('fee-open-CG20220039').click()
+  await page.waitForURL(/#\/achievements\/\d+$/)
+  const abandonedPage = page.url()
+  await page.getByTestId('fee-schedule').getByTestId('schedule-years').waitFor()
+  await page.goto(`${server.url}#/fees?tab=due30`)
+  await page.locator('[data-testid="fees-table"] .el-table__row').first().waitFor()
+
+  await page.getByTestId('fee-decide-CG20220039').click()
   await page.getByTestId('fee-decide-abandon').click()
   assert.equal(await page.getByTestId('fee-decide-confirm').isDisabled(), true, 'a reason is required')
   await page.getByTestId('fee-decide-reason').fill('五年内无转化意向，维持成本高')
@@ -110,30 +218,36 @@ test('abandoning needs a reason and a confirmation, ends the fees and shows on t
   // The confirmation: cancelling writes nothing.
   const box = page.locator('.el-message-box')
   await box.waitFor()
-  assert.match(await box.innerText(), /确定放弃 CG2016-0280/)
+  assert.match(await box.innerText(), /确定放弃 CG20220039/)
   await page.locator('.el-message-box__btns .el-button:not(.el-button--primary)').click()
   await box.waitFor({ state: 'hidden' })
+  assert.equal(await page.getByTestId('fees-sum').innerText(), '共 12 项，按 2026-11-23 缴纳合计 ¥8,625.00')
   await page.getByTestId('fee-decide-confirm').click()
   await page.locator('.el-message-box__btns .el-button--primary').click()
-  assert.equal(await lastMessage(page), '已记录 CG2016-0280 的放弃决定')
-  await page.getByTestId('fee-decide-CG2016-0280').waitFor({ state: 'detached' })
-  assert.equal(await page.getByTestId('fees-sum').innerText(), '共 4 项，按 2026-11-23 缴纳合计 ¥1,215.00')
+  assert.equal(await lastMessage(page), '已记录 CG20220039 的放弃决定')
+  await page.getByTestId('fee-decide-CG20220039').waitFor({ state: 'detached' })
+  // 8,625.00 − 180.00.
+  assert.equal(await page.getByTestId('fees-sum').innerText(), '共 11 项，按 2026-11-23 缴纳合计 ¥8,445.00')
 
-  // The achievement page: the schedule ended, the decision listed.
-  await page.getByTestId('fee-open-CG2017-0184').click()
+  // Another patent's page: CG20150089, invention filed 2015-12-18, granted 2018-03-13 (patent year 3),
+  // paid through 11: year 12 due 2026-12-18 is the window's last reduced year (3 … 12).
+  await page.getByTestId('fee-open-CG20150089').click()
   await page.waitForURL(/#\/achievements\/\d+$/)
   const schedule = page.getByTestId('fee-schedule')
   await schedule.getByTestId('schedule-years').waitFor()
-  // CG2017-0184: filed 2017-12-22, granted 2019-11-22 (year 2), paid through 9: year 10 due 2026-12-22.
-  assert.match(await schedule.getByTestId('schedule-summary').innerText(), /保护期 20 年；授权于第 2 年；已缴至第 9 年/)
+  assert.equal(await schedule.getByTestId('schedule-summary').innerText(), '保护期 20 年；授权于第 3 年；已缴至第 11 年；费减：授权当年起 10 年缴 15%')
   const years = await cells(page, 'schedule-years')
-  assert.deepEqual(years[9].slice(0, 6), ['第 10 年', '2026-12-22', '¥4,000.00', '费减（缴 15%）', '¥600.00', '待缴'])
-  assert.deepEqual(years[11].slice(3, 5), ['无', '¥4,000.00'], 'year 12 is past the ten reduced years (2 … 11)')
+  assert.equal(years.length, 20)
+  assert.deepEqual(years[1].slice(0, 6), ['第 2 年', '2016-12-18', '¥900.00', '无', '¥900.00', '授权前'])
+  assert.deepEqual(years[2].slice(4, 7), ['¥135.00', '已缴', '已缴（授权登记时或导入前）'], 'the grant year is paid at registration')
+  assert.deepEqual(years[11].slice(0, 6), ['第 12 年', '2026-12-18', '¥4,000.00', '费减（缴 15%）', '¥600.00', '待缴'])
+  assert.deepEqual(years[12].slice(0, 6), ['第 13 年', '2027-12-18', '¥6,000.00', '无', '¥6,000.00', '未到期'], 'year 13 is past the ten reduced years')
   await schedule.getByTestId('schedule-pay').click()
   await page.getByTestId('fee-pay-total').filter({ hasText: '¥600.00' }).waitFor()
   assert.equal(await page.getByTestId('fee-pay-band').innerText(), '按期缴纳，无滞纳金')
   await page.getByTestId('fee-pay-confirm').click()
   await schedule.getByText('2026-11-23 缴纳 ¥600.00').waitFor()
+  assert.match(await schedule.getByTestId('schedule-summary').innerText(), /已缴至第 12 年/)
 
   await schedule.getByTestId('schedule-decide').click()
   await page.getByTestId('fee-decide-reason').fill('已签许可意向书，继续维持')
@@ -141,15 +255,30 @@ test('abandoning needs a reason and a confirmation, ends the fees and shows on t
   await schedule.getByTestId('schedule-decisions').waitFor()
   const decisions = await cells(page, 'schedule-decisions')
   assert.deepEqual(decisions.map((r) => r.slice(0, 3)), [['2026-11-23', '维持', '已签许可意向书，继续维持']])
+
+  // The abandoned patent's schedule: year 5 onwards ended, the decision listed with the notice and the offer.
+  await page.goto(abandonedPage)
+  const ended = page.getByTestId('fee-schedule')
+  await ended.getByTestId('schedule-decisions').waitFor()
+  assert.deepEqual((await cells(page, 'schedule-decisions')).map((r) => r.slice(0, 5)), [['2026-11-23', '放弃', '五年内无转化意向，维持成本高', '2026-11-10', '是']])
+  const left = await cells(page, 'schedule-years')
+  assert.deepEqual(left[4].slice(0, 6), ['第 5 年', '2026-11-27', '¥1,200.00', '费减（缴 15%）', '¥180.00', '不再缴纳'])
+  assert.equal(await ended.getByTestId('schedule-pay').count(), 0, 'nothing to pay any more')
   assert.deepEqual(problems, [])
 })
 
-test('the menu leads to the fee screen and the export writes the list', async () => {
-  const { page, problems } = await app.open('#/achievements')
+test('the menu leads to the fee screen and the export downloads the list', async () => {
+  const { page, problems, server } = await app.open('#/achievements')
   await page.getByTestId('nav-fees').click()
   await page.waitForURL(/#\/fees/)
   await page.locator('[data-testid="fees-table"] .el-table__row').first().waitFor()
-  await page.getByTestId('fees-export').click()
-  assert.match(await lastMessage(page), /已导出 \d+ 项（90 天内到期及宽限期内）到 \/home\/office\/导出\/年费缴纳清单-2026-11-23\.xlsx/)
+  // The default tab looks 90 days ahead: 33 due + 5 in grace = 38 (the lapsed are not in the list).
+  const file = await download(page, server.dir, () => page.getByTestId('fees-export').click())
+  assert.equal(file.name, '年费缴纳清单-2026-11-23.xlsx')
+  assert.equal(await lastMessage(page), '已导出 38 项（90 天内到期及宽限期内）到 年费缴纳清单-2026-11-23.xlsx')
+  const strings = zipEntry(file.path, 'xl/sharedStrings.xml')
+  assert.match(strings, /合计（38 项）/)
+  for (const no of ['CG20220039', 'CG20140027', 'CG20190208', 'CG20200222']) assert.ok(strings.includes(no), `${no} is listed`)
+  assert.ok(!strings.includes('CG20200184'), 'a patent past its grace period is not')
   assert.deepEqual(problems, [])
 })

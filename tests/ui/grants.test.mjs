@@ -2,15 +2,32 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { cells, lastMessage, start, typeDate } from './harness.mjs'
 
-// The fake backend (ui/src/api/fake-deals.ts) is at 2026-11-23 and holds two grants: a ten-year
-// usage right from 2026-10-01 (publicized 09-29 for 15 days → 10-14) and a 70% ownership share
-// (publicized Tuesday 03-17 for 15 days → Wednesday 04-01, change filed 05-08).
+// The small Rust demo (made at 2026-11-23) holds one grant (src-tauri/core/src/demo/deals.rs,
+// `granted`): 70% of the ownership of the newest-numbered invention in force that no contract
+// or publicity carries — `SELECT achievement_no FROM achievement WHERE kind = 'invention_patent'
+// AND status = 'in_force' AND <no contract, no publicity> ORDER BY achievement_no DESC LIMIT 1` =
+// CG20230096 — to its inventors with their shares (董建国 T0032 50%, 吴洋 T0036 30%, 韩浩然 T0012 20%),
+// 70% of the income to the team, annual fees paid by the team, agency fees shared; decided
+// today − 60 days = 2026-09-24, publicized the day after (09-25) for 15 days, the change filed
+// 30 days after the decision (10-24). The ten-year usage right the old fake also held is made
+// through the form here (`addUsageRight`), for the next such invention, CG20230055, whose
+// inventors are 李敏 T0020 75% and 韩浩然 T0012 25%.
+//
+// Periods are counted as in docs/rules/publicity.md: the last day is posting day + days, moved
+// to the next working day when it is a day off in the shipped 2026 calendar.
 
 let app
 before(async () => {
   app = await start()
 })
 after(() => app.stop())
+
+/**
+ * What Chromium logs, as a console error, for a command the server refused: the transport's
+ * fetch gets the refusal's 4xx status (422 for invalid input), and the browser reports every
+ * 4xx response. The form shows the refusal at its fields; this line is expected, any other is not.
+ */
+const refusedLine = (status, text) => `error: Failed to load resource: the server responded with a status of ${status} (${text})`
 
 async function openList() {
   const opened = await app.open('#/grants')
@@ -20,21 +37,74 @@ async function openList() {
 
 const fieldError = (scope, testid) => scope.getByTestId(testid).locator('.el-form-item__error').innerText()
 
-async function pickMember(page, index, search) {
+/** Picks a team member by typing the employee ID into the row's remote select. */
+async function pickMember(page, index, employeeId) {
   const select = page.getByTestId(`grant-member-person-${index}`)
   await select.click()
-  await select.locator('input').first().fill(search)
-  await page.locator(`.el-select-dropdown__item:visible[data-testid="person-option-${search}"]`).click()
+  await select.locator('input').first().fill(employeeId)
+  await page.locator(`.el-select-dropdown__item:visible[data-testid="person-option-${employeeId}"]`).click()
+  // Chosen: the select shows 姓名（工号）, and its dropdown has closed (the next row offers the same people).
+  await select.filter({ hasText: `（${employeeId}）` }).waitFor()
+  await page.locator('.el-select__popper:visible').first().waitFor({ state: 'hidden' })
+}
+
+async function pickAchievement(page, form, no) {
+  const select = form.getByTestId('grant-form-achievements')
+  await select.click()
+  await select.locator('input').first().fill(no)
+  await page.locator(`.el-select-dropdown__item:visible[data-testid="achievement-option-${no}"]`).click()
+}
+
+async function choose(page, select, label) {
+  await page.getByTestId(select).click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click()
+}
+
+/**
+ * Records, through the form, the usage right the old fake held: CG20230055 from 2026-10-01 to
+ * 2036-10-01 for its inventors (李敏 75%, 韩浩然 25%), 80% of the income to the team, annual fees
+ * paid by the school and agency fees by the team, decided 2026-09-28 and publicized 09-29.
+ */
+async function addUsageRight(page) {
+  await page.getByTestId('grant-new').click()
+  const form = page.getByTestId('grant-form')
+  await form.waitFor()
+  await pickAchievement(page, form, 'CG20230055')
+  // Out of the multiple select (Escape would close the dialog as well).
+  await form.locator('.el-dialog__header').click()
+  await form.getByTestId('grant-form-kind-usage_right').click()
+  await typeDate(page, 'grant-form-usage-from', '2026-10-01')
+  await typeDate(page, 'grant-form-usage-until', '2036-10-01')
+  await form.getByTestId('grant-member-add').click()
+  await pickMember(page, 0, 'T0020')
+  await form.getByTestId('grant-member-share-0').fill('75')
+  await form.getByTestId('grant-member-add').click()
+  await pickMember(page, 1, 'T0012')
+  await form.getByTestId('grant-member-share-1').fill('25')
+  await form.getByTestId('grant-form-income').fill('80')
+  await choose(page, 'grant-form-annual-payer', '学校')
+  await choose(page, 'grant-form-agency-payer', '团队')
+  await typeDate(page, 'grant-form-decided', '2026-09-28')
+  await typeDate(page, 'grant-form-publicized', '2026-09-29')
+  await form.getByTestId('period-end').filter({ hasText: '2026-10-14' }).waitFor()
+  await page.getByTestId('grant-form-save').click()
+  assert.equal(await lastMessage(page), '赋权已保存')
+  await form.waitFor({ state: 'hidden' })
+  await page.locator('[data-testid="grant-table"] .el-table__row', { hasText: '使用权 2026-10-01 至 2036-10-01' }).waitFor()
 }
 
 test('the list shows what each team was granted, its shares, the fees and the publicity end', async () => {
   const { page, problems } = await openList()
+  await addUsageRight(page)
   const rows = await cells(page, 'grant-table')
+  // Newest decision first: the usage right (09-28), then the demo's share (09-24).
   assert.deepEqual(
-    rows.map((r) => [r[1], r[3], r[4], r[5], r[6], r[7]]),
+    rows.map((r) => r.slice(0, 8)),
     [
-      ['使用权 2026-10-01 至 2036-10-01', '团队 80% / 学校 20%', '年费：学校代理费：团队', '2026-09-28', '2026-10-14', '—'],
-      ['所有权 70%', '团队 70% / 学校 30%', '年费：团队代理费：共同承担', '2026-03-12', '2026-04-01', '2026-05-08'],
+      // 09-29 + 15 days = Wednesday 10-14, a working day; no change to file for a usage right.
+      ['CG20230055', '使用权 2026-10-01 至 2036-10-01', '李敏 75%、韩浩然 25%', '团队 80% / 学校 20%', '年费：学校代理费：团队', '2026-09-28', '2026-10-14', '—'],
+      // 09-25 + 15 days = Saturday 10-10, a make-up working day (国庆节调休上班) in the 2026 calendar: it stays.
+      ['CG20230096', '所有权 70%', '董建国 50%、吴洋 30%、韩浩然 20%', '团队 70% / 学校 30%', '年费：团队代理费：共同承担', '2026-09-24', '2026-10-10', '2026-10-24'],
     ],
   )
   assert.deepEqual(problems, [])
@@ -46,9 +116,7 @@ test('a usage right shorter than ten years and team shares not adding up to 100%
   const form = page.getByTestId('grant-form')
   await form.waitFor()
 
-  await form.getByTestId('grant-form-achievements').click()
-  await form.getByTestId('grant-form-achievements').locator('input').first().fill('CG')
-  await page.locator('.el-select-dropdown__item:visible', { hasText: 'CG' }).first().click()
+  await pickAchievement(page, form, 'CG20120004')
   // Out of the multiple select (Escape would close the dialog as well).
   await form.getByTestId('grant-form-share').click()
 
@@ -74,7 +142,8 @@ test('a usage right shorter than ten years and team shares not adding up to 100%
   await form.getByTestId('grant-form-income').fill('80')
   assert.equal(await form.getByTestId('grant-form-income-institution').innerText(), '学校 20%')
   await typeDate(page, 'grant-form-decided', '2026-05-20')
-  // Wednesday 09-16 + 15 days = Thursday 10-01, National Day → Thursday 10-08.
+  // Wednesday 09-16 + 15 days = Thursday 10-01, National Day (rest 10-01 … 10-07 in the 2026
+  // calendar) → Thursday 10-08.
   await typeDate(page, 'grant-form-publicized', '2026-09-16')
   await form.getByTestId('period-end').filter({ hasText: '2026-10-08' }).waitFor()
   assert.equal(await form.getByTestId('period-end').innerText(), '公示期 2026-09-17 至 2026-10-08（星期四）24 时止')
@@ -94,20 +163,37 @@ test('a usage right shorter than ten years and team shares not adding up to 100%
   const mine = page.locator('[data-testid="grant-table"] .el-table__row', { hasText: '使用权 2026-06-01 至 2036-06-01' })
   await mine.waitFor()
   const [row] = (await cells(page, 'grant-table')).filter((r) => r[1] === '使用权 2026-06-01 至 2036-06-01')
-  assert.deepEqual([row[2].match(/60%|40%/g), row[3], row[5], row[6], row[7]], [['60%', '40%'], '团队 80% / 学校 20%', '2026-05-20', '2026-10-08', '—'])
-  assert.deepEqual(problems, [])
+  // T0001 谢艳 and T0002 梁超: `SELECT employee_id, name FROM person WHERE employee_id IN ('T0001', 'T0002')`.
+  assert.deepEqual(
+    [row[0], row[2], row[3], row[5], row[6], row[7]],
+    ['CG20120004', '谢艳 60%、梁超 40%', '团队 80% / 学校 20%', '2026-05-20', '2026-10-08', '—'],
+  )
+  // The first save was refused (422) with the two problems shown at their fields.
+  assert.deepEqual(problems, [refusedLine(422, 'Unprocessable Entity')])
 })
 
 test('the grants are searched by a team member and the search stays in the URL', async () => {
   const { page, problems } = await openList()
-  assert.match(await page.getByTestId('grant-pagination').innerText(), /共 2 条/)
+  // The demo's one grant.
+  assert.match(await page.getByTestId('grant-pagination').innerText(), /共 1 条/)
+  await addUsageRight(page)
+  await page.getByTestId('grant-pagination').filter({ hasText: '共 2 条' }).waitFor()
   // The ownership share's team, by the first member's name (the first cell before the share).
-  const [, share] = await cells(page, 'grant-table')
+  const share = (await cells(page, 'grant-table')).find((r) => r[1] === '所有权 70%')
   const name = share[2].split(' ')[0]
+  assert.equal(name, '董建国')
   await page.getByTestId('grant-search').fill(name)
   await page.waitForURL(new RegExp(`q=${encodeURIComponent(name)}`))
   await page.getByTestId('grant-pagination').filter({ hasText: '共 1 条' }).waitFor()
   assert.deepEqual((await cells(page, 'grant-table')).map((r) => r[1]), ['所有权 70%'])
+  // 韩浩然 (T0012) is an inventor of both CG20230096 and CG20230055, so in both teams.
+  await page.getByTestId('grant-search').fill('韩浩然')
+  await page.getByTestId('grant-pagination').filter({ hasText: '共 2 条' }).waitFor()
+  assert.deepEqual((await cells(page, 'grant-table')).map((r) => r[1]), ['使用权 2026-10-01 至 2036-10-01', '所有权 70%'])
+  // An employee ID typed whole: T0020 李敏 is only in the usage right's team.
+  await page.getByTestId('grant-search').fill('T0020')
+  await page.getByTestId('grant-pagination').filter({ hasText: '共 1 条' }).waitFor()
+  assert.deepEqual((await cells(page, 'grant-table')).map((r) => r[1]), ['使用权 2026-10-01 至 2036-10-01'])
   await page.getByTestId('grant-search').fill('没有这个人')
   await page.getByText('没有符合条件的赋权记录').waitFor()
   assert.deepEqual(problems, [])

@@ -1,71 +1,113 @@
-// Serves ui/dist-fake (the app over its in-memory backend) and drives it with Debian's chromium.
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
-import { createServer } from 'node:http'
+// Drives the real UI on the real core: every `open()` starts the TransferDesk server
+// (target/debug/transferdesk-server) on a fresh copy of the small demo portfolio and opens the
+// page in Debian's chromium. Nothing is faked: the figures a test asserts are the Rust demo's,
+// computed by hand from its records.
+//
+// Today is fixed (TRANSFERDESK_TODAY) for the demo's creation and for every server, so that the
+// deadlines, "this year" and the publicity stages are the same on any day the suite runs.
+import { spawn, spawnSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
-import { extname, join, normalize, sep } from 'node:path'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
 // The tests live outside ui/, so playwright-core is resolved from ui's node_modules.
-const uiDir = fileURLToPath(new URL('../../ui/', import.meta.url))
-const { chromium } = createRequire(join(uiDir, 'package.json'))('playwright-core')
-// UI_DIST: another build of the fake UI (e.g. when two builds must not share a folder).
-const root = process.env.UI_DIST ?? join(uiDir, 'dist-fake')
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const { chromium } = createRequire(join(root, 'ui', 'package.json'))('playwright-core')
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
+/** The day every test runs on (a Monday; the demo has deadlines on both sides of it). */
+export const TODAY = '2026-11-23'
+
+const target = process.env.CARGO_TARGET_DIR ?? join(root, 'target')
+const CLI = join(target, 'debug', 'transferdesk')
+const SERVER = join(target, 'debug', 'transferdesk-server')
+const env = { ...process.env, TRANSFERDESK_TODAY: TODAY, LANG: 'zh_CN.UTF-8' }
+
+/** Creates the small demo portfolio once per test file (about a second), in `dir`. */
+function demo(dir) {
+  const db = join(dir, 'demo.db')
+  const made = spawnSync(CLI, ['--db', db, 'demo'], { env, encoding: 'utf8' })
+  if (made.status !== 0) throw new Error(`transferdesk demo failed (build first: make build): ${made.stderr || made.error}`)
+  return db
 }
 
-function serve() {
-  const server = createServer(async (req, res) => {
-    const path = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)))
-    const file = path.endsWith(sep) ? join(path, 'index.html') : path
-    const found = file.startsWith(root) && (await stat(file).catch(() => null))?.isFile()
-    if (!found) {
-      res.writeHead(404).end()
-      return
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-    createReadStream(file).pipe(res)
+/** Starts a server on `db`; resolves with its base URL and the process once it listens. */
+function serve(db) {
+  return new Promise((resolve, reject) => {
+    // UI_DIST: serve another build of the UI (a `vite build --outDir` of one's own).
+    const ui = process.env.UI_DIST ? ['--ui-dir', process.env.UI_DIST] : []
+    const child = spawn(SERVER, ['--db', db, '--listen', '127.0.0.1:0', ...ui], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('exit', (code) => reject(new Error(`transferdesk-server exited with ${code}: ${stderr}`)))
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = /^listening on (http:\/\/\S+)/.exec(line)
+      if (m) resolve({ url: `${m[1]}/`, child })
+    })
   })
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
 }
 
-/** Starts the server and the browser; `open(hash)` gives a fresh page (a fresh fake backend). */
+/** Starts the browser; `open(hash)` gives a page on a fresh server over a fresh demo file. */
 export async function start() {
-  const server = await serve()
-  const base = `http://127.0.0.1:${server.address().port}/`
+  const dir = mkdtempSync(join(tmpdir(), 'transferdesk-ui-'))
+  const template = demo(dir)
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
   const contexts = []
+  const servers = []
+  let count = 0
 
+  /**
+   * A page at `hash`; `server.url` and `server.db` name its backend (for a second person in
+   * the same office: `app.page(server, hash)`).
+   */
   async function open(hash = '#/achievements') {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+    const own = join(dir, `test-${++count}`)
+    spawnSync('mkdir', ['-p', own])
+    const db = join(own, 'transferdesk.db')
+    copyFileSync(template, db)
+    const { url, child } = await serve(db)
+    servers.push(child)
+    const server = { url, db, dir: own }
+    return { ...(await page(server, hash)), server }
+  }
+
+  /** Another page (a fresh browser context) on an existing server. */
+  async function page(server, hash = '#/achievements') {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
     contexts.push(context)
     const page = await context.newPage()
     // Every console error or warning (CSP violations included) and uncaught exception fails the test.
     const problems = []
     page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(`${m.type()}: ${m.text()}`))
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-    await page.goto(base + hash)
+    await page.goto(server.url + hash)
     return { page, problems }
   }
 
   async function stop() {
     await Promise.all(contexts.map((c) => c.close()))
     await browser.close()
-    await new Promise((resolve) => server.close(resolve))
+    for (const child of servers) {
+      child.removeAllListeners('exit')
+      child.kill('SIGTERM')
+    }
+    await Promise.all(servers.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)))))
+    rmSync(dir, { recursive: true, force: true })
   }
 
-  return { open, stop }
+  return { open, page, stop, template }
+}
+
+/** Runs the CLI on a test's data file (for a figure the screens do not show). */
+export function cli(db, ...args) {
+  const run = spawnSync(CLI, ['--db', db, '--json', ...args], { env, encoding: 'utf8' })
+  return JSON.parse(run.stdout)
 }
 
 /** The visible rows of the virtualized portfolio table, as arrays of cell texts. */
@@ -105,4 +147,21 @@ export async function lastMessage(page) {
   const message = page.locator('.el-message').last()
   await message.waitFor()
   return message.innerText()
+}
+
+/**
+ * Chooses `file` in the next file chooser the page opens (the browser's transport uploads it),
+ * while `action` clicks whatever opens it.
+ */
+export async function chooseFile(page, file, action) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), action()])
+  await chooser.setFiles(file)
+}
+
+/** Runs `action` and resolves with the download it causes (saved under `dir`). */
+export async function download(page, dir, action) {
+  const [d] = await Promise.all([page.waitForEvent('download'), action()])
+  const path = join(dir, d.suggestedFilename())
+  await d.saveAs(path)
+  return { name: d.suggestedFilename(), path }
 }

@@ -2,14 +2,21 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { cells, lastMessage, start, typeDate } from './harness.mjs'
 
-// The fake backend (ui/src/api/fake-deals.ts) is at 2026-11-23 with the State Council's holiday
-// calendar and holds four price publicities:
-// - 智能巡检机器人…作价投资: posted Monday 11-16 for 20 days → Sunday 12-06 → Monday 12-07, running;
-// - 边缘计算网关…许可: posted 10-26 for 15 days → Tuesday 11-10, an objection pending;
-// - 锂电池正极材料…转让: posted Friday 10-09 for 15 days → Saturday 10-24 → Monday 10-26, its
-//   objection rejected: clear, no contract yet;
-// - 一种高导热复合材料…许可: posted 07-20 for 15 days → 08-04, HT2026-104 signed under it;
-// and three collective decisions (2026-03-12, 2026-07-10, 2026-09-28).
+// The small Rust demo (src-tauri/core/src/demo/deals.rs) at Monday 2026-11-23, with the State
+// Council's holiday calendar shipped by the migrations. Periods count as 民法典 Art. 201–203
+// (docs/rules/publicity.md): the posting day does not count, the last day is posted + days, moved
+// to the next working day when it is a day off. It holds ten price publicities, all of 15 days:
+// - three deals not signed yet (`running`), each of one achievement, for Alpen Präzision GmbH
+//   (the first organization), price (30 + 20k) × 10,000.00:
+//   k = 0 成果 CG20120031: posted today − 5 = Wednesday 11-18 → Thursday 12-03, running, 300,000.00;
+//   k = 1 成果 CG20120090: posted today − 12 = Wednesday 11-11 → Thursday 11-26, related party,
+//     an objection received 11-17 still pending, 500,000.00;
+//   k = 2 成果 CG20120117: posted today − 40 = Wednesday 10-14 → Thursday 10-29, clear, 700,000.00;
+// - seven before the agreed-price contracts of 2024–2025, each posted three days after its
+//   decision (signing − 40 days) and signed, e.g. 专利实施许可合同定价公示 for 上海天府精密机械有限公司,
+//   posted Friday 2024-12-06 → Saturday 12-21 → Monday 12-23, HT2025-015 signed under it;
+// and seven collective decisions of 科技成果转化工作领导小组, one per agreed price, the newest
+// 2025-07-28 (HT2025-039 signed 2025-09-06 − 40 days).
 
 let app
 before(async () => {
@@ -17,15 +24,23 @@ before(async () => {
 })
 after(() => app.stop())
 
+// A refusal is a 422 answer, which the browser logs as a failed resource: a test that expects
+// n refusals expects exactly n such lines and nothing else. (A helper for harness.mjs.)
+const REFUSED = 'error: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)'
+const refusals = (n) => Array(n).fill(REFUSED)
+
 async function openList() {
   const opened = await app.open('#/publicity')
   await opened.page.locator('[data-testid="publicity-table"] .el-table__row').first().waitFor()
   return opened
 }
 
-/** The list's row whose title starts so: kind, counterparty, price, posted, days, end, stage, earliest signing, contract. */
-async function rowCells(page, title) {
-  const found = (await cells(page, 'publicity-table')).filter((r) => r[0].startsWith(title))
+/**
+ * The list's row whose title starts so (and, titles repeating across deals, whose counterparty
+ * starts so): kind, counterparty, price, posted, days, end, stage, earliest signing, contract.
+ */
+async function rowCells(page, title, counterparty = '') {
+  const found = (await cells(page, 'publicity-table')).filter((r) => r[0].startsWith(title) && r[2].startsWith(counterparty))
   assert.equal(found.length, 1, title)
   return found[0].slice(1)
 }
@@ -42,29 +57,35 @@ async function pick(page, testid, text, option) {
 
 test('the list shows where each publicity stands and offers 签订合同 only when clear and unsigned', async () => {
   const { page, problems } = await openList()
-  assert.deepEqual((await rowCells(page, '智能巡检机器人技术作价投资定价公示')).slice(0, 9), [
-    '作价投资', '成都天府智能科技有限公司 关联方', '¥5,000,000.00', '2026-11-16', '20', '2026-12-07', '公示中', '2026-12-08', '—',
+  assert.deepEqual((await rowCells(page, '成果 CG20120031 专利权转让定价公示')).slice(0, 9), [
+    '转让', 'Alpen Präzision GmbH', '¥300,000.00', '2026-11-18', '15', '2026-12-03', '公示中', '2026-12-04', '—',
   ])
-  assert.deepEqual((await rowCells(page, '边缘计算网关技术专利实施许可定价公示')).slice(5, 9), ['2026-11-10', '异议待处理', '2026-11-11', '—'])
-  assert.deepEqual((await rowCells(page, '锂电池正极材料专利权转让定价公示')).slice(5, 9), ['2026-10-26', '可签订', '2026-10-27', '签订合同'])
-  assert.deepEqual((await rowCells(page, '一种高导热复合材料专利实施许可定价公示')).slice(5, 9), ['2026-08-04', '已签订', '2026-08-05', 'HT2026-104'])
+  assert.deepEqual((await rowCells(page, '成果 CG20120090 专利权转让定价公示')).slice(0, 9), [
+    '转让', 'Alpen Präzision GmbH 关联方', '¥500,000.00', '2026-11-11', '15', '2026-11-26', '异议待处理', '2026-11-27', '—',
+  ])
+  assert.deepEqual((await rowCells(page, '成果 CG20120117 专利权转让定价公示')).slice(4, 9), ['15', '2026-10-29', '可签订', '2026-10-30', '签订合同'])
+  assert.deepEqual((await rowCells(page, '专利实施许可合同定价公示', '上海天府精密机械有限公司')).slice(0, 9), [
+    '许可', '上海天府精密机械有限公司', '¥140,000.00', '2024-12-06', '15', '2024-12-23', '已签订', '2024-12-24', 'HT2025-015',
+  ])
+  // Of the ten, seven are signed, one running, one objected: one is clear and unsigned.
   assert.equal(await page.locator('[data-testid^="publicity-sign-"]').count(), 1, 'one button: the clear, unsigned publicity')
 
   // A signed publicity's terms are evidence: they open read-only, with the contract named.
-  await row(page, '一种高导热复合材料').locator('[data-testid^="publicity-edit-"]').click()
-  assert.match(await dialog(page).getByTestId('publicity-form-signed').innerText(), /已依此公示签订合同 HT2026-104/)
+  await row(page, '上海天府精密机械有限公司').locator('[data-testid^="publicity-edit-"]').click()
+  assert.match(await dialog(page).getByTestId('publicity-form-signed').innerText(), /已依此公示签订合同 HT2025-015/)
   assert.equal(await dialog(page).getByTestId('publicity-form-price').isDisabled(), true)
   assert.equal(await dialog(page).getByTestId('publicity-form-days').locator('input').isDisabled(), true)
-  await page.screenshot({ path: '/tmp/ui-publicity-signed.png' })
   assert.deepEqual(problems, [])
 
   // 签订合同 starts a contract under that publicity.
   await page.keyboard.press('Escape')
   await dialog(page).waitFor({ state: 'hidden' })
-  await row(page, '锂电池正极材料').locator('[data-testid^="publicity-sign-"]').click()
+  await row(page, '成果 CG20120117').locator('[data-testid^="publicity-sign-"]').click()
   await page.waitForURL(/#\/contracts\/new\?publicity=\d+$/)
   // The form reads that one publicity by id and offers it, with its earliest signing day.
-  assert.match(await page.getByTestId('contract-earliest').innerText(), /2026-10-27/)
+  assert.match(await page.getByTestId('contract-earliest').innerText(), /2026-10-30/)
+  assert.equal(await page.getByTestId('contract-amount').inputValue(), '700000.00')
+  assert.deepEqual(problems, [])
 })
 
 test('a new publicity over National Day ends on 10-08; an objection blocks signing until it is handled', async () => {
@@ -99,18 +120,19 @@ test('a new publicity over National Day ends on 10-08; an objection blocks signi
   await page.getByTestId('organization-dialog').waitFor({ state: 'hidden' })
   await form.getByTestId('organization-picker').filter({ hasText: '成都蓉创新能源科技有限公司' }).waitFor()
 
-  // Wednesday 09-16 + 15 days = Thursday 10-01, National Day (10-01 … 10-07) → Thursday 10-08.
+  // Wednesday 09-16 + 15 days = Thursday 10-01, National Day (10-01 … 10-07 rest days in the
+  // calendar) → Thursday 10-08. The Mid-Autumn days off (09-25 … 27) inside the period do not count.
   await typeDate(page, 'publicity-form-posted', '2026-09-16')
   assert.equal(await form.getByTestId('publicity-form-days').locator('input').inputValue(), '15', 'the policy in force says 15 days')
   await form.getByTestId('period-end').filter({ hasText: '2026-10-08' }).waitFor()
   assert.equal(await form.getByTestId('period-end').innerText(), '公示期 2026-09-17 至 2026-10-08（星期四）24 时止')
   assert.equal(await form.getByTestId('period-signing').innerText(), '最早可于 2026-10-09 签订合同。')
   await form.getByTestId('publicity-form-channel').fill('学校官网“通知公告”栏目')
-  await pick(page, 'publicity-form-resolution', null, '2026-09-28 校长办公会')
-  await page.screenshot({ path: '/tmp/ui-publicity-form.png' })
+  await pick(page, 'publicity-form-resolution', null, '2025-07-28 科技成果转化工作领导小组')
   await page.getByTestId('publicity-form-save').click()
   assert.equal(await lastMessage(page), '定价公示已保存')
 
+  // Over by today (10-08 < 11-23) with no objection: clear, and 签订合同 offered.
   const title = '一种钠离子电池负极材料专利权转让定价公示'
   await row(page, title).waitFor()
   let mine = await rowCells(page, title)
@@ -142,18 +164,26 @@ test('a new publicity over National Day ends on 10-08; an objection blocks signi
   await dialog(page).waitFor({ state: 'hidden' })
   await row(page, title).getByTestId('stage-tag').filter({ hasText: '可签订' }).waitFor()
   assert.equal(await row(page, title).locator('[data-testid^="publicity-sign-"]').count(), 1)
-  assert.deepEqual(problems, [])
+  // Refused by the backend: the empty form, then the rejection without its handling.
+  assert.deepEqual(problems, refusals(2))
 })
 
 test('a collective decision is refused in the future, then listed and offered to the publicity form', async () => {
   const { page, problems } = await app.open('#/publicity?tab=resolutions')
   await page.locator('[data-testid="resolution-table"] .el-table__row').first().waitFor()
+  // One per agreed price of 2024–2025, signing − 40 days, newest first: HT2025-039 (2025-09-06),
+  // HT2025-009 (2025-05-03), HT2025-015 (2025-01-12), HT2024-011 (2024-10-11), HT2024-035
+  // (2024-07-13), HT2024-029 (2024-06-27), HT2024-005 (2024-02-04).
   assert.deepEqual(
     (await cells(page, 'resolution-table')).map((r) => r.slice(0, 2)),
     [
-      ['2026-09-28', '校长办公会'],
-      ['2026-07-10', '成果转化工作领导小组'],
-      ['2026-03-12', '校长办公会'],
+      ['2025-07-28', '科技成果转化工作领导小组'],
+      ['2025-03-24', '科技成果转化工作领导小组'],
+      ['2024-12-03', '科技成果转化工作领导小组'],
+      ['2024-09-01', '科技成果转化工作领导小组'],
+      ['2024-06-03', '科技成果转化工作领导小组'],
+      ['2024-05-18', '科技成果转化工作领导小组'],
+      ['2023-12-26', '科技成果转化工作领导小组'],
     ],
   )
   await page.getByTestId('resolution-new').click()
@@ -163,6 +193,7 @@ test('a collective decision is refused in the future, then listed and offered to
   await form.getByTestId('resolution-form-subject').fill('关于钠离子电池专利转让定价的议题')
   await page.getByTestId('resolution-form-save').click()
   await page.getByTestId('resolution-form-error').waitFor()
+  // 2026-11-30 is a week after today.
   assert.equal(await fieldError(form, 'resolution-form-meeting'), '日期晚于今天')
   assert.equal(await fieldError(form, 'resolution-form-participants-item'), '必填项为空')
   assert.equal(await fieldError(form, 'resolution-form-outcome-item'), '必填项为空')
@@ -173,31 +204,38 @@ test('a collective decision is refused in the future, then listed and offered to
   await page.getByTestId('resolution-form-save').click()
   assert.equal(await lastMessage(page), '集体决策已保存')
   await page.locator('[data-testid="resolution-table"] .el-table__row', { hasText: '2026-11-20' }).waitFor()
+  assert.deepEqual((await cells(page, 'resolution-table'))[0].slice(0, 2), ['2026-11-20', '校长办公会'], 'the newest meeting first')
 
   await page.locator('#tab-publicities').click()
   await page.locator('[data-testid="publicity-table"] .el-table__row').first().waitFor()
   await page.getByTestId('publicity-new').click()
   await page.getByTestId('publicity-form-resolution').click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: '2026-11-20 校长办公会：关于钠离子电池专利转让定价的议题' }).waitFor()
-  assert.deepEqual(problems, [])
+  assert.deepEqual(problems, refusals(1))
 })
 
 test('the publicities and the decisions are searched and paged by the backend', async () => {
   const { page, problems } = await openList()
-  assert.match(await page.getByTestId('publicity-pagination').innerText(), /共 4 条/)
-  // The counterparty of one publicity only.
-  await page.getByTestId('publicity-search').fill('锂宝')
+  // Seven before the agreed-price contracts and three deals not signed yet.
+  assert.match(await page.getByTestId('publicity-pagination').innerText(), /共 10 条/)
+  // The counterparty of one publicity only (HT2024-011's licensee).
+  await page.getByTestId('publicity-search').fill('农业大学')
   await page.getByTestId('publicity-pagination').filter({ hasText: '共 1 条' }).waitFor()
-  assert.deepEqual((await cells(page, 'publicity-table')).map((r) => r[0].slice(0, 9)), ['锂电池正极材料专利'])
+  assert.deepEqual((await cells(page, 'publicity-table')).map((r) => [r[0].slice(0, 12), r[2], r[4]]), [['专利实施许可合同定价公示', '上海农业大学', '2024-09-04']])
+  // An achievement number: the three running deals are each of one achievement.
+  await page.getByTestId('publicity-search').fill('CG20120090')
+  await page.getByTestId('publicity-pagination').filter({ hasText: '共 1 条' }).waitFor()
+  await row(page, '成果 CG20120090 专利权转让定价公示').waitFor()
   await page.getByTestId('publicity-search').fill('没有这样的公示')
   await page.getByText('没有符合条件的定价公示').waitFor()
   await page.getByTestId('publicity-search').fill('')
-  await page.getByTestId('publicity-pagination').filter({ hasText: '共 4 条' }).waitFor()
+  await page.getByTestId('publicity-pagination').filter({ hasText: '共 10 条' }).waitFor()
 
   await page.locator('#tab-resolutions').click()
   await page.locator('[data-testid="resolution-table"] .el-table__row').first().waitFor()
-  await page.getByTestId('resolution-search').fill('2026-07')
+  assert.match(await page.getByTestId('resolution-pagination').innerText(), /共 7 条/)
+  await page.getByTestId('resolution-search').fill('2024-09')
   await page.getByTestId('resolution-pagination').filter({ hasText: '共 1 条' }).waitFor()
-  assert.deepEqual((await cells(page, 'resolution-table')).map((r) => r.slice(0, 2)), [['2026-07-10', '成果转化工作领导小组']])
+  assert.deepEqual((await cells(page, 'resolution-table')).map((r) => r.slice(0, 2)), [['2024-09-01', '科技成果转化工作领导小组']])
   assert.deepEqual(problems, [])
 })

@@ -2,15 +2,25 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { cells, lastMessage, start, typeDate } from './harness.mjs'
 
-// The fake backend holds three policy versions: 1900-01-01 (the default), 2024-01-01 (used by
-// approved distributions, so frozen) and 2026-07-01 (license 75%, one tier, transfer staff 5%),
-// and the State Council's holidays 2024–2026.
+// The small Rust demo (src-tauri/core/src/demo.rs), today 2026-11-23. It holds one policy version,
+// the default of migration 0001: effective 1900-01-01, transfer, license and equity 70%, technical
+// contracts 0%, no tier, key contributors ≥ 50%, no transfer-staff share, 15 days of publicity, no
+// payment deadline, the whole remainder to the university. Every demo distribution falls under
+// it and 17 of them are beyond draft, so it is in use (frozen). The holiday calendar is the State
+// Council's 2024–2026, as migration 0002 ships it; 2027 has no listed day. #16 (HT2025-015) is an
+// approved distribution, not yet publicized.
 
 let app
 before(async () => {
   app = await start()
 })
 after(() => app.stop())
+
+/**
+ * What Chromium logs, as a console error, for a command the server refused (the screen handles
+ * the refusal; the browser reports every 4xx answer): expected where a test provokes a refusal.
+ */
+const refused = 'error: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)'
 
 async function openPolicies() {
   const opened = await app.open('#/settings')
@@ -24,18 +34,24 @@ const form = (page) => page.getByTestId('policy-form')
 const fieldError = (page, label) =>
   form(page).locator('.el-form-item', { has: page.locator('.el-form-item__label', { hasText: new RegExp(`^${label}$`) }) }).locator('.el-form-item__error')
 
+/** Adds a version effective `day` with the latest version's rules, through 新增版本. */
+async function addVersion(page, day) {
+  await page.getByTestId('policy-new').click()
+  await typeDate(page, 'policy-effective', day)
+  await page.getByTestId('policy-save').click()
+  await form(page).waitFor({ state: 'hidden' })
+  await page.locator('[data-testid="policy-table"] .el-table__row', { hasText: day }).waitFor()
+}
+
 test('the versions are listed, the one in use opens read-only and can be the base of a new one', async () => {
   const { page, problems } = await openPolicies()
   const rows = await cells(page, 'policy-table')
+  // The demo's one version: transfer, license, equity 70%; development, consulting, service 0%.
   assert.deepEqual(
     rows.map((r) => r.slice(0, 7)),
-    [
-      ['1900-01-01', '70%', '70%', '70%', '0%', '0%', '0%'],
-      ['2024-01-01 已使用', '70%', '70%', '70%', '0%', '0%', '0%'],
-      ['2026-07-01', '70%', '75%', '70%', '10%', '0%', '0%'],
-    ],
+    [['1900-01-01 已使用', '70%', '70%', '70%', '0%', '0%', '0%']],
   )
-  await page.getByTestId('policy-edit-2024-01-01').click()
+  await page.getByTestId('policy-edit-1900-01-01').click()
   await form(page).locator('.el-alert', { hasText: '不能修改' }).waitFor()
   assert.equal(await page.getByTestId('policy-save').count(), 0)
   assert.equal(await page.getByTestId('policy-ratio-license').isDisabled(), true)
@@ -49,9 +65,14 @@ test('the versions are listed, the one in use opens read-only and can be the bas
 
 test('a ratio of 120% comes back as a field error under that field and nothing is saved', async () => {
   const { page, problems } = await openPolicies()
-  await page.getByTestId('policy-edit-2026-07-01').click()
+  // The version in use cannot be edited: an unused one is added first (a copy of the default).
+  await addVersion(page, '2027-01-01')
+  await page.getByTestId('policy-edit-2027-01-01').click()
   await page.getByTestId('policy-ratio-license').fill('120')
+  await page.getByTestId('policy-tier-add').click()
+  await page.getByTestId('policy-tier-min-0').fill('1000000')
   await page.getByTestId('policy-tier-ratio-0').fill('150')
+  // Remainder: department 0% + university 100% + office 10% = 110%.
   await page.getByTestId('policy-remainder-office').fill('10')
   await page.getByTestId('policy-save').click()
   await page.getByTestId('policy-error').waitFor()
@@ -59,7 +80,7 @@ test('a ratio of 120% comes back as a field error under that field and nothing i
   assert.equal(await fieldError(page, '许可').innerText(), '比例应在 0 到 100% 之间')
   assert.equal(await fieldError(page, '转让').count(), 0, 'only the wrong field is marked')
   assert.equal(await page.getByTestId('policy-tier-error-0').innerText(), '比例应在 0 到 100% 之间')
-  assert.match(await form(page).innerText(), /各部分合计为 90%，应恰好为 100%/)
+  assert.match(await form(page).innerText(), /各部分合计为 110%，应恰好为 100%/)
 
   // A value that is not a percentage is caught before anything is sent.
   await page.getByTestId('policy-ratio-transfer').fill('七十')
@@ -69,44 +90,58 @@ test('a ratio of 120% comes back as a field error under that field and nothing i
   await form(page).locator('.el-dialog__footer .el-button', { hasText: '取消' }).click()
   await form(page).waitFor({ state: 'hidden' })
   const rows = await cells(page, 'policy-table')
-  assert.equal(rows[2][2], '75%', 'the version is unchanged')
-  assert.deepEqual(problems, [])
+  assert.deepEqual(rows[1].slice(0, 3), ['2027-01-01', '70%', '70%'], 'the version is unchanged')
+  assert.equal(rows[1][7], '—', 'no tier was saved')
+  assert.deepEqual(problems, [refused], 'the refused save, and nothing else')
 })
 
 test('a new version is added, and a clash of dates is refused with the backend’s sentence', async () => {
   const { page, problems } = await openPolicies()
   await page.getByTestId('policy-new').click()
-  // It starts from the latest version's rules.
-  assert.equal(await page.getByTestId('policy-ratio-license').inputValue(), '75')
-  await typeDate(page, 'policy-effective', '2026-07-01')
+  // It starts from the latest version's rules (the default's 70%).
+  assert.equal(await page.getByTestId('policy-ratio-license').inputValue(), '70')
+  await typeDate(page, 'policy-effective', '1900-01-01')
   await page.getByTestId('policy-save').click()
   await page.getByTestId('policy-error').filter({ hasText: '同一生效日期已有政策版本' }).waitFor()
 
   await typeDate(page, 'policy-effective', '2027-01-01')
   await page.getByTestId('policy-ratio-transfer').fill('80')
+  await page.getByTestId('policy-staff-on').click()
+  await page.getByTestId('policy-staff').fill('5')
+  await page.getByTestId('policy-staff-min').fill('5')
   await page.getByTestId('policy-note').fill('校发〔2026〕30号')
   await page.getByTestId('policy-save').click()
   await form(page).waitFor({ state: 'hidden' })
   assert.match(await lastMessage(page), /政策版本已保存/)
-  await page.locator('[data-testid="policy-table"] .el-table__row').nth(3).waitFor()
+  await page.locator('[data-testid="policy-table"] .el-table__row').nth(1).waitFor()
   const rows = await cells(page, 'policy-table')
-  assert.deepEqual(rows[3].slice(0, 3), ['2027-01-01', '80%', '75%'])
-  assert.match(rows[3].join(' '), /5%\s*（≥5%）[\s\S]*校发〔2026〕30号/)
+  assert.deepEqual(rows[1].slice(0, 3), ['2027-01-01', '80%', '70%'])
+  assert.match(rows[1].join(' '), /5%\s*（≥5%）[\s\S]*校发〔2026〕30号/)
   await page.waitForTimeout(300)
   await page.screenshot({ path: '/tmp/ui-settings.png', fullPage: true })
 
+  // The next new version starts from this one, now the latest: transfer 80%.
+  await page.getByTestId('policy-new').click()
+  assert.equal(await page.getByTestId('policy-ratio-transfer').inputValue(), '80')
+  await form(page).locator('.el-dialog__footer .el-button', { hasText: '取消' }).click()
+  await form(page).waitFor({ state: 'hidden' })
+
   // The version in use cannot be deleted: there is no button; an unused one can, after confirmation.
-  assert.equal(await page.getByTestId('policy-delete-2024-01-01').count(), 0)
+  assert.equal(await page.getByTestId('policy-delete-1900-01-01').count(), 0)
   await page.getByTestId('policy-delete-2027-01-01').click()
   await page.locator('.el-message-box__btns .el-button--primary').click()
   await page.locator('.el-message', { hasText: '政策版本已删除' }).waitFor()
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="policy-table"] .el-table__body tr').length === 3)
-  assert.deepEqual(problems, [])
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="policy-table"] .el-table__body tr').length === 1)
+  assert.deepEqual(problems, [refused], 'the refused clash, and nothing else')
 })
 
 test('a holiday added for a new year is saved and moves the end of a publicity', async () => {
   const { page, problems } = await app.open('#/settings?tab=holidays')
+  // The tab opens on the year of the backend's today (2026-11-23), whatever the machine's clock says.
   await page.locator('[data-testid="holiday-table"] .el-table__row').first().waitFor()
+  assert.equal(await page.getByTestId('holiday-year').locator('input').inputValue(), '2026')
+  assert.deepEqual((await cells(page, 'holiday-table'))[0].slice(0, 3), ['1', '', '星期四'], '2026-01-01, a Thursday, first')
+  assert.equal(await page.getByTestId('holiday-day-0').locator('input').inputValue(), '2026-01-01')
   await typeDate(page, 'holiday-year', '2027')
   await page.locator('[data-testid="holiday-table"] .el-table__empty-text', { hasText: '2027 年没有列出的日期' }).waitFor()
 
@@ -128,17 +163,18 @@ test('a holiday added for a new year is saved and moves the end of a publicity',
   await page.getByTestId('holiday-save').click()
   assert.match(await lastMessage(page), /2027 年的 1 个日期已保存/)
   assert.equal(await page.getByTestId('holiday-error').count(), 0)
-  assert.match(await page.getByTestId('holiday-year').innerText(), /2027/)
+  assert.equal(await page.getByTestId('holiday-year').locator('input').inputValue(), '2027')
   await page.waitForTimeout(300)
   await page.screenshot({ path: '/tmp/ui-holidays.png', fullPage: true })
 
-  // Posted 2026-12-17 for 15 days: the last day, Friday 2027-01-01, is now off, then a weekend → Monday 01-04.
+  // Posted 2026-12-17 for 15 days: the last day, Friday 2027-01-01, is now off, then a weekend
+  // (2027 lists no make-up working day) → Monday 01-04. Without the holiday it would be 01-01.
   await page.getByTestId('nav-rewards').click()
   await page.locator('[data-testid="rewards-table"] .el-table__row').first().waitFor()
-  await page.locator('[data-testid="rewards-table"] .el-table__row', { hasText: '#5' }).click()
+  await page.locator('[data-testid="rewards-table"] .el-table__row', { hasText: '#16' }).click()
   await page.getByTestId('dist-publicize').click()
   await typeDate(page, 'publicize-from', '2026-12-17')
   await page.getByTestId('publicize-end').filter({ hasText: '2027-01-04' }).waitFor()
   assert.match(await page.getByTestId('publicize-end').innerText(), /2027-01-04（星期一）/)
-  assert.deepEqual(problems, [])
+  assert.deepEqual(problems, [refused], 'the refused make-up day, and nothing else')
 })

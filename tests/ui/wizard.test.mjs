@@ -1,24 +1,93 @@
-// The import wizard over the fake backend: an office's patent list (序号/专利名称/专利号/
-// 发明人(贡献比例)/申请日期/类型 below a title row) mapped, previewed, imported as a job.
+// The import wizard on the small Rust demo portfolio (300 achievements): an office's patent list
+// (序号/专利名称/专利号/发明人(贡献比例)/申请日期/类型 below a title row, after a notes sheet) mapped,
+// previewed, imported as a job. The workbooks are tests/fixtures/ui/*.xlsx (made by make_ui.py);
+// they name 谢艳 T0001, 梁超 T0002 and 黄杰 T0003, whose names nobody else in the demo has. Files
+// are chosen in the browser's file chooser and uploaded.
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
-import { cells, start, total } from './harness.mjs'
+import { cells, chooseFile, start, total } from './harness.mjs'
 
+const FIXTURES = fileURLToPath(new URL('../fixtures/ui/', import.meta.url))
+
+// A refusal is a 422 answer, which the browser logs as a failed resource: a test that expects n
+// refusals expects exactly n such lines and nothing else. (A helper for harness.mjs.)
+const REFUSED = 'error: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)'
+const refusals = (n) => Array(n).fill(REFUSED)
+
+/** The check digit of a 12-digit patent application number (weights 2–9, 2–5; mod 11, 10 = X). */
+function checkDigit(body) {
+  const weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]
+  const sum = [...body].reduce((s, c, i) => s + Number(c) * weights[i], 0) % 11
+  return sum === 10 ? 'X' : String(sum)
+}
+
+// Large files, written for this run: a job over a few thousand rows runs long enough (a second
+// or more) to be seen and cancelled while it runs. Application numbers 20268…/20269… are not the
+// demo's (its are 20xx10… and 20xx20…/30…).
+const BIG = 4000
+const STANDARD_BIG = 2000
 let app
+let scratch
+let bigWizard
+let bigStandard
 before(async () => {
   app = await start()
+  scratch = mkdtempSync(join(tmpdir(), 'transferdesk-wizard-'))
+  bigWizard = join(scratch, '专利清单-全部.csv')
+  const own = ['序号,专利名称,专利号,发明人(贡献比例),申请日期,类型']
+  for (let i = 1; i <= BIG; i++) {
+    const body = `20268${String(i).padStart(7, '0')}`
+    own.push(`${i},一种测试专利${i},${body}.${checkDigit(body)},谢艳(60%)、梁超（40）,2024年3月5日,发明`)
+  }
+  writeFileSync(bigWizard, own.join('\r\n') + '\r\n')
+  bigStandard = join(scratch, '成果-全部.csv')
+  const standard = ['成果编号,成果名称,成果类型,申请号,申请日,授权号,授权日,法律状态,所属单位,财政资助项目,年费已缴至,完成人']
+  for (let i = 1; i <= STANDARD_BIG; i++) {
+    const body = `20269${String(i).padStart(7, '0')}`
+    standard.push(`BIG-${String(i).padStart(5, '0')},一种测试成果${i},发明专利,${body}.${checkDigit(body)},2024-03-05,,,申请中,计算机学院,,,T0001`)
+  }
+  writeFileSync(bigStandard, standard.join('\r\n') + '\r\n')
 })
-after(() => app.stop())
+after(async () => {
+  await app.stop()
+  rmSync(scratch, { recursive: true, force: true })
+})
 
-async function openWizard(path) {
+/** Chooses `file` in the wizard's first step and reads it. */
+async function chooseAndRead(page, file) {
+  await chooseFile(page, file, () => page.getByTestId('wizard-pick').click())
+  const name = file.slice(file.lastIndexOf('/') + 1)
+  // In a browser the field shows the uploaded file's name, read-only.
+  await page.waitForFunction((n) => document.querySelector('input[data-testid="wizard-path"]')?.value === n, name)
+  assert.equal(await page.getByTestId('wizard-path').isEditable(), false)
+  await page.getByTestId('wizard-open').click()
+  await page.getByTestId('wizard-sample').waitFor()
+}
+
+async function openWizard(file) {
   const opened = await app.open('#/import')
   const { page } = opened
   // Reached from the standard import screen's link.
   await page.getByTestId('import-wizard-link').click()
-  await page.getByTestId('wizard-path').fill(path)
-  await page.getByTestId('wizard-open').click()
-  await page.getByTestId('wizard-sample').waitFor()
+  await chooseAndRead(page, file)
   return opened
+}
+
+/** The text of a job's step once it counts over `total` rows (read at once: the bar goes when the job ends). */
+async function stepWithCounts(page, testid, total) {
+  const text = await page.waitForFunction(
+    ([id, n]) => {
+      const step = document.querySelector(`[data-testid="${id}"]`)?.textContent.trim()
+      return step?.endsWith(`/${n}）`) ? step : null
+    },
+    [testid, total],
+    { polling: 'raf' },
+  )
+  return text.jsonValue()
 }
 
 async function mapFixed(page) {
@@ -29,7 +98,8 @@ async function mapFixed(page) {
 }
 
 test('the mapping is suggested from the headers and required fields are flagged', async () => {
-  const { page, problems } = await openWizard('/home/office/导入/2024专利清单.xlsx')
+  const { page, problems } = await openWizard(join(FIXTURES, '2024专利清单.xlsx'))
+  // The title row is row 1, the headers row 2, four patents below.
   assert.match(await page.getByTestId('wizard-sheet-info').innerText(), /表头在第 2 行，共 4 行数据/)
   assert.match(await page.getByTestId('wizard-sheet').innerText(), /专利清单/, 'the notes sheet is skipped')
   await page.getByTestId('wizard-next-mapping').click()
@@ -59,7 +129,7 @@ test('the mapping is suggested from the headers and required fields are flagged'
 })
 
 test('a bad workbook shows every problem in place and cannot be imported', async () => {
-  const { page, problems } = await openWizard('/home/office/导入/bad-专利.xlsx')
+  const { page, problems } = await openWizard(join(FIXTURES, 'bad-专利.xlsx'))
   await mapFixed(page)
   await page.getByTestId('wizard-preview').click()
   await page.getByTestId('wizard-preview-table').waitFor()
@@ -70,7 +140,14 @@ test('a bad workbook shows every problem in place and cannot be imported', async
     ['4', 'E4', '申请日期', '申请日'],
     ['5', 'D5', '发明人(贡献比例)', '完成人'],
   ])
+  // Row 3: 谢艳 is T0001, but nobody in the demo is called 周八.
   assert.equal(list[0][4], '周八')
+  assert.match(list[0][5], /没有此姓名的人员/)
+  // Row 4: February 2024 has 29 days.
+  assert.equal(list[1][4], '2024.2.30')
+  assert.equal(list[1][5], '日历中没有这一天')
+  // Row 5: two names, no shares.
+  assert.equal(list[2][4], '谢艳、梁超')
   assert.match(list[2][5], /须写明各自份额/)
   // Each problem's cell is marked in the preview.
   assert.equal(await page.locator('[data-testid="wizard-preview-table"] .el-table__body .bad-cell').count(), 3)
@@ -84,59 +161,75 @@ test('a bad workbook shows every problem in place and cannot be imported', async
 })
 
 test('a clean workbook is imported as a job, listed, and its mapping is offered next time', async () => {
-  const { page, problems } = await openWizard('/home/office/导入/2024专利清单.xlsx')
+  const { page, problems } = await openWizard(join(FIXTURES, '2024专利清单.xlsx'))
   await mapFixed(page)
   await page.getByTestId('wizard-preview').click()
   await page.getByTestId('wizard-preview-table').waitFor()
   assert.match(await page.getByTestId('wizard-preview-summary').innerText(), /共 4 行数据，全部通过校验/)
   const rows = await cells(page, 'wizard-preview-table')
-  // Row 3: 2024年3月5日 → 2024-03-05; row 6: Excel day 45474 → 2024-07-01.
+  // Row 3: 2024年3月5日 → 2024-03-05; row 6: Excel day 45474 counted from 1899-12-30 → 2024-07-01
+  // (45292 is 2024-01-01, and January–June 2024 have 31+29+31+30+31+30 = 182 days).
   assert.equal(rows[0][0], '3')
   assert.ok(rows[0].includes('2024-03-05') && rows[3].includes('2024-07-01'), JSON.stringify(rows))
-  assert.ok(rows[0].some((c) => /^\w+:60; \w+:40$/.test(c)), 'names and shares became ID:share')
+  // 谢艳(60%)、梁超（40） became employee ID:share.
+  assert.ok(rows[0].includes('T0001:60; T0002:40'), 'names and shares became ID:share')
 
   await page.getByTestId('wizard-import').click()
-  // The job's bar shows its step and counts while it runs.
-  await page.getByTestId('wizard-progress-step').waitFor()
+  // (The job's bar, with its step and counts, is seen in the cancel test: four rows are written
+  // faster than a page can look.)
   await page.getByTestId('wizard-summary').waitFor()
   assert.match(await page.getByTestId('wizard-summary').innerText(), /共 4 行数据，新增 4 条/)
   assert.match(await page.getByTestId('wizard-result').innerText(), /已自动保存/)
 
   await page.getByTestId('wizard-view-portfolio').click()
   await page.locator('[data-testid="achievement-table"] .el-table-v2__row').first().waitFor()
+  // 300 + 4.
   assert.equal(await total(page), 304)
 
   // The same headers again: the saved mapping is applied, fixed values included.
   await page.getByTestId('nav-wizard').click()
-  await page.getByTestId('wizard-path').fill('/home/office/导入/2025专利清单.xlsx')
-  await page.getByTestId('wizard-open').click()
+  await chooseAndRead(page, join(FIXTURES, '2025专利清单.xlsx'))
   await page.getByTestId('wizard-next-mapping').click()
   await page.getByTestId('wizard-saved-applied').waitFor()
   assert.equal(await page.getByTestId('wizard-fixed-department').inputValue(), '计算机学院')
+  assert.equal(await page.getByTestId('wizard-fixed-status').inputValue(), '申请中')
   assert.deepEqual(problems, [])
 })
 
 test('an import can be cancelled and writes nothing', async () => {
-  const { page, problems } = await openWizard('/home/office/导入/2024专利清单.xlsx')
+  const { page, problems } = await openWizard(bigWizard)
+  // A CSV: headers on row 1.
+  assert.match(await page.getByTestId('wizard-sheet-info').innerText(), new RegExp(`表头在第 1 行，共 ${BIG} 行数据`))
   await mapFixed(page)
   await page.getByTestId('wizard-preview').click()
-  await page.getByTestId('wizard-preview-table').waitFor()
+  await page.getByTestId('wizard-preview-table').waitFor({ timeout: 120_000 })
+  assert.match(await page.getByTestId('wizard-preview-summary').innerText(), new RegExp(`共 ${BIG} 行数据，全部通过校验`))
   await page.getByTestId('wizard-import').click()
+  // The job's bar shows its step and counts while it runs. Once the server has told a step over
+  // the 4,000 rows, the job is under way on the server and a cancel reaches it.
+  const shown = await stepWithCounts(page, 'wizard-progress-step', '4,000')
   await page.getByTestId('wizard-progress-cancel').click()
-  await page.getByTestId('wizard-import-failed').waitFor()
+  assert.match(shown, /^(转换|逐行校验|写入|更新搜索索引)（[\d,]+\/4,000）$/)
+  await page.getByTestId('wizard-import-failed').waitFor({ timeout: 120_000 })
   assert.match(await page.getByTestId('wizard-import-failed').innerText(), /已取消/)
+  assert.equal(await page.getByTestId('wizard-summary').count(), 0)
   await page.getByTestId('nav-achievements').click()
   await page.locator('[data-testid="achievement-table"] .el-table-v2__row').first().waitFor()
+  // Still the demo's 300.
   assert.equal(await total(page), 300)
-  assert.deepEqual(problems, [])
+  // The cancelled import's answer.
+  assert.deepEqual(problems, refusals(1))
 })
 
 test('the standard import runs as a job with a progress bar', async () => {
   const { page, problems } = await app.open('#/import')
-  await page.getByTestId('import-path').fill('/data/成果.xlsx')
+  await chooseFile(page, bigStandard, () => page.getByTestId('import-pick').click())
+  await page.waitForFunction(() => document.querySelector('input[data-testid="import-path"]')?.value === '成果-全部.csv')
   await page.getByTestId('import-dry-run').click()
-  await page.getByTestId('import-progress-step').waitFor()
-  await page.getByTestId('import-result').waitFor()
-  assert.match(await page.getByTestId('import-summary').innerText(), /本次未写入/)
+  // The bar shows the step and the counts over the file's 2,000 rows while the check runs.
+  assert.match(await stepWithCounts(page, 'import-progress-step', '2,000'), /^(逐行校验|写入|更新搜索索引)（[\d,]+\/2,000）$/)
+  await page.getByTestId('import-result').waitFor({ timeout: 120_000 })
+  await page.getByTestId('import-progress').waitFor({ state: 'detached' })
+  assert.match(await page.getByTestId('import-summary').innerText(), new RegExp(`共 ${STANDARD_BIG} 行数据，导入后将新增 ${STANDARD_BIG} 条（本次未写入）`))
   assert.deepEqual(problems, [])
 })

@@ -2,8 +2,13 @@ import { createApp } from 'vue'
 import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import App from './App.vue'
+import { loadToday } from './api'
 import { i18n } from './i18n'
 import { router } from './router'
 import './style.css'
 
-createApp(App).use(i18n).use(router).use(ElementPlus).mount('#app')
+// Every screen's "today" is the backend's (its rules and deadlines use it); a backend that cannot
+// answer yet leaves the browser's day, and the screens show the backend's error themselves.
+loadToday()
+  .catch(() => undefined)
+  .finally(() => createApp(App).use(i18n).use(router).use(ElementPlus).mount('#app'))

@@ -1,28 +1,56 @@
 //! The app's state: the open data file, or the reason it could not be opened (shown by the UI
 //! instead of crashing).
 
-use crate::ipc_error::IpcError;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use tauri::{AppHandle, Emitter};
+use transferdesk_api::{Failure, Jobs, Kind};
 use transferdesk_core::backup::Reason;
+use transferdesk_core::progress::Progress;
 use transferdesk_core::{demo, store, Actor, ErrorReport, Lang, Store};
 
 /// Held by Tauri for every command.
 pub struct AppState {
     store: Result<Mutex<Store>, ErrorReport>,
     /// The long jobs under way, each cancellable (a lock of its own: a job holds the store).
-    pub jobs: crate::jobs::Jobs,
+    pub jobs: Jobs,
+    /// The running app, which tells the window of each job's steps (set once it exists).
+    pub app: Arc<OnceLock<AppHandle>>,
+}
+
+/// The `job` event's payload.
+#[derive(Clone, serde::Serialize)]
+struct JobEvent<'a> {
+    id: &'a str,
+    progress: &'a Progress,
+}
+
+/// Jobs whose steps go to the window as `job` events.
+fn jobs(app: &Arc<OnceLock<AppHandle>>) -> Jobs {
+    let app = Arc::clone(app);
+    Jobs::new(move |id, progress| {
+        if let (Some(app), Some(progress)) = (app.get(), progress) {
+            // A closed window cannot be told; the job goes on regardless.
+            let _ = app.emit("job", JobEvent { id, progress });
+        }
+    })
 }
 
 impl AppState {
     /// Opens `$TRANSFERDESK_DB` or the default data file; on first start creates it with the
     /// small demo portfolio so that a new user sees what the app does.
     pub fn open_default() -> AppState {
+        let app = Arc::new(OnceLock::new());
+        let jobs = jobs(&app);
         let path = store::resolve_path(None);
+        if let Err(problem) = transferdesk_api::clock::check() {
+            let report = ErrorReport { code: "bad_environment".into(), message: problem, details: Vec::new() };
+            return AppState { store: Err(report), jobs, app };
+        }
         if !path.exists() {
             if let Err(e) = demo::create(&path, demo::Scale::Small, 1, &actor()) {
-                return AppState { store: Err(e.report(Lang::Zh)), jobs: Default::default() };
+                return AppState { store: Err(e.report(Lang::Zh)), jobs, app };
             }
         }
         let store = Store::open(&path);
@@ -35,7 +63,14 @@ impl AppState {
                 start_backup_in_child(&path);
             });
         }
-        AppState { store: store.map(Mutex::new).map_err(|e| e.report(Lang::Zh)), jobs: Default::default() }
+        AppState { store: store.map(Mutex::new).map_err(|e| e.report(Lang::Zh)), jobs, app }
+    }
+
+    /// The state over an open store (tests drive the invoke handler with it).
+    #[cfg(test)]
+    pub fn with_store(store: Store) -> AppState {
+        let app = Arc::new(OnceLock::new());
+        AppState { store: Ok(Mutex::new(store)), jobs: jobs(&app), app }
     }
 
     /// The automatic backup at quit (the window is closing).
@@ -46,10 +81,14 @@ impl AppState {
     }
 
     /// The store, locked for this command.
-    pub fn store(&self) -> Result<MutexGuard<'_, Store>, IpcError> {
+    pub fn store(&self) -> Result<MutexGuard<'_, Store>, Failure> {
         match &self.store {
-            Ok(m) => m.lock().map_err(|_| IpcError::new("internal", "数据连接不可用，请重启程序")),
-            Err(report) => Err(IpcError(report.clone())),
+            Ok(m) => m.lock().map_err(|_| Failure::new(Kind::Internal, "internal", "数据连接不可用，请重启程序")),
+            Err(report) => {
+                let mut failure = Failure::new(Kind::Unavailable, &report.code, report.message.clone());
+                failure.report.details.clone_from(&report.details);
+                Err(failure)
+            }
         }
     }
 }
@@ -57,9 +96,7 @@ impl AppState {
 /// Who writes from the app, and when: read here because core rules never read the clock.
 pub fn actor() -> Actor {
     let user = std::env::var("USER").unwrap_or_else(|_| "unknown".into());
-    #[allow(clippy::disallowed_methods)]
-    let at = chrono::Local::now().naive_local();
-    Actor { name: format!("app:{user}"), at }
+    Actor { name: format!("app:{user}"), at: transferdesk_api::clock::now() }
 }
 
 /// How long after start the start backup begins.

@@ -1,11 +1,11 @@
 //! Opening a file the app itself stored with the desktop's viewer for its type.
 
-use crate::ipc_error::IpcError;
 use std::path::Path;
+use transferdesk_api::{Failure, Kind};
 
 /// Hands `path` to the system viewer without waiting for it; the path never comes from the
 /// webview, only from the store.
-pub fn open(path: &Path) -> Result<(), IpcError> {
+pub fn open(path: &Path) -> Result<(), Failure> {
     #[cfg(target_os = "linux")]
     let mut command = std::process::Command::new("xdg-open");
     #[cfg(target_os = "macos")]
@@ -24,5 +24,5 @@ pub fn open(path: &Path) -> Result<(), IpcError> {
         .spawn()
         // Reaped in the background so that no zombie outlives the viewer.
         .map(|mut child| drop(std::thread::spawn(move || child.wait())))
-        .map_err(|e| IpcError::new("viewer_unavailable", format!("无法打开文件查看程序：{e}")))
+        .map_err(|e| Failure::new(Kind::Internal, "viewer_unavailable", format!("无法打开文件查看程序：{e}")))
 }

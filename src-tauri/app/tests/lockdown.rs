@@ -12,12 +12,10 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The commands build.rs declares (the list Tauri generates permissions from).
+/// The command table's commands (build.rs gives Tauri the same list; a unit test of the app
+/// checks that).
 fn commands() -> Vec<String> {
-    let build = read(&app_dir().join("build.rs"));
-    let start = build.find("const COMMANDS").expect("COMMANDS in build.rs");
-    let end = start + build[start..].find("];").expect("end of COMMANDS");
-    build[start..end].split('"').skip(1).step_by(2).map(str::to_string).collect()
+    transferdesk_api::table().map(|c| c.name.to_string()).collect()
 }
 
 /// Besides the app's commands: the open/save dialogs, and listening to the `job` progress events.
@@ -79,21 +77,36 @@ fn the_ui_loads_no_remote_content() {
             }
         }
     }
+    // The office server's transport is the one place that calls fetch(), and only its own
+    // origin's API (a relative `/api/…` URL); in the desktop app it is never chosen, and the
+    // window's CSP would refuse it anyway.
+    let http_transport = ui.join("src/api/transport-http.ts");
+    let mut fetches = 0;
     for f in files {
         let text = read(&f);
         for marker in ["http://", "https://", "//fonts.", "XMLHttpRequest", "WebSocket(", "navigator.sendBeacon", "window.fetch"] {
             assert!(!text.contains(marker), "{} contains {marker}: the UI loads nothing remote and sends nothing", f.display());
         }
         // The global fetch(), not a method that happens to be called fetch (`options.fetch(…)`).
-        let global_fetch = text
-            .match_indices("fetch(")
-            .any(|(i, _)| text[..i].chars().next_back().is_none_or(|c| !(c == '.' || c == '_' || c.is_alphanumeric())));
-        assert!(!global_fetch, "{} calls fetch()", f.display());
+        for (i, _) in text.match_indices("fetch(") {
+            if text[..i].chars().next_back().is_some_and(|c| c == '.' || c == '_' || c.is_alphanumeric()) {
+                continue;
+            }
+            assert!(f == http_transport, "{} calls fetch()", f.display());
+            let url = &text[i + "fetch(".len()..];
+            assert!(
+                url.starts_with("'/api/") || url.starts_with("`/api/"),
+                "{}: fetch() of anything but the same origin's /api/",
+                f.display()
+            );
+            fetches += 1;
+        }
     }
+    assert!(fetches >= 2, "the HTTP transport's command call and upload are checked: {fetches}");
 }
 
 #[test]
-fn no_http_client_is_compiled_in() {
+fn no_http_server_or_client_is_compiled_in() {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = std::process::Command::new(cargo)
         .args(["tree", "-p", "transferdesk-app", "-e", "normal", "--prefix", "none", "--format", "{p}", "--offline"])
@@ -103,7 +116,24 @@ fn no_http_client_is_compiled_in() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let tree = String::from_utf8_lossy(&out.stdout);
     // tauri lists reqwest for other targets (mobile); on this one it is not compiled.
-    for krate in ["reqwest", "hyper", "ureq", "isahc", "attohttpc", "curl", "surf", "tungstenite", "h2", "rustls", "native-tls"] {
+    for krate in [
+        "axum",
+        "transferdesk-server",
+        "tiny_http",
+        "actix-web",
+        "warp",
+        "reqwest",
+        "hyper",
+        "ureq",
+        "isahc",
+        "attohttpc",
+        "curl",
+        "surf",
+        "tungstenite",
+        "h2",
+        "rustls",
+        "native-tls",
+    ] {
         assert!(!tree.lines().any(|l| l.split_whitespace().next() == Some(krate)), "{krate} is compiled into the app");
     }
 }

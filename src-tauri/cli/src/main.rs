@@ -290,6 +290,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = Lang::from_locale(std::env::var("LC_ALL").ok().filter(|v| !v.is_empty()).or_else(|| std::env::var("LANG").ok()).as_deref());
     let out = Out { json: cli.json, lang };
+    // A fixed day that is not a date is a usage error, not a silent fall-back to the real day.
+    if let Err(problem) = transferdesk_api::clock::check() {
+        eprintln!("{problem}");
+        return ExitCode::from(2);
+    }
     match run(cli, lang) {
         Ok(doc) => {
             out.success(&doc);
@@ -303,9 +308,7 @@ fn main() -> ExitCode {
 /// because core rules never read the clock.
 fn actor() -> Actor {
     let user = std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| "unknown".into());
-    #[allow(clippy::disallowed_methods)]
-    let at = chrono::Local::now().naive_local();
-    Actor { name: format!("cli:{user}"), at }
+    Actor { name: format!("cli:{user}"), at: transferdesk_api::clock::now() }
 }
 
 fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {

@@ -76,13 +76,29 @@ fn usage_errors_exit_2_and_unusable_files_exit_3() {
 }
 
 #[test]
+fn a_fixed_day_that_is_not_a_date_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_transferdesk"))
+        .arg("--db")
+        .arg(dir.path().join("demo.db"))
+        .arg("demo")
+        .env("TRANSFERDESK_TODAY", "2026-13-01")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "a usage error, not the real day instead");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("TRANSFERDESK_TODAY=2026-13-01"));
+    assert!(!dir.path().join("demo.db").exists(), "nothing was created");
+}
+
+#[test]
 fn demo_exports_and_verifies_and_tampering_is_caught() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("demo.db");
     let demo = cli(&db, &["--json", "demo", "--scale", "small", "--seed", "3"]);
     assert_eq!(demo.status, 0, "{}", demo.stderr);
     let doc = demo.json();
-    // 40 contracts over 2023–2025 and 10 technical ones signed this year.
+    // 40 contracts over 2023–2025 and 10 technical ones signed this year (from 01-06 to 12 days
+    // before today, common::TODAY: 2026-01-06 … 2026-11-11, every month has room for them).
     assert_eq!(
         (doc["people"].as_u64(), doc["achievements"].as_u64(), doc["contracts"].as_u64(), doc["organizations"].as_u64()),
         (Some(60), Some(300), Some(50), Some(40))

@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 // The deal commands over Tauri: each wrapper calls its command with the argument names the Rust
-// command takes (commands/deals.rs).
+// command takes (src-tauri/api/src/commands/deals.rs).
 const invoke = vi.hoisted(() => vi.fn())
 vi.mock('@tauri-apps/api/core', () => ({ invoke }))
 vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(), save: vi.fn() }))
 
+// The desktop app's window: Tauri's IPC is there.
+Object.assign(window, { __TAURI_INTERNALS__: {} })
 const api = await import('./index')
 
 beforeEach(() => invoke.mockReset().mockResolvedValue(1))

@@ -7,6 +7,8 @@ const save = vi.hoisted(() => vi.fn())
 vi.mock('@tauri-apps/api/core', () => ({ invoke }))
 vi.mock('@tauri-apps/plugin-dialog', () => ({ open, save }))
 
+// The desktop app's window: Tauri's IPC is there.
+Object.assign(window, { __TAURI_INTERNALS__: {} })
 const api = await import('./index')
 const { ApiError, getAchievement, importFile, listAchievements, pickImportFile } = api
 
@@ -40,9 +42,9 @@ describe('api over Tauri', () => {
   })
 
   it('reports a rejection that is not an ErrorReport as internal', async () => {
-    invoke.mockRejectedValue('command list_achievements not found')
+    invoke.mockRejectedValue('Command list_achievements not allowed by ACL')
     await expect(listAchievements({ page: 1, page_size: 50, sort: null, descending: false, kind: null, status: null, department: null, year: null, search: null }))
-      .rejects.toMatchObject({ code: 'internal', message: 'command list_achievements not found' })
+      .rejects.toMatchObject({ code: 'internal', message: 'Command list_achievements not allowed by ACL' })
   })
 
   it('passes results through unchanged', async () => {
@@ -87,8 +89,7 @@ describe('reward commands over Tauri', () => {
   ])('%s sends camelCase arguments to its snake_case command', async (_, call, command, args) => {
     invoke.mockResolvedValue(null)
     await call()
-    if (args === undefined) expect(invoke).toHaveBeenCalledWith(command, undefined)
-    else expect(invoke).toHaveBeenCalledWith(command, args)
+    expect(invoke).toHaveBeenCalledWith(command, args ?? {})
   })
 
   it('passes a refusal through with its code and sentence', async () => {

@@ -166,6 +166,11 @@ export default {
     io: '无法读写文件',
     database: '数据库错误',
     internal: '程序内部错误',
+    // The annual report's filing, refused by an error finding of the year (check.rs) or because it is filed.
+    contract_without_achievement: '有转让、许可或作价投资合同没有关联成果：如需照常报送，请填写理由',
+    receipt_before_signing: '有到账日期早于合同签订日期：如需照常报送，请填写理由',
+    grant_number_missing: '有当年授权的成果没有授权号：如需照常报送，请填写理由',
+    report_filed: '该年度报告已报送，不能再修改',
   },
   achievement: {
     achievementNo: '成果编号',
@@ -224,6 +229,7 @@ export default {
     order: '请按顺序导入：人员 → 单位 → 成果 → 合同 → 到账、费用（后面的表引用前面表中的工号、单位、成果编号和合同编号）。',
     step2: '第二步：选择文件（.xlsx 或 .csv）',
     pathPlaceholder: '输入或粘贴文件路径，或点击“选择文件…”',
+    uploadPlaceholder: '点击“选择文件…”上传文件',
     pick: '选择文件…',
     dryRun: '校验（不写入）',
     run: '导入',
@@ -1204,6 +1210,7 @@ export default {
     table: '导入到',
     file: '文件',
     pathPlaceholder: '输入或粘贴 .xlsx / .csv 文件路径（CSV 可为 UTF-8 或 GBK）',
+    uploadPlaceholder: '点击“选择文件…”上传 .xlsx / .csv 文件（CSV 可为 UTF-8 或 GBK）',
     pick: '选择文件…',
     read: '读取',
     sheet: '工作表',
@@ -1246,6 +1253,7 @@ export default {
       convert: '转换',
       check: '逐行校验',
       write: '写入',
+      index: '更新搜索索引',
     },
   },
   // people and organizations

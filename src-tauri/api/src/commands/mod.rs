@@ -1,0 +1,25 @@
+//! The commands by area, each file one `commands!` table. [`AREAS`] lists the areas; a new
+//! command goes into its area's table and nowhere else.
+
+mod deals;
+mod fees;
+mod import;
+mod people;
+mod portfolio;
+mod records;
+mod reporting;
+mod rewards;
+mod settings;
+
+/// Every area's table, in the order the generated TypeScript lists them.
+pub(crate) const AREAS: &[&[crate::Command]] = &[
+    settings::COMMANDS,
+    portfolio::COMMANDS,
+    deals::COMMANDS,
+    rewards::COMMANDS,
+    fees::COMMANDS,
+    reporting::COMMANDS,
+    people::COMMANDS,
+    import::COMMANDS,
+    records::COMMANDS,
+];

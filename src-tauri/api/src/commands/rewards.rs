@@ -1,0 +1,101 @@
+//! Reward distributions (收益分配): the plan, the states from draft to paid, and the documents.
+
+use crate::command::commands;
+use crate::{FileIn, FileOut};
+use chrono::NaiveDate;
+use transferdesk_core::distribution::{
+    self, Approval, ContractChoice, Distribution, DistributionPage, DistributionQuery, Proposal, StaffChoice,
+};
+
+commands! {
+    /// The next distribution of a contract as it would be saved now (`through` null: today); nothing is written.
+    read(office)
+    fn plan_distribution(ctx, contract_no: String, through: Option<NaiveDate>, staff: Vec<String>) -> Proposal {
+        distribution::propose(&*ctx.store()?, &contract_no, through.unwrap_or(ctx.today()), &staff)
+    }
+
+    /// Saves the plan as a draft (refused while the contract has an unpaid distribution).
+    write(office)
+    fn create_distribution(ctx, contract_no: String, through: Option<NaiveDate>, staff: Vec<String>) -> Distribution {
+        distribution::create(&mut *ctx.store()?, &ctx.actor(), &contract_no, through.unwrap_or(ctx.today()), &staff)
+    }
+
+    /// One distribution.
+    read(office)
+    fn get_distribution(ctx, id: i64) -> Distribution {
+        distribution::get(&*ctx.store()?, id)
+    }
+
+    /// A page of the distribution list.
+    read(office)
+    fn list_distributions(ctx, query: DistributionQuery) -> DistributionPage {
+        distribution::list(&*ctx.store()?, &query, ctx.today())
+    }
+
+    /// Approves a draft (its minutes, when given, are a file the person chose).
+    write(office)
+    fn approve_distribution(ctx, id: i64, approval: Approval) -> Distribution {
+        let mut approval = approval;
+        if let Some(minutes) = approval.minutes_file.take() {
+            approval.minutes_file = Some(ctx.read_file(&FileIn(minutes.to_string_lossy().into_owned()))?);
+        }
+        distribution::approve(&mut *ctx.store()?, &ctx.actor(), id, &approval)
+    }
+
+    /// Posts (or re-dates) the publicity; `days` null: the policy's period.
+    write(office)
+    fn publicize_distribution(ctx, id: i64, from: NaiveDate, days: Option<u32>) -> Distribution {
+        distribution::publicize(&mut *ctx.store()?, &ctx.actor(), id, from, days)
+    }
+
+    /// Records the payment.
+    write(office)
+    fn pay_distribution(ctx, id: i64, paid_on: NaiveDate) -> Distribution {
+        distribution::pay(&mut *ctx.store()?, &ctx.actor(), id, paid_on)
+    }
+
+    /// Cancels a paid distribution by a new draft with negated amounts; returns that draft.
+    write(office)
+    fn reverse_distribution(ctx, id: i64, reason: String) -> Distribution {
+        distribution::reverse(&mut *ctx.store()?, &ctx.actor(), id, &reason)
+    }
+
+    /// Deletes a draft.
+    write(office)
+    fn discard_distribution(ctx, id: i64) -> () {
+        distribution::discard(&mut *ctx.store()?, &ctx.actor(), id)
+    }
+
+    /// Contracts to start a distribution from.
+    read(office)
+    fn contract_choices(ctx, search: String) -> Vec<ContractChoice> {
+        distribution::contract_choices(&*ctx.store()?, &search, 30)
+    }
+
+    /// Transfer-office staff who can share a policy's transfer-staff part, by name or employee ID (the first 30).
+    read(office)
+    fn staff_choices(ctx, search: String) -> Vec<StaffChoice> {
+        distribution::staff_choices(&*ctx.store()?, &search, 30)
+    }
+
+    /// The payroll sheet for finance (XLSX); returns the lines written.
+    read(office)
+    fn export_payroll(ctx, id: i64, path: FileOut, reveal_ids: bool) -> usize {
+        let path = ctx.write_file(&path)?;
+        transferdesk_report::payroll::write(&*ctx.store()?, id, &path, reveal_ids)
+    }
+
+    /// The publicity notice (PDF).
+    read(office)
+    fn export_notice(ctx, id: i64, path: FileOut) -> () {
+        let path = ctx.write_file(&path)?;
+        transferdesk_report::notice::write(&*ctx.store()?, id, &path)
+    }
+
+    /// One statement per person (PDF); returns how many.
+    read(office)
+    fn export_statements(ctx, id: i64, path: FileOut) -> usize {
+        let path = ctx.write_file(&path)?;
+        transferdesk_report::statement::write(&*ctx.store()?, id, &path, None)
+    }
+}

@@ -1,0 +1,7 @@
+//! The server's integration tests: requests through the whole router, on a demo data file.
+
+mod common;
+
+mod bad_requests;
+mod files;
+mod pages;

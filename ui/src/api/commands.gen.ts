@@ -1,0 +1,547 @@
+// Generated from the command table (src-tauri/api/src/commands) by its tests; do not edit.
+// `UPDATE_BINDINGS=1 cargo test -p transferdesk-api` rewrites it.
+import { call } from './transport'
+import type { AchievementDetail, AchievementExtras, AchievementForm, AchievementPage, AchievementQuery, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, Criterion, Dashboard, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, Grant, GrantPage, GrantQuery, Holiday, ImportSummary, Institution, Lapse, Mapping, MoneyEntry, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Policy, PortfolioFilters, Preview, Profile, Proposal, Publicity, PublicityPage, PublicityQuery, Receivable, RecordLine, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
+
+/** Today as the backend sees it (the day the rules and the audit log use). */
+export function today(): Promise<string> {
+  return call('today')
+}
+
+/** The institution's profile for the header. */
+export function getInstitution(): Promise<Institution> {
+  return call('get_institution')
+}
+
+/** The institution's whole profile, for settings. */
+export function getProfile(): Promise<Profile> {
+  return call('get_profile')
+}
+
+/** Saves the institution's profile. */
+export function saveProfile(profile: Profile): Promise<Profile> {
+  return call('save_profile', { profile })
+}
+
+/** Every reward policy version. */
+export function listPolicies(): Promise<Array<Policy>> {
+  return call('list_policies')
+}
+
+/** Adds a version (`id` null) or changes one not in use; returns its id. */
+export function savePolicy(policy: Policy): Promise<number> {
+  return call('save_policy', { policy })
+}
+
+/** Removes an unused version. */
+export function deletePolicy(id: number): Promise<void> {
+  return call('delete_policy', { id })
+}
+
+/** The listed holidays and make-up working days. */
+export function listHolidays(): Promise<Array<Holiday>> {
+  return call('list_holidays')
+}
+
+/** Replaces the listed days of one year. */
+export function saveHolidays(year: number, days: Array<Holiday>): Promise<void> {
+  return call('save_holidays', { year, days })
+}
+
+/** The last day of a publicity period posted on `from` (civil-code counting, holiday calendar). */
+export function publicityEnd(from: string, days: number): Promise<string> {
+  return call('publicity_end', { from, days })
+}
+
+/** One page of the portfolio list. */
+export function listAchievements(query: AchievementQuery): Promise<AchievementPage> {
+  return call('list_achievements', { query })
+}
+
+/** An achievement's detail page. */
+export function getAchievement(id: number): Promise<AchievementDetail> {
+  return call('get_achievement', { id })
+}
+
+/** The values offered by the list's filters. */
+export function portfolioFilters(): Promise<PortfolioFilters> {
+  return call('portfolio_filters')
+}
+
+/** The form of an existing achievement, as saved. */
+export function achievementForm(id: number): Promise<AchievementForm> {
+  return call('achievement_form', { id })
+}
+
+/** Creates (`id` null) or changes an achievement; refused with every field's problem; returns its id. */
+export function saveAchievement(form: AchievementForm): Promise<number> {
+  return call('save_achievement', { form })
+}
+
+/** Co-owners, flags and the disclosure an achievement came from. */
+export function achievementExtras(id: number): Promise<AchievementExtras> {
+  return call('achievement_extras', { id })
+}
+
+/** A page of the disclosure list. */
+export function listDisclosures(query: DisclosureQuery): Promise<DisclosurePage> {
+  return call('list_disclosures', { query })
+}
+
+/** A disclosure's page. */
+export function getDisclosure(id: number): Promise<DisclosureDetail> {
+  return call('get_disclosure', { id })
+}
+
+/** Years with disclosures, newest first. */
+export function disclosureYears(): Promise<Array<number>> {
+  return call('disclosure_years')
+}
+
+/** The suggested number (`PL2026-003`) for a disclosure received today. */
+export function nextDisclosureNo(): Promise<string> {
+  return call('next_disclosure_no')
+}
+
+/** Saves a new (`id` null) or undecided disclosure; returns its id. */
+export function saveDisclosure(disclosure: Disclosure): Promise<number> {
+  return call('save_disclosure', { disclosure })
+}
+
+/** Records or corrects the decision (refused with `disclosure_converted` once an achievement came from it). */
+export function decideDisclosure(id: number, decision: Decision): Promise<void> {
+  return call('decide_disclosure', { id, decision })
+}
+
+/** The achievement form prefilled from a decided disclosure (`disclosure_not_decided` / `disclosure_dropped` otherwise). */
+export function conversionForm(id: number): Promise<AchievementForm> {
+  return call('conversion_form', { id })
+}
+
+/** The scoring sheet of the pre-filing assessment. */
+export function assessmentCriteria(): Promise<Array<Criterion>> {
+  return call('assessment_criteria')
+}
+
+/** Replaces the scoring sheet (weights summing to 100%). */
+export function saveAssessmentCriteria(criteria: Array<Criterion>): Promise<void> {
+  return call('save_assessment_criteria', { criteria })
+}
+
+/** Adds an assessment to an undecided disclosure; returns its id. */
+export function addAssessment(input: AssessmentInput): Promise<number> {
+  return call('add_assessment', { input })
+}
+
+/** Removes an assessment of an undecided disclosure. */
+export function deleteAssessment(id: number): Promise<void> {
+  return call('delete_assessment', { id })
+}
+
+/** One page of contracts. */
+export function listContracts(query: ContractQuery): Promise<ContractPage> {
+  return call('list_contracts', { query })
+}
+
+/** One contract with its money and evidence. */
+export function getContract(id: number): Promise<ContractDetail> {
+  return call('get_contract', { id })
+}
+
+/** Adds or corrects a contract; returns its id. */
+export function saveContract(form: ContractForm): Promise<number> {
+  return call('save_contract', { form })
+}
+
+/** Removes a contract entered by mistake. */
+export function deleteContract(id: number): Promise<void> {
+  return call('delete_contract', { id })
+}
+
+/** Records a receipt (到账); returns its id. */
+export function addReceipt(contractId: number, entry: MoneyEntry): Promise<number> {
+  return call('add_receipt', { contractId, entry })
+}
+
+/** Records a cost; returns its id. */
+export function addCost(contractId: number, entry: MoneyEntry): Promise<number> {
+  return call('add_cost', { contractId, entry })
+}
+
+/** Removes a receipt no distribution counted. */
+export function deleteReceipt(id: number): Promise<void> {
+  return call('delete_receipt', { id })
+}
+
+/** Removes a cost no distribution counted. */
+export function deleteCost(id: number): Promise<void> {
+  return call('delete_cost', { id })
+}
+
+/** Installments owed, due within `within_days` or overdue. */
+export function listReceivables(withinDays: number): Promise<Array<Receivable>> {
+  return call('list_receivables', { withinDays })
+}
+
+/** The contract's evidence bundle for 尽职免责 (PDF). */
+export function exportEvidence(id: number, path: string): Promise<void> {
+  return call('export_evidence', { id, path })
+}
+
+/** Organizations for a picker. */
+export function organizationChoices(search: string): Promise<Array<OrganizationChoice>> {
+  return call('organization_choices', { search })
+}
+
+/** Adds a counterparty typed into a form; returns its id. */
+export function createOrganization(organization: OrganizationRecord): Promise<number> {
+  return call('create_organization', { organization })
+}
+
+/** People for a picker. */
+export function personChoices(search: string): Promise<Array<PersonChoice>> {
+  return call('person_choices', { search })
+}
+
+/** A page of the price publicities, each with its stage today. */
+export function listPublicities(query: PublicityQuery): Promise<PublicityPage> {
+  return call('list_publicities', { query })
+}
+
+/** Adds or changes a publicity with its objections; returns its id. */
+export function savePublicity(publicity: Publicity): Promise<number> {
+  return call('save_publicity', { publicity })
+}
+
+/** A page of the collective decisions. */
+export function listResolutions(query: ResolutionQuery): Promise<ResolutionPage> {
+  return call('list_resolutions', { query })
+}
+
+/** Adds or corrects a collective decision; returns its id. */
+export function saveResolution(resolution: Resolution): Promise<number> {
+  return call('save_resolution', { resolution })
+}
+
+/** A page of the ownership grants. */
+export function listGrants(query: GrantQuery): Promise<GrantPage> {
+  return call('list_grants', { query })
+}
+
+/** Adds or corrects an ownership grant; returns its id. */
+export function saveGrant(grant: Grant): Promise<number> {
+  return call('save_grant', { grant })
+}
+
+/** The valuations of an achievement or of a contract, newest base date first. */
+export function listValuations(achievementId: number | null, contractId: number | null): Promise<Array<Valuation>> {
+  return call('list_valuations', { achievementId, contractId })
+}
+
+/** Adds or changes a valuation; returns its id. */
+export function saveValuation(valuation: Valuation): Promise<number> {
+  return call('save_valuation', { valuation })
+}
+
+/** Removes a valuation. */
+export function deleteValuation(id: number): Promise<void> {
+  return call('delete_valuation', { id })
+}
+
+/** The files attached to a record. */
+export function listAttachments(entity: string, entityId: number): Promise<Array<Attachment>> {
+  return call('list_attachments', { entity, entityId })
+}
+
+/** Keeps a copy of the chosen file with a record. */
+export function attachFile(entity: string, entityId: number, path: string): Promise<Attachment> {
+  return call('attach_file', { entity, entityId, path })
+}
+
+/** Unties a file from its record. */
+export function removeAttachment(id: number): Promise<void> {
+  return call('remove_attachment', { id })
+}
+
+/** Shows an attached file (checked against its hash; never a path from the caller). */
+export function openAttachment(id: number): Promise<void> {
+  return call('open_attachment', { id })
+}
+
+/** The next distribution of a contract as it would be saved now (`through` null: today); nothing is written. */
+export function planDistribution(contractNo: string, through: string | null, staff: Array<string>): Promise<Proposal> {
+  return call('plan_distribution', { contractNo, through, staff })
+}
+
+/** Saves the plan as a draft (refused while the contract has an unpaid distribution). */
+export function createDistribution(contractNo: string, through: string | null, staff: Array<string>): Promise<Distribution> {
+  return call('create_distribution', { contractNo, through, staff })
+}
+
+/** One distribution. */
+export function getDistribution(id: number): Promise<Distribution> {
+  return call('get_distribution', { id })
+}
+
+/** A page of the distribution list. */
+export function listDistributions(query: DistributionQuery): Promise<DistributionPage> {
+  return call('list_distributions', { query })
+}
+
+/** Approves a draft. */
+export function approveDistribution(id: number, approval: Approval): Promise<Distribution> {
+  return call('approve_distribution', { id, approval })
+}
+
+/** Posts (or re-dates) the publicity; `days` null: the policy's period. */
+export function publicizeDistribution(id: number, from: string, days: number | null): Promise<Distribution> {
+  return call('publicize_distribution', { id, from, days })
+}
+
+/** Records the payment. */
+export function payDistribution(id: number, paidOn: string): Promise<Distribution> {
+  return call('pay_distribution', { id, paidOn })
+}
+
+/** Cancels a paid distribution by a new draft with negated amounts; returns that draft. */
+export function reverseDistribution(id: number, reason: string): Promise<Distribution> {
+  return call('reverse_distribution', { id, reason })
+}
+
+/** Deletes a draft. */
+export function discardDistribution(id: number): Promise<void> {
+  return call('discard_distribution', { id })
+}
+
+/** Contracts to start a distribution from. */
+export function contractChoices(search: string): Promise<Array<ContractChoice>> {
+  return call('contract_choices', { search })
+}
+
+/** Transfer-office staff who can share a policy's transfer-staff part, by name or employee ID (the first 30). */
+export function staffChoices(search: string): Promise<Array<StaffChoice>> {
+  return call('staff_choices', { search })
+}
+
+/** The payroll sheet for finance (XLSX); returns the lines written. */
+export function exportPayroll(id: number, path: string, revealIds: boolean): Promise<number> {
+  return call('export_payroll', { id, path, revealIds })
+}
+
+/** The publicity notice (PDF). */
+export function exportNotice(id: number, path: string): Promise<void> {
+  return call('export_notice', { id, path })
+}
+
+/** One statement per person (PDF); returns how many. */
+export function exportStatements(id: number, path: string): Promise<number> {
+  return call('export_statements', { id, path })
+}
+
+/** One tab of the fee list on `on` (null: today). */
+export function feesDue(query: FeeQuery, on: string | null): Promise<FeePage> {
+  return call('fees_due', { query, on })
+}
+
+/** Every year of a patent's term as of today. */
+export function feeSchedule(achievementId: number): Promise<FeeSchedule> {
+  return call('fee_schedule', { achievementId })
+}
+
+/** What paying the next year costs on `paid_on`. */
+export function feeQuote(achievementNo: string, paidOn: string): Promise<FeeQuote> {
+  return call('fee_quote', { achievementNo, paidOn })
+}
+
+/** Records a payment. */
+export function payFee(payment: FeePayment): Promise<FeePaid> {
+  return call('pay_fee', { payment })
+}
+
+/** Records a keep/abandon decision. */
+export function decideFee(decision: FeeDecisionInput): Promise<FeeDecision> {
+  return call('decide_fee', { decision })
+}
+
+/** Marks a patent lapsed whose grace period ended unpaid. */
+export function markLapsed(achievementNo: string): Promise<Lapse> {
+  return call('mark_lapsed', { achievementNo })
+}
+
+/** Writes 年费缴纳清单 (XLSX) of the fees due within `within_days` of `on` (null: today); returns the number of fee rows. */
+export function exportFees(path: string, withinDays: number, on: string | null): Promise<number> {
+  return call('export_fees', { path, withinDays, on })
+}
+
+/** The start screen (工作台) for today. */
+export function dashboard(): Promise<Dashboard> {
+  return call('dashboard')
+}
+
+/** The report screen for a year; `department` null: the whole institution, else that 学院's figures. */
+export function annualReport(year: number, department: string | null): Promise<AnnualReport> {
+  return call('annual_report', { year, department })
+}
+
+/** The records behind one figure; `indicator` is its dotted path, e.g. `transformation.license.received_fen`. */
+export function indicatorRecords(year: number, indicator: string, department: string | null): Promise<Array<RecordLine>> {
+  return call('indicator_records', { year, indicator, department })
+}
+
+/** Saves the due date, narrative and cases of a year (refused with `report_filed` once filed). */
+export function saveReportYear(input: ReportYear): Promise<ReportYear> {
+  return call('save_report_year', { input })
+}
+
+/** Marks the year filed (frozen snapshot); refused with the first error finding's code unless a reason is given. */
+export function fileReportYear(year: number, overrideReason: string | null): Promise<ReportYear> {
+  return call('file_report_year', { year, overrideReason })
+}
+
+/** Writes the report's XLSX and PDF into a folder as job `job` (`department` null: the
+ * institution's report, as filed once filed); returns the two files. */
+export function exportAnnual(job: string, year: number, department: string | null, dir: string): Promise<Array<string>> {
+  return call('export_annual', { job, year, department, dir })
+}
+
+/** One page of the people list. */
+export function listPeople(query: PersonQuery): Promise<PersonPage> {
+  return call('list_people', { query })
+}
+
+/** Department names for the people list's filter. */
+export function peopleDepartments(): Promise<Array<string>> {
+  return call('people_departments')
+}
+
+/** A person's page (numbers masked). */
+export function personDetail(id: number): Promise<PersonDetail> {
+  return call('person_detail', { id })
+}
+
+/** The full resident ID and bank account of one person, asked for on purpose. */
+export function revealPerson(id: number): Promise<Revealed> {
+  return call('reveal_person', { id })
+}
+
+/** Saves the edit form of a person. */
+export function updatePerson(edit: PersonEdit): Promise<PersonRow> {
+  return call('update_person', { edit })
+}
+
+/** Likely duplicate people. */
+export function personDuplicates(): Promise<Array<PersonDuplicate>> {
+  return call('person_duplicates')
+}
+
+/** Merges person `duplicate` into `keep`; returns the merge's id. */
+export function mergePeople(keep: number, duplicate: number, reason: string): Promise<number> {
+  return call('merge_people', { keep, duplicate, reason })
+}
+
+/** Undoes a merge (of people or organizations) by a counter-entry; returns its id. */
+export function unmerge(mergeId: number, reason: string): Promise<number> {
+  return call('unmerge', { mergeId, reason })
+}
+
+/** One page of the organization list. */
+export function listOrganizations(query: OrganizationQuery): Promise<OrganizationPage> {
+  return call('list_organizations', { query })
+}
+
+/** Regions for the organization list's filter. */
+export function organizationRegions(): Promise<Array<string>> {
+  return call('organization_regions')
+}
+
+/** An organization's page. */
+export function organizationDetail(id: number): Promise<OrganizationDetail> {
+  return call('organization_detail', { id })
+}
+
+/** Saves the edit form of an organization. */
+export function updateOrganization(edit: OrganizationEdit): Promise<OrganizationRow> {
+  return call('update_organization', { edit })
+}
+
+/** Likely duplicate organizations. */
+export function organizationDuplicates(): Promise<Array<OrganizationDuplicate>> {
+  return call('organization_duplicates')
+}
+
+/** Merges organization `duplicate` into `keep`; returns the merge's id. */
+export function mergeOrganizations(keep: number, duplicate: number, reason: string): Promise<number> {
+  return call('merge_organizations', { keep, duplicate, reason })
+}
+
+/** Imports (or with `dry_run` only checks) a file in the standard template as job `job`:
+ * all or nothing, with progress, cancellable with nothing written. */
+export function importFile(job: string, table: Table, path: string, dryRun: boolean): Promise<ImportSummary> {
+  return call('import_file', { job, table, path, dryRun })
+}
+
+/** A sheet's headers, first rows and the mapping saved for them (`sheet` null: the first). */
+export function wizardOpen(path: string, sheet: string | null, table: Table): Promise<SourceSheet> {
+  return call('wizard_open', { path, sheet, table })
+}
+
+/** The converted first `limit` rows and every problem; nothing is written. */
+export function wizardPreview(path: string, sheet: string | null, mapping: Mapping, limit: number): Promise<Preview> {
+  return call('wizard_preview', { path, sheet, mapping, limit })
+}
+
+/** Imports the sheet through `mapping` as job `job` (progress, cancellable). */
+export function wizardImport(job: string, path: string, sheet: string | null, mapping: Mapping): Promise<ImportSummary> {
+  return call('wizard_import', { job, path, sheet, mapping })
+}
+
+/** Saves the mapping for sheets with these headers. */
+export function saveImportMapping(headers: Array<string>, mapping: Mapping): Promise<void> {
+  return call('save_import_mapping', { headers, mapping })
+}
+
+/** The search box (Ctrl+K): at most `limit` records of each kind. */
+export function search(text: string, limit: number): Promise<SearchResults> {
+  return call('search', { text, limit })
+}
+
+/** The backups of the open data file, newest first. */
+export function listBackups(): Promise<Array<BackupFile>> {
+  return call('list_backups')
+}
+
+/** Takes a manual backup now, as job `job`. */
+export function backupNow(job: string): Promise<BackupFile> {
+  return call('backup_now', { job })
+}
+
+/** Checks a file before a restore (what the confirmation shows); changes nothing. */
+export function checkBackup(file: string): Promise<BackupCheck> {
+  return call('check_backup', { file })
+}
+
+/** Replaces the data with a checked backup, as job `job`; the replaced data is kept as a
+ * `before-restore` backup. */
+export function restoreBackup(job: string, file: string): Promise<Restored> {
+  return call('restore_backup', { job, file })
+}
+
+/** SQLite's integrity check and the audit chain. */
+export function verifyStore(): Promise<VerifyReport> {
+  return call('verify_store')
+}
+
+/** A page of the audit log. */
+export function listAudit(query: AuditQuery): Promise<AuditPage> {
+  return call('list_audit', { query })
+}
+
+/** The page of the record an audit entry names (its key is a number, an employee id …), if any. */
+export function auditTarget(entity: string, key: string): Promise<AuditTarget | null> {
+  return call('audit_target', { entity, key })
+}
+
+/** Asks the long job `job` to stop; it rolls back what it had begun. False when it already ended. */
+export function cancelJob(job: string): Promise<boolean> {
+  return call('cancel_job', { job })
+}

@@ -1,0 +1,95 @@
+// The browser's transport (the office server): `POST /api/<name>` with the arguments as JSON,
+// job progress as Server-Sent Events, a chosen file uploaded first (the command gets its
+// handle), and a file a command wrote fetched as a download. Same origin only.
+import { ApiError } from './error'
+import type { Progress } from './types.gen'
+import type { FileFilter, Transport } from './transport'
+
+/** The header in which the server names the downloads a command produced. */
+const DOWNLOAD_HEADER = 'x-transferdesk-download'
+
+async function failure(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null)
+  if (body && typeof body === 'object' && 'code' in body) return ApiError.from(body)
+  return new ApiError('http', `服务器返回 ${response.status} ${response.statusText}`)
+}
+
+/** Saves what the server prepared under `token` the way a browser saves any download. */
+function download(token: string) {
+  const link = document.createElement('a')
+  link.href = `/api/download/${encodeURIComponent(token)}`
+  link.download = ''
+  link.rel = 'noopener'
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+}
+
+/** Opens the browser's file chooser; resolves with the file, or null when the person cancels. */
+function chooseFile(filters: FileFilter[]): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')
+    input.style.display = 'none'
+    input.addEventListener('change', () => {
+      resolve(input.files?.[0] ?? null)
+      input.remove()
+    })
+    input.addEventListener('cancel', () => {
+      resolve(null)
+      input.remove()
+    })
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
+async function upload(file: File): Promise<string> {
+  const response = await fetch('/api/upload', {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
+    body: file,
+    credentials: 'same-origin',
+  })
+  if (!response.ok) throw await failure(response)
+  const { file: handle } = (await response.json()) as { file: string }
+  return handle
+}
+
+export const httpTransport: Transport = {
+  async call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+    const response = await fetch(`/api/${encodeURIComponent(command)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(args ?? {}),
+      credentials: 'same-origin',
+    })
+    if (!response.ok) throw await failure(response)
+    const tokens = response.headers.get(DOWNLOAD_HEADER)
+    if (tokens) tokens.split(',').forEach(download)
+    return (await response.json()) as T
+  },
+  async listenJob(job: string, onProgress: (p: Progress) => void) {
+    const source = new EventSource(`/api/jobs/${encodeURIComponent(job)}`)
+    source.addEventListener('progress', (event) => onProgress(JSON.parse((event as MessageEvent<string>).data) as Progress))
+    source.addEventListener('end', () => source.close())
+    // The stream is open before the command starts, so no step is missed.
+    await new Promise<void>((resolve) => {
+      source.addEventListener('open', () => resolve(), { once: true })
+      source.addEventListener('error', () => resolve(), { once: true })
+    })
+    return () => source.close()
+  },
+  async pickFile(filters: FileFilter[]) {
+    const file = await chooseFile(filters)
+    return file ? upload(file) : null
+  },
+  // A browser asks where to save when the download arrives; the name is what it suggests.
+  async pickSave(defaultName: string) {
+    return defaultName
+  },
+  async pickFolder(defaultName: string) {
+    return defaultName
+  },
+}
