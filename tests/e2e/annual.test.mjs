@@ -16,7 +16,7 @@ test('the annual report shows the CLI figures, opens their records and keeps the
   const app = await openApp({ TRANSFERDESK_DB: db, XDG_DATA_HOME: home, HOME: home });
   await app.run('annual', async () => {
     await app.click('[data-testid="nav-annual"]');
-    // The demo's "today" is the real one: pick 2025 explicitly.
+    // Today is 2026-11-23 (the driver fixes it): the report opens on 2026; pick 2025.
     await app.click('[data-testid="annual-year"]');
     await app.click('[data-testid="annual-year-2025"]');
     const count = String(indicators.transformation.total.count);

@@ -10,7 +10,7 @@ test('dashboard deadlines match the CLI and open their lists; search opens a pat
   const home = freshHome();
   const db = join(home, 'demo.db');
   cli(db, 'demo');
-  // The same day for both: the app's today is the real one.
+  // The same day for both (TRANSFERDESK_TODAY, set by the driver for the CLI and the app).
   const fees = JSON.parse(cli(db, '--json', 'fees', 'due', '--within', '90')).fees;
   const due90 = fees.filter((f) => f.status === 'due').length;
   const grace = fees.filter((f) => f.status === 'grace').length;

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, freshHome, openApp } from './driver.mjs';
+import { TODAY, cli, freshHome, openApp } from './driver.mjs';
 
 // Of the seed-1 demo: an achievement in force and a counterparty on file.
 const ACHIEVEMENT = 'CG20120004';
@@ -18,7 +18,6 @@ async function pickOption(app, text) {
 }
 
 const nextDayOf = (day) => new Date(Date.parse(`${day}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
-const iso = (d) => d.toISOString().slice(0, 10);
 
 test('a publicity made in the app, and a finished one signed into a contract that receives money', async () => {
   const home = freshHome();
@@ -26,7 +25,7 @@ test('a publicity made in the app, and a finished one signed into a contract tha
   cli(db, 'demo');
 
   const app = await openApp({ TRANSFERDESK_DB: db, XDG_DATA_HOME: home, HOME: home });
-  const today = iso(new Date());
+  const today = TODAY;
   await app.run('deals-flow', async () => {
     // A new publicity posted today runs 15 days: no contract may be signed under it yet.
     await app.click('[data-testid="nav-publicity"]');

@@ -11,6 +11,11 @@ export const APP = join(ROOT, 'target/debug/transferdesk-app');
 export const CLI = join(ROOT, 'target/debug/transferdesk');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
 const DRIVER_URL = 'http://127.0.0.1:4444';
+
+/** The day the app and the CLI take as today in every test (TRANSFERDESK_TODAY), whatever the
+ * machine's clock or time zone says. */
+export const TODAY = '2026-11-23';
+const FIXED_DAY = { TRANSFERDESK_TODAY: TODAY };
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -34,14 +39,14 @@ export function freshHome() {
 
 /** Runs the CLI against a database, failing loudly when it fails. */
 export function cli(db, ...args) {
-  return execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8' });
+  return execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8', env: { ...process.env, ...FIXED_DAY } });
 }
 
 /** Starts tauri-driver with the app's environment and opens a session on the app's window. */
 export async function openApp(env) {
   // Its own process group, so that closing can end WebKitWebDriver and the app with it.
   const driver = spawn('tauri-driver', ['--port', '4444'], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...FIXED_DAY, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
   });
