@@ -1,15 +1,53 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { lastMessage, start } from './harness.mjs'
+import { start, total } from './harness.mjs'
 
-// The fake backend is at 2026-11-23. Its fees, by hand (see fees.test.mjs): five fees fall due
-// within 30 days; CG2020-0266 is in its grace period, 300.00 + a 25% surcharge of 2,000.00 = 800.00.
+// The small Rust demo (src-tauri/core/src/demo.rs), made and served at 2026-11-23.
+//
+// Fees (docs/rules/fees.md): for each granted patent in force, the next year to pay is its
+// paid-through year + 1, due on that year's filing anniversary; 费减 (the demo institution's
+// filing is accepted, no co-owners) leaves 15% of the full fee within the ten years from the
+// grant year. Due 2026-11-23 … 2026-12-23 (30 days), twelve patents:
+//   CG20220039 11-27 year 5 (invention, 1,200 × 15% = 180.00)  CG20200171 12-01 y7 (utility, 1,200 → 180.00)
+//   CG20120117 12-02 y15 (invention granted in y3: outside the window, 6,000.00 in full)
+//   CG20210035 12-06 y6 (180.00)  CG20170201 12-11 y10 (utility 2,000 → 300.00)  CG20220104 12-13 y5 (180.00)
+//   CG20220081 12-14 y5 (180.00)  CG20150089 12-18 y12 (4,000 → 600.00)  CG20200130 12-21 y7 (2,000 → 300.00)
+//   CG20220190 12-22 y5 (utility 900 → 135.00)  CG20190032 12-23 y8 (300.00)  CG20240206 12-23 y3 (utility 600 → 90.00)
+// = 8,625.00. In the grace period (a year behind, due before today, grace end not passed), five,
+// each its reduced fee plus a surcharge of the FULL fee by whole months since the due date:
+//   CG20190208 utility y8 due 2026-06-25: 180.00 + 20% (within 5 months, to 11-25) of 1,200 = 240.00 → 420.00
+//   CG20180012 invention y9 due 08-01: 300.00 + 15% (within 4 months, to 12-01) of 2,000 = 300.00 → 600.00
+//   CG20200136 invention y7 due 08-04: 300.00 + 15% of 2,000 → 600.00
+//   CG20190134 invention y8 due 08-22: 300.00 + 15% (3 months ended 11-22) of 2,000 → 600.00
+//   CG20200222 design y7 due 10-18: 180.00 + 5% (within 2 months, to 12-18) of 1,200 = 60.00 → 240.00
+// = 2,460.00.
+//
+// This year against last year (contracts, receipts and paid distributions, 1 January to the day):
+//   2026 to 11-23: the ten technical contracts HT2026-201…210, signed 02-02 … 10-14, of 380,000 +
+//     460,000 + 480,000 + 100,000 + 600,000 + 750,000 + 100,000 + 110,000 + 380,000 + 320,000 =
+//     3,680,000.00; half of each received, 1,840,000.00; no distribution paid.
+//   2025 to 11-23: eleven contracts (HT2025-015 -006 -027 -009 -003 -036 -018 -039 -021 -030 -033;
+//     HT2025-012 and -024 were signed in December) of 140,000 + 230,000 + 2,120,000 + 1,800,000 +
+//     230,000 + 330,000 + 70,000 + 2,050,000 + 240,000 + 190,000 + 530,000 = 7,930,000.00; all of
+//     2025's 14 receipts (the last on 11-10) = 3,478,333.30 (see annual.test.mjs); the cash pool of
+//     distribution #10 (HT2024-011), paid 2025-05-12, 477,470.00 (#18, paid 10-12, is equity).
+//   All of 2025: 13 contracts, 7,930,000 + 180,000 + 460,000 = 8,570,000.00; the same receipts
+//     and rewards.
+// Changes, rounded to whole percent: 10 vs 11 = −9%; 3,680,000 vs 7,930,000 = −53.6% → −54%;
+// 1,840,000 vs 3,478,333.30 = −47.1% → −47%; 0 vs 477,470 = −100%.
 
 let app
 before(async () => {
   app = await start()
 })
 after(() => app.stop())
+
+/**
+ * What Chromium logs, as a console error, for a command the server refused: the transport's
+ * fetch gets the refusal's 4xx status (422 for invalid input), and the browser reports every
+ * 4xx response. The form shows the refusal at its fields; this line is expected, any other is not.
+ */
+const refusedLine = (status, text) => `error: Failed to load resource: the server responded with a status of ${status} (${text})`
 
 async function openDashboard() {
   const opened = await app.open('#/')
@@ -21,37 +59,46 @@ test('the start screen lists the deadlines and each opens its filtered list', as
   const { page, problems } = await openDashboard()
   assert.match(page.url(), /#\/dashboard$/, 'the app starts on the dashboard')
   const due30 = page.getByTestId('deadline-fees_due30')
-  assert.match(await due30.innerText(), /30 天内到期的年费\s*5/)
+  assert.match(await due30.innerText(), /30 天内到期的年费\s*12/)
+  // The first five, soonest first.
+  assert.match(await due30.innerText(), /CG20220039[^\n]*\n?\s*2026-11-27\s*¥180\.00[\s\S]*CG20120117[\s\S]*2026-12-02\s*¥6,000\.00[\s\S]*还有 7 项，查看全部/)
   const grace = page.getByTestId('deadline-fees_in_grace')
-  assert.match(await grace.innerText(), /¥800\.00/)
-  assert.match(await grace.innerText(), /CG2020-0266/)
-  // The annual report for 2025 is due 2026-03-31: long past on 2026-11-23 unless filed.
-  assert.match(await page.getByTestId('dashboard-report').innerText(), /2025 年度成果转化报告截止\s*2026-03-31/)
+  assert.match(await grace.innerText(), /已过缴费期（滞纳期内）的年费\s*5\s*¥2,460\.00/)
+  assert.match(await grace.innerText(), /CG20200222 检测试剂盒（外观）\s*2026-10-18\s*¥240\.00/)
+  // The annual report for 2025 is due 2026-03-31: 237 days past on 2026-11-23, not filed.
+  assert.match(await page.getByTestId('dashboard-report').innerText(), /2025 年度成果转化报告截止\s*2026-03-31\s*已逾期 237 天/)
 
   await page.getByTestId('deadline-fees_due30-list').click()
   await page.waitForURL(/#\/fees\?tab=due30/)
   await page.locator('[data-testid="fees-table"] .el-table__row').first().waitFor()
-  assert.equal(await page.locator('[data-testid="fees-table"] .el-table__row').count(), 5)
+  assert.equal(await page.locator('[data-testid="fees-table"] .el-table__row').count(), 12)
+  assert.equal(await page.getByTestId('fees-sum').innerText(), '共 12 项，按 2026-11-23 缴纳合计 ¥8,625.00')
 
   // An item opens its record.
   await page.goBack()
-  await page.getByTestId('deadline-fees_in_grace').getByText('CG2020-0266').click()
+  await page.getByTestId('deadline-fees_in_grace').getByText('CG20200222').click()
   await page.waitForURL(/#\/achievements\/\d+$/)
-  await page.getByTestId('achievement-title').waitFor()
+  assert.equal(await page.getByTestId('achievement-title').innerText(), '检测试剂盒（外观）')
   assert.deepEqual(problems, [])
 })
 
 test('this year against last year, and the charts open the lists they count', async () => {
   const { page, problems } = await openDashboard()
-  const contracts = page.getByTestId('dashboard-figure-contracts')
-  assert.match(await contracts.innerText(), /今年签订合同（项）\s*\d+/)
-  assert.match(await contracts.innerText(), /去年同期/)
-  await contracts.click()
+  const figure = (key) => page.getByTestId(`dashboard-figure-${key}`).innerText()
+  assert.match(await figure('contracts'), /今年签订合同（项）\s*10\s*去年同期 11\s*▼9%\s*2025 年全年 13/)
+  assert.match(await figure('contract_fen'), /今年合同金额\s*¥3,680,000\.00\s*去年同期 ¥7,930,000\.00\s*▼54%\s*2025 年全年 ¥8,570,000\.00/)
+  assert.match(await figure('received_fen'), /今年到账金额\s*¥1,840,000\.00\s*去年同期 ¥3,478,333\.30\s*▼47%\s*2025 年全年 ¥3,478,333\.30/)
+  assert.match(await figure('rewards_paid_fen'), /今年发放奖励\s*¥0\.00\s*去年同期 ¥477,470\.00\s*▼100%\s*2025 年全年 ¥477,470\.00/)
+  // The count opens this year's contracts: the ten of 2026.
+  await page.getByTestId('dashboard-figure-contracts').click()
   await page.waitForURL(/#\/contracts\?year=2026/)
+  await page.locator('[data-testid="contracts-table"] .el-table__row').first().waitFor()
+  assert.equal(Number((await page.locator('.el-pagination__total').innerText()).replace(/\D/g, '')), 10)
   await page.goBack()
 
-  // The portfolio chart, kinds down the side (the fake holds all eight), invention patents on
-  // top: its first segment (pending, 34 of 120) starts at the grid's left edge (120 px).
+  // The portfolio chart, kinds down the side (the demo holds all eight), invention patents on
+  // top: its first segment, pending (40 of the 150 inventions: 95 in force, 8 lapsed, 7
+  // abandoned), starts at the grid's left edge (120 px) and is over a quarter of the longest bar.
   const chart = page.getByTestId('chart-portfolio')
   await chart.locator('canvas').waitFor()
   await chart.scrollIntoViewIfNeeded()
@@ -59,8 +106,10 @@ test('this year against last year, and the charts open the lists they count', as
   const row = (box.height - 8 - 40) / 8
   await page.mouse.click(box.x + 120 + 20, box.y + 8 + row / 2)
   await page.waitForURL(/#\/achievements\?.*kind=invention_patent/)
-  assert.match(page.url(), /status=\w+/)
+  assert.match(page.url(), /status=pending/)
   await page.getByTestId('portfolio-pagination').waitFor()
+  await page.waitForFunction(() => /共 40 条/.test(document.querySelector('[data-testid="portfolio-pagination"]')?.textContent ?? ''))
+  assert.equal(await total(page), 40)
   assert.deepEqual(problems, [])
 })
 
@@ -69,14 +118,22 @@ test('Ctrl+K searches everything; numbers in any format; Enter opens the record'
   await page.keyboard.press('Control+k')
   const input = page.getByTestId('search-input')
   await input.waitFor()
-  await input.fill('cg2016 0280')
+  // CG20160041, typed in lower case with a space (the 41st achievement, filed in 2016).
+  await input.fill('cg2016 0041')
   await page.getByTestId('search-group-achievement').waitFor()
-  const label = await page.getByTestId('search-hit').first().locator('.label').innerText()
+  const hit = page.getByTestId('search-hit').first()
+  // The title, then the achievement and application numbers.
+  assert.equal(await hit.locator('.label').innerText(), '一种基于自适应控制的检测工装')
+  assert.equal(await hit.locator('.detail').innerText(), 'CG20160041 · 201610186917.4')
   await input.press('Enter')
   await page.waitForURL(/#\/achievements\/\d+$/)
-  assert.equal(await page.getByTestId('achievement-title').innerText(), label)
+  assert.equal(await page.getByTestId('achievement-title').innerText(), '一种基于自适应控制的检测工装')
 
+  // Its application number typed in groups, with a CN prefix and without the dot.
   await page.keyboard.press('Control+k')
+  await input.fill('CN 2016 1018 6917 4')
+  await page.getByTestId('search-group-achievement').getByText('CG20160041 · 201610186917.4').waitFor()
+
   await input.fill('没有这种东西')
   await page.getByTestId('search-results').getByText('没有找到“没有这种东西”').waitFor()
   await page.keyboard.press('Escape')
@@ -84,25 +141,42 @@ test('Ctrl+K searches everything; numbers in any format; Enter opens the record'
 })
 
 test('the institution profile is saved, with field problems in place, and renames the header', async () => {
-  const { page, problems } = await app.open('#/settings?tab=profile')
+  const { page, problems, server } = await app.open('#/settings?tab=profile')
   await page.getByTestId('profile-form').waitFor()
-  assert.equal(await page.getByTestId('profile-competent').inputValue(), '四川省教育厅')
+  // The demo institution as created (demo.rs): no code or competent department recorded yet.
+  assert.equal(await page.getByTestId('profile-name').inputValue(), '西川理工大学')
+  assert.equal(await page.getByTestId('profile-province').inputValue(), '四川省')
+  assert.equal(await page.getByTestId('profile-competent').inputValue(), '')
+  await page.getByTestId('institution').getByText('西川理工大学').waitFor()
+
   await page.getByTestId('profile-code').fill('1'.repeat(41))
   await page.getByTestId('profile-save').click()
-  await page.getByText('不能超过 40 个字符').waitFor()
+  await page.locator('.el-form-item__error', { hasText: '内容过长（最多 40 个字符）' }).waitFor()
   await page.getByTestId('profile-code').fill('12510000450719123X')
-  await page.getByTestId('profile-name').fill('西南理工大学（新校名）')
+  await page.getByTestId('profile-name').fill('西川理工大学（新校名）')
+  await page.getByTestId('profile-competent').fill('四川省教育厅')
   await page.getByTestId('profile-save').click()
-  assert.equal(await lastMessage(page), '单位信息已保存')
-  await page.getByTestId('institution').getByText('西南理工大学（新校名）').waitFor()
-  assert.deepEqual(problems, [])
+  // (The refusal's message may still be up: the newest is waited for by its text.)
+  await page.locator('.el-message', { hasText: '单位信息已保存' }).waitFor()
+  await page.getByTestId('institution').getByText('西川理工大学（新校名）').waitFor()
+
+  // Saved: another person opening the profile sees it.
+  const other = await app.page(server, '#/settings?tab=profile')
+  await other.page.getByTestId('profile-form').waitFor()
+  assert.equal(await other.page.getByTestId('profile-competent').inputValue(), '四川省教育厅')
+  assert.equal(await other.page.getByTestId('profile-code').inputValue(), '12510000450719123X')
+  await other.page.getByTestId('institution').getByText('西川理工大学（新校名）').waitFor()
+  // The too-long code was refused by the backend (a 422 answer), and nothing else was logged.
+  assert.deepEqual(problems, [refusedLine(422, 'Unprocessable Entity')])
+  assert.deepEqual(other.problems, [])
 })
 
 test('the whole app switches to English without a restart', async () => {
   const { page, problems } = await openDashboard()
   await page.getByTestId('lang-en').click()
   await page.getByRole('heading', { name: 'Dashboard' }).waitFor()
-  assert.match(await page.getByTestId('deadline-fees_due30').innerText(), /Annual fees due within 30 days/)
+  assert.match(await page.getByTestId('deadline-fees_due30').innerText(), /Annual fees due within 30 days\s*12/)
+  assert.match(await page.getByTestId('dashboard-figure-contracts').innerText(), /Contracts signed this year\s*10\s*Same period last year 11/)
   await page.getByTestId('lang-zh-CN').click()
   await page.getByRole('heading', { name: '工作台' }).waitFor()
   assert.deepEqual(problems, [])
