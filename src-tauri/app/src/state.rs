@@ -5,7 +5,7 @@ use crate::ipc_error::IpcError;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Mutex, MutexGuard};
-use transferdesk_core::backup::Reason;
+use transferdesk_core::store::backup::Reason;
 use transferdesk_core::{demo, store, Actor, ErrorReport, Lang, Store};
 
 /// Held by Tauri for every command.
@@ -97,7 +97,7 @@ pub fn start_backup_child() -> Option<i32> {
 /// Takes an automatic backup. A failure must not keep the app from starting or closing; it is
 /// printed (the message names a file, never record content).
 fn automatic_backup(store: &Store, reason: Reason) -> transferdesk_core::Result<()> {
-    let taken = transferdesk_core::backup::take(store, actor().at, reason, &mut transferdesk_core::progress::unobserved);
+    let taken = transferdesk_core::store::backup::take(store, actor().at, reason, &mut transferdesk_core::progress::unobserved);
     if let Err(e) = &taken {
         eprintln!("automatic backup ({}) failed: {}", reason.key(), e.message(Lang::En));
     }

@@ -4,9 +4,9 @@
 use crate::common::{actor, fixture, new_store};
 use chrono::NaiveDate;
 use serde_json::json;
-use transferdesk_core::distribution::{self, Approval};
 use transferdesk_core::model::Table;
-use transferdesk_core::{annual, import, Store};
+use transferdesk_core::rewards::distribution::{self, Approval};
+use transferdesk_core::{import, reporting::annual, Store};
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
@@ -131,7 +131,7 @@ fn another_year_counts_only_its_own_records() {
 }
 
 fn codes(store: &Store, year: i32) -> Vec<&'static str> {
-    transferdesk_core::check::check(store, year, transferdesk_core::Lang::Zh).expect("check").iter().map(|f| f.code).collect()
+    transferdesk_core::reporting::check::check(store, year, transferdesk_core::Lang::Zh).expect("check").iter().map(|f| f.code).collect()
 }
 
 #[test]
@@ -186,7 +186,7 @@ fn each_check_fires_on_its_fixture_and_clean_data_has_none() {
         )
         .expect("publicity findings");
 
-    let found = transferdesk_core::check::check(&store, 2025, transferdesk_core::Lang::Zh).expect("check");
+    let found = transferdesk_core::reporting::check::check(&store, 2025, transferdesk_core::Lang::Zh).expect("check");
     let got: Vec<(&str, Vec<String>)> = found.iter().map(|f| (f.code, f.records.iter().map(|r| r.key.clone()).collect())).collect();
     assert_eq!(
         got,
@@ -206,7 +206,7 @@ fn each_check_fires_on_its_fixture_and_clean_data_has_none() {
 
 #[test]
 fn filing_freezes_the_year_and_later_changes_show() {
-    use transferdesk_core::report_year::{self, Case};
+    use transferdesk_core::reporting::report_year::{self, Case};
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = annual_store(&dir);
     let mut year = report_year::load(&store, 2025).expect("defaults");

@@ -6,14 +6,14 @@
 use crate::common::{actor, dump, good_store};
 use chrono::NaiveDate;
 use rstest::rstest;
-use transferdesk_core::achievement::Inventor;
-use transferdesk_core::assessment::{self, AssessmentInput, Criterion, CriterionScore};
-use transferdesk_core::disclosure::{self, Decision, Disclosure, DisclosureQuery};
+use transferdesk_core::deals::valuation::{self, Valuation};
 use transferdesk_core::model::{
     AchievementKind, AchievementStatus, DisclosureDecision, DisclosureStatus, FundingSource, ValuationKind, ValuationMethod,
 };
-use transferdesk_core::register::{self, AchievementForm, CoOwner};
-use transferdesk_core::valuation::{self, Valuation};
+use transferdesk_core::portfolio::achievement::Inventor;
+use transferdesk_core::portfolio::assessment::{self, AssessmentInput, Criterion, CriterionScore};
+use transferdesk_core::portfolio::disclosure::{self, Decision, Disclosure, DisclosureQuery};
+use transferdesk_core::portfolio::register::{self, AchievementForm, CoOwner};
 use transferdesk_core::{Error, Money, Store};
 
 fn day(text: &str) -> NaiveDate {

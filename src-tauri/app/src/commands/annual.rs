@@ -3,8 +3,8 @@ use crate::{
     state::{actor, AppState},
 };
 use std::path::PathBuf;
-use transferdesk_core::annual::{self, RecordLine};
-use transferdesk_core::report_year::{self, AnnualReport, ReportYear};
+use transferdesk_core::reporting::annual::{self, RecordLine};
+use transferdesk_core::reporting::report_year::{self, AnnualReport, ReportYear};
 use transferdesk_core::Lang;
 
 /// The report screen for a year (one department's figures when asked).

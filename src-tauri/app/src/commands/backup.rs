@@ -5,9 +5,9 @@ use crate::{
     state::{actor, AppState},
 };
 use std::path::PathBuf;
-use transferdesk_core::audit_view::{self, AuditPage, AuditQuery, AuditTarget};
-use transferdesk_core::backup::{self, BackupCheck, BackupFile, Reason, Restored};
 use transferdesk_core::store::audit::{self, VerifyReport};
+use transferdesk_core::store::audit_view::{self, AuditPage, AuditQuery, AuditTarget};
+use transferdesk_core::store::backup::{self, BackupCheck, BackupFile, Reason, Restored};
 
 /// The backups of the open data file, newest first.
 #[tauri::command]

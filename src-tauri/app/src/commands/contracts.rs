@@ -6,10 +6,10 @@ use crate::{
     state::{actor, AppState},
 };
 use std::path::PathBuf;
-use transferdesk_core::contract::edit::{self, ContractForm, MoneyEntry};
-use transferdesk_core::contract::view::{self, ContractDetail, ContractPage, ContractQuery, Receivable};
-use transferdesk_core::organization::{self, Organization, OrganizationChoice};
-use transferdesk_core::person::{self, PersonChoice};
+use transferdesk_core::deals::contract::edit::{self, ContractForm, MoneyEntry};
+use transferdesk_core::deals::contract::view::{self, ContractDetail, ContractPage, ContractQuery, Receivable};
+use transferdesk_core::people::organization::{self, Organization, OrganizationChoice};
+use transferdesk_core::people::person::{self, PersonChoice};
 
 /// One page of contracts.
 #[tauri::command]

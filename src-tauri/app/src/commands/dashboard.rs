@@ -2,9 +2,9 @@ use crate::{
     ipc_error::IpcError,
     state::{actor, AppState},
 };
-use transferdesk_core::dashboard::{self, Dashboard};
-use transferdesk_core::institution::{self, Profile};
-use transferdesk_core::search::{self, SearchResults};
+use transferdesk_core::reporting::dashboard::{self, Dashboard};
+use transferdesk_core::store::institution::{self, Profile};
+use transferdesk_core::store::search::{self, SearchResults};
 
 /// The start screen (工作台) for today.
 #[tauri::command]

@@ -5,10 +5,10 @@ use crate::{
     state::{actor, AppState},
 };
 use std::path::PathBuf;
-use transferdesk_core::attachment::{self, Attachment};
-use transferdesk_core::grant::{self, Grant, GrantPage, GrantQuery};
-use transferdesk_core::publicity::{self, Publicity, PublicityPage, PublicityQuery};
-use transferdesk_core::resolution::{self, Resolution, ResolutionPage, ResolutionQuery};
+use transferdesk_core::deals::grant::{self, Grant, GrantPage, GrantQuery};
+use transferdesk_core::deals::publicity::{self, Publicity, PublicityPage, PublicityQuery};
+use transferdesk_core::deals::resolution::{self, Resolution, ResolutionPage, ResolutionQuery};
+use transferdesk_core::portfolio::attachment::{self, Attachment};
 
 /// A page of the price publicities, each with its stage today.
 #[tauri::command]

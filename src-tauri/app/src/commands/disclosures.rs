@@ -2,9 +2,9 @@ use crate::{
     ipc_error::IpcError,
     state::{actor, AppState},
 };
-use transferdesk_core::assessment::{self, AssessmentInput, Criterion};
-use transferdesk_core::disclosure::{self, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery};
-use transferdesk_core::register::AchievementForm;
+use transferdesk_core::portfolio::assessment::{self, AssessmentInput, Criterion};
+use transferdesk_core::portfolio::disclosure::{self, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery};
+use transferdesk_core::portfolio::register::AchievementForm;
 
 /// A page of the disclosure list.
 #[tauri::command]

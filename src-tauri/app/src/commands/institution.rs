@@ -1,5 +1,5 @@
 use crate::{ipc_error::IpcError, state::AppState};
-use transferdesk_core::institution::{self, Institution};
+use transferdesk_core::store::institution::{self, Institution};
 
 /// The institution's profile for the header.
 #[tauri::command]

@@ -2,7 +2,7 @@ use crate::{
     ipc_error::IpcError,
     state::{actor, AppState},
 };
-use transferdesk_core::register::{self, AchievementExtras, AchievementForm};
+use transferdesk_core::portfolio::register::{self, AchievementExtras, AchievementForm};
 
 /// The form of an existing achievement, as saved (the edit screen).
 #[tauri::command]

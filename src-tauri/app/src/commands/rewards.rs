@@ -4,7 +4,7 @@ use crate::{
 };
 use chrono::NaiveDate;
 use std::path::PathBuf;
-use transferdesk_core::distribution::{
+use transferdesk_core::rewards::distribution::{
     self, Approval, ContractChoice, Distribution, DistributionPage, DistributionQuery, Proposal, StaffChoice,
 };
 

@@ -3,7 +3,7 @@ use crate::{
     state::{actor, AppState},
 };
 use transferdesk_core::calendar::{self, Holiday};
-use transferdesk_core::policy::{self, Policy};
+use transferdesk_core::rewards::policy::{self, Policy};
 
 /// Every reward policy version.
 #[tauri::command]

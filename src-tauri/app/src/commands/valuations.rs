@@ -2,7 +2,7 @@ use crate::{
     ipc_error::IpcError,
     state::{actor, AppState},
 };
-use transferdesk_core::valuation::{self, Valuation};
+use transferdesk_core::deals::valuation::{self, Valuation};
 
 /// The valuations of an achievement or of a contract.
 #[tauri::command]

@@ -2,18 +2,17 @@
 //! rows in one transaction — or nothing.
 
 pub mod mapping;
-pub mod problem;
 pub mod sheet;
 
 use crate::error::{Error, Result};
 use crate::model::Table;
 use crate::money::Money;
+use crate::problem::{Problem, ProblemKind};
 use crate::progress::{self, Progress, Steps};
 use crate::store::audit::Journal;
 use crate::store::{Actor, Store};
-use crate::template::{self, Column};
+use crate::template::column::{self, Column};
 use chrono::NaiveDate;
-use problem::{Problem, ProblemKind};
 use serde::Serialize;
 use sheet::{Cell, Grid, Row};
 use std::collections::HashMap;
@@ -86,17 +85,17 @@ pub(crate) fn import_grid(
     steps: Steps<'_>,
 ) -> Result<ImportSummary> {
     match table {
-        Table::People => run::<crate::person::Person>(store, actor, grid, dry_run, steps),
-        Table::Organizations => run::<crate::organization::Organization>(store, actor, grid, dry_run, steps),
-        Table::Achievements => run::<crate::achievement::Achievement>(store, actor, grid, dry_run, steps),
-        Table::Contracts => run::<crate::contract::Contract>(store, actor, grid, dry_run, steps),
-        Table::Receipts => run::<crate::receipt::Receipt>(store, actor, grid, dry_run, steps),
-        Table::Costs => run::<crate::cost::Cost>(store, actor, grid, dry_run, steps),
+        Table::People => run::<crate::people::person::Person>(store, actor, grid, dry_run, steps),
+        Table::Organizations => run::<crate::people::organization::Organization>(store, actor, grid, dry_run, steps),
+        Table::Achievements => run::<crate::portfolio::achievement::Achievement>(store, actor, grid, dry_run, steps),
+        Table::Contracts => run::<crate::deals::contract::Contract>(store, actor, grid, dry_run, steps),
+        Table::Receipts => run::<crate::deals::receipt::Receipt>(store, actor, grid, dry_run, steps),
+        Table::Costs => run::<crate::deals::cost::Cost>(store, actor, grid, dry_run, steps),
     }
 }
 
 fn run<R: Record>(store: &mut Store, actor: &Actor, grid: &Grid, dry_run: bool, steps: Steps<'_>) -> Result<ImportSummary> {
-    let columns = template::columns(R::TABLE);
+    let columns = column::columns(R::TABLE);
     let total = grid.rows.len() as u32;
     let mut problems = Vec::new();
     let map = map_headers(R::TABLE, grid, &mut problems);
@@ -128,7 +127,7 @@ fn write<R: Record>(
     dry_run: bool,
     steps: Steps<'_>,
 ) -> Result<ImportSummary> {
-    let columns = template::columns(R::TABLE);
+    let columns = column::columns(R::TABLE);
     let total = grid.rows.len() as u32;
     // The write lock is taken before the database checks so that nobody changes what was checked.
     let tx = store.write()?;
@@ -160,16 +159,16 @@ fn write<R: Record>(
     let mut journal = Journal::start(&tx, actor)?;
     // A large import of searchable records indexes them once at the end, not row by row.
     let searched = match R::TABLE {
-        Table::People => Some(crate::search::SearchKind::Person),
-        Table::Organizations => Some(crate::search::SearchKind::Organization),
-        Table::Achievements => Some(crate::search::SearchKind::Achievement),
-        Table::Contracts => Some(crate::search::SearchKind::Contract),
+        Table::People => Some(crate::store::search::SearchKind::Person),
+        Table::Organizations => Some(crate::store::search::SearchKind::Organization),
+        Table::Achievements => Some(crate::store::search::SearchKind::Achievement),
+        Table::Contracts => Some(crate::store::search::SearchKind::Contract),
         Table::Receipts | Table::Costs => None,
     };
     let bulk = match searched {
-        Some(kind) if records.len() > crate::search::BULK_ROWS => {
-            let after = crate::search::last_id(&tx, kind)?;
-            crate::search::pause(&tx)?;
+        Some(kind) if records.len() > crate::store::search::BULK_ROWS => {
+            let after = crate::store::search::last_id(&tx, kind)?;
+            crate::store::search::pause(&tx)?;
             Some((kind, after))
         }
         _ => None,
@@ -184,7 +183,7 @@ fn write<R: Record>(
     }
     if let Some((kind, after)) = bulk {
         steps(Progress::new(total, total, "index"))?;
-        crate::search::resume_after(&tx, kind, after)?;
+        crate::store::search::resume_after(&tx, kind, after)?;
     }
     // The last chance to cancel: after this step the transaction commits as a whole.
     steps(Progress::new(total, total, "write"))?;
@@ -199,7 +198,7 @@ fn write<R: Record>(
 }
 
 fn map_headers(table: Table, grid: &Grid, problems: &mut Vec<Problem>) -> Vec<Option<usize>> {
-    let columns = template::columns(table);
+    let columns = column::columns(table);
     let mut map = vec![None; columns.len()];
     let at = |col: Option<usize>, column: String, value: String, kind| Problem {
         sheet: grid.sheet.clone(),
@@ -217,7 +216,7 @@ fn map_headers(table: Table, grid: &Grid, problems: &mut Vec<Problem>) -> Vec<Op
             }
             continue;
         }
-        match template::find(table, header) {
+        match column::find(table, header) {
             None => problems.push(at(Some(i), header.clone(), header.clone(), ProblemKind::UnknownColumn)),
             Some(c) if map[c].is_some() => problems.push(at(Some(i), header.clone(), header.clone(), ProblemKind::DuplicateColumn)),
             Some(c) => map[c] = Some(i),
@@ -391,7 +390,7 @@ impl RowReader<'_> {
 pub(crate) fn read_form<R: Record>(conn: &rusqlite::Connection, fields: &[(&str, Option<String>)]) -> Result<(Option<R>, Vec<Problem>)> {
     // A form is one row under a header of the template's keys.
     const ROW: usize = 2;
-    let columns = template::columns(R::TABLE);
+    let columns = column::columns(R::TABLE);
     let cells = columns
         .iter()
         .map(|c| fields.iter().find(|(key, _)| *key == c.key).and_then(|(_, v)| v.clone()).map_or(Cell::Empty, Cell::Text))

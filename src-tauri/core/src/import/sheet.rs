@@ -2,7 +2,7 @@
 //! be imported faithfully: formulas, merged cells, error values, non-UTF-8 text. The import
 //! wizard reads any sheet, and GBK CSV, through [`read_source`].
 
-use super::problem::{Problem, ProblemKind};
+use crate::problem::{Problem, ProblemKind};
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use std::path::Path;
@@ -204,9 +204,9 @@ fn parse_xlsx(bytes: Vec<u8>, name: &str, wanted: Option<&str>, min_header_cells
             let (s, e) = (m.start, m.end);
             let label = format!(
                 "{}{}:{}{}",
-                super::problem::column_letter(s.1 as usize),
+                crate::problem::column_letter(s.1 as usize),
                 s.0 + 1,
-                super::problem::column_letter(e.1 as usize),
+                crate::problem::column_letter(e.1 as usize),
                 e.0 + 1
             );
             problems.push(Problem {

@@ -1,7 +1,11 @@
 //! The SQLite store: one way to open a file, the migrations, and the writer's identity.
 
 pub mod audit;
+pub mod audit_view;
+pub mod backup;
 pub mod holders;
+pub mod institution;
+pub mod search;
 
 use crate::error::{Error, Result};
 use chrono::NaiveDateTime;
@@ -58,7 +62,7 @@ impl Store {
 
     /// Creates a new data file (owner-only permissions) with the current schema and the
     /// institution's profile. Refuses to overwrite an existing file.
-    pub fn create(path: &Path, institution: &crate::institution::Institution, actor: &Actor) -> Result<Store> {
+    pub fn create(path: &Path, institution: &crate::store::institution::Institution, actor: &Actor) -> Result<Store> {
         if path.exists() {
             return Err(Error::AlreadyExists(path.to_path_buf()));
         }
@@ -68,7 +72,7 @@ impl Store {
         create_private_file(path)?;
         let conn = Connection::open(path)?;
         let mut store = Self::prepare(conn, path)?;
-        crate::institution::save(&mut store, actor, institution)?;
+        crate::store::institution::save(&mut store, actor, institution)?;
         Ok(store)
     }
 
@@ -194,7 +198,7 @@ pub fn resolve_path(explicit: Option<&Path>) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::institution::Institution;
+    use crate::store::institution::Institution;
 
     fn actor() -> Actor {
         Actor { name: "t".into(), at: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("time") }

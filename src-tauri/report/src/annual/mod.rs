@@ -1,6 +1,6 @@
 //! 科技成果转化年度报告: the two files of the annual report (spec annual-report.md "Files"), an
 //! .xlsx laid out like the filled government form and a printable A4 PDF. The figures are core's
-//! indicators (`transferdesk_core::annual::indicators`); this module adds the lists (projects,
+//! indicators (`transferdesk_core::reporting::annual::indicators`); this module adds the lists (projects,
 //! technical contracts, rewards) read straight from the store, and lays both out.
 //!
 //! Both files print the same indicator rows ([`parts`]), so they cannot disagree with each other
@@ -13,9 +13,9 @@ use crate::Error;
 use chrono::NaiveDate;
 use rusqlite::params;
 use std::path::{Path, PathBuf};
-use transferdesk_core::annual::{self, Flow, Indicators};
 use transferdesk_core::model::{ContractKind, Ownership};
-use transferdesk_core::report_year::{self, ReportYear};
+use transferdesk_core::reporting::annual::{self, Flow, Indicators};
+use transferdesk_core::reporting::report_year::{self, ReportYear};
 use transferdesk_core::{Actor, Money, Store};
 
 /// The two files written for a report year.
@@ -143,7 +143,7 @@ pub(crate) struct Words {
 
 impl Words {
     fn load(store: &Store, year: i32) -> Result<Words, Error> {
-        let kept = transferdesk_core::report_year::load(store, year)?;
+        let kept = transferdesk_core::reporting::report_year::load(store, year)?;
         let mut cases = Vec::new();
         for case in kept.cases {
             let title: String = store
