@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use transferdesk_core::fees::docket::{self, FeeDecisionInput, FeeDecisionKind, FeeLine, FeePaid, FeePayment, FeeStatus};
+use transferdesk_core::fees::docket::{self, FeeDecisionInput, FeeDecisionKind, FeeLine, FeePaid, FeePayment};
+use transferdesk_core::fees::rule::FeeStatus;
 use transferdesk_core::{Lang, Store};
 
 /// The subcommands of `fees`.

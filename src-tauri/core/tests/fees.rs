@@ -26,7 +26,8 @@
 
 use crate::common::{actor, dump, fixture, new_store};
 use chrono::NaiveDate;
-use transferdesk_core::fees::docket::{self, FeeDecisionInput, FeeDecisionKind, FeePayment, FeeQuery, FeeStatus, Reduction, YearStatus};
+use transferdesk_core::fees::docket::{self, FeeDecisionInput, FeeDecisionKind, FeePayment, FeeQuery, YearStatus};
+use transferdesk_core::fees::rule::{FeeStatus, Reduction};
 use transferdesk_core::model::{AchievementStatus, Table};
 use transferdesk_core::{import, Error, Money, Store};
 

@@ -7,7 +7,8 @@ use crate::Error;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use std::path::Path;
-use transferdesk_core::fees::docket::{self, FeeLine, FeeStatus};
+use transferdesk_core::fees::docket::{self, FeeLine};
+use transferdesk_core::fees::rule::FeeStatus;
 use transferdesk_core::{store::institution, Money, Store};
 
 /// The sheet's title, merged across the table.

@@ -13,7 +13,8 @@ use crate::deals::contract::{Contract, Weighted};
 use crate::deals::cost::Cost;
 use crate::deals::receipt::Receipt;
 use crate::error::Result;
-use crate::fees::docket::{self, Owners};
+use crate::fees::rule;
+use crate::fees::rule::Owners;
 use crate::import::Record;
 use crate::model::{
     AchievementKind as K, AchievementStatus as S, Category, ContractKind as C, CostCategory, LeaderLevel, LicenseKind, Ownership, Size,
@@ -326,7 +327,7 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
             let is_granted = granted <= today - Duration::days(20)
                 && !matches!(kind, K::KnowHow | K::Other)
                 && !(kind == K::InventionPatent && rng.chance(10));
-            let term = docket::term_years(kind, filed).unwrap_or(20);
+            let term = rule::term_years(kind, filed).unwrap_or(20);
             let current = patent_year(filed, today);
             let status = if !is_granted {
                 if kind.is_patent() {
@@ -548,12 +549,12 @@ fn fee_history(
         let Some(&id) = ids.get(no) else { continue };
         let grant_year = granted.map(|g| patent_year(*filed, g));
         for year in (through - 1).max(1)..=*through {
-            let Some(fee) = docket::year_fee(*kind, *filed, &owners, grant_year, year) else { continue };
+            let Some(fee) = rule::year_fee(*kind, *filed, &owners, grant_year, year) else { continue };
             let paid_on = (fee.due_on - Duration::days(20 + (id % 30))).min(today);
             if grant_year.is_some_and(|g| year < g) {
                 continue;
             }
-            let c = docket::charge(&fee, paid_on);
+            let c = rule::charge(&fee, paid_on);
             if c.total == Money::ZERO {
                 continue;
             }

@@ -3,7 +3,8 @@
 
 use crate::deals::contract::view::receivables;
 use crate::error::Result;
-use crate::fees::docket::{self, FeeQuery, FeeStatus};
+use crate::fees::docket::{self, FeeQuery};
+use crate::fees::rule::FeeStatus;
 use crate::model::{AchievementKind, AchievementStatus, ContractKind, DistributionState};
 use crate::money::Money;
 use crate::rewards::distribution::{self, DistributionQuery};
