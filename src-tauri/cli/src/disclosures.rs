@@ -31,8 +31,7 @@ pub fn run(path: &std::path::Path, command: Disclosures, lang: Lang, today: Naiv
             // Every row, page by page: an office has hundreds a year, not millions.
             let mut rows: Vec<DisclosureRow> = Vec::new();
             for page in 1.. {
-                let q =
-                    DisclosureQuery { page, page_size: transferdesk_core::portfolio::ledger::MAX_PAGE_SIZE, status, ..Default::default() };
+                let q = DisclosureQuery { page, page_size: transferdesk_core::store::search::MAX_PAGE_SIZE, status, ..Default::default() };
                 let found = disclosure::list(store.conn(), &q, today)?;
                 let done = found.rows.is_empty() || rows.len() + found.rows.len() >= found.total as usize;
                 rows.extend(found.rows);

@@ -502,7 +502,7 @@ fn rewards(path: &std::path::Path, command: Rewards, lang: Lang) -> Result<outpu
         Rewards::List { state, contract, year, overdue } => {
             let query = DistributionQuery {
                 page: 1,
-                page_size: transferdesk_core::portfolio::ledger::MAX_PAGE_SIZE,
+                page_size: transferdesk_core::store::search::MAX_PAGE_SIZE,
                 state,
                 contract_no: contract,
                 search: None,

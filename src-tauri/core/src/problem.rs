@@ -1,4 +1,6 @@
-//! One problem of an input file, located by sheet, row and column.
+//! One problem of an input — a cell of a file, located by sheet, row and column, or a field of a
+//! form — with the one rule for a form's text fields (`form_text`). Every validation in the
+//! crate reports through it, so it sits with the foundation and not in the import.
 
 use crate::date::DateError;
 use crate::ident::IdentError;
@@ -484,6 +486,23 @@ pub struct ProblemReport {
     pub code: String,
     /// What is wrong, for a person.
     pub problem: String,
+}
+
+/// One text field of a form, trimmed: a problem (named by `field`) when it is required and
+/// empty, or longer than `max` characters; `None` when empty or refused.
+pub(crate) fn form_text(problems: &mut Vec<Problem>, field: &str, value: Option<&str>, required: bool, max: usize) -> Option<String> {
+    let text = value.map(str::trim).unwrap_or_default();
+    if text.is_empty() {
+        if required {
+            problems.push(Problem::field(field, "", ProblemKind::Required));
+        }
+        return None;
+    }
+    if text.chars().count() > max {
+        problems.push(Problem::field(field, text.chars().take(40).collect::<String>(), ProblemKind::TooLong(max)));
+        return None;
+    }
+    Some(text.to_string())
 }
 
 #[cfg(test)]

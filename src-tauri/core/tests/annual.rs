@@ -206,6 +206,7 @@ fn each_check_fires_on_its_fixture_and_clean_data_has_none() {
 
 #[test]
 fn filing_freezes_the_year_and_later_changes_show() {
+    use transferdesk_core::reporting::filing;
     use transferdesk_core::reporting::report_year::{self, Case};
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = annual_store(&dir);
@@ -227,14 +228,10 @@ fn filing_freezes_the_year_and_later_changes_show() {
     };
     assert_eq!(fields, ["due_on", "cases[0]"]);
 
-    let filed =
-        report_year::file(&mut store, &actor(), 2025, None, &[("a.pdf".into(), b"%PDF".to_vec())]).expect("filed (only warnings stand)");
+    let filed = filing::file(&mut store, &actor(), 2025, None, &[("a.pdf".into(), b"%PDF".to_vec())]).expect("filed (only warnings stand)");
     assert!(filed.filed_at.is_some());
     assert_eq!(transferdesk_core::Error::code(&report_year::save(&mut store, &actor(), &year).expect_err("frozen")), "report_filed");
-    assert_eq!(
-        transferdesk_core::Error::code(&report_year::file(&mut store, &actor(), 2025, None, &[]).expect_err("once")),
-        "report_filed"
-    );
+    assert_eq!(transferdesk_core::Error::code(&filing::file(&mut store, &actor(), 2025, None, &[]).expect_err("once")), "report_filed");
     assert!(report_year::changes(&store, 2025).expect("changes").is_empty(), "nothing changed yet");
     assert_eq!(report_year::filed_files(&store, 2025).expect("files"), [("a.pdf".to_string(), b"%PDF".to_vec())]);
     assert!(store.conn().execute("DELETE FROM report_file", []).is_err(), "filed files are never deleted");

@@ -3,8 +3,8 @@
 
 use crate::common::{actor, dump, good_store};
 use chrono::NaiveDate;
-use transferdesk_core::deals::contract::edit::{self, ContractForm, EquityHolding, Installment, MoneyEntry};
-use transferdesk_core::deals::contract::{view, Weighted};
+use transferdesk_core::deals::contract::edit::{self, MoneyEntry};
+use transferdesk_core::deals::contract::{view, ContractForm, EquityHolding, Installment, Weighted};
 use transferdesk_core::deals::grant::{self, Grant, GrantKind, GrantQuery, Member, Payer};
 use transferdesk_core::deals::publicity::{self, Objection, Outcome, Publicity, PublicityQuery};
 use transferdesk_core::deals::resolution::{self, Resolution, ResolutionQuery};

@@ -245,7 +245,7 @@ fn a_broad_filter_walks_the_sort_index() {
 fn every_list_clamps_its_page_size() {
     let (_dir, store) = demo_store();
     let today = actor().at.date();
-    let max = ledger::MAX_PAGE_SIZE as usize;
+    let max = transferdesk_core::store::search::MAX_PAGE_SIZE as usize;
     let huge = u32::MAX;
     take();
     let achievements = ledger::list(&store, &AchievementQuery { page: 1, page_size: huge, ..Default::default() }).expect("list");

@@ -4,13 +4,14 @@ use crate::{
 };
 use std::path::PathBuf;
 use transferdesk_core::reporting::annual::{self, RecordLine};
-use transferdesk_core::reporting::report_year::{self, AnnualReport, ReportYear};
+use transferdesk_core::reporting::filing::{self, AnnualReport};
+use transferdesk_core::reporting::report_year::{self, ReportYear};
 use transferdesk_core::Lang;
 
 /// The report screen for a year (one department's figures when asked).
 #[tauri::command]
 pub fn annual_report(state: tauri::State<'_, AppState>, year: i32, department: Option<String>) -> Result<AnnualReport, IpcError> {
-    Ok(report_year::overview(&*state.store()?, year, department.as_deref(), Lang::Zh)?)
+    Ok(filing::overview(&*state.store()?, year, department.as_deref(), Lang::Zh)?)
 }
 
 /// The records behind one figure.

@@ -6,8 +6,9 @@ use crate::{
     state::{actor, AppState},
 };
 use std::path::PathBuf;
-use transferdesk_core::deals::contract::edit::{self, ContractForm, MoneyEntry};
+use transferdesk_core::deals::contract::edit::{self, MoneyEntry};
 use transferdesk_core::deals::contract::view::{self, ContractDetail, ContractPage, ContractQuery, Receivable};
+use transferdesk_core::deals::contract::ContractForm;
 use transferdesk_core::people::organization::{self, Organization, OrganizationChoice};
 use transferdesk_core::people::person::{self, PersonChoice};
 

@@ -4,7 +4,7 @@ use crate::{
 };
 use transferdesk_core::portfolio::assessment::{self, AssessmentInput, Criterion};
 use transferdesk_core::portfolio::disclosure::{self, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery};
-use transferdesk_core::portfolio::register::AchievementForm;
+use transferdesk_core::portfolio::register::{self, AchievementForm};
 
 /// A page of the disclosure list.
 #[tauri::command]
@@ -45,7 +45,7 @@ pub fn decide_disclosure(state: tauri::State<'_, AppState>, id: i64, decision: D
 /// The achievement form prefilled from a decided disclosure.
 #[tauri::command]
 pub fn conversion_form(state: tauri::State<'_, AppState>, id: i64) -> Result<AchievementForm, IpcError> {
-    Ok(disclosure::conversion_form(state.store()?.conn(), id)?)
+    Ok(register::conversion_form(state.store()?.conn(), id)?)
 }
 
 /// The scoring sheet of the pre-filing assessment.

@@ -253,7 +253,7 @@ pub fn list(conn: &Connection, q: &GrantQuery) -> Result<GrantPage> {
     }
     let from = format!("FROM ownership_grant g WHERE {}", clauses.join(" AND "));
     let total: u32 = conn.query_row(&format!("SELECT count(*) {from}"), rusqlite::params_from_iter(&args), |r| r.get(0))?;
-    let size = q.page_size.clamp(1, crate::portfolio::ledger::MAX_PAGE_SIZE);
+    let size = q.page_size.clamp(1, crate::store::search::MAX_PAGE_SIZE);
     args.push(Value::Integer(i64::from(size)));
     args.push(Value::Integer(i64::from(q.page.max(1) - 1) * i64::from(size)));
     let sql = format!("SELECT {COLUMNS} {from} ORDER BY g.decided_on DESC, g.id DESC LIMIT ?{} OFFSET ?{}", args.len() - 1, args.len());

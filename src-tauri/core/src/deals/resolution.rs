@@ -106,7 +106,7 @@ pub fn list(conn: &Connection, q: &ResolutionQuery) -> Result<ResolutionPage> {
     let filter = clauses.join(" AND ");
     let total: u32 =
         conn.query_row(&format!("SELECT count(*) FROM resolution WHERE {filter}"), rusqlite::params_from_iter(&args), |r| r.get(0))?;
-    let size = q.page_size.clamp(1, crate::portfolio::ledger::MAX_PAGE_SIZE);
+    let size = q.page_size.clamp(1, crate::store::search::MAX_PAGE_SIZE);
     args.push(Value::Integer(i64::from(size)));
     args.push(Value::Integer(i64::from(q.page.max(1) - 1) * i64::from(size)));
     let sql = format!(

@@ -3,9 +3,9 @@
 //! or a range; the base date, validity and the filing (备案) if any.
 
 use crate::error::{Error, Result};
-use crate::import::form_text;
 use crate::model::{ValuationKind, ValuationMethod};
 use crate::money::{AmountError, Money};
+use crate::problem::form_text;
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};

@@ -3,8 +3,9 @@
 //! schedules for the money still owed, the equity holdings, publicities still running or objected
 //! to, and an ownership grant.
 
-use crate::deals::contract::edit::{self, EquityHolding, Installment};
+use crate::deals::contract::edit;
 use crate::deals::contract::view;
+use crate::deals::contract::{EquityHolding, Installment};
 use crate::deals::grant::{self, Grant, GrantKind, Member, Payer};
 use crate::deals::publicity::{self, Objection, Outcome, Publicity};
 use crate::deals::resolution::{self, Resolution};

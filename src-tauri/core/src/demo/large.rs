@@ -8,14 +8,14 @@
 //! single transaction, the distributions and publicities through the real workflow. Every
 //! change is audited, so `verify` walks a full hash chain (~300,000 entries).
 
-use super::{application_no, id_number, shares, unless_refused, Rng, GIVEN, OBJECTS, SURNAMES, TECHNIQUES};
+use super::outcome::{unless_refused, DemoSummary};
+use super::random::{application_no, id_number, shares, Rng, GIVEN, OBJECTS, SURNAMES, TECHNIQUES};
 use crate::deals::contract::{Contract, Weighted};
 use crate::deals::cost::Cost;
 use crate::deals::receipt::Receipt;
 use crate::error::Result;
 use crate::fees::rule;
 use crate::fees::rule::Owners;
-use crate::import::Record;
 use crate::model::{
     AchievementKind as K, AchievementStatus as S, Category, ContractKind as C, CostCategory, LeaderLevel, LicenseKind, Ownership, Size,
 };
@@ -25,11 +25,10 @@ use crate::people::person::Person;
 use crate::portfolio::achievement::{patent_year, Achievement, Inventor};
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};
+use crate::template::row::Record;
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::params;
 use std::collections::HashSet;
-
-use super::DemoSummary;
 
 /// The 29 schools; the 30th department is the transfer office (技术转移中心).
 const DEPARTMENTS: &[&str] = &[

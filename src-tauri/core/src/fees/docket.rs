@@ -409,7 +409,7 @@ pub fn page(store: &Store, q: &FeeQuery, on: NaiveDate) -> Result<FeePage> {
         all.into_iter().filter(|l| l.status == q.status && (l.status != FeeStatus::Due || l.fee.due_on <= horizon)).collect();
     let total_fen = Money(tab.iter().map(|l| charge(&l.fee, on).total.0).sum());
     let total = tab.len() as u32;
-    let size = q.page_size.clamp(1, crate::portfolio::ledger::MAX_PAGE_SIZE) as usize;
+    let size = q.page_size.clamp(1, crate::store::search::MAX_PAGE_SIZE) as usize;
     let start = (q.page.max(1) as usize - 1).saturating_mul(size);
     let shown: Vec<Listed> = tab.into_iter().skip(start).take(size).collect();
     let (mut patents, fees): (Vec<Patent>, Vec<(YearFee, FeeStatus)>) = shown.into_iter().map(|l| (l.patent, (l.fee, l.status))).unzip();

@@ -4,7 +4,7 @@
 //! where the person can find them: the source sheet, row, column letter and header, and the
 //! standard field.
 
-use super::sheet::{self, Cell, Grid, Row};
+use super::sheet;
 use super::{import_grid, ImportSummary, BATCH};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -14,6 +14,7 @@ use crate::progress::{Progress, Steps};
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};
 use crate::template::column::{self, Column};
+use crate::template::grid::{Cell, Grid, Row};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};

@@ -1,12 +1,10 @@
 //! Organizations (单位): counterparties of contracts.
 
 use crate::error::{Error, Result};
-use crate::import::{Located, Record, RowReader};
-use crate::model::{Ownership, Size, Table};
+use crate::model::{Ownership, Size};
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};
-use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -26,54 +24,6 @@ pub struct Organization {
     pub size: Option<Size>,
     /// 所在地区: a province-level name or 境外.
     pub region: String,
-}
-
-impl Record for Organization {
-    const TABLE: Table = Table::Organizations;
-
-    fn parse(r: &mut RowReader<'_>) -> Option<Self> {
-        let before = r.problem_count();
-        let name = r.text("name");
-        let credit_code = r.text("credit_code").and_then(|t| match crate::ident::credit_code(&t) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                r.problem("credit_code", &t, ProblemKind::CreditCode(e));
-                None
-            }
-        });
-        let ownership = r.choice("ownership", Ownership::parse, Ownership::choices);
-        let size = r.choice("size", Size::parse, Size::choices);
-        let region = r.text("region").and_then(|t| {
-            let region = crate::model::parse_region(&t);
-            if region.is_none() {
-                r.problem("region", &t, ProblemKind::Region);
-            }
-            region
-        });
-        if r.problem_count() > before {
-            return None;
-        }
-        Some(Organization { name: name?, credit_code, ownership: ownership?, size, region: region?.to_string() })
-    }
-
-    fn unique_keys(&self) -> Vec<(&'static str, String, &'static str)> {
-        let mut keys = vec![("name", self.name.clone(), "SELECT count(*) FROM organization WHERE name = ?1")];
-        if let Some(code) = &self.credit_code {
-            keys.push(("credit_code", code.clone(), "SELECT count(*) FROM organization WHERE credit_code = ?1"));
-        }
-        keys
-    }
-
-    fn check(&self, _conn: &Connection, _r: &mut Located<'_>) -> Result<()> {
-        Ok(())
-    }
-
-    fn insert(&self, conn: &Connection, journal: &mut Journal<'_>, _today: NaiveDate) -> Result<Option<String>> {
-        conn.prepare_cached("INSERT INTO organization (name, credit_code, ownership, size, region) VALUES (?1, ?2, ?3, ?4, ?5)")?
-            .execute(params![self.name, self.credit_code, self.ownership, self.size, self.region])?;
-        journal.record(conn, Action::Insert, "organization", &self.name, None, Some(&serde_json::to_value(self).unwrap_or_default()))?;
-        Ok(None)
-    }
 }
 
 /// Every organization, by name.
@@ -109,11 +59,20 @@ pub fn choices(conn: &Connection, search: &str, limit: u32) -> Result<Vec<Organi
         "SELECT id, name, credit_code, ownership, region FROM organization
          WHERE merged_into IS NULL AND (name LIKE ?1 ESCAPE '\\' OR credit_code LIKE ?1 ESCAPE '\\') ORDER BY name LIMIT ?2",
     )?;
-    let rows = stmt.query_map(
-        params![crate::store::search::contains_pattern(search), limit.clamp(1, crate::portfolio::ledger::MAX_PAGE_SIZE)],
-        |r| Ok(OrganizationChoice { id: r.get(0)?, name: r.get(1)?, credit_code: r.get(2)?, ownership: r.get(3)?, region: r.get(4)? }),
-    )?;
+    let rows = stmt
+        .query_map(params![crate::store::search::contains_pattern(search), limit.clamp(1, crate::store::search::MAX_PAGE_SIZE)], |r| {
+            Ok(OrganizationChoice { id: r.get(0)?, name: r.get(1)?, credit_code: r.get(2)?, ownership: r.get(3)?, region: r.get(4)? })
+        })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+impl Organization {
+    /// Writes a new organization with its audit entry (a row of the template or the form's).
+    pub(crate) fn write(&self, conn: &Connection, journal: &mut Journal<'_>) -> Result<()> {
+        conn.prepare_cached("INSERT INTO organization (name, credit_code, ownership, size, region) VALUES (?1, ?2, ?3, ?4, ?5)")?
+            .execute(params![self.name, self.credit_code, self.ownership, self.size, self.region])?;
+        journal.record(conn, Action::Insert, "organization", &self.name, None, Some(&serde_json::to_value(self).unwrap_or_default()))
+    }
 }
 
 /// Adds an organization typed into a form (the pick-or-create of the contract form), with the
@@ -122,7 +81,7 @@ pub fn create(store: &mut Store, actor: &Actor, org: &Organization) -> Result<i6
     let clean = validate(store.conn(), org, None)?;
     let tx = store.write()?;
     let mut journal = Journal::start(&tx, actor)?;
-    clean.insert(&tx, &mut journal, actor.at.date())?;
+    clean.write(&tx, &mut journal)?;
     let id = tx.last_insert_rowid();
     tx.commit()?;
     Ok(id)

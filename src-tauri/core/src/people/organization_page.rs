@@ -137,7 +137,7 @@ pub fn list(store: &Store, q: &OrganizationQuery) -> Result<OrganizationPage> {
     let from = format!("FROM organization o WHERE {}", clauses.join(" AND "));
     let conn = store.conn();
     let total: u32 = conn.query_row(&format!("SELECT count(*) {from}"), rusqlite::params_from_iter(&args), |r| r.get(0))?;
-    let size = q.page_size.clamp(1, crate::portfolio::ledger::MAX_PAGE_SIZE);
+    let size = q.page_size.clamp(1, crate::store::search::MAX_PAGE_SIZE);
     let offset = (q.page.max(1) - 1) * size;
     let order = q.sort.unwrap_or(OrganizationSort::Name).sql();
     let dir = if q.descending { "DESC" } else { "ASC" };

@@ -147,7 +147,7 @@ pub fn list(store: &Store, q: &PersonQuery) -> Result<PersonPage> {
     let from = format!("FROM person p JOIN department d ON d.id = p.department_id WHERE {}", clauses.join(" AND "));
     let conn = store.conn();
     let total: u32 = conn.query_row(&format!("SELECT count(*) {from}"), rusqlite::params_from_iter(&args), |r| r.get(0))?;
-    let size = q.page_size.clamp(1, crate::portfolio::ledger::MAX_PAGE_SIZE);
+    let size = q.page_size.clamp(1, crate::store::search::MAX_PAGE_SIZE);
     let offset = (q.page.max(1) - 1) * size;
     let order = q.sort.unwrap_or(PersonSort::EmployeeId).sql();
     let dir = if q.descending { "DESC" } else { "ASC" };

@@ -4,9 +4,9 @@
 //! later change of the sheet never rewrites a past assessment.
 
 use crate::error::{Error, Result};
-use crate::import::form_text;
 use crate::model::DisclosureDecision;
 use crate::money::round_half_up;
+use crate::problem::form_text;
 use crate::problem::{Problem, ProblemKind};
 use crate::share::FULL_BP;
 use crate::store::audit::{Action, Journal};

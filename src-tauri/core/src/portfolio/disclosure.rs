@@ -1,18 +1,18 @@
 //! Invention disclosures (职务科技成果披露): intake with the inventors and their shares, the
-//! pre-filing assessments ([`crate::portfolio::assessment`]), the decision, and conversion into one or more
-//! achievements with the link kept both ways (`disclosure_achievement`).
+//! pre-filing assessments ([`super::assessment`]), the decision, and conversion into one or
+//! more achievements with the link kept both ways (`disclosure_achievement`; the prefilled
+//! form is [`super::register::conversion_form`]).
 //!
 //! A disclosure's status is never stored; it follows from its records: dropped (decided to drop),
 //! converted (decided, with an achievement), decided, assessed (an assessment, no decision),
 //! received.
 
 use crate::error::{Error, Result};
-use crate::import::form_text;
 use crate::model::{AchievementKind, AchievementStatus, DisclosureDecision, DisclosureStatus, FundingSource};
 use crate::portfolio::achievement::{inventor_list_problem, unknown_inventors, Inventor};
 use crate::portfolio::assessment::{self, Assessment};
 use crate::portfolio::ledger::InventorLine;
-use crate::portfolio::register::AchievementForm;
+use crate::problem::form_text;
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};
@@ -335,7 +335,7 @@ pub fn save(store: &mut Store, actor: &Actor, d: &Disclosure) -> Result<i64> {
 }
 
 /// A disclosure's intake and its decision.
-fn load(conn: &Connection, id: i64) -> Result<(Disclosure, Option<Decision>)> {
+pub(crate) fn load(conn: &Connection, id: i64) -> Result<(Disclosure, Option<Decision>)> {
     let (mut d, decision) = conn
         .query_row(
             "SELECT d.disclosure_no, d.title, p.name, d.funding_source, d.fiscal_project, d.description, d.prior_art,
@@ -453,7 +453,7 @@ pub fn list(conn: &Connection, q: &DisclosureQuery, today: NaiveDate) -> Result<
     }
     let from = format!("FROM disclosure d JOIN department dep ON dep.id = d.department_id WHERE {}", clauses.join(" AND "));
     let total: u32 = conn.query_row(&format!("SELECT count(*) {from}"), rusqlite::params_from_iter(&args), |r| r.get(0))?;
-    let size = q.page_size.clamp(1, crate::portfolio::ledger::MAX_PAGE_SIZE);
+    let size = q.page_size.clamp(1, crate::store::search::MAX_PAGE_SIZE);
     let offset = (q.page.max(1) - 1) * size;
     let sql = format!(
         "SELECT d.id, d.disclosure_no, d.title, dep.name,
@@ -543,40 +543,6 @@ pub fn check_convertible(conn: &Connection, id: i64) -> Result<()> {
         Some(DisclosureDecision::Drop) => Err(Error::Refused { code: "disclosure_dropped", detail: d.disclosure_no }),
         Some(_) => Ok(()),
     }
-}
-
-/// The achievement form a decided disclosure opens, prefilled: title, kind (the intended
-/// protection; know-how when kept secret; an invention patent when a patent is to be filed for
-/// something intended otherwise), department, fiscal project, inventors with shares and key
-/// marks, and the link back. Refused like [`check_convertible`].
-pub fn conversion_form(conn: &Connection, id: i64) -> Result<AchievementForm> {
-    check_convertible(conn, id)?;
-    let (d, decision) = load(conn, id)?;
-    let kind = match decision.map(|x| x.decision) {
-        Some(DisclosureDecision::KeepSecret) => AchievementKind::KnowHow,
-        Some(DisclosureDecision::FilePatent) if !d.intended_protection.is_patent() => AchievementKind::InventionPatent,
-        _ => d.intended_protection,
-    };
-    Ok(AchievementForm {
-        id: None,
-        achievement_no: String::new(),
-        title: d.title,
-        kind,
-        application_no: None,
-        filed_on: None,
-        grant_no: None,
-        granted_on: None,
-        // A secret is protected from the decision on; anything else waits for its filing.
-        status: if kind == AchievementKind::KnowHow { AchievementStatus::InForce } else { AchievementStatus::Pending },
-        department: d.department,
-        fiscal_project: d.fiscal_project,
-        fees_paid_through: None,
-        inventors: d.inventors,
-        co_owners: Vec::new(),
-        open_license: false,
-        separate_management: false,
-        disclosure_id: Some(id),
-    })
 }
 
 /// Links a new achievement to the disclosure it came from, with its audit entry (inside the

@@ -4,14 +4,12 @@
 use crate::error::{Error, Result};
 use crate::model::{AchievementKind, AchievementStatus, ContractKind};
 use crate::money::Money;
+use crate::store::search::MAX_PAGE_SIZE;
 use crate::store::Store;
 use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-/// The most rows one page may ask for.
-pub const MAX_PAGE_SIZE: u32 = 200;
 
 /// A sortable column of the list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]

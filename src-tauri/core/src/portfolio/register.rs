@@ -1,7 +1,7 @@
 //! Registering one achievement by hand (成果登记): the form that creates or edits an achievement
-//! with its inventors, co-owners and flags. Its fields go through the import's own rules
-//! ([`crate::import::read_form`] with [`Achievement`]'s parser), so a form and a file accept and
-//! refuse exactly the same values.
+//! with its inventors, co-owners and flags, prefilled from a decided disclosure or empty. Its
+//! fields go through the import's own rules ([`crate::template::row::read_form`] with
+//! [`Achievement`]'s row), so a form and a file accept and refuse exactly the same values.
 //!
 //! Editing shares never changes money already decided: a distribution stores its own lines
 //! (person, weight, amount) when it is saved, and triggers freeze them from approval on
@@ -9,12 +9,13 @@
 //! follow an edit.
 
 use crate::error::{Error, Result};
-use crate::import::Record;
-use crate::model::{AchievementKind, AchievementStatus};
+use crate::model::{AchievementKind, AchievementStatus, DisclosureDecision};
 use crate::portfolio::achievement::{format_inventors, Achievement, Inventor};
+use crate::portfolio::disclosure;
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};
+use crate::template::row::Record;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -237,10 +238,10 @@ pub fn save(store: &mut Store, actor: &Actor, form: &AchievementForm) -> Result<
     let before = form.id.map(|id| load(&tx, id)).transpose()?;
     if before.is_none() {
         if let Some(disclosure) = form.disclosure_id {
-            crate::portfolio::disclosure::check_convertible(&tx, disclosure)?;
+            disclosure::check_convertible(&tx, disclosure)?;
         }
     }
-    let (record, mut problems) = crate::import::read_form::<Achievement>(&tx, &cells(form))?;
+    let (record, mut problems) = crate::template::row::read_form::<Achievement>(&tx, &cells(form))?;
     if let Some(a) = &record {
         for (key, value, count_sql) in a.unique_keys() {
             let found: i64 = tx.prepare_cached(count_sql)?.query_row([&value], |r| r.get(0))?;
@@ -344,7 +345,7 @@ pub fn save(store: &mut Store, actor: &Actor, form: &AchievementForm) -> Result<
     }
     if before.is_none() {
         if let Some(disclosure) = form.disclosure_id {
-            crate::portfolio::disclosure::link(&tx, &mut journal, disclosure, id)?;
+            disclosure::link(&tx, &mut journal, disclosure, id)?;
         }
     }
     tx.commit()?;
@@ -371,4 +372,38 @@ fn co_owner_problems(conn: &Connection, list: &[CoOwner]) -> Result<Vec<Problem>
         }
     }
     Ok(problems)
+}
+
+/// The achievement form a decided disclosure opens, prefilled: title, kind (the intended
+/// protection; know-how when kept secret; an invention patent when a patent is to be filed for
+/// something intended otherwise), department, fiscal project, inventors with shares and key
+/// marks, and the link back. Refused like [`disclosure::check_convertible`].
+pub fn conversion_form(conn: &Connection, id: i64) -> Result<AchievementForm> {
+    disclosure::check_convertible(conn, id)?;
+    let (d, decision) = disclosure::load(conn, id)?;
+    let kind = match decision.map(|x| x.decision) {
+        Some(DisclosureDecision::KeepSecret) => AchievementKind::KnowHow,
+        Some(DisclosureDecision::FilePatent) if !d.intended_protection.is_patent() => AchievementKind::InventionPatent,
+        _ => d.intended_protection,
+    };
+    Ok(AchievementForm {
+        id: None,
+        achievement_no: String::new(),
+        title: d.title,
+        kind,
+        application_no: None,
+        filed_on: None,
+        grant_no: None,
+        granted_on: None,
+        // A secret is protected from the decision on; anything else waits for its filing.
+        status: if kind == AchievementKind::KnowHow { AchievementStatus::InForce } else { AchievementStatus::Pending },
+        department: d.department,
+        fiscal_project: d.fiscal_project,
+        fees_paid_through: None,
+        inventors: d.inventors,
+        co_owners: Vec::new(),
+        open_license: false,
+        separate_management: false,
+        disclosure_id: Some(id),
+    })
 }

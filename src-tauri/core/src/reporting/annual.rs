@@ -1,11 +1,12 @@
-//! The indicators of the annual transformation report (spec annual-report.md): every figure is
-//! one aggregate query over the year, so that the report stays fast on a large portfolio.
+//! The indicators of the annual transformation report (spec annual-report.md), with the report's
+//! due date: every figure is one aggregate query over the year, so that the report stays fast on
+//! a large portfolio.
 
 use crate::error::Result;
 use crate::model::AchievementKind;
 use crate::store::Store;
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -366,7 +367,7 @@ pub fn indicators_for(store: &Store, year: i32, department: Option<&str>) -> Res
         year,
         institution: profile.name,
         province: profile.province,
-        due_on: crate::reporting::report_year::due_on(conn, year)?,
+        due_on: due_on(conn, year)?,
         achievements,
         transformation,
         technical,
@@ -544,4 +545,11 @@ pub fn records(store: &Store, year: i32, indicator: &str, department: Option<&st
         read(row)?;
     }
     Ok(rows)
+}
+
+/// The due date of a year: as set, else March 31 of the next year.
+pub fn due_on(conn: &Connection, year: i32) -> Result<NaiveDate> {
+    let set: Option<NaiveDate> =
+        conn.query_row("SELECT due_on FROM report_year WHERE year = ?1", params![year], |r| r.get(0)).optional()?;
+    Ok(set.unwrap_or_else(|| default_due_on(year)))
 }

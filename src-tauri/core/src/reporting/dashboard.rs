@@ -303,7 +303,7 @@ fn deadline(conn: &rusqlite::Connection, kind: DeadlineKind, sql: &str, args: im
 
 fn report_due(store: &Store, today: NaiveDate) -> Result<ReportDue> {
     let year = today.year() - 1;
-    let due_on = crate::reporting::report_year::due_on(store.conn(), year)?;
+    let due_on = crate::reporting::annual::due_on(store.conn(), year)?;
     let filed =
         store.conn().query_row("SELECT count(*) > 0 FROM report_year WHERE year = ?1 AND filed_at IS NOT NULL", [year], |r| r.get(0))?;
     Ok(ReportDue { year, due_on, days_left: (due_on - today).num_days(), filed })

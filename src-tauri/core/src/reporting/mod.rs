@@ -5,4 +5,5 @@
 pub mod annual;
 pub mod check;
 pub mod dashboard;
+pub mod filing;
 pub mod report_year;

@@ -1,5 +1,6 @@
 //! A report year (报告年度): its due date, the narrative of the six parts, the typical cases, and
-//! the filing that freezes a snapshot of what was sent (annual-report.md "After filing").
+//! once filed ([`super::filing`]) the frozen snapshot, the files as sent and what changed since
+//! (annual-report.md "After filing").
 
 use crate::error::{Error, Result};
 use crate::problem::{Problem, ProblemKind};
@@ -7,9 +8,8 @@ use crate::reporting::annual;
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use sha2::Digest;
 use ts_rs::TS;
 
 /// The parts of the official form.
@@ -44,10 +44,10 @@ pub struct ReportYear {
 
 /// What was filed: the indicators and the words as they were sent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct Snapshot {
-    indicators: serde_json::Value,
-    narrative: Vec<String>,
-    cases: Vec<Case>,
+pub(crate) struct Snapshot {
+    pub(crate) indicators: serde_json::Value,
+    pub(crate) narrative: Vec<String>,
+    pub(crate) cases: Vec<Case>,
 }
 
 /// An indicator that changed since the year was filed.
@@ -61,13 +61,6 @@ pub struct Change {
     /// The figure now.
     #[ts(type = "number")]
     pub now: i64,
-}
-
-/// The due date of a year: as set, else March 31 of the next year.
-pub fn due_on(conn: &Connection, year: i32) -> Result<NaiveDate> {
-    let set: Option<NaiveDate> =
-        conn.query_row("SELECT due_on FROM report_year WHERE year = ?1", params![year], |r| r.get(0)).optional()?;
-    Ok(set.unwrap_or_else(|| annual::default_due_on(year)))
 }
 
 /// The year as kept (defaults for a year nobody touched yet).
@@ -170,53 +163,6 @@ pub fn save(store: &mut Store, actor: &Actor, input: &ReportYear) -> Result<Repo
 /// A file as filed: its name and bytes.
 pub type FiledFile = (String, Vec<u8>);
 
-/// Marks the year filed: the indicators, narrative and cases are frozen as a snapshot together
-/// with `files` (the XLSX and PDF as sent), in one transaction. Refused when already filed, or
-/// while an error finding of `check` stands unless a reason is given.
-pub fn file(store: &mut Store, actor: &Actor, year: i32, override_reason: Option<&str>, files: &[FiledFile]) -> Result<ReportYear> {
-    let current = load(store, year)?;
-    if current.filed_at.is_some() {
-        return Err(Error::Refused { code: "report_filed", detail: year.to_string() });
-    }
-    let errors: Vec<&'static str> = crate::reporting::check::check(store, year, crate::Lang::Zh)?
-        .into_iter()
-        .filter(|f| f.severity == crate::rewards::plan::Severity::Error)
-        .map(|f| f.code)
-        .collect();
-    let reason = override_reason.map(str::trim).filter(|r| !r.is_empty());
-    if let (Some(first), None) = (errors.first(), reason) {
-        return Err(Error::Refused { code: first, detail: year.to_string() });
-    }
-    let indicators = annual::indicators(store, year)?;
-    let snapshot = Snapshot {
-        indicators: serde_json::to_value(&indicators).unwrap_or_default(),
-        narrative: current.narrative.clone(),
-        cases: current.cases.clone(),
-    };
-    let at = actor.at.format("%Y-%m-%dT%H:%M:%S").to_string();
-    let tx = store.write()?;
-    tx.execute(
-        "INSERT INTO report_year (year, due_on, narrative) VALUES (?1, ?2, ?3) ON CONFLICT(year) DO NOTHING",
-        params![year, current.due_on, serde_json::to_string(&current.narrative).unwrap_or_default()],
-    )?;
-    let snapshot_json = serde_json::to_value(&snapshot).unwrap_or_default();
-    tx.execute(
-        "UPDATE report_year SET filed_at = ?2, filed_by = ?3, snapshot = ?4 WHERE year = ?1",
-        params![year, at, actor.name, snapshot_json.to_string()],
-    )?;
-    let mut hashes = Vec::new();
-    for (name, bytes) in files {
-        let sha = hex::encode(sha2::Sha256::digest(bytes));
-        tx.execute("INSERT INTO report_file (year, name, sha256, bytes) VALUES (?1, ?2, ?3, ?4)", params![year, name, sha, bytes])?;
-        hashes.push(serde_json::json!({"name": name, "sha256": sha}));
-    }
-    let after =
-        serde_json::json!({"filed_at": at, "override_reason": reason, "errors": errors, "files": hashes, "snapshot": snapshot_json});
-    Journal::start(&tx, actor)?.record(&tx, Action::Update, "report_year", &year.to_string(), None, Some(&after))?;
-    tx.commit()?;
-    load(store, year)
-}
-
 /// The files of a filed year, byte for byte as filed (empty when not filed).
 pub fn filed_files(store: &Store, year: i32) -> Result<Vec<FiledFile>> {
     let mut stmt = store.conn().prepare("SELECT name, bytes FROM report_file WHERE year = ?1 ORDER BY name")?;
@@ -259,27 +205,4 @@ fn diff(path: &str, filed: &serde_json::Value, now: &serde_json::Value, out: &mu
         }
         _ => {}
     }
-}
-
-/// Everything the 年度报告 screen shows for a year.
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct AnnualReport {
-    /// The indicators (of the department when one is asked).
-    pub indicators: annual::Indicators,
-    /// Due date, narrative, cases, filing.
-    pub year: ReportYear,
-    /// `check` for the year (whole institution).
-    pub findings: Vec<crate::reporting::check::CheckFinding>,
-    /// Indicators changed since filing.
-    pub changes: Vec<Change>,
-}
-
-/// The report screen's content for `year`.
-pub fn overview(store: &Store, year: i32, department: Option<&str>, lang: crate::Lang) -> Result<AnnualReport> {
-    Ok(AnnualReport {
-        indicators: annual::indicators_for(store, year, department)?,
-        year: load(store, year)?,
-        findings: crate::reporting::check::check(store, year, lang)?,
-        changes: changes(store, year)?,
-    })
 }

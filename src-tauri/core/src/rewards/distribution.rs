@@ -854,7 +854,7 @@ pub fn list(store: &Store, q: &DistributionQuery, today: NaiveDate) -> Result<Di
     let from = format!("FROM distribution d JOIN contract c ON c.id = d.contract_id WHERE {}", clauses.join(" AND "));
     let conn = store.conn();
     let total: u32 = conn.query_row(&format!("SELECT count(*) {from}"), rusqlite::params_from_iter(&args), |r| r.get(0))?;
-    let size = q.page_size.clamp(1, crate::portfolio::ledger::MAX_PAGE_SIZE);
+    let size = q.page_size.clamp(1, crate::store::search::MAX_PAGE_SIZE);
     let offset = (q.page.max(1) - 1) * size;
     let sql = format!(
         "SELECT d.id, c.contract_no, c.title, d.kind, d.state, d.reverses_id, d.through_on, d.net_income_fen, d.pool_fen, d.pool_units,
@@ -928,7 +928,7 @@ pub fn contract_choices(store: &Store, search: &str, limit: u32) -> Result<Vec<C
          ORDER BY c.signed_on DESC, c.contract_no LIMIT ?2",
     )?;
     let rows = stmt.query_map(
-        params![crate::store::search::contains_pattern(search), limit.clamp(1, crate::portfolio::ledger::MAX_PAGE_SIZE)],
+        params![crate::store::search::contains_pattern(search), limit.clamp(1, crate::store::search::MAX_PAGE_SIZE)],
         |r| {
             Ok(ContractChoice {
                 contract_no: r.get(0)?,
@@ -961,9 +961,9 @@ pub fn staff_choices(store: &Store, search: &str, limit: u32) -> Result<Vec<Staf
          WHERE category = 'transfer_staff' AND (name LIKE ?1 ESCAPE '\\' OR employee_id LIKE ?1 ESCAPE '\\')
          ORDER BY employee_id LIMIT ?2",
     )?;
-    let rows = stmt.query_map(
-        params![crate::store::search::contains_pattern(search), limit.clamp(1, crate::portfolio::ledger::MAX_PAGE_SIZE)],
-        |r| Ok(StaffChoice { employee_id: r.get(0)?, name: r.get(1)? }),
-    )?;
+    let rows = stmt
+        .query_map(params![crate::store::search::contains_pattern(search), limit.clamp(1, crate::store::search::MAX_PAGE_SIZE)], |r| {
+            Ok(StaffChoice { employee_id: r.get(0)?, name: r.get(1)? })
+        })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

@@ -3,7 +3,7 @@
 //! [`crate::store::audit::Journal`].
 
 use crate::error::Result;
-use crate::portfolio::ledger::MAX_PAGE_SIZE;
+use crate::store::search::MAX_PAGE_SIZE;
 use crate::store::Store;
 use chrono::NaiveDate;
 use rusqlite::types::Value;

@@ -124,7 +124,7 @@ pub fn write(store: &Store, target: &Path, steps: Steps) -> Result<BackupCheck> 
 }
 
 fn write_part(store: &Store, part: &Path, steps: Steps) -> Result<()> {
-    store::create_private_file(part)?;
+    store::file::create_private_file(part)?;
     let mut dst = Connection::open(part)?;
     copy(store.conn(), &mut dst, store.path(), steps)?;
     // The copy carries the source's WAL flag; a backup is one self-contained file.

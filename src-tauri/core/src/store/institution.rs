@@ -1,11 +1,13 @@
 //! The institution's profile (单位信息): name, province (decides 本省/外省), fee reduction, and
-//! the code, type and competent department the annual report's cover names.
+//! the code, type and competent department the annual report's cover names. A new data file
+//! starts with the profile, so [`Store::create`] is here, above the store it makes.
 
 use crate::error::{Error, Result};
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};
-use rusqlite::params;
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 use ts_rs::TS;
 
 /// The institution that keeps this portfolio.
@@ -37,6 +39,26 @@ impl Institution {
         } else {
             Err(Error::Invalid(problems))
         }
+    }
+}
+
+/// A new data file starts with the institution's profile, so it is made here, where the profile
+/// is, and not in [`super`], which the profile needs.
+impl Store {
+    /// Creates a new data file (owner-only permissions) with the current schema and the
+    /// institution's profile. Refuses to overwrite an existing file.
+    pub fn create(path: &Path, institution: &Institution, actor: &Actor) -> Result<Store> {
+        if path.exists() {
+            return Err(Error::AlreadyExists(path.to_path_buf()));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        super::file::create_private_file(path)?;
+        let conn = Connection::open(path)?;
+        let mut store = Self::prepare(conn, path)?;
+        save(&mut store, actor, institution)?;
+        Ok(store)
     }
 }
 

@@ -1,10 +1,14 @@
-//! Searching by what a person types: the LIKE pattern every list and picker uses, and the one
-//! search box over achievements, people, organizations and contracts (FTS5, schema 5).
+//! Searching by what a person types: the LIKE pattern and the page size every list and picker
+//! uses, and the one search box over achievements, people, organizations and contracts (FTS5,
+//! schema 5).
 
 use crate::error::Result;
 use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// The most rows one page may ask for.
+pub const MAX_PAGE_SIZE: u32 = 200;
 
 /// `%text%` for `LIKE … ESCAPE '\'`, with the user's `%`, `_` and `\` taken literally.
 pub fn contains_pattern(text: &str) -> String {

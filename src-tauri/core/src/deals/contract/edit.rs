@@ -1,9 +1,9 @@
 //! Contracts entered and corrected in the app (not imported): the form with its achievements,
 //! payment schedule and equity holding, the signing gate of price publicity, and money entry.
 
-use super::Weighted;
+use super::ContractForm;
 use crate::error::{Error, Result};
-use crate::model::{ContractKind, CostCategory, InstallmentKind, LicenseKind, Pricing, ReceiptKind};
+use crate::model::{ContractKind, CostCategory, InstallmentKind, Pricing, ReceiptKind};
 use crate::money::{form_amount_error, AmountError, Money};
 use crate::problem::{Problem, ProblemKind};
 use crate::share::FULL_BP;
@@ -13,86 +13,6 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-/// One expected payment (付款计划).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Installment {
-    /// Fixed date, milestone or royalty period.
-    pub kind: InstallmentKind,
-    /// 应付日期.
-    pub due_on: NaiveDate,
-    /// 金额.
-    pub amount_fen: Money,
-    /// 里程碑 (milestone only).
-    pub milestone: Option<String>,
-    /// 提成期间 (royalty only).
-    pub period_start: Option<NaiveDate>,
-    /// 提成期间 end.
-    pub period_end: Option<NaiveDate>,
-}
-
-/// The stake an equity contract gave (作价投资), held apart under 单列管理.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct EquityHolding {
-    /// 持股主体 (often the university's asset company).
-    pub holder: String,
-    /// 持股比例.
-    #[ts(type = "number")]
-    pub stake_bp: i64,
-    /// 工商登记日期.
-    pub registered_on: Option<NaiveDate>,
-    /// 核销日期.
-    pub written_off_on: Option<NaiveDate>,
-    /// 核销理由 and evidence.
-    pub write_off_reason: Option<String>,
-}
-
-/// The contract form.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ContractForm {
-    /// `None` for a new contract.
-    #[ts(type = "number | null")]
-    pub id: Option<i64>,
-    /// 合同编号.
-    pub contract_no: String,
-    /// 合同名称.
-    pub title: String,
-    /// 转化方式.
-    pub kind: ContractKind,
-    /// 许可类型 (license only).
-    pub license_kind: Option<LicenseKind>,
-    /// 合作单位.
-    #[ts(type = "number")]
-    pub organization_id: i64,
-    /// 合同金额 (for equity, 作价金额).
-    pub amount_fen: Money,
-    /// 签订日期.
-    pub signed_on: NaiveDate,
-    /// 技术合同登记号.
-    pub registration_no: Option<String>,
-    /// 登记日期.
-    pub registered_on: Option<NaiveDate>,
-    /// When a license takes effect (its CNIPA recordal is due three months later).
-    pub effective_on: Option<NaiveDate>,
-    /// 许可合同备案日期.
-    pub recorded_on: Option<NaiveDate>,
-    /// 获得股权 (registered capital, equity only).
-    pub equity_units_fen: Option<Money>,
-    /// 定价方式 (transfer, license, equity).
-    pub pricing: Option<Pricing>,
-    /// The price publicity an agreed price went through.
-    #[ts(type = "number | null")]
-    pub publicity_id: Option<i64>,
-    /// The collective decision.
-    #[ts(type = "number | null")]
-    pub resolution_id: Option<i64>,
-    /// 涉及成果 with weights.
-    pub achievements: Vec<Weighted>,
-    /// 付款计划.
-    pub installments: Vec<Installment>,
-    /// The equity holding (equity only).
-    pub equity: Option<EquityHolding>,
-}
 
 /// A receipt or cost typed into the contract page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]

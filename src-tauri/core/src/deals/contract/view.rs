@@ -1,8 +1,7 @@
 //! What the contract screens show: one contract with its money and evidence, the paged list,
 //! and the receivables (应收) matched against receipts oldest installment first.
 
-use super::edit::{ContractForm, EquityHolding, Installment};
-use super::Weighted;
+use super::{ContractForm, EquityHolding, Installment, Weighted};
 use crate::error::{Error, Result};
 use crate::model::{ContractKind, CostCategory, DistributionState, InstallmentKind, ReceiptKind};
 use crate::money::Money;
@@ -426,7 +425,7 @@ pub fn list(store: &Store, q: &ContractQuery, today: NaiveDate) -> Result<Contra
         conn.query_row(&format!("SELECT count(*) FROM contract c WHERE {where_}"), rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
     let broad = q.search.as_deref().is_some_and(|s| !s.trim().is_empty()) && total > BROAD_SEARCH;
     let (where_, mut args) = if broad { filter("+c.id")? } else { (where_, args) };
-    let page_size = q.page_size.clamp(1, crate::portfolio::ledger::MAX_PAGE_SIZE);
+    let page_size = q.page_size.clamp(1, crate::store::search::MAX_PAGE_SIZE);
     args.push(Value::Integer(page_size.into()));
     args.push(Value::Integer(i64::from(q.page.max(1) - 1) * i64::from(page_size)));
     let sql = format!(
