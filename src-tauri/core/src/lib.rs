@@ -14,6 +14,9 @@
 //! - [`import`]: files read into the templates, the wizard's mapping included;
 //! - [`demo`]: demo portfolios made through the real rules; [`bindings`]: the TypeScript of
 //!   every IPC type.
+//!
+//! No module depends on one that depends on it, and only [`import`] (and the TypeScript list)
+//! refers to [`import`]: `tests/layout.rs` keeps it so.
 
 pub mod bindings;
 pub mod calendar;
