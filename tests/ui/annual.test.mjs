@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { after, before, test } from 'node:test'
-import { cells, cli, download, start, typeDate } from './harness.mjs'
+import { cells, cli, download, refusedLine, start, typeDate } from './harness.mjs'
 
 // The small Rust demo (src-tauri/core/src/demo.rs, made at 2026-11-23), so the screen opens on
 // 2025. Every figure below is computed by hand from the demo's records as docs/annual-report.md
@@ -113,7 +113,6 @@ after(() => app.stop())
  * reports every 4xx response. The screen shows the refusal itself; this line is expected, any
  * other is not.
  */
-const refusedLine = (status, text) => `error: Failed to load resource: the server responded with a status of ${status} (${text})`
 
 const text = (page, testid) => page.getByTestId(testid).first().innerText()
 /** Element Plus puts a textarea's test id on the textarea itself. */
@@ -398,7 +397,7 @@ test('narrative saved; a due date inside the year refused; exported; filing refu
     assert.ok(bytes.includes(Buffer.from(name)), `the ZIP holds ${name}`)
   }
   // The refused due date and the refused filing reached the browser as 422s.
-  assert.deepEqual(problems, [refusedLine(422, 'Unprocessable Entity'), refusedLine(422, 'Unprocessable Entity')])
+  assert.deepEqual(problems, [refusedLine(422), refusedLine(422)])
 })
 
 // The old fake stopped an export cancelled at any step. The real core (report/src/annual/mod.rs,
@@ -416,5 +415,5 @@ test('an export cancelled during the PDF layout says so, lists no files and down
   assert.equal(await page.getByTestId('annual-export-paths').count(), 0)
   await page.locator('.el-message--error').filter({ hasText: '已取消，未写入任何内容' }).waitFor({ timeout: 1000 })
   assert.deepEqual(downloads, [])
-  assert.deepEqual(problems, [refusedLine(422, 'Unprocessable Entity')])
+  assert.deepEqual(problems, [refusedLine(422)])
 })

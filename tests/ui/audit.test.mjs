@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { cells, chooseFile, cli, start } from './harness.mjs'
+import { cells, chooseFile, cli, refusedLine, start } from './harness.mjs'
 
 // The audit log of the small Rust demo (src-tauri/core/src/demo.rs), all written when the demo was
 // made on 2026-11-23 (at the machine's time of day, which no test asserts), in this order:
@@ -31,7 +31,6 @@ after(() => app.stop())
  * fetch gets the refusal's 4xx status (422 for a refused file), and the browser reports every
  * 4xx response. The screen shows the refusal itself; this line is expected, any other is not.
  */
-const refusedLine = (status, text) => `error: Failed to load resource: the server responded with a status of ${status} (${text})`
 
 async function openAudit() {
   const opened = await app.open('#/audit')
@@ -250,5 +249,5 @@ test('backups: the list, a backup with progress, a checked and confirmed restore
   await page.getByTestId('backup-verify').click()
   assert.equal(await page.getByTestId('verify-ok').innerText(), '数据完好：完整性检查通过，667 条操作日志的哈希链完整')
   // The foreign file's check was refused (422); nothing else was logged.
-  assert.deepEqual(problems, [refusedLine(422, 'Unprocessable Entity')])
+  assert.deepEqual(problems, [refusedLine(422)])
 })

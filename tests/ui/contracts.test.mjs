@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { cells, lastMessage, start } from './harness.mjs'
+import { cells, lastMessage, refusals, refusedLine, start } from './harness.mjs'
 
 // The small Rust demo (src-tauri/core/src/demo.rs, demo/deals.rs) at 2026-11-23. Its 40 older
 // contracts follow the plan [license, transfer, development, service, license, consulting,
@@ -9,11 +9,6 @@ import { cells, lastMessage, start } from './harness.mjs'
 // exclusive license of 上海农业大学 (上海市), 740,000.00, with two receipts in the demo's records:
 // 2024-11-23 370,000.00 (PZ202400014) and 2025-04-07 370,000.00 (PZ202500015); as the second
 // agreed-price deal of 2024 it went through publicity 4, posted 2024-09-04 for 15 days.
-
-// A refusal is a 422 answer, which the browser logs as a failed resource: a test that expects
-// n refusals expects exactly n such lines and nothing else. (A helper for harness.mjs.)
-const REFUSED = 'error: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)'
-const refusals = (n) => Array(n).fill(REFUSED)
 
 let app
 before(async () => {

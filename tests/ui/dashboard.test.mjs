@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { start, total } from './harness.mjs'
+import { refusedLine, start, total } from './harness.mjs'
 
 // The small Rust demo (src-tauri/core/src/demo.rs), made and served at 2026-11-23.
 //
@@ -47,7 +47,6 @@ after(() => app.stop())
  * fetch gets the refusal's 4xx status (422 for invalid input), and the browser reports every
  * 4xx response. The form shows the refusal at its fields; this line is expected, any other is not.
  */
-const refusedLine = (status, text) => `error: Failed to load resource: the server responded with a status of ${status} (${text})`
 
 async function openDashboard() {
   const opened = await app.open('#/')
@@ -167,7 +166,7 @@ test('the institution profile is saved, with field problems in place, and rename
   assert.equal(await other.page.getByTestId('profile-code').inputValue(), '12510000450719123X')
   await other.page.getByTestId('institution').getByText('西川理工大学（新校名）').waitFor()
   // The too-long code was refused by the backend (a 422 answer), and nothing else was logged.
-  assert.deepEqual(problems, [refusedLine(422, 'Unprocessable Entity')])
+  assert.deepEqual(problems, [refusedLine(422)])
   assert.deepEqual(other.problems, [])
 })
 

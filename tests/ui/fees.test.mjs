@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
 import { after, before, test } from 'node:test'
-import { inflateRawSync } from 'node:zlib'
-import { cells, download, lastMessage, start, typeDate } from './harness.mjs'
+import { cells, download, lastMessage, start, typeDate, zipEntry } from './harness.mjs'
 
 // The small Rust demo (src-tauri/core/src/demo.rs) at Monday 2026-11-23. 西川理工大学 has its
 // 费减 filing accepted and no patent has co-owners or an open licence, so a year in the window
@@ -71,24 +69,6 @@ async function tab(page, name) {
 }
 
 const rowOf = async (page, no) => (await cells(page, 'fees-table')).find((r) => r[0] === no)
-
-/** The text of one file in a ZIP (an XLSX), read with node's zlib. (A helper for harness.mjs.) */
-function zipEntry(file, entry) {
-  const zip = readFileSync(file)
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-  let at = zip.readUInt32LE(end + 16)
-  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
-    const [method, size, nameLength] = [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 20), zip.readUInt16LE(at + 28)]
-    const [extra, comment, local] = [zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32), zip.readUInt32LE(at + 42)]
-    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === entry) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
-      const data = zip.subarray(start, start + size)
-      return (method === 8 ? inflateRawSync(data) : data).toString('utf8')
-    }
-    at += 46 + nameLength + extra + comment
-  }
-  return null
-}
 
 test('the tabs hold the fees due in 30/60/90 days, in grace and past it, with the hand-computed figures', async () => {
   const { page, problems } = await openFees()

@@ -6,11 +6,12 @@
 // Today is fixed (TRANSFERDESK_TODAY) for the demo's creation and for every server, so that the
 // deadlines, "this year" and the publicity stages are the same on any day the suite runs.
 import { spawn, spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { inflateRawSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 
 // The tests live outside ui/, so playwright-core is resolved from ui's node_modules.
@@ -164,4 +165,33 @@ export async function download(page, dir, action) {
   const path = join(dir, d.suggestedFilename())
   await d.saveAs(path)
   return { name: d.suggestedFilename(), path }
+}
+
+const STATUS_TEXT = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 422: 'Unprocessable Entity' }
+
+/**
+ * The console line Chromium logs when the server refuses a command (a 4xx answer). A test that
+ * provokes refusals expects exactly these among its `problems`, and nothing else.
+ */
+export const refusedLine = (status = 422) => `error: Failed to load resource: the server responded with a status of ${status} (${STATUS_TEXT[status]})`
+
+/** `n` refusals of `status`, as `problems` then holds them. */
+export const refusals = (n, status = 422) => Array(n).fill(refusedLine(status))
+
+/** The text of one file in a ZIP (an XLSX), read with node's zlib. */
+export function zipEntry(file, entry) {
+  const zip = readFileSync(file)
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  let at = zip.readUInt32LE(end + 16)
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const [method, size, nameLength] = [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 20), zip.readUInt16LE(at + 28)]
+    const [extra, comment, local] = [zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32), zip.readUInt32LE(at + 42)]
+    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === entry) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
+      const data = zip.subarray(start, start + size)
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8')
+    }
+    at += 46 + nameLength + extra + comment
+  }
+  return null
 }

@@ -2,18 +2,13 @@ import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
-import { chooseFile, start, tableRows, total } from './harness.mjs'
+import { chooseFile, refusals, refusedLine, start, tableRows, total } from './harness.mjs'
 
 // The standard import on the small Rust demo portfolio (300 achievements) with the files of
 // tests/fixtures/ui, chosen in the browser's file chooser and uploaded (a browser never reads a
 // path typed by the person: the field shows the chosen file's name, read-only).
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/ui/', import.meta.url))
-
-// A refusal is a 422 answer, which the browser logs as a failed resource: a test that expects n
-// refusals expects exactly n such lines and nothing else. (A helper for harness.mjs.)
-const REFUSED = 'error: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)'
-const refusals = (n) => Array(n).fill(REFUSED)
 
 let app
 before(async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
-import { cells, chooseFile, start } from './harness.mjs'
+import { cells, chooseFile, refusals, refusedLine, start } from './harness.mjs'
 
 // People and organizations of the small Rust demo portfolio (src-tauri/core/src/demo.rs): 60
 // people, T0001–T0058 in the colleges by tens (计算机学院 T0001–T0010, 机械工程学院, 材料科学与工程
@@ -15,11 +15,6 @@ import { cells, chooseFile, start } from './harness.mjs'
 // screens: the edit dialog, and the import screen with the small files of tests/fixtures/ui.
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/ui/', import.meta.url))
-
-// A refusal is a 422 answer, which the browser logs as a failed resource: a test that expects n
-// refusals expects exactly n such lines and nothing else. (A helper for harness.mjs.)
-const REFUSED = 'error: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)'
-const refusals = (n) => Array(n).fill(REFUSED)
 
 let app
 before(async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { start, tableRows, total } from './harness.mjs'
+import { refusedLine, start, tableRows, total } from './harness.mjs'
 
 // The small Rust demo (src-tauri/core/src/demo.rs, `fill`), made at 2026-11-23. Its achievements
 // are drawn in the order of the generator's `kinds` table, n = 1…300, each numbered
@@ -30,7 +30,6 @@ after(() => app.stop())
  * fetch gets the refusal's 4xx status (404 not found, 422 invalid input), and the browser reports
  * every 4xx response. The screen itself handles the refusal; this line is expected, any other is not.
  */
-const refusedLine = (status, text) => `error: Failed to load resource: the server responded with a status of ${status} (${text})`
 
 /** Opens the list and waits for its first page. */
 async function openList(hash) {
@@ -250,7 +249,7 @@ test('an unknown achievement says so', async () => {
   await page.getByTestId('not-found').waitFor()
   assert.match(await page.getByTestId('not-found').innerText(), /未找到该成果/)
   // The demo's ids are 1…300: get_achievement(999999) is refused as not found (404).
-  assert.deepEqual(problems, [refusedLine(404, 'Not Found')])
+  assert.deepEqual(problems, [refusedLine(404)])
 })
 
 test('the language switch shows English labels without a reload', async () => {

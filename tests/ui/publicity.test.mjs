@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { cells, lastMessage, start, typeDate } from './harness.mjs'
+import { cells, lastMessage, refusals, refusedLine, start, typeDate } from './harness.mjs'
 
 // The small Rust demo (src-tauri/core/src/demo/deals.rs) at Monday 2026-11-23, with the State
 // Council's holiday calendar shipped by the migrations. Periods count as 民法典 Art. 201–203
@@ -23,11 +23,6 @@ before(async () => {
   app = await start()
 })
 after(() => app.stop())
-
-// A refusal is a 422 answer, which the browser logs as a failed resource: a test that expects
-// n refusals expects exactly n such lines and nothing else. (A helper for harness.mjs.)
-const REFUSED = 'error: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)'
-const refusals = (n) => Array(n).fill(REFUSED)
 
 async function openList() {
   const opened = await app.open('#/publicity')

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { cells, lastMessage, start, typeDate } from './harness.mjs'
+import { cells, lastMessage, refusedLine, start, typeDate } from './harness.mjs'
 
 // The small Rust demo (src-tauri/core/src/demo.rs), today 2026-11-23. It holds one policy version,
 // the default of migration 0001: effective 1900-01-01, transfer, license and equity 70%, technical
@@ -17,10 +17,9 @@ before(async () => {
 after(() => app.stop())
 
 /**
- * What Chromium logs, as a console error, for a command the server refused (the screen handles
+ * What Chromium logs, as a console error, for a command the server refusedLine() (the screen handles
  * the refusal; the browser reports every 4xx answer): expected where a test provokes a refusal.
  */
-const refused = 'error: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)'
 
 async function openPolicies() {
   const opened = await app.open('#/settings')
@@ -92,10 +91,10 @@ test('a ratio of 120% comes back as a field error under that field and nothing i
   const rows = await cells(page, 'policy-table')
   assert.deepEqual(rows[1].slice(0, 3), ['2027-01-01', '70%', '70%'], 'the version is unchanged')
   assert.equal(rows[1][7], '—', 'no tier was saved')
-  assert.deepEqual(problems, [refused], 'the refused save, and nothing else')
+  assert.deepEqual(problems, [refusedLine()], 'the refusedLine() save, and nothing else')
 })
 
-test('a new version is added, and a clash of dates is refused with the backend’s sentence', async () => {
+test('a new version is added, and a clash of dates is refusedLine() with the backend’s sentence', async () => {
   const { page, problems } = await openPolicies()
   await page.getByTestId('policy-new').click()
   // It starts from the latest version's rules (the default's 70%).
@@ -132,7 +131,7 @@ test('a new version is added, and a clash of dates is refused with the backend�
   await page.locator('.el-message-box__btns .el-button--primary').click()
   await page.locator('.el-message', { hasText: '政策版本已删除' }).waitFor()
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="policy-table"] .el-table__body tr').length === 1)
-  assert.deepEqual(problems, [refused], 'the refused clash, and nothing else')
+  assert.deepEqual(problems, [refusedLine()], 'the refusedLine() clash, and nothing else')
 })
 
 test('a holiday added for a new year is saved and moves the end of a publicity', async () => {
@@ -145,7 +144,7 @@ test('a holiday added for a new year is saved and moves the end of a publicity',
   await typeDate(page, 'holiday-year', '2027')
   await page.locator('[data-testid="holiday-table"] .el-table__empty-text', { hasText: '2027 年没有列出的日期' }).waitFor()
 
-  // A weekday listed as a make-up working day is refused, with the problem on its row.
+  // A weekday listed as a make-up working day is refusedLine(), with the problem on its row.
   await page.getByTestId('holiday-add').click()
   await typeDate(page, 'holiday-day-0', '2027-01-06')
   await page.getByTestId('holiday-kind-0').click()
@@ -176,5 +175,5 @@ test('a holiday added for a new year is saved and moves the end of a publicity',
   await typeDate(page, 'publicize-from', '2026-12-17')
   await page.getByTestId('publicize-end').filter({ hasText: '2027-01-04' }).waitFor()
   assert.match(await page.getByTestId('publicize-end').innerText(), /2027-01-04（星期一）/)
-  assert.deepEqual(problems, [refused], 'the refused make-up day, and nothing else')
+  assert.deepEqual(problems, [refusedLine()], 'the refusedLine() make-up day, and nothing else')
 })

@@ -9,14 +9,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
-import { cells, chooseFile, start, total } from './harness.mjs'
+import { cells, chooseFile, refusals, refusedLine, start, total } from './harness.mjs'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/ui/', import.meta.url))
-
-// A refusal is a 422 answer, which the browser logs as a failed resource: a test that expects n
-// refusals expects exactly n such lines and nothing else. (A helper for harness.mjs.)
-const REFUSED = 'error: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)'
-const refusals = (n) => Array(n).fill(REFUSED)
 
 /** The check digit of a 12-digit patent application number (weights 2–9, 2–5; mod 11, 10 = X). */
 function checkDigit(body) {

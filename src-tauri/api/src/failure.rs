@@ -62,7 +62,7 @@ impl Failure {
     pub fn bad_argument(at: &str, problem: &str) -> Failure {
         let at = if at.is_empty() || at == "." { "arguments" } else { at };
         let mut failure = Failure::new(Kind::BadRequest, "bad_request", format!("请求参数有误（{at}）：{problem}"));
-        failure.report.details.push(transferdesk_core::import::problem::ProblemReport {
+        failure.report.details.push(transferdesk_core::problem::ProblemReport {
             sheet: String::new(),
             row: 0,
             column: at.to_string(),

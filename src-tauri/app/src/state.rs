@@ -6,8 +6,8 @@ use std::process::Command;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tauri::{AppHandle, Emitter};
 use transferdesk_api::{Failure, Jobs, Kind};
-use transferdesk_core::backup::Reason;
 use transferdesk_core::progress::Progress;
+use transferdesk_core::store::backup::Reason;
 use transferdesk_core::{demo, store, Actor, ErrorReport, Lang, Store};
 
 /// Held by Tauri for every command.
@@ -134,7 +134,7 @@ pub fn start_backup_child() -> Option<i32> {
 /// Takes an automatic backup. A failure must not keep the app from starting or closing; it is
 /// printed (the message names a file, never record content).
 fn automatic_backup(store: &Store, reason: Reason) -> transferdesk_core::Result<()> {
-    let taken = transferdesk_core::backup::take(store, actor().at, reason, &mut transferdesk_core::progress::unobserved);
+    let taken = transferdesk_core::store::backup::take(store, actor().at, reason, &mut transferdesk_core::progress::unobserved);
     if let Err(e) = &taken {
         eprintln!("automatic backup ({}) failed: {}", reason.key(), e.message(Lang::En));
     }

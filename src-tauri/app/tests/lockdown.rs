@@ -149,9 +149,9 @@ fn exports_mask_id_numbers_unless_asked_and_nothing_logs() {
     let people = app_dir().join("../../tests/fixtures/good/people.csv");
     transferdesk_core::import::import(&mut store, &actor, Table::People, &people, false).expect("import");
     let full = "510107198001010013";
-    let masked = format!("{:?}", transferdesk_core::export::sheet(&store, Table::People, false).expect("sheet"));
+    let masked = format!("{:?}", transferdesk_core::template::export::sheet(&store, Table::People, false).expect("sheet"));
     assert!(!masked.contains(full), "an export without --reveal-ids holds no full ID number");
-    let revealed = format!("{:?}", transferdesk_core::export::sheet(&store, Table::People, true).expect("sheet"));
+    let revealed = format!("{:?}", transferdesk_core::template::export::sheet(&store, Table::People, true).expect("sheet"));
     assert!(revealed.contains(full), "asked for explicitly, it is there");
 
     // The core and the document writers never print; the app prints only its own failures.

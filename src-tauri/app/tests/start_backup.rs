@@ -2,7 +2,7 @@
 //! the memory it takes goes back when it exits.
 
 use std::process::Command;
-use transferdesk_core::backup::{self, Reason};
+use transferdesk_core::store::backup::{self, Reason};
 use transferdesk_core::{demo, Actor};
 
 fn app() -> Command {

@@ -5,8 +5,8 @@
 use crate::output::{Doc, Failure};
 use serde_json::json;
 use std::path::Path;
-use transferdesk_core::backup;
 use transferdesk_core::progress::unobserved;
+use transferdesk_core::store::backup;
 use transferdesk_core::{Actor, Lang, Store};
 
 /// Writes a verified backup of the data file at `db` to `file` (never overwrites).

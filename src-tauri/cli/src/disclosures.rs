@@ -4,8 +4,8 @@
 use crate::output::{Doc, Failure};
 use chrono::NaiveDate;
 use clap::Subcommand;
-use transferdesk_core::disclosure::{self, DisclosureQuery, DisclosureRow};
 use transferdesk_core::model::DisclosureStatus;
+use transferdesk_core::portfolio::disclosure::{self, DisclosureQuery, DisclosureRow};
 use transferdesk_core::{Lang, Store};
 
 /// The subcommands of `disclosures`.
@@ -31,7 +31,7 @@ pub fn run(path: &std::path::Path, command: Disclosures, lang: Lang, today: Naiv
             // Every row, page by page: an office has hundreds a year, not millions.
             let mut rows: Vec<DisclosureRow> = Vec::new();
             for page in 1.. {
-                let q = DisclosureQuery { page, page_size: transferdesk_core::portfolio::MAX_PAGE_SIZE, status, ..Default::default() };
+                let q = DisclosureQuery { page, page_size: transferdesk_core::store::search::MAX_PAGE_SIZE, status, ..Default::default() };
                 let found = disclosure::list(store.conn(), &q, today)?;
                 let done = found.rows.is_empty() || rows.len() + found.rows.len() >= found.total as usize;
                 rows.extend(found.rows);

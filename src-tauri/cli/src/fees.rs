@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use transferdesk_core::fee::{self, FeeDecisionInput, FeeDecisionKind, FeeLine, FeePaid, FeePayment, FeeStatus};
+use transferdesk_core::fees::docket::{self, FeeDecisionInput, FeeDecisionKind, FeeLine, FeePaid, FeePayment};
+use transferdesk_core::fees::rule::FeeStatus;
 use transferdesk_core::{Lang, Store};
 
 /// The subcommands of `fees`.
@@ -15,7 +16,7 @@ pub enum Fees {
     /// Fees due from DATE to DATE + DAYS, and those overdue but still in grace on DATE.
     Due {
         /// Days ahead.
-        #[arg(long, default_value_t = fee::DEFAULT_WITHIN_DAYS, value_parser = clap::value_parser!(u32).range(0..=i64::from(fee::MAX_WITHIN_DAYS)))]
+        #[arg(long, default_value_t = docket::DEFAULT_WITHIN_DAYS, value_parser = clap::value_parser!(u32).range(0..=i64::from(docket::MAX_WITHIN_DAYS)))]
         within: u32,
         /// The day (default: today).
         #[arg(long, value_parser = crate::parse_date)]
@@ -74,7 +75,7 @@ pub enum Fees {
         /// The .xlsx to write.
         file: PathBuf,
         /// Days ahead.
-        #[arg(long, default_value_t = fee::DEFAULT_WITHIN_DAYS, value_parser = clap::value_parser!(u32).range(0..=i64::from(fee::MAX_WITHIN_DAYS)))]
+        #[arg(long, default_value_t = docket::DEFAULT_WITHIN_DAYS, value_parser = clap::value_parser!(u32).range(0..=i64::from(docket::MAX_WITHIN_DAYS)))]
         within: u32,
         /// The day (default: today).
         #[arg(long, value_parser = crate::parse_date)]
@@ -89,13 +90,13 @@ pub fn run(path: &Path, command: Fees, lang: Lang, actor: transferdesk_core::Act
     Ok(match command {
         Fees::Due { within, on } => {
             let on = on.unwrap_or(today);
-            let lines: Vec<FeeLine> = fee::lines(&store, on, within)?.into_iter().filter(|l| l.status != FeeStatus::Lapsed).collect();
+            let lines: Vec<FeeLine> = docket::lines(&store, on, within)?.into_iter().filter(|l| l.status != FeeStatus::Lapsed).collect();
             let fees: Vec<Value> = lines.iter().map(contract_line).collect();
             Doc::new(json!({"on": on, "fees": fees}), due_text(&lines, on, within, lang))
         }
         Fees::Pay { achievement_no, year, paid_on, amount, voucher } => {
             let input = FeePayment { achievement_no, patent_year: year, paid_on, amount, voucher_no: voucher };
-            let paid = fee::pay(&mut store, &actor, &input)?;
+            let paid = docket::pay(&mut store, &actor, &input)?;
             Doc::new(serde_json::to_value(&paid).unwrap_or_default(), paid_text(&paid, lang))
         }
         Fees::Decide { achievement_no, keep, abandon: _, on, reason, notified_on, grant } => {
@@ -108,7 +109,7 @@ pub fn run(path: &Path, command: Fees, lang: Lang, actor: transferdesk_core::Act
                 inventors_notified_on: notified_on,
                 grant_to_inventors: grant,
             };
-            let saved = fee::decide(&mut store, &actor, &input)?;
+            let saved = docket::decide(&mut store, &actor, &input)?;
             let human = match (lang, saved.decision) {
                 (Lang::Zh, FeeDecisionKind::Keep) => {
                     format!("已记录 {} 维持决定（{}）：{}", saved.achievement_no, saved.decided_on, saved.reason)
@@ -126,7 +127,7 @@ pub fn run(path: &Path, command: Fees, lang: Lang, actor: transferdesk_core::Act
             Doc::new(serde_json::to_value(&saved).unwrap_or_default(), human)
         }
         Fees::Lapse { achievement_no, on } => {
-            let lapse = fee::mark_lapsed(&mut store, &actor, &achievement_no, on.unwrap_or(today))?;
+            let lapse = docket::mark_lapsed(&mut store, &actor, &achievement_no, on.unwrap_or(today))?;
             let human = match lang {
                 Lang::Zh => format!(
                     "{} 第 {} 年年费（{} 到期）宽限期已于 {} 届满未缴，已标记失效",

@@ -11,9 +11,9 @@ use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use transferdesk_core::demo::{self, Scale};
-use transferdesk_core::distribution::{self, Approval, DistributionQuery};
-use transferdesk_core::institution::Institution;
 use transferdesk_core::model::{DistributionState, Table};
+use transferdesk_core::rewards::distribution::{self, Approval, DistributionQuery};
+use transferdesk_core::store::institution::Institution;
 use transferdesk_core::{import, store, Actor, Lang, Store};
 
 #[derive(Parser)]
@@ -408,7 +408,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
         Command::Disclosures(command) => disclosures::run(&path, command, lang, actor().at.date()),
         Command::Evidence { contract, file } => {
             let store = Store::open(&path)?;
-            let id = transferdesk_core::contract::view::find(store.conn(), &contract)?;
+            let id = transferdesk_core::deals::contract::view::find(store.conn(), &contract)?;
             transferdesk_report::evidence::write(&store, id, actor().at.date(), &file)?;
             let human = match lang {
                 Lang::Zh => format!("已生成 {} 的尽职免责证据材料：{}", contract.trim(), file.display()),
@@ -419,7 +419,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
         Command::Check { year } => {
             let store = Store::open(&path)?;
             let year = year.unwrap_or_else(|| chrono::Datelike::year(&actor().at.date()) - 1);
-            let findings = transferdesk_core::check::check(&store, year, lang)?;
+            let findings = transferdesk_core::reporting::check::check(&store, year, lang)?;
             let mut human = match lang {
                 Lang::Zh => format!("{year} 年度数据检查：{} 项", findings.len()),
                 Lang::En => format!("{year} data check: {} finding(s)", findings.len()),
@@ -427,8 +427,8 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
             for f in &findings {
                 let keys: Vec<&str> = f.records.iter().map(|r| r.key.as_str()).collect();
                 let severity = match f.severity {
-                    transferdesk_core::reward::Severity::Error => lang.pick("错误", "error"),
-                    transferdesk_core::reward::Severity::Warning => lang.pick("提示", "warning"),
+                    transferdesk_core::rewards::plan::Severity::Error => lang.pick("错误", "error"),
+                    transferdesk_core::rewards::plan::Severity::Warning => lang.pick("提示", "warning"),
                 };
                 human.push_str(&format!("\n  [{severity}] {} {}: {}", f.code, f.message, keys.join(", ")));
             }
@@ -436,7 +436,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
         }
         Command::Report(Report::Annual { year, out, department }) => {
             let store = Store::open(&path)?;
-            let indicators = transferdesk_core::annual::indicators_for(&store, year, department.as_deref())?;
+            let indicators = transferdesk_core::reporting::annual::indicators_for(&store, year, department.as_deref())?;
             let mut doc = serde_json::to_value(&indicators).unwrap_or_default();
             let mut human = output::annual_text(&indicators, lang);
             if let Some(dir) = out {
@@ -505,7 +505,7 @@ fn rewards(path: &std::path::Path, command: Rewards, lang: Lang) -> Result<outpu
         Rewards::List { state, contract, year, overdue } => {
             let query = DistributionQuery {
                 page: 1,
-                page_size: transferdesk_core::portfolio::MAX_PAGE_SIZE,
+                page_size: transferdesk_core::store::search::MAX_PAGE_SIZE,
                 state,
                 contract_no: contract,
                 search: None,

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 use std::io::Write;
-use transferdesk_core::distribution::{Distribution, DistributionPage, Proposal};
+use transferdesk_core::rewards::distribution::{Distribution, DistributionPage, Proposal};
 use transferdesk_core::share::format_percent;
 use transferdesk_core::store::audit::VerifyReport;
 use transferdesk_core::Lang;
@@ -203,8 +203,8 @@ pub fn distribution_list_text(page: &DistributionPage, lang: Lang) -> String {
 }
 
 /// The annual indicators as a person reads them: one line per figure, money in yuan.
-pub fn annual_text(i: &transferdesk_core::annual::Indicators, lang: Lang) -> String {
-    use transferdesk_core::annual::{Deals, Flow};
+pub fn annual_text(i: &transferdesk_core::reporting::annual::Indicators, lang: Lang) -> String {
+    use transferdesk_core::reporting::annual::{Deals, Flow};
     let zh = lang == Lang::Zh;
     let yuan = |fen: i64| Money(fen).grouped();
     let flow = |f: &Flow| {

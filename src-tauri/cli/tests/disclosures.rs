@@ -5,9 +5,9 @@
 use crate::common::cli;
 use serde_json::Value;
 use std::path::PathBuf;
-use transferdesk_core::achievement::Inventor;
-use transferdesk_core::disclosure::{self, Decision, Disclosure};
 use transferdesk_core::model::{AchievementKind, DisclosureDecision, FundingSource};
+use transferdesk_core::portfolio::achievement::Inventor;
+use transferdesk_core::portfolio::disclosure::{self, Decision, Disclosure};
 use transferdesk_core::{Actor, Store};
 
 fn day(text: &str) -> chrono::NaiveDate {

@@ -8,12 +8,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::path::PathBuf;
 use std::time::Duration;
-use transferdesk_core::contract::view::{self, ContractQuery};
+use transferdesk_core::deals::contract::view::{self, ContractQuery};
 use transferdesk_core::demo::{self, Scale};
-use transferdesk_core::distribution::{self, DistributionQuery};
-use transferdesk_core::fee::{self, FeeQuery, FeeStatus};
+use transferdesk_core::fees::docket::{self, FeeQuery};
+use transferdesk_core::fees::rule::FeeStatus;
 use transferdesk_core::model::{AchievementKind, AchievementStatus, ContractKind, DistributionState};
-use transferdesk_core::portfolio::{self, AchievementQuery, SortKey};
+use transferdesk_core::portfolio::ledger::{self, AchievementQuery, SortKey};
+use transferdesk_core::rewards::distribution::{self, DistributionQuery};
 use transferdesk_core::store::{Actor, Store};
 
 /// The session's "today": the demo and every query are dated from it, so figures repeat.
@@ -70,7 +71,7 @@ fn lists(c: &mut Criterion) {
                 let q = AchievementQuery { page: 1, page_size: 50, sort: Some(sort), descending, ..filter.clone() };
                 let id = format!("{name}/{sort:?}/{}", if descending { "desc" } else { "asc" });
                 g.bench_with_input(BenchmarkId::new("achievements", id), &q, |b, q| {
-                    b.iter(|| portfolio::list(&store, q).map(|p| p.rows.len()))
+                    b.iter(|| ledger::list(&store, q).map(|p| p.rows.len()))
                 });
             }
         }
@@ -104,12 +105,12 @@ fn lists(c: &mut Criterion) {
     for status in [FeeStatus::Due, FeeStatus::Grace, FeeStatus::Lapsed] {
         let q = FeeQuery { status, within_days: 90, page: 1, page_size: 50 };
         g.bench_with_input(BenchmarkId::new("fees", status.key()), &q, |b, q| {
-            b.iter(|| fee::page(&store, q, today()).map(|p| p.rows.len()))
+            b.iter(|| docket::page(&store, q, today()).map(|p| p.rows.len()))
         });
     }
-    let q = transferdesk_core::disclosure::DisclosureQuery { page: 1, page_size: 50, ..Default::default() };
+    let q = transferdesk_core::portfolio::disclosure::DisclosureQuery { page: 1, page_size: 50, ..Default::default() };
     g.bench_function("disclosures/all", |b| {
-        b.iter(|| transferdesk_core::disclosure::list(store.conn(), &q, today()).map(|p| p.rows.len()))
+        b.iter(|| transferdesk_core::portfolio::disclosure::list(store.conn(), &q, today()).map(|p| p.rows.len()))
     });
     g.finish();
 }
@@ -133,7 +134,7 @@ fn search(c: &mut Criterion) {
         ("two_words", "纳米 材料".to_string()),
     ] {
         g.bench_with_input(BenchmarkId::new("everywhere", name), &text, |b, text| {
-            b.iter(|| transferdesk_core::search::everywhere(store.conn(), text, 10).map(|r| r.groups.len()))
+            b.iter(|| transferdesk_core::store::search::everywhere(store.conn(), text, 10).map(|r| r.groups.len()))
         });
     }
     g.finish();
@@ -154,13 +155,17 @@ fn money(c: &mut Criterion) {
         )
         .unwrap_or_default();
     g.bench_function("rewards_plan", |b| b.iter(|| distribution::propose(&store, &contract, today(), &[]).map(|p| p.plan.receipts.len())));
-    g.bench_function("fees_due_90", |b| b.iter(|| fee::lines(&store, today(), 90).map(|l| l.len())));
+    g.bench_function("fees_due_90", |b| b.iter(|| docket::lines(&store, today(), 90).map(|l| l.len())));
     g.bench_function("receivables_90", |b| b.iter(|| view::receivables(&store, today(), 90).map(|l| l.len())));
-    g.bench_function("annual_indicators_2025", |b| b.iter(|| transferdesk_core::annual::indicators(&store, 2025).map(|i| i.year)));
-    g.bench_function("check_2025", |b| {
-        b.iter(|| transferdesk_core::check::check(&store, 2025, transferdesk_core::Lang::Zh).map(|f| f.len()))
+    g.bench_function("annual_indicators_2025", |b| {
+        b.iter(|| transferdesk_core::reporting::annual::indicators(&store, 2025).map(|i| i.year))
     });
-    g.bench_function("dashboard", |b| b.iter(|| transferdesk_core::dashboard::overview(&store, today()).map(|d| d.deadlines.len())));
+    g.bench_function("check_2025", |b| {
+        b.iter(|| transferdesk_core::reporting::check::check(&store, 2025, transferdesk_core::Lang::Zh).map(|f| f.len()))
+    });
+    g.bench_function("dashboard", |b| {
+        b.iter(|| transferdesk_core::reporting::dashboard::overview(&store, today()).map(|d| d.deadlines.len()))
+    });
     g.finish();
 }
 

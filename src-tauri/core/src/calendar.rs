@@ -3,7 +3,7 @@
 //! working day.
 
 use crate::error::{Error, Result};
-use crate::import::problem::{Problem, ProblemKind};
+use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};
 use chrono::{Datelike, Days, NaiveDate, Weekday};

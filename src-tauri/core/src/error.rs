@@ -1,8 +1,8 @@
 //! Typed errors with stable codes, and the `{code, message, details}` report that the CLI's JSON
 //! and the app's IPC both send.
 
-use crate::import::problem::{Problem, ProblemReport};
 use crate::lang::Lang;
+use crate::problem::{Problem, ProblemReport};
 use serde::Serialize;
 use std::path::PathBuf;
 use ts_rs::TS;

@@ -4,9 +4,9 @@
 use crate::common::{actor, fixture, new_store};
 use chrono::NaiveDate;
 use serde_json::json;
-use transferdesk_core::distribution::{self, Approval};
 use transferdesk_core::model::Table;
-use transferdesk_core::{annual, import, Store};
+use transferdesk_core::rewards::distribution::{self, Approval};
+use transferdesk_core::{import, reporting::annual, Store};
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
@@ -131,7 +131,7 @@ fn another_year_counts_only_its_own_records() {
 }
 
 fn codes(store: &Store, year: i32) -> Vec<&'static str> {
-    transferdesk_core::check::check(store, year, transferdesk_core::Lang::Zh).expect("check").iter().map(|f| f.code).collect()
+    transferdesk_core::reporting::check::check(store, year, transferdesk_core::Lang::Zh).expect("check").iter().map(|f| f.code).collect()
 }
 
 #[test]
@@ -186,7 +186,7 @@ fn each_check_fires_on_its_fixture_and_clean_data_has_none() {
         )
         .expect("publicity findings");
 
-    let found = transferdesk_core::check::check(&store, 2025, transferdesk_core::Lang::Zh).expect("check");
+    let found = transferdesk_core::reporting::check::check(&store, 2025, transferdesk_core::Lang::Zh).expect("check");
     let got: Vec<(&str, Vec<String>)> = found.iter().map(|f| (f.code, f.records.iter().map(|r| r.key.clone()).collect())).collect();
     assert_eq!(
         got,
@@ -206,7 +206,8 @@ fn each_check_fires_on_its_fixture_and_clean_data_has_none() {
 
 #[test]
 fn filing_freezes_the_year_and_later_changes_show() {
-    use transferdesk_core::report_year::{self, Case};
+    use transferdesk_core::reporting::filing;
+    use transferdesk_core::reporting::report_year::{self, Case};
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = annual_store(&dir);
     let mut year = report_year::load(&store, 2025).expect("defaults");
@@ -227,14 +228,10 @@ fn filing_freezes_the_year_and_later_changes_show() {
     };
     assert_eq!(fields, ["due_on", "cases[0]"]);
 
-    let filed =
-        report_year::file(&mut store, &actor(), 2025, None, &[("a.pdf".into(), b"%PDF".to_vec())]).expect("filed (only warnings stand)");
+    let filed = filing::file(&mut store, &actor(), 2025, None, &[("a.pdf".into(), b"%PDF".to_vec())]).expect("filed (only warnings stand)");
     assert!(filed.filed_at.is_some());
     assert_eq!(transferdesk_core::Error::code(&report_year::save(&mut store, &actor(), &year).expect_err("frozen")), "report_filed");
-    assert_eq!(
-        transferdesk_core::Error::code(&report_year::file(&mut store, &actor(), 2025, None, &[]).expect_err("once")),
-        "report_filed"
-    );
+    assert_eq!(transferdesk_core::Error::code(&filing::file(&mut store, &actor(), 2025, None, &[]).expect_err("once")), "report_filed");
     assert!(report_year::changes(&store, 2025).expect("changes").is_empty(), "nothing changed yet");
     assert_eq!(report_year::filed_files(&store, 2025).expect("files"), [("a.pdf".to_string(), b"%PDF".to_vec())]);
     assert!(store.conn().execute("DELETE FROM report_file", []).is_err(), "filed files are never deleted");

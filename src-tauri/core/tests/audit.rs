@@ -63,11 +63,15 @@ fn a_schema_1_file_migrates_without_loss() {
     assert_eq!(logical(store.conn(), &columns), old, "every schema-1 row and column is still there, unchanged");
     let report = transferdesk_core::store::audit::verify(&store).expect("verify");
     assert!(report.ok && report.audit_entries == 22, "the audit chain survives the migration: {report:?}");
-    let policies = transferdesk_core::policy::list(&store).expect("policies");
+    let policies = transferdesk_core::rewards::policy::list(&store).expect("policies");
     assert_eq!(policies.len(), 1, "the default policy arrives with schema 2");
-    let plan =
-        transferdesk_core::distribution::propose(&store, "HT2025-001", chrono::NaiveDate::from_ymd_opt(2025, 12, 31).expect("day"), &[])
-            .expect("plan on a migrated file");
+    let plan = transferdesk_core::rewards::distribution::propose(
+        &store,
+        "HT2025-001",
+        chrono::NaiveDate::from_ymd_opt(2025, 12, 31).expect("day"),
+        &[],
+    )
+    .expect("plan on a migrated file");
     assert_eq!(plan.plan.pool_fen.map(|p| p.0), Some(33_950_000), "485,000.00 × 70%");
 }
 
@@ -126,13 +130,13 @@ fn head(store: &transferdesk_core::Store) -> (i64, String, String) {
 #[test]
 fn each_change_is_one_audited_write_and_a_refused_one_leaves_no_entry() {
     use chrono::NaiveDate;
-    use transferdesk_core::contract::edit::{add_cost, add_receipt, MoneyEntry};
+    use transferdesk_core::deals::contract::edit::{add_cost, add_receipt, MoneyEntry};
     use transferdesk_core::model::{CostCategory, ReceiptKind};
     use transferdesk_core::money::Money;
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = good_store(&dir);
     let actor = crate::common::actor();
-    let contract = transferdesk_core::contract::view::find(store.conn(), "HT2025-004").expect("contract");
+    let contract = transferdesk_core::deals::contract::view::find(store.conn(), "HT2025-004").expect("contract");
     let entry = |amount: i64, receipt: bool| MoneyEntry {
         on: NaiveDate::from_ymd_opt(2025, 9, 1).expect("date"),
         amount_fen: Money(amount),
@@ -150,7 +154,7 @@ fn each_change_is_one_audited_write_and_a_refused_one_leaves_no_entry() {
     // Refused writes: a zero receipt, a person edit with a bad resident ID.
     add_receipt(&mut store, &actor, contract, &entry(0, true)).expect_err("zero is refused");
     // T002 李四 of the people fixture.
-    let mut person = transferdesk_core::people::PersonEdit {
+    let mut person = transferdesk_core::people::person_page::PersonEdit {
         id: store.conn().query_row("SELECT id FROM person WHERE employee_id = 'T002'", [], |r| r.get(0)).expect("T002"),
         employee_id: "T002".into(),
         name: "李四".into(),
@@ -160,12 +164,12 @@ fn each_change_is_one_audited_write_and_a_refused_one_leaves_no_entry() {
         id_number: Some("123".into()),
         bank_account: None,
     };
-    transferdesk_core::people::update(&mut store, &actor, &person).expect_err("bad ID refused");
+    transferdesk_core::people::person_page::update(&mut store, &actor, &person).expect_err("bad ID refused");
     assert_eq!(head(&store).0, before + 2, "nothing refused is audited");
 
     person.id_number = None;
     person.name = "李思".into();
-    transferdesk_core::people::update(&mut store, &actor, &person).expect("renamed");
+    transferdesk_core::people::person_page::update(&mut store, &actor, &person).expect("renamed");
     assert_eq!(head(&store), (before + 3, "person".into(), "update".into()));
     assert!(verify(&store).expect("verify").ok);
 }

@@ -2,9 +2,9 @@
 //! (with another connection on the file) migrates an older backup and keeps the replaced content.
 
 use crate::common::{actor, dump, fixture, good_store, new_store};
-use transferdesk_core::backup::{self, Reason};
 use transferdesk_core::progress::{unobserved, Progress};
 use transferdesk_core::store::audit::verify;
+use transferdesk_core::store::backup::{self, Reason};
 use transferdesk_core::Store;
 
 #[test]

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
-use transferdesk_core::institution::Institution;
 use transferdesk_core::model::Table;
+use transferdesk_core::store::institution::Institution;
 use transferdesk_core::{import, Actor, Store};
 
 pub fn fixture(rel: &str) -> PathBuf {

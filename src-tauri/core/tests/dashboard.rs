@@ -3,9 +3,9 @@
 
 use crate::common::good_store;
 use chrono::NaiveDate;
-use transferdesk_core::dashboard::{overview, DeadlineKind, DepartmentIncome, KindMonth, PortfolioCell};
 use transferdesk_core::model::{AchievementKind, AchievementStatus, ContractKind};
 use transferdesk_core::money::Money;
+use transferdesk_core::reporting::dashboard::{overview, DeadlineKind, DepartmentIncome, KindMonth, PortfolioCell};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")

@@ -3,13 +3,13 @@
 
 use crate::common::{actor, dump, good_store};
 use chrono::NaiveDate;
-use transferdesk_core::contract::edit::{self, ContractForm, EquityHolding, Installment, MoneyEntry};
-use transferdesk_core::contract::{view, Weighted};
-use transferdesk_core::grant::{self, Grant, GrantKind, GrantQuery, Member, Payer};
+use transferdesk_core::deals::contract::edit::{self, MoneyEntry};
+use transferdesk_core::deals::contract::{view, ContractForm, EquityHolding, Installment, Weighted};
+use transferdesk_core::deals::grant::{self, Grant, GrantKind, GrantQuery, Member, Payer};
+use transferdesk_core::deals::publicity::{self, Objection, Outcome, Publicity, PublicityQuery};
+use transferdesk_core::deals::resolution::{self, Resolution, ResolutionQuery};
 use transferdesk_core::model::{ContractKind, InstallmentKind, LicenseKind, Pricing, ReceiptKind};
-use transferdesk_core::publicity::{self, Objection, Outcome, Publicity, PublicityQuery};
-use transferdesk_core::resolution::{self, Resolution, ResolutionQuery};
-use transferdesk_core::{attachment, distribution, Error, Money, Store};
+use transferdesk_core::{portfolio::attachment, rewards::distribution, Error, Money, Store};
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")

@@ -26,7 +26,8 @@
 
 use crate::common::{actor, dump, fixture, new_store};
 use chrono::NaiveDate;
-use transferdesk_core::fee::{self, FeeDecisionInput, FeeDecisionKind, FeePayment, FeeQuery, FeeStatus, Reduction, YearStatus};
+use transferdesk_core::fees::docket::{self, FeeDecisionInput, FeeDecisionKind, FeePayment, FeeQuery, YearStatus};
+use transferdesk_core::fees::rule::{FeeStatus, Reduction};
 use transferdesk_core::model::{AchievementStatus, Table};
 use transferdesk_core::{import, Error, Money, Store};
 
@@ -81,7 +82,7 @@ fn fee_store(dir: &tempfile::TempDir) -> Store {
 type Row = (&'static str, i64, &'static str, i64, i64, i64, FeeStatus);
 
 fn listed(store: &Store, on: &str, within: u32) -> Vec<(String, i64, String, i64, i64, i64, FeeStatus)> {
-    fee::lines(store, day(on), within)
+    docket::lines(store, day(on), within)
         .expect("list")
         .into_iter()
         .map(|l| (l.achievement_no, l.patent_year, l.due_on.to_string(), l.full_fee_fen.0, l.amount_fen.0, l.surcharge_fen.0, l.status))
@@ -131,7 +132,7 @@ fn the_list_holds_due_grace_and_lapsed_fees_in_due_date_order() {
     let short: Vec<String> = listed(&store, ON, 30).into_iter().map(|r| r.0).collect();
     assert_eq!(short, ["F02", "F03", "F01", "F05", "F11"]);
 
-    let lines = fee::lines(&store, day(ON), 90).expect("list");
+    let lines = docket::lines(&store, day(ON), 90).expect("list");
     let f02 = &lines[0];
     assert_eq!((f02.restoration_fen, f02.total_fen), (Money(100_000), Money(148_000)), "lapsed: 1,000 + 180 + 300");
     assert_eq!(f02.grace_end_on, day("2026-08-10"));
@@ -139,14 +140,16 @@ fn the_list_holds_due_grace_and_lapsed_fees_in_due_date_order() {
     use Reduction::*;
     assert_eq!(reductions, [SoleOwner, SoleOwner, SoleOwner, None, SoleOwner, CoOwned, SoleOwner, OpenLicense]);
 
-    let page = fee::page(&store, &FeeQuery { status: FeeStatus::Grace, within_days: 90, page: 1, page_size: 50 }, day(ON)).expect("page");
+    let page =
+        docket::page(&store, &FeeQuery { status: FeeStatus::Grace, within_days: 90, page: 1, page_size: 50 }, day(ON)).expect("page");
     let c = page.counts;
     assert_eq!((c.due, c.due_30, c.due_60, c.due_90, c.grace, c.lapsed), (6, 3, 5, 6, 1, 1), "30 days: F01, F05, F11; 60: and F06, F04");
     assert_eq!((page.total, page.total_fen), (1, Money(40_000)), "the grace tab costs 300.00 + 100.00");
-    let due = fee::page(&store, &FeeQuery { status: FeeStatus::Due, within_days: 90, page: 2, page_size: 4 }, day(ON)).expect("page 2");
+    let due = docket::page(&store, &FeeQuery { status: FeeStatus::Due, within_days: 90, page: 2, page_size: 4 }, day(ON)).expect("page 2");
     assert_eq!(due.total, 6);
     assert_eq!(due.rows.iter().map(|r| r.achievement_no.as_str()).collect::<Vec<_>>(), ["F04", "F07"], "the second page of four");
-    let month = fee::page(&store, &FeeQuery { status: FeeStatus::Due, within_days: 30, page: 1, page_size: 50 }, day(ON)).expect("30 days");
+    let month =
+        docket::page(&store, &FeeQuery { status: FeeStatus::Due, within_days: 30, page: 1, page_size: 50 }, day(ON)).expect("30 days");
     assert_eq!((month.total, month.counts.due, month.counts.due_90), (3, 3, 6), "the tab follows the window; the counts stay");
 }
 
@@ -154,7 +157,7 @@ fn the_list_holds_due_grace_and_lapsed_fees_in_due_date_order() {
 fn paying_advances_the_paid_through_year_and_keeps_what_was_expected() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = fee_store(&dir);
-    let paid = fee::pay(&mut store, &actor(), &payment("F01", 8, ON, "300")).expect("paid");
+    let paid = docket::pay(&mut store, &actor(), &payment("F01", 8, ON, "300")).expect("paid");
     assert_eq!((paid.fees_paid_through, paid.expected_fen, paid.amount_fen, paid.warning), (8, Money(30_000), Money(30_000), None));
     let through: i64 =
         store.conn().query_row("SELECT fees_paid_through FROM achievement WHERE achievement_no = 'F01'", [], |r| r.get(0)).expect("row");
@@ -178,7 +181,7 @@ fn paying_advances_the_paid_through_year_and_keeps_what_was_expected() {
     assert!(!listed(&store, ON, 90).iter().any(|r| r.0 == "F01"), "paid: off the list (year 9 is due 2027-12-01)");
 
     // F03 year 9 in its second month of grace: 300.00 + 100.00 expected; 300.00 paid is accepted with a warning.
-    let short = fee::pay(&mut store, &actor(), &payment("F03", 9, ON, "300.00")).expect("accepted");
+    let short = docket::pay(&mut store, &actor(), &payment("F03", 9, ON, "300.00")).expect("accepted");
     let warning = short.warning.expect("the difference is reported");
     assert_eq!((warning.expected_fen, warning.paid_fen), (Money(40_000), Money(30_000)));
     assert_eq!(short.surcharge_fen, Money(10_000));
@@ -186,32 +189,32 @@ fn paying_advances_the_paid_through_year_and_keeps_what_was_expected() {
     // A paid-through year recorded before the grant year (F01 set to 1, granted in year 3): the
     // years before the grant owe no annual fee, so year 4 is next, not 2.
     store.conn().execute("UPDATE achievement SET fees_paid_through = 1 WHERE achievement_no = 'F01'", []).expect("set");
-    assert_eq!(fee::quote(&store, "F01", day(ON)).expect("quote").patent_year, 4, "years before the grant owe nothing");
+    assert_eq!(docket::quote(&store, "F01", day(ON)).expect("quote").patent_year, 4, "years before the grant owe nothing");
 
     // The empty paid-through year of F11 means the grant year 2: year 3 is next.
-    assert_eq!(fee::quote(&store, "F11", day(ON)).expect("quote").patent_year, 3);
-    assert_eq!(fee::pay(&mut store, &actor(), &payment("F11", 3, ON, "135")).expect("paid").fees_paid_through, 3);
+    assert_eq!(docket::quote(&store, "F11", day(ON)).expect("quote").patent_year, 3);
+    assert_eq!(docket::pay(&mut store, &actor(), &payment("F11", 3, ON, "135")).expect("paid").fees_paid_through, 3);
 }
 
 #[test]
 fn a_lapsed_patent_is_marked_then_restored_by_paying_with_the_restoration_fee() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = fee_store(&dir);
-    assert_eq!(code(fee::mark_lapsed(&mut store, &actor(), "F01", day(ON))), "fee_not_lapsed", "F01 is only due");
-    assert_eq!(code(fee::mark_lapsed(&mut store, &actor(), "F03", day(ON))), "fee_not_lapsed", "F03 is in grace");
-    let lapse = fee::mark_lapsed(&mut store, &actor(), "F02", day(ON)).expect("marked");
+    assert_eq!(code(docket::mark_lapsed(&mut store, &actor(), "F01", day(ON))), "fee_not_lapsed", "F01 is only due");
+    assert_eq!(code(docket::mark_lapsed(&mut store, &actor(), "F03", day(ON))), "fee_not_lapsed", "F03 is in grace");
+    let lapse = docket::mark_lapsed(&mut store, &actor(), "F02", day(ON)).expect("marked");
     assert_eq!((lapse.patent_year, lapse.due_on, lapse.grace_end_on), (6, day("2026-02-10"), day("2026-08-10")));
     let status = |store: &Store| -> AchievementStatus {
         store.conn().query_row("SELECT status FROM achievement WHERE achievement_no = 'F02'", [], |r| r.get(0)).expect("status")
     };
     assert_eq!(status(&store), AchievementStatus::Lapsed);
     assert!(!listed(&store, ON, 90).iter().any(|r| r.0 == "F02"), "the list holds patents recorded in force");
-    assert_eq!(code(fee::mark_lapsed(&mut store, &actor(), "F02", day(ON))), "fee_not_applicable", "already lapsed");
+    assert_eq!(code(docket::mark_lapsed(&mut store, &actor(), "F02", day(ON))), "fee_not_applicable", "already lapsed");
 
-    let quote = fee::quote(&store, "F02", day(ON)).expect("quote");
+    let quote = docket::quote(&store, "F02", day(ON)).expect("quote");
     assert!(quote.restores);
     assert_eq!((quote.surcharge_bp, quote.total_fen), (2500, Money(148_000)));
-    let restored = fee::pay(&mut store, &actor(), &payment("F02", 6, ON, "1,480.00")).expect("restored");
+    let restored = docket::pay(&mut store, &actor(), &payment("F02", 6, ON, "1,480.00")).expect("restored");
     assert!(restored.restored && restored.warning.is_none());
     assert_eq!((restored.surcharge_fen, restored.restoration_fen), (Money(30_000), Money(100_000)));
     assert_eq!(status(&store), AchievementStatus::InForce, "in force again");
@@ -235,16 +238,16 @@ fn bad_payments_are_refused_and_nothing_is_written() {
         (payment("NOPE", 8, ON, "300"), "not_found"),
     ];
     for (input, expected) in refusals {
-        assert_eq!(code(fee::pay(&mut store, &actor(), &input)), expected, "{} year {}", input.achievement_no, input.patent_year);
+        assert_eq!(code(docket::pay(&mut store, &actor(), &input)), expected, "{} year {}", input.achievement_no, input.patent_year);
     }
-    match fee::pay(&mut store, &actor(), &FeePayment { voucher_no: Some("x".repeat(61)), ..payment("F01", 21, ON, "0") }) {
+    match docket::pay(&mut store, &actor(), &FeePayment { voucher_no: Some("x".repeat(61)), ..payment("F01", 21, ON, "0") }) {
         Err(Error::Invalid(problems)) => {
             let fields: Vec<&str> = problems.iter().map(|p| p.column.as_str()).collect();
             assert_eq!(fields, ["amount", "patent_year", "voucher_no"], "every bad field is named");
         }
         other => panic!("a zero amount and year 21 must be refused: {other:?}"),
     }
-    assert!(matches!(fee::pay(&mut store, &actor(), &payment("F01", 8, ON, "三百")), Err(Error::Invalid(_))));
+    assert!(matches!(docket::pay(&mut store, &actor(), &payment("F01", 8, ON, "三百")), Err(Error::Invalid(_))));
     assert_eq!(dump(&store), before, "nothing was written");
 }
 
@@ -261,7 +264,7 @@ fn decisions_are_recorded_and_abandoning_ends_the_fees() {
         grant_to_inventors: grant,
     };
     let before = dump(&store);
-    match fee::decide(&mut store, &actor(), &input(FeeDecisionKind::Keep, "  ", true)) {
+    match docket::decide(&mut store, &actor(), &input(FeeDecisionKind::Keep, "  ", true)) {
         Err(Error::Invalid(problems)) => {
             let fields: Vec<&str> = problems.iter().map(|p| p.column.as_str()).collect();
             assert_eq!(fields, ["reason", "grant_to_inventors"], "a reason is required; granting goes with abandoning only");
@@ -269,21 +272,22 @@ fn decisions_are_recorded_and_abandoning_ends_the_fees() {
         other => panic!("must be refused: {other:?}"),
     }
     let sw = FeeDecisionInput { achievement_no: "SW01".into(), ..input(FeeDecisionKind::Keep, "有市场", false) };
-    assert_eq!(code(fee::decide(&mut store, &actor(), &sw)), "fee_not_applicable");
+    assert_eq!(code(docket::decide(&mut store, &actor(), &sw)), "fee_not_applicable");
     assert_eq!(dump(&store), before, "nothing was written");
 
-    fee::decide(&mut store, &actor(), &input(FeeDecisionKind::Keep, "仍有许可意向", false)).expect("keep");
-    let abandoned = fee::decide(&mut store, &actor(), &input(FeeDecisionKind::Abandon, "无转化前景，年费负担重", true)).expect("abandon");
+    docket::decide(&mut store, &actor(), &input(FeeDecisionKind::Keep, "仍有许可意向", false)).expect("keep");
+    let abandoned =
+        docket::decide(&mut store, &actor(), &input(FeeDecisionKind::Abandon, "无转化前景，年费负担重", true)).expect("abandon");
     assert!(abandoned.grant_to_inventors);
     let status: AchievementStatus =
         store.conn().query_row("SELECT status FROM achievement WHERE achievement_no = 'F05'", [], |r| r.get(0)).expect("status");
     assert_eq!(status, AchievementStatus::Abandoned);
     assert!(!listed(&store, ON, 90).iter().any(|r| r.0 == "F05"), "abandoned: no more fees");
     let id: i64 = store.conn().query_row("SELECT id FROM achievement WHERE achievement_no = 'F05'", [], |r| r.get(0)).expect("id");
-    let all = fee::decisions(&store, id).expect("decisions");
+    let all = docket::decisions(&store, id).expect("decisions");
     assert_eq!(all.iter().map(|d| d.decision).collect::<Vec<_>>(), [FeeDecisionKind::Keep, FeeDecisionKind::Abandon]);
     assert_eq!(
-        code(fee::decide(&mut store, &actor(), &input(FeeDecisionKind::Keep, "再议", false))),
+        code(docket::decide(&mut store, &actor(), &input(FeeDecisionKind::Keep, "再议", false))),
         "fee_not_applicable",
         "abandoned already"
     );
@@ -293,9 +297,9 @@ fn decisions_are_recorded_and_abandoning_ends_the_fees() {
 fn the_schedule_covers_the_whole_term() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = fee_store(&dir);
-    fee::pay(&mut store, &actor(), &payment("F01", 8, ON, "300")).expect("paid");
+    docket::pay(&mut store, &actor(), &payment("F01", 8, ON, "300")).expect("paid");
     let id: i64 = store.conn().query_row("SELECT id FROM achievement WHERE achievement_no = 'F01'", [], |r| r.get(0)).expect("id");
-    let s = fee::schedule(&store, id, day(ON)).expect("schedule");
+    let s = docket::schedule(&store, id, day(ON)).expect("schedule");
     assert_eq!((s.term_years, s.grant_year, s.paid_through, s.next_year), (20, Some(3), Some(8), Some(9)));
     assert_eq!(s.years.len(), 20);
     let status: Vec<YearStatus> = s.years.iter().map(|y| y.status).collect();
@@ -311,12 +315,12 @@ fn the_schedule_covers_the_whole_term() {
 
     // F02 on the same day: year 6 lapsed with its restoration figures.
     let f02: i64 = store.conn().query_row("SELECT id FROM achievement WHERE achievement_no = 'F02'", [], |r| r.get(0)).expect("id");
-    let s = fee::schedule(&store, f02, day(ON)).expect("schedule");
+    let s = docket::schedule(&store, f02, day(ON)).expect("schedule");
     let y6 = &s.years[5];
     assert_eq!((y6.status, y6.surcharge_fen, y6.restoration_fen), (Lapsed, Money(30_000), Money(100_000)));
     assert_eq!(s.years.len(), 10, "a utility model's term is 10 years");
     let sw: i64 = store.conn().query_row("SELECT id FROM achievement WHERE achievement_no = 'SW01'", [], |r| r.get(0)).expect("id");
-    assert_eq!(code(fee::schedule(&store, sw, day(ON))), "fee_not_applicable");
+    assert_eq!(code(docket::schedule(&store, sw, day(ON))), "fee_not_applicable");
 }
 
 /// Patents whose next due date sits on the list's window bounds, across year ends and 29
@@ -371,7 +375,11 @@ fn the_window_bounds_hold_across_year_ends_and_29_february() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = edge_store(&dir);
     let due = |on: &str, within: u32| -> Vec<(String, String, FeeStatus)> {
-        fee::lines(&store, day(on), within).expect("list").into_iter().map(|l| (l.achievement_no, l.due_on.to_string(), l.status)).collect()
+        docket::lines(&store, day(on), within)
+            .expect("list")
+            .into_iter()
+            .map(|l| (l.achievement_no, l.due_on.to_string(), l.status))
+            .collect()
     };
     let rows = |rows: &[(&str, &str, FeeStatus)]| -> Vec<(String, String, FeeStatus)> {
         rows.iter().map(|(no, d, s)| (no.to_string(), d.to_string(), *s)).collect()
@@ -405,7 +413,7 @@ fn the_window_bounds_hold_across_year_ends_and_29_february() {
 
     // The amounts of 2027-12-01: E8 pays 8,000 + 25% (the sixth month ends that day); the lapsed
     // ones 1,000 for restoration + the fee + 25% of the full fee.
-    let lines = fee::lines(&store, day("2027-12-01"), 30).expect("list");
+    let lines = docket::lines(&store, day("2027-12-01"), 30).expect("list");
     let totals: Vec<(&str, i64, i64, i64)> =
         lines.iter().map(|l| (l.achievement_no.as_str(), l.amount_fen.0, l.surcharge_fen.0, l.total_fen.0)).collect();
     assert_eq!(
@@ -423,7 +431,7 @@ fn the_window_bounds_hold_across_year_ends_and_29_february() {
     // The tabs on 2027-12-01: 30 days hold E1, E5; 60 days (to 2028-01-30) add E2, E6, E9; 90
     // days (to 2028-02-29) add E10.
     let page = |status, within, page, page_size| {
-        fee::page(&store, &FeeQuery { status, within_days: within, page, page_size }, day("2027-12-01")).expect("page")
+        docket::page(&store, &FeeQuery { status, within_days: within, page, page_size }, day("2027-12-01")).expect("page")
     };
     let p = page(Due, 30, 1, 50);
     let c = p.counts;

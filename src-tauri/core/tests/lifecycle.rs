@@ -6,14 +6,14 @@
 use crate::common::{actor, dump, good_store};
 use chrono::NaiveDate;
 use rstest::rstest;
-use transferdesk_core::achievement::Inventor;
-use transferdesk_core::assessment::{self, AssessmentInput, Criterion, CriterionScore};
-use transferdesk_core::disclosure::{self, Decision, Disclosure, DisclosureQuery};
+use transferdesk_core::deals::valuation::{self, Valuation};
 use transferdesk_core::model::{
     AchievementKind, AchievementStatus, DisclosureDecision, DisclosureStatus, FundingSource, ValuationKind, ValuationMethod,
 };
-use transferdesk_core::register::{self, AchievementForm, CoOwner};
-use transferdesk_core::valuation::{self, Valuation};
+use transferdesk_core::portfolio::achievement::Inventor;
+use transferdesk_core::portfolio::assessment::{self, AssessmentInput, Criterion, CriterionScore};
+use transferdesk_core::portfolio::disclosure::{self, Decision, Disclosure, DisclosureQuery};
+use transferdesk_core::portfolio::register::{self, AchievementForm, CoOwner};
 use transferdesk_core::{Error, Money, Store};
 
 fn day(text: &str) -> NaiveDate {
@@ -299,7 +299,7 @@ fn a_decided_disclosure_becomes_an_achievement_linked_both_ways() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = good_store(&dir);
     let id = disclosure::save(&mut store, &actor(), &intake()).expect("saved");
-    assert_eq!(refusal(disclosure::conversion_form(store.conn(), id)), "disclosure_not_decided");
+    assert_eq!(refusal(register::conversion_form(store.conn(), id)), "disclosure_not_decided");
     let mut early = patent_form();
     early.disclosure_id = Some(id);
     assert_eq!(refusal(register::save(&mut store, &actor(), &early)), "disclosure_not_decided", "the form refuses the link too");
@@ -312,7 +312,7 @@ fn a_decided_disclosure_becomes_an_achievement_linked_both_ways() {
     let drop = Decision { decision: DisclosureDecision::Drop, decided_on: day("2026-09-20"), note: Some("新颖性不足".into()) };
     disclosure::decide(&mut store, &actor(), id, &drop).expect("dropped");
     assert_eq!(disclosure::get(store.conn(), id, today()).expect("detail").status, DisclosureStatus::Dropped);
-    assert_eq!(refusal(disclosure::conversion_form(store.conn(), id)), "disclosure_dropped");
+    assert_eq!(refusal(register::conversion_form(store.conn(), id)), "disclosure_dropped");
     assert_eq!(refusal(disclosure::save(&mut store, &actor(), &intake_with_id(id))), "disclosure_decided", "no edit after the decision");
 
     // Reconsidered: keep it as a technical secret.
@@ -324,7 +324,7 @@ fn a_decided_disclosure_becomes_an_achievement_linked_both_ways() {
     assert_eq!(detail.age_days, 66);
     assert!(!detail.overdue, "decided: no longer waiting");
 
-    let mut form = disclosure::conversion_form(store.conn(), id).expect("prefilled");
+    let mut form = register::conversion_form(store.conn(), id).expect("prefilled");
     assert_eq!(form.kind, AchievementKind::KnowHow, "kept secret → 技术秘密");
     assert_eq!(form.title, intake().title);
     assert_eq!(form.department, "材料科学与工程学院");
@@ -342,7 +342,7 @@ fn a_decided_disclosure_becomes_an_achievement_linked_both_ways() {
     assert_eq!(refusal(disclosure::decide(&mut store, &actor(), id, &keep)), "disclosure_converted");
 
     // A second achievement from the same disclosure is allowed.
-    let mut second = disclosure::conversion_form(store.conn(), id).expect("again");
+    let mut second = register::conversion_form(store.conn(), id).expect("again");
     second.achievement_no = "JM2026-002".into();
     second.title = "硬碳负极材料的碳化工艺参数".into();
     register::save(&mut store, &actor(), &second).expect("a second achievement");

@@ -10,6 +10,7 @@ mod deals;
 mod fees;
 mod fuzz;
 mod good_files;
+mod layout;
 mod lifecycle;
 mod people;
 mod query_plans;

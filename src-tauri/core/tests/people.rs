@@ -3,13 +3,13 @@
 
 use crate::common::{actor, dump, good_store};
 use chrono::NaiveDate;
-use transferdesk_core::distribution::{self, Approval};
-use transferdesk_core::merge::{self, MergeKind};
 use transferdesk_core::model::{Category, LeaderLevel, Ownership, Table};
-use transferdesk_core::organization::Organization;
-use transferdesk_core::organizations::{self, OrganizationDuplicateReason, OrganizationEdit, OrganizationQuery};
-use transferdesk_core::people::{self, DuplicateReason, PersonEdit, PersonQuery, PersonSort};
-use transferdesk_core::{import, person, Error, Store};
+use transferdesk_core::people::merge::{self, MergeKind};
+use transferdesk_core::people::organization::Organization;
+use transferdesk_core::people::organization_page::{self, OrganizationDuplicateReason, OrganizationEdit, OrganizationQuery};
+use transferdesk_core::people::person_page::{self, DuplicateReason, PersonEdit, PersonQuery, PersonSort};
+use transferdesk_core::rewards::distribution::{self, Approval};
+use transferdesk_core::{import, people::person, Error, Store};
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
@@ -69,7 +69,7 @@ fn content(store: &Store) -> Vec<String> {
 fn the_people_list_filters_sorts_pages_and_masks() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = good_store(&dir);
-    let ids = |q: &PersonQuery| people::list(&store, q).expect("list").rows.into_iter().map(|r| r.employee_id).collect::<Vec<_>>();
+    let ids = |q: &PersonQuery| person_page::list(&store, q).expect("list").rows.into_iter().map(|r| r.employee_id).collect::<Vec<_>>();
     assert_eq!(ids(&query()), ["S001", "T001", "T002", "T003", "T004"]);
     assert_eq!(ids(&PersonQuery { department: Some("计算机学院".into()), ..query() }), ["T001", "T002"]);
     assert_eq!(ids(&PersonQuery { category: Some(Category::TransferStaff), ..query() }), ["S001"]);
@@ -82,17 +82,17 @@ fn the_people_list_filters_sorts_pages_and_masks() {
         ids(&PersonQuery { sort: Some(PersonSort::Achievements), descending: true, ..query() }),
         ["T002", "T001", "T003", "T004", "S001"]
     );
-    let page = people::list(&store, &PersonQuery { page: 2, page_size: 2, ..query() }).expect("page 2");
+    let page = person_page::list(&store, &PersonQuery { page: 2, page_size: 2, ..query() }).expect("page 2");
     assert_eq!((page.total, page.rows.len(), page.rows[0].employee_id.as_str()), (5, 2, "T002"));
-    assert_eq!(people::list(&store, &PersonQuery { page_size: 10_000, ..query() }).expect("clamped").rows.len(), 5);
+    assert_eq!(person_page::list(&store, &PersonQuery { page_size: 10_000, ..query() }).expect("clamped").rows.len(), 5);
 
-    let t001 = &people::list(&store, &PersonQuery { search: Some("T001".into()), ..query() }).expect("T001").rows[0];
+    let t001 = &person_page::list(&store, &PersonQuery { search: Some("T001".into()), ..query() }).expect("T001").rows[0];
     // First 6 and last 4 of 510107198001010013.
     assert_eq!(t001.id_number_masked.as_deref(), Some("510107********0013"));
-    let detail = people::detail(&store, t001.id).expect("detail");
+    let detail = person_page::detail(&store, t001.id).expect("detail");
     let json = serde_json::to_string(&detail).expect("json");
     assert!(!json.contains("510107198001010013"), "a page never carries the full number");
-    assert_eq!(people::reveal(&store, t001.id).expect("reveal").id_number.as_deref(), Some("510107198001010013"));
+    assert_eq!(person_page::reveal(&store, t001.id).expect("reveal").id_number.as_deref(), Some("510107198001010013"));
 }
 
 #[test]
@@ -113,7 +113,7 @@ fn editing_a_person_names_each_wrong_field_and_writes_nothing() {
     };
     let before = dump(&store);
     assert_eq!(
-        fields(people::update(&mut store, &actor(), &edit)),
+        fields(person_page::update(&mut store, &actor(), &edit)),
         [
             ("name".into(), "required".into()),
             ("id_number".into(), "bad_check_digit".into()),
@@ -132,11 +132,11 @@ fn editing_a_person_names_each_wrong_field_and_writes_nothing() {
         bank_account: Some("6222 0212 3456 7890".into()),
         ..edit
     };
-    let row = people::update(&mut store, &actor(), &good).expect("saved");
+    let row = person_page::update(&mut store, &actor(), &good).expect("saved");
     assert_eq!(row.department, "信息学院", "a new department is created");
     assert_eq!(row.bank_account_masked.as_deref(), Some("************7890"));
     assert_eq!(row.id_number_masked.as_deref(), Some("110105********002X"));
-    let full = people::reveal(&store, id).expect("reveal");
+    let full = person_page::reveal(&store, id).expect("reveal");
     assert_eq!((full.id_number.as_deref(), full.bank_account.as_deref()), (Some("11010519491231002X"), Some("6222021234567890")));
     assert_eq!(audit_count(&store), audits + 1, "one audit entry");
     let logged: String = store.conn().query_row("SELECT after FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).expect("after");
@@ -144,8 +144,8 @@ fn editing_a_person_names_each_wrong_field_and_writes_nothing() {
 
     // None keeps the stored numbers; "" clears one.
     let keep = PersonEdit { id_number: None, bank_account: Some(String::new()), ..good };
-    people::update(&mut store, &actor(), &keep).expect("saved");
-    let now = people::reveal(&store, id).expect("reveal");
+    person_page::update(&mut store, &actor(), &keep).expect("saved");
+    let now = person_page::reveal(&store, id).expect("reveal");
     assert_eq!((now.id_number.as_deref(), now.bank_account), (Some("11010519491231002X"), None));
 }
 
@@ -170,21 +170,21 @@ fn merging_people_moves_every_reference_and_unmerge_moves_exactly_those_back() {
     );
     let (t001, t002, t009) = (id_of(&store, "T001"), id_of(&store, "T002"), id_of(&store, "T009"));
 
-    let suggested = people::duplicates(&store).expect("duplicates");
+    let suggested = person_page::duplicates(&store).expect("duplicates");
     assert_eq!(suggested.len(), 1);
     assert_eq!(suggested[0].reason, DuplicateReason::SameNameDepartment);
     assert_eq!((suggested[0].keep.id, suggested[0].duplicate.id), (t001, t009), "the one with more achievements is kept");
 
     // T001 and T002 are both inventors of CG001: refused, nothing written.
     let before = dump(&store);
-    assert_eq!(code(people::merge(&mut store, &actor(), t001, t002, "同一人")), "merge_conflict");
-    assert_eq!(code(people::merge(&mut store, &actor(), t001, t001, "同一人")), "merge_same");
-    assert!(matches!(people::merge(&mut store, &actor(), t009, t001, " "), Err(Error::Invalid(_))), "a reason is required");
+    assert_eq!(code(person_page::merge(&mut store, &actor(), t001, t002, "同一人")), "merge_conflict");
+    assert_eq!(code(person_page::merge(&mut store, &actor(), t001, t001, "同一人")), "merge_same");
+    assert!(matches!(person_page::merge(&mut store, &actor(), t009, t001, " "), Err(Error::Invalid(_))), "a reason is required");
     assert_eq!(dump(&store), before);
 
     // Keep T009, fold T001 into it (the office decided the new record is the right one).
     let audits = audit_count(&store);
-    let merge_id = people::merge(&mut store, &actor(), t009, t001, "工号录入错误，同一人").expect("merged");
+    let merge_id = person_page::merge(&mut store, &actor(), t009, t001, "工号录入错误，同一人").expect("merged");
     assert_eq!(audit_count(&store), audits + 2, "the duplicate's change and the merge row");
     let record = merge::get(store.conn(), merge_id).expect("record");
     let moved: Vec<(&str, String)> = record.moved.iter().map(|m| (m.reference.as_str(), m.label.clone())).collect();
@@ -196,16 +196,16 @@ fn merging_people_moves_every_reference_and_unmerge_moves_exactly_those_back() {
         [format!("HT2025-002 #{}", d2.id)]
     );
 
-    assert!(!people::list(&store, &query()).expect("list").rows.iter().any(|r| r.id == t001), "hidden from the list");
+    assert!(!person_page::list(&store, &query()).expect("list").rows.iter().any(|r| r.id == t001), "hidden from the list");
     assert!(person::choices(store.conn(), "张三", 10).expect("choices").iter().all(|c| c.id == t009), "and from pickers");
-    let kept = people::detail(&store, t009).expect("kept");
+    let kept = person_page::detail(&store, t009).expect("kept");
     let nos: Vec<&str> = kept.achievements.iter().map(|a| a.achievement_no.as_str()).collect();
     assert_eq!(nos, ["CG001", "CG002", "CG004", "CG901"]);
     let lines: Vec<(i64, Option<&str>)> = kept.distribution_lines.iter().map(|l| (l.distribution_id, l.via_merged.as_deref())).collect();
     assert_eq!(lines, [(d2.id, None), (d1.id, Some("T001"))], "the paid line stays with T001 and shows here");
-    assert_eq!(code(people::merge(&mut store, &actor(), t002, t001, "再合并")), "already_merged");
+    assert_eq!(code(person_page::merge(&mut store, &actor(), t002, t001, "再合并")), "already_merged");
     assert_eq!(
-        code(people::update(
+        code(person_page::update(
             &mut store,
             &actor(),
             &PersonEdit {
@@ -227,9 +227,9 @@ fn merging_people_moves_every_reference_and_unmerge_moves_exactly_those_back() {
     let undo = merge::get(store.conn(), unmerge_id).expect("unmerge");
     assert_eq!((undo.kind, undo.undoes_id, undo.moved.len()), (MergeKind::Unmerge, Some(merge_id), 4));
     assert_eq!(merge::get(store.conn(), merge_id).expect("merge").undone_by_id, Some(unmerge_id), "the merge stays on record");
-    assert_eq!(people::detail(&store, t009).expect("T009").merges.len(), 2);
+    assert_eq!(person_page::detail(&store, t009).expect("T009").merges.len(), 2);
     assert_eq!(code(merge::unmerge(&mut store, &actor(), merge_id, "again")), "merge_undone");
-    assert!(people::list(&store, &query()).expect("list").rows.iter().any(|r| r.id == t001), "visible again");
+    assert!(person_page::list(&store, &query()).expect("list").rows.iter().any(|r| r.id == t001), "visible again");
 }
 
 #[test]
@@ -251,19 +251,19 @@ fn organizations_list_edit_and_merge() {
     );
     let q = OrganizationQuery { page: 1, page_size: 50, ..OrganizationQuery::default() };
     let names = |store: &Store, q: &OrganizationQuery| {
-        organizations::list(store, q).expect("list").rows.into_iter().map(|r| r.name).collect::<Vec<_>>()
+        organization_page::list(store, q).expect("list").rows.into_iter().map(|r| r.name).collect::<Vec<_>>()
     };
     assert_eq!(names(&store, &OrganizationQuery { ownership: Some(Ownership::Foreign), ..q.clone() }), ["Acme GmbH"]);
     assert_eq!(names(&store, &OrganizationQuery { region: Some("北京".into()), ..q.clone() }), ["北京华能装备股份有限公司"]);
     let shuxin = org_id(&store, "成都蜀新科技有限公司");
     let dup = org_id(&store, "成都蜀新科技 有限责任公司");
-    let detail = organizations::detail(&store, shuxin).expect("detail");
+    let detail = organization_page::detail(&store, shuxin).expect("detail");
     // HT2025-001 (500,000.00, all received) and HT2025-003 (3,000,000.00, nothing received).
     let money: Vec<(&str, i64, i64)> =
         detail.contracts.iter().map(|c| (c.contract_no.as_str(), c.amount_fen.0, c.received_fen.0)).collect();
     assert_eq!(money, [("HT2025-003", 300_000_000, 0), ("HT2025-001", 50_000_000, 50_000_000)]);
 
-    let suggested = organizations::duplicates(&store).expect("duplicates");
+    let suggested = organization_page::duplicates(&store).expect("duplicates");
     assert_eq!(suggested.len(), 1);
     assert_eq!(
         (suggested[0].keep.id, suggested[0].duplicate.id, suggested[0].reason),
@@ -282,17 +282,18 @@ fn organizations_list_edit_and_merge() {
         },
     };
     assert_eq!(
-        fields(organizations::update(&mut store, &actor(), &edit("Acme GmbH", Some("91110000800210433C")))),
+        fields(organization_page::update(&mut store, &actor(), &edit("Acme GmbH", Some("91110000800210433C")))),
         [("credit_code".into(), "bad_check_digit".into()), ("name".into(), "duplicate_in_database".into())]
     );
-    let saved = organizations::update(&mut store, &actor(), &edit("成都蜀新科技 有限责任公司", Some("911100008002104339"))).expect("saved");
+    let saved =
+        organization_page::update(&mut store, &actor(), &edit("成都蜀新科技 有限责任公司", Some("911100008002104339"))).expect("saved");
     assert_eq!(saved.credit_code.as_deref(), Some("911100008002104339"));
 
     let before = content(&store);
-    let merge_id = organizations::merge(&mut store, &actor(), shuxin, dup, "同一企业").expect("merged");
-    assert_eq!(organizations::detail(&store, shuxin).expect("kept").contracts.len(), 3, "HT2025-009 moved");
+    let merge_id = organization_page::merge(&mut store, &actor(), shuxin, dup, "同一企业").expect("merged");
+    assert_eq!(organization_page::detail(&store, shuxin).expect("kept").contracts.len(), 3, "HT2025-009 moved");
     assert!(!names(&store, &q).iter().any(|n| n == "成都蜀新科技 有限责任公司"), "the duplicate is hidden");
-    assert!(transferdesk_core::organization::choices(store.conn(), "蜀新", 10).expect("choices").len() == 1);
+    assert!(transferdesk_core::people::organization::choices(store.conn(), "蜀新", 10).expect("choices").len() == 1);
     merge::unmerge(&mut store, &actor(), merge_id, "撤销").expect("unmerged");
     assert!(content(&store) == before, "every moved row is back");
 }
@@ -305,5 +306,22 @@ fn organizations_list_edit_and_merge() {
 #[case("Acme Co., Ltd.", "acme")]
 #[case("有限公司", "有限公司")]
 fn organization_names_compare_without_spaces_and_company_form(#[case] name: &str, #[case] key: &str) {
-    assert_eq!(organizations::name_key(name), key);
+    assert_eq!(organization_page::name_key(name), key);
+}
+
+#[test]
+fn an_organization_typed_into_a_form_gets_its_own_id_back() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = good_store(&dir);
+    let org = Organization {
+        name: "成都新创电子有限公司".into(),
+        credit_code: None,
+        ownership: Ownership::Private,
+        size: Some(transferdesk_core::model::Size::Small),
+        region: "四川省".into(),
+    };
+    let id = transferdesk_core::people::organization::create(&mut store, &actor(), &org).expect("created");
+    // The id is the organization's row, not the audit entry written after it (which has a higher
+    // rowid in another table).
+    assert_eq!(org_id(&store, "成都新创电子有限公司"), id);
 }

@@ -6,12 +6,13 @@
 use crate::common::actor;
 use rusqlite::trace::{TraceEvent, TraceEventCodes};
 use std::cell::RefCell;
-use transferdesk_core::contract::view::{self, ContractQuery};
+use transferdesk_core::deals::contract::view::{self, ContractQuery};
 use transferdesk_core::demo::{self, Scale};
-use transferdesk_core::distribution::{self, DistributionQuery};
-use transferdesk_core::fee::{self, FeeQuery, FeeStatus};
+use transferdesk_core::fees::docket::{self, FeeQuery};
+use transferdesk_core::fees::rule::FeeStatus;
 use transferdesk_core::model::{AchievementKind, AchievementStatus, ContractKind, DistributionState};
-use transferdesk_core::portfolio::{self, AchievementQuery, SortKey};
+use transferdesk_core::portfolio::ledger::{self, AchievementQuery, SortKey};
+use transferdesk_core::rewards::distribution::{self, DistributionQuery};
 use transferdesk_core::Store;
 
 thread_local! {
@@ -120,7 +121,7 @@ fn hot_queries_use_indexes() {
         for sort in SORTS {
             let q = AchievementQuery { page: 1, page_size: 50, sort: Some(sort), ..filter.clone() };
             assert_indexed(&store, &format!("achievements {q:?}"), &["d", "department"], |s| {
-                portfolio::list(s, &q).expect("list");
+                ledger::list(s, &q).expect("list");
             });
         }
     }
@@ -162,13 +163,13 @@ fn hot_queries_use_indexes() {
         let q = FeeQuery { status, within_days: 90, page: 1, page_size: 50 };
         // Fee lines read every co-owned patent's co-owners in one pass (a small table, grouped),
         // and the achievements in rowid order: two thirds are in force, and that many lookups
-        // from the status index cost more than one pass over the table (fee::listed).
+        // from the status index cost more than one pass over the table (docket::listed).
         assert_indexed(&store, &format!("fees {status:?}"), &["co_owner", "a"], |s| {
-            fee::page(s, &q, today).expect("fees");
+            docket::page(s, &q, today).expect("fees");
         });
     }
     assert_indexed(&store, "fees due", &["co_owner", "a"], |s| {
-        fee::lines(s, today, 90).expect("fees due");
+        docket::lines(s, today, 90).expect("fees due");
     });
     assert_indexed(&store, "receivables", &[], |s| {
         view::receivables(s, today, 90).expect("receivables");
@@ -181,19 +182,19 @@ fn hot_queries_use_indexes() {
         distribution::propose(s, &contract, today, &[]).expect("plan");
     });
     assert_indexed(&store, "annual indicators", &[], |s| {
-        transferdesk_core::annual::indicators(s, 2025).expect("indicators");
+        transferdesk_core::reporting::annual::indicators(s, 2025).expect("indicators");
     });
     for text in ["深度学习", "HT2024", "王"] {
         // FTS5 reads its own one-row configuration table.
         assert_indexed(&store, &format!("search {text}"), &["main.search_index_config"], |s| {
-            transferdesk_core::search::everywhere(s.conn(), text, 10).expect("search");
+            transferdesk_core::store::search::everywhere(s.conn(), text, 10).expect("search");
         });
     }
     report_scans();
 }
 
 /// A page filtered by kind or status alone walks its sort column's index and stops after the page
-/// (portfolio::walk_sort_index): the subquery that chooses the page's ids sorts nothing. Sorting
+/// (ledger::walk_sort_index): the subquery that chooses the page's ids sorts nothing. Sorting
 /// every match instead took 15–37 ms on the large portfolio (docs/performance.md).
 #[test]
 fn a_broad_filter_walks_the_sort_index() {
@@ -208,7 +209,7 @@ fn a_broad_filter_walks_the_sort_index() {
             for descending in [false, true] {
                 let q = AchievementQuery { page: 2, page_size: 50, sort: Some(sort), descending, ..filter.clone() };
                 take();
-                portfolio::list(&store, &q).expect("list");
+                ledger::list(&store, &q).expect("list");
                 let page = take().into_iter().find(|sql| sql.contains(") page")).expect("the page query");
                 let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {page}")).expect("explain");
                 let plan: Vec<(i64, i64, String)> =
@@ -234,7 +235,7 @@ fn a_broad_filter_walks_the_sort_index() {
         ..Default::default()
     };
     take();
-    portfolio::list(&store, &q).expect("list");
+    ledger::list(&store, &q).expect("list");
     assert!(take().iter().all(|sql| !sql.contains("+a.kind")), "a department filter keeps the kind filter indexable");
 }
 
@@ -244,10 +245,10 @@ fn a_broad_filter_walks_the_sort_index() {
 fn every_list_clamps_its_page_size() {
     let (_dir, store) = demo_store();
     let today = actor().at.date();
-    let max = portfolio::MAX_PAGE_SIZE as usize;
+    let max = transferdesk_core::store::search::MAX_PAGE_SIZE as usize;
     let huge = u32::MAX;
     take();
-    let achievements = portfolio::list(&store, &AchievementQuery { page: 1, page_size: huge, ..Default::default() }).expect("list");
+    let achievements = ledger::list(&store, &AchievementQuery { page: 1, page_size: huge, ..Default::default() }).expect("list");
     assert_eq!(achievements.total, 300, "the small demo has 300 achievements");
     assert_eq!(achievements.rows.len(), max, "a page of achievements is clamped to {max} rows");
     let contracts = view::list(&store, &ContractQuery { page: 1, page_size: huge, ..Default::default() }, today).expect("contracts");
@@ -255,29 +256,29 @@ fn every_list_clamps_its_page_size() {
     let distributions =
         distribution::list(&store, &DistributionQuery { page: 1, page_size: huge, ..Default::default() }, today).expect("distributions");
     assert!(distributions.rows.len() <= max);
-    let disclosures = transferdesk_core::disclosure::list(
+    let disclosures = transferdesk_core::portfolio::disclosure::list(
         store.conn(),
-        &transferdesk_core::disclosure::DisclosureQuery { page: 1, page_size: huge, ..Default::default() },
+        &transferdesk_core::portfolio::disclosure::DisclosureQuery { page: 1, page_size: huge, ..Default::default() },
         today,
     )
     .expect("disclosures");
     assert!(disclosures.rows.len() <= max);
-    let publicities = transferdesk_core::publicity::list(
+    let publicities = transferdesk_core::deals::publicity::list(
         store.conn(),
-        &transferdesk_core::publicity::PublicityQuery { page: 1, page_size: huge, ..Default::default() },
+        &transferdesk_core::deals::publicity::PublicityQuery { page: 1, page_size: huge, ..Default::default() },
         today,
     )
     .expect("publicities");
     assert!(publicities.rows.len() <= max);
-    let resolutions = transferdesk_core::resolution::list(
+    let resolutions = transferdesk_core::deals::resolution::list(
         store.conn(),
-        &transferdesk_core::resolution::ResolutionQuery { page: 1, page_size: huge, ..Default::default() },
+        &transferdesk_core::deals::resolution::ResolutionQuery { page: 1, page_size: huge, ..Default::default() },
     )
     .expect("resolutions");
     assert!(resolutions.rows.len() <= max);
-    let grants = transferdesk_core::grant::list(
+    let grants = transferdesk_core::deals::grant::list(
         store.conn(),
-        &transferdesk_core::grant::GrantQuery { page: 1, page_size: huge, ..Default::default() },
+        &transferdesk_core::deals::grant::GrantQuery { page: 1, page_size: huge, ..Default::default() },
     )
     .expect("grants");
     assert!(grants.rows.len() <= max);
@@ -299,17 +300,17 @@ fn every_list_clamps_its_page_size() {
         );
     }
     for status in [FeeStatus::Due, FeeStatus::Grace, FeeStatus::Lapsed] {
-        let fees = fee::page(&store, &FeeQuery { status, within_days: 3650, page: 1, page_size: huge }, today).expect("fees");
+        let fees = docket::page(&store, &FeeQuery { status, within_days: 3650, page: 1, page_size: huge }, today).expect("fees");
         assert!(fees.rows.len() <= max);
     }
-    let people = transferdesk_core::person::choices(store.conn(), "", huge).expect("people");
+    let people = transferdesk_core::people::person::choices(store.conn(), "", huge).expect("people");
     assert!(people.len() <= max);
-    let orgs = transferdesk_core::organization::choices(store.conn(), "", huge).expect("organizations");
+    let orgs = transferdesk_core::people::organization::choices(store.conn(), "", huge).expect("organizations");
     assert!(orgs.len() <= max);
     let choices = distribution::contract_choices(&store, "", huge).expect("contract choices");
     assert!(choices.len() <= max);
-    let found = transferdesk_core::search::everywhere(store.conn(), "学院", huge).expect("search");
+    let found = transferdesk_core::store::search::everywhere(store.conn(), "学院", huge).expect("search");
     for group in &found.groups {
-        assert!(group.hits.len() <= transferdesk_core::search::MAX_HITS as usize, "{:?}", group.kind);
+        assert!(group.hits.len() <= transferdesk_core::store::search::MAX_HITS as usize, "{:?}", group.kind);
     }
 }

@@ -5,9 +5,9 @@
 
 use crate::common::{actor, dump, good_store};
 use chrono::NaiveDate;
-use transferdesk_core::distribution::{self, Approval, Distribution, DistributionQuery};
 use transferdesk_core::model::{DistributionState, Table};
-use transferdesk_core::policy::{self, Policy};
+use transferdesk_core::rewards::distribution::{self, Approval, Distribution, DistributionQuery};
+use transferdesk_core::rewards::policy::{self, Policy};
 use transferdesk_core::{import, Actor, Error, Store};
 
 fn day(text: &str) -> NaiveDate {

@@ -2,7 +2,7 @@
 //! words, and the index kept in step with later changes.
 
 use crate::common::{good_store, new_store};
-use transferdesk_core::search::{everywhere, SearchKind, SearchResults};
+use transferdesk_core::store::search::{everywhere, SearchKind, SearchResults};
 
 /// (kind, labels) of each group.
 fn found(results: &SearchResults) -> Vec<(SearchKind, Vec<String>)> {
@@ -131,7 +131,7 @@ fn a_bulk_import_is_indexed_once_at_the_end_and_found() {
 
 #[test]
 fn the_contract_list_searches_through_the_index() {
-    use transferdesk_core::contract::view::{self, ContractQuery};
+    use transferdesk_core::deals::contract::view::{self, ContractQuery};
     use transferdesk_core::model::ContractKind;
     let dir = tempfile::tempdir().expect("tmp");
     let store = good_store(&dir);

@@ -3,9 +3,9 @@
 
 use crate::Error;
 use chrono::{Datelike, NaiveDate};
-use transferdesk_core::distribution::{self, Distribution};
 use transferdesk_core::model::{ContractKind, DistributionState, LeaderLevel};
-use transferdesk_core::reward::Allocation;
+use transferdesk_core::rewards::distribution::{self, Distribution};
+use transferdesk_core::rewards::plan::Allocation;
 use transferdesk_core::{Money, Store};
 
 /// The distribution `id`, refused with `distribution_not_approved` while it is a draft.

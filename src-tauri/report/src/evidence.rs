@@ -7,10 +7,10 @@ use crate::pdf::{Align, Column, Doc, BODY};
 use crate::Error;
 use chrono::NaiveDate;
 use std::path::Path;
-use transferdesk_core::contract::view::{self, ContractDetail};
-use transferdesk_core::publicity::Outcome;
-use transferdesk_core::valuation::{self, Valuation};
-use transferdesk_core::{attachment, institution, Store};
+use transferdesk_core::deals::contract::view::{self, ContractDetail};
+use transferdesk_core::deals::publicity::Outcome;
+use transferdesk_core::deals::valuation::{self, Valuation};
+use transferdesk_core::{portfolio::attachment, store::institution, Store};
 
 /// The document's title.
 const TITLE: &str = "科技成果转化尽职免责证据材料";

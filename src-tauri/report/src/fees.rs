@@ -7,8 +7,9 @@ use crate::Error;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use std::path::Path;
-use transferdesk_core::fee::{self, FeeLine, FeeStatus};
-use transferdesk_core::{institution, Money, Store};
+use transferdesk_core::fees::docket::{self, FeeLine};
+use transferdesk_core::fees::rule::FeeStatus;
+use transferdesk_core::{store::institution, Money, Store};
 
 /// The sheet's title, merged across the table.
 pub const TITLE: &str = "年费缴纳清单";
@@ -33,7 +34,7 @@ const COLUMNS: [(&str, f64); 14] = [
 /// Writes the fees to pay on `on` (due within `within_days`, or in grace; surcharges as if paid
 /// on `on`) to `path` (.xlsx) and returns the number of fee rows.
 pub fn write(store: &Store, on: NaiveDate, within_days: u32, path: &Path) -> Result<usize, Error> {
-    let lines: Vec<FeeLine> = fee::lines(store, on, within_days)?.into_iter().filter(|l| l.status != FeeStatus::Lapsed).collect();
+    let lines: Vec<FeeLine> = docket::lines(store, on, within_days)?.into_iter().filter(|l| l.status != FeeStatus::Lapsed).collect();
     let institution = institution::load(store).map(|i| i.name).unwrap_or_default();
     let mut book = Workbook::new();
     let write_error = |e: XlsxError| Error::Write { path: path.display().to_string(), message: e.to_string() };

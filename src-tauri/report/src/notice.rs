@@ -8,8 +8,8 @@ use crate::approved::{self, date_zh, yuan};
 use crate::pdf::{Align, Column, Doc, BODY, LEFT, RIGHT};
 use crate::Error;
 use std::path::Path;
-use transferdesk_core::distribution::Distribution;
-use transferdesk_core::{institution, Store};
+use transferdesk_core::rewards::distribution::Distribution;
+use transferdesk_core::{store::institution, Store};
 
 /// The notice's title.
 const TITLE: &str = "科技成果转化收益分配公示";

@@ -8,8 +8,8 @@ use crate::Error;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use std::collections::HashMap;
 use std::path::Path;
-use transferdesk_core::distribution::{self, Distribution};
-use transferdesk_core::{ident, institution, Money, Store};
+use transferdesk_core::rewards::distribution::{self, Distribution};
+use transferdesk_core::{ident, store::institution, Money, Store};
 
 /// The sheet's title, merged across the table.
 const TITLE: &str = "科技成果转化奖励发放表";

@@ -6,9 +6,9 @@ use crate::approved::{self, date_zh, percent, yuan, Tax};
 use crate::pdf::{Align, Doc, BODY, LEFT, RIGHT, SMALL};
 use crate::Error;
 use std::path::Path;
-use transferdesk_core::distribution::Distribution;
-use transferdesk_core::reward::Allocation;
-use transferdesk_core::{institution, Store};
+use transferdesk_core::rewards::distribution::Distribution;
+use transferdesk_core::rewards::plan::Allocation;
+use transferdesk_core::{store::institution, Store};
 
 /// The statement's title.
 const TITLE: &str = "科技成果转化奖励个人通知单";

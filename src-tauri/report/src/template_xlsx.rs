@@ -4,8 +4,8 @@
 use crate::Error;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use std::path::Path;
-use transferdesk_core::export::{ExportCell, Sheet};
 use transferdesk_core::model::Table;
+use transferdesk_core::template::export::{ExportCell, Sheet};
 use transferdesk_core::{Money, Store};
 
 fn write_error(path: &Path, e: XlsxError) -> Error {
@@ -63,10 +63,10 @@ fn add_sheet(book: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> {
 /// Exports one table of the store to `path` (.xlsx, or .csv by extension). Resident ID numbers
 /// are masked unless `reveal_ids`.
 pub fn export_table(store: &Store, table: Table, path: &Path, reveal_ids: bool) -> Result<usize, Error> {
-    let sheet = transferdesk_core::export::sheet(store, table, reveal_ids)?;
+    let sheet = transferdesk_core::template::export::sheet(store, table, reveal_ids)?;
     let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     if is_csv {
-        transferdesk_core::export::write_csv(&sheet, path)?;
+        transferdesk_core::template::export::write_csv(&sheet, path)?;
     } else {
         write(&sheet, path)?;
     }

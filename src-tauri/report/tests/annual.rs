@@ -7,10 +7,10 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use transferdesk_core::distribution::{self, Approval};
-use transferdesk_core::institution::Institution;
 use transferdesk_core::model::Table;
-use transferdesk_core::{annual, import, Actor, Store};
+use transferdesk_core::rewards::distribution::{self, Approval};
+use transferdesk_core::store::institution::Institution;
+use transferdesk_core::{import, reporting::annual, Actor, Store};
 use transferdesk_report::annual::{write, AnnualFiles};
 
 fn day(text: &str) -> NaiveDate {
@@ -384,7 +384,7 @@ fn the_pdf_shows_the_cover_figures_lists_and_pledge() {
 
 #[test]
 fn the_narrative_and_typical_cases_are_printed() {
-    use transferdesk_core::report_year::{self, Case};
+    use transferdesk_core::reporting::report_year::{self, Case};
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = annual_store(&dir);
     let mut year = report_year::load(&store, 2025).expect("year");

@@ -4,8 +4,8 @@
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use std::process::Command;
-use transferdesk_core::contract::view;
-use transferdesk_core::{attachment, demo, publicity, Actor, Store};
+use transferdesk_core::deals::contract::view;
+use transferdesk_core::{deals::publicity, demo, portfolio::attachment, Actor, Store};
 
 fn actor() -> Actor {
     Actor { name: "test".into(), at: NaiveDate::from_ymd_opt(2026, 11, 23).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("time") }
@@ -72,7 +72,7 @@ fn the_project_list_says_how_each_price_was_set() {
             |r| r.get(0),
         )
         .expect("achievement");
-    let appraisal = transferdesk_core::valuation::Valuation {
+    let appraisal = transferdesk_core::deals::valuation::Valuation {
         id: None,
         achievement_id: Some(achievement),
         contract_id: None,
@@ -88,7 +88,7 @@ fn the_project_list_says_how_each_price_was_set() {
         filing_no: None,
         filed_on: None,
     };
-    transferdesk_core::valuation::save(&mut store, &actor(), &appraisal).expect("appraisal saved");
+    transferdesk_core::deals::valuation::save(&mut store, &actor(), &appraisal).expect("appraisal saved");
     let files = transferdesk_report::annual::write(&store, 2025, dir.path()).expect("report");
     let mut book: Xlsx<_> = calamine::open_workbook(&files.xlsx).expect("open");
     let sheet = book.worksheet_range("转化项目清单").expect("sheet");

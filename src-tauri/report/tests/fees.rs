@@ -11,8 +11,8 @@
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use std::path::Path;
-use transferdesk_core::institution::{self, Institution};
 use transferdesk_core::model::Table;
+use transferdesk_core::store::institution::{self, Institution};
 use transferdesk_core::{import, Actor, Store};
 use transferdesk_report::fees;
 

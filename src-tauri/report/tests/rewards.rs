@@ -10,9 +10,9 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use transferdesk_core::distribution::{self, Approval};
-use transferdesk_core::institution::{self, Institution};
 use transferdesk_core::model::Table;
+use transferdesk_core::rewards::distribution::{self, Approval};
+use transferdesk_core::store::institution::{self, Institution};
 use transferdesk_core::{import, Actor, Store};
 use transferdesk_report::{notice, payroll, statement, Error};
 

@@ -3,8 +3,8 @@
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use std::path::Path;
-use transferdesk_core::institution::Institution;
 use transferdesk_core::model::Table;
+use transferdesk_core::store::institution::Institution;
 use transferdesk_core::{demo, import, Actor, Store};
 use transferdesk_report::template_xlsx::{export_table, file_name};
 

@@ -3,15 +3,16 @@
 
 use crate::command::commands;
 use crate::{FileIn, FileOut};
-use transferdesk_core::attachment::{self, Attachment};
-use transferdesk_core::contract::edit::{self, ContractForm, MoneyEntry};
-use transferdesk_core::contract::view::{self, ContractDetail, ContractPage, ContractQuery, Receivable};
-use transferdesk_core::grant::{self, Grant, GrantPage, GrantQuery};
-use transferdesk_core::organization::{self, Organization, OrganizationChoice};
-use transferdesk_core::person::{self, PersonChoice};
-use transferdesk_core::publicity::{self, Publicity, PublicityPage, PublicityQuery};
-use transferdesk_core::resolution::{self, Resolution, ResolutionPage, ResolutionQuery};
-use transferdesk_core::valuation::{self, Valuation};
+use transferdesk_core::deals::contract::edit::{self, MoneyEntry};
+use transferdesk_core::deals::contract::view::{self, ContractDetail, ContractPage, ContractQuery, Receivable};
+use transferdesk_core::deals::contract::ContractForm;
+use transferdesk_core::deals::grant::{self, Grant, GrantPage, GrantQuery};
+use transferdesk_core::deals::publicity::{self, Publicity, PublicityPage, PublicityQuery};
+use transferdesk_core::deals::resolution::{self, Resolution, ResolutionPage, ResolutionQuery};
+use transferdesk_core::deals::valuation::{self, Valuation};
+use transferdesk_core::people::organization::{self, Organization, OrganizationChoice};
+use transferdesk_core::people::person::{self, PersonChoice};
+use transferdesk_core::portfolio::attachment::{self, Attachment};
 
 commands! {
     /// One page of contracts.

@@ -3,43 +3,45 @@
 use crate::command::commands;
 use crate::FileOut;
 use chrono::NaiveDate;
-use transferdesk_core::fee::{self, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, Lapse};
+use transferdesk_core::fees::docket::{
+    self, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, Lapse,
+};
 
 commands! {
     /// One tab of the fee list on `on` (null: today).
     read(office)
     fn fees_due(ctx, query: FeeQuery, on: Option<NaiveDate>) -> FeePage {
-        fee::page(&*ctx.store()?, &query, on.unwrap_or(ctx.today()))
+        docket::page(&*ctx.store()?, &query, on.unwrap_or(ctx.today()))
     }
 
     /// Every year of a patent's term as of today.
     read(office)
     fn fee_schedule(ctx, achievement_id: i64) -> FeeSchedule {
-        fee::schedule(&*ctx.store()?, achievement_id, ctx.today())
+        docket::schedule(&*ctx.store()?, achievement_id, ctx.today())
     }
 
     /// What paying the next year costs on `paid_on`.
     read(office)
     fn fee_quote(ctx, achievement_no: String, paid_on: NaiveDate) -> FeeQuote {
-        fee::quote(&*ctx.store()?, &achievement_no, paid_on)
+        docket::quote(&*ctx.store()?, &achievement_no, paid_on)
     }
 
     /// Records a payment.
     write(office)
     fn pay_fee(ctx, payment: FeePayment) -> FeePaid {
-        fee::pay(&mut *ctx.store()?, &ctx.actor(), &payment)
+        docket::pay(&mut *ctx.store()?, &ctx.actor(), &payment)
     }
 
     /// Records a keep/abandon decision.
     write(office)
     fn decide_fee(ctx, decision: FeeDecisionInput) -> FeeDecision {
-        fee::decide(&mut *ctx.store()?, &ctx.actor(), &decision)
+        docket::decide(&mut *ctx.store()?, &ctx.actor(), &decision)
     }
 
     /// Marks a patent lapsed whose grace period ended unpaid.
     write(office)
     fn mark_lapsed(ctx, achievement_no: String) -> Lapse {
-        fee::mark_lapsed(&mut *ctx.store()?, &ctx.actor(), &achievement_no, ctx.today())
+        docket::mark_lapsed(&mut *ctx.store()?, &ctx.actor(), &achievement_no, ctx.today())
     }
 
     /// Writes 年费缴纳清单 (XLSX) of the fees due within `within_days` of `on` (null: today); returns the number of fee rows.

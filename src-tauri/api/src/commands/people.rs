@@ -1,53 +1,55 @@
 //! People (人员) and organizations (合作单位): lists, pages, edits, duplicates and merges.
 
 use crate::command::commands;
-use transferdesk_core::merge;
-use transferdesk_core::organizations::{
+use transferdesk_core::people::merge;
+use transferdesk_core::people::organization_page::{
     self, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRow,
 };
-use transferdesk_core::people::{self, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Revealed};
+use transferdesk_core::people::person_page::{
+    self, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Revealed,
+};
 
 commands! {
     /// One page of the people list.
     read(office)
     fn list_people(ctx, query: PersonQuery) -> PersonPage {
-        people::list(&*ctx.store()?, &query)
+        person_page::list(&*ctx.store()?, &query)
     }
 
     /// Department names for the people list's filter.
     read(office)
     fn people_departments(ctx) -> Vec<String> {
-        transferdesk_core::department::names(ctx.store()?.conn())
+        transferdesk_core::portfolio::department::names(ctx.store()?.conn())
     }
 
     /// A person's page (numbers masked).
     read(office)
     fn person_detail(ctx, id: i64) -> PersonDetail {
-        people::detail(&*ctx.store()?, id)
+        person_page::detail(&*ctx.store()?, id)
     }
 
     /// The full resident ID and bank account of one person, asked for on purpose.
     read(office)
     fn reveal_person(ctx, id: i64) -> Revealed {
-        people::reveal(&*ctx.store()?, id)
+        person_page::reveal(&*ctx.store()?, id)
     }
 
     /// Saves the edit form of a person.
     write(office)
     fn update_person(ctx, edit: PersonEdit) -> PersonRow {
-        people::update(&mut *ctx.store()?, &ctx.actor(), &edit)
+        person_page::update(&mut *ctx.store()?, &ctx.actor(), &edit)
     }
 
     /// Likely duplicate people.
     read(office)
     fn person_duplicates(ctx) -> Vec<PersonDuplicate> {
-        people::duplicates(&*ctx.store()?)
+        person_page::duplicates(&*ctx.store()?)
     }
 
     /// Merges person `duplicate` into `keep`; returns the merge's id.
     write(office)
     fn merge_people(ctx, keep: i64, duplicate: i64, reason: String) -> i64 {
-        people::merge(&mut *ctx.store()?, &ctx.actor(), keep, duplicate, &reason)
+        person_page::merge(&mut *ctx.store()?, &ctx.actor(), keep, duplicate, &reason)
     }
 
     /// Undoes a merge (of people or organizations) by a counter-entry; returns its id.
@@ -59,36 +61,36 @@ commands! {
     /// One page of the organization list.
     read(office)
     fn list_organizations(ctx, query: OrganizationQuery) -> OrganizationPage {
-        organizations::list(&*ctx.store()?, &query)
+        organization_page::list(&*ctx.store()?, &query)
     }
 
     /// Regions for the organization list's filter.
     read(office)
     fn organization_regions(ctx) -> Vec<String> {
-        organizations::regions(&*ctx.store()?)
+        organization_page::regions(&*ctx.store()?)
     }
 
     /// An organization's page.
     read(office)
     fn organization_detail(ctx, id: i64) -> OrganizationDetail {
-        organizations::detail(&*ctx.store()?, id)
+        organization_page::detail(&*ctx.store()?, id)
     }
 
     /// Saves the edit form of an organization.
     write(office)
     fn update_organization(ctx, edit: OrganizationEdit) -> OrganizationRow {
-        organizations::update(&mut *ctx.store()?, &ctx.actor(), &edit)
+        organization_page::update(&mut *ctx.store()?, &ctx.actor(), &edit)
     }
 
     /// Likely duplicate organizations.
     read(office)
     fn organization_duplicates(ctx) -> Vec<OrganizationDuplicate> {
-        organizations::duplicates(&*ctx.store()?)
+        organization_page::duplicates(&*ctx.store()?)
     }
 
     /// Merges organization `duplicate` into `keep`; returns the merge's id.
     write(office)
     fn merge_organizations(ctx, keep: i64, duplicate: i64, reason: String) -> i64 {
-        organizations::merge(&mut *ctx.store()?, &ctx.actor(), keep, duplicate, &reason)
+        organization_page::merge(&mut *ctx.store()?, &ctx.actor(), keep, duplicate, &reason)
     }
 }

@@ -2,28 +2,28 @@
 //! (成果披露) with their pre-filing assessments.
 
 use crate::command::commands;
-use transferdesk_core::assessment::{self, AssessmentInput, Criterion};
-use transferdesk_core::disclosure::{self, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery};
-use transferdesk_core::portfolio::{self, AchievementDetail, AchievementPage, AchievementQuery, PortfolioFilters};
-use transferdesk_core::register::{self, AchievementExtras, AchievementForm};
+use transferdesk_core::portfolio::assessment::{self, AssessmentInput, Criterion};
+use transferdesk_core::portfolio::disclosure::{self, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery};
+use transferdesk_core::portfolio::ledger::{self, AchievementDetail, AchievementPage, AchievementQuery, PortfolioFilters};
+use transferdesk_core::portfolio::register::{self, AchievementExtras, AchievementForm};
 
 commands! {
     /// One page of the portfolio list.
     read(office)
     fn list_achievements(ctx, query: AchievementQuery) -> AchievementPage {
-        portfolio::list(&*ctx.store()?, &query)
+        ledger::list(&*ctx.store()?, &query)
     }
 
     /// An achievement's detail page.
     read(office)
     fn get_achievement(ctx, id: i64) -> AchievementDetail {
-        portfolio::detail(&*ctx.store()?, id)
+        ledger::detail(&*ctx.store()?, id)
     }
 
     /// The values offered by the list's filters.
     read(office)
     fn portfolio_filters(ctx) -> PortfolioFilters {
-        portfolio::filters(&*ctx.store()?)
+        ledger::filters(&*ctx.store()?)
     }
 
     /// The form of an existing achievement, as saved.
@@ -83,7 +83,7 @@ commands! {
     /// The achievement form prefilled from a decided disclosure (`disclosure_not_decided` / `disclosure_dropped` otherwise).
     read(office)
     fn conversion_form(ctx, id: i64) -> AchievementForm {
-        disclosure::conversion_form(ctx.store()?.conn(), id)
+        register::conversion_form(ctx.store()?.conn(), id)
     }
 
     /// The scoring sheet of the pre-filing assessment.

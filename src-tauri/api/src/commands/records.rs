@@ -3,10 +3,10 @@
 
 use crate::command::commands;
 use crate::FileIn;
-use transferdesk_core::audit_view::{self, AuditPage, AuditQuery, AuditTarget};
-use transferdesk_core::backup::{self, BackupCheck, BackupFile, Reason, Restored};
-use transferdesk_core::search::{self, SearchResults};
 use transferdesk_core::store::audit::{self, VerifyReport};
+use transferdesk_core::store::audit_view::{self, AuditPage, AuditQuery, AuditTarget};
+use transferdesk_core::store::backup::{self, BackupCheck, BackupFile, Reason, Restored};
+use transferdesk_core::store::search::{self, SearchResults};
 
 commands! {
     /// The search box (Ctrl+K): at most `limit` records of each kind.

@@ -2,9 +2,10 @@
 
 use crate::command::commands;
 use crate::DirOut;
-use transferdesk_core::annual::{self, RecordLine};
-use transferdesk_core::dashboard::{self, Dashboard};
-use transferdesk_core::report_year::{self, AnnualReport, ReportYear};
+use transferdesk_core::reporting::annual::{self, RecordLine};
+use transferdesk_core::reporting::dashboard::{self, Dashboard};
+use transferdesk_core::reporting::filing::{self, AnnualReport};
+use transferdesk_core::reporting::report_year::{self, ReportYear};
 use transferdesk_core::Lang;
 
 commands! {
@@ -17,7 +18,7 @@ commands! {
     /// The report screen for a year; `department` null: the whole institution, else that 学院's figures.
     read(office)
     fn annual_report(ctx, year: i32, department: Option<String>) -> AnnualReport {
-        report_year::overview(&*ctx.store()?, year, department.as_deref(), Lang::Zh)
+        filing::overview(&*ctx.store()?, year, department.as_deref(), Lang::Zh)
     }
 
     /// The records behind one figure; `indicator` is its dotted path, e.g. `transformation.license.received_fen`.

@@ -3,7 +3,7 @@
 use crate::command::commands;
 use crate::{FileIn, FileOut};
 use chrono::NaiveDate;
-use transferdesk_core::distribution::{
+use transferdesk_core::rewards::distribution::{
     self, Approval, ContractChoice, Distribution, DistributionPage, DistributionQuery, Proposal, StaffChoice,
 };
 

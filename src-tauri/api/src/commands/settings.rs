@@ -3,8 +3,8 @@
 use crate::command::commands;
 use chrono::NaiveDate;
 use transferdesk_core::calendar::{self, Holiday};
-use transferdesk_core::institution::{self, Institution, Profile};
-use transferdesk_core::policy::{self, Policy};
+use transferdesk_core::rewards::policy::{self, Policy};
+use transferdesk_core::store::institution::{self, Institution, Profile};
 
 commands! {
     /// Today as the backend sees it (the day the rules and the audit log use).

@@ -3,14 +3,15 @@
 //! schedules for the money still owed, the equity holdings, publicities still running or objected
 //! to, and an ownership grant.
 
-use crate::contract::edit::{self, EquityHolding, Installment};
-use crate::contract::view;
+use crate::deals::contract::edit;
+use crate::deals::contract::view;
+use crate::deals::contract::{EquityHolding, Installment};
+use crate::deals::grant::{self, Grant, GrantKind, Member, Payer};
+use crate::deals::publicity::{self, Objection, Outcome, Publicity};
+use crate::deals::resolution::{self, Resolution};
 use crate::error::Result;
-use crate::grant::{self, Grant, GrantKind, Member, Payer};
 use crate::model::{ContractKind, InstallmentKind, Pricing};
 use crate::money::Money;
-use crate::publicity::{self, Objection, Outcome, Publicity};
-use crate::resolution::{self, Resolution};
 use crate::store::{Actor, Store};
 use chrono::{Datelike, Duration, Months};
 

@@ -8,27 +8,27 @@
 //! single transaction, the distributions and publicities through the real workflow. Every
 //! change is audited, so `verify` walks a full hash chain (~300,000 entries).
 
-use super::{application_no, id_number, shares, unless_refused, Rng, GIVEN, OBJECTS, SURNAMES, TECHNIQUES};
-use crate::achievement::{patent_year, Achievement, Inventor};
-use crate::contract::{Contract, Weighted};
-use crate::cost::Cost;
+use super::outcome::{unless_refused, DemoSummary};
+use super::random::{application_no, id_number, shares, Rng, GIVEN, OBJECTS, SURNAMES, TECHNIQUES};
+use crate::deals::contract::{Contract, Weighted};
+use crate::deals::cost::Cost;
+use crate::deals::receipt::Receipt;
 use crate::error::Result;
-use crate::fee::{self, Owners};
-use crate::import::Record;
+use crate::fees::rule;
+use crate::fees::rule::Owners;
 use crate::model::{
     AchievementKind as K, AchievementStatus as S, Category, ContractKind as C, CostCategory, LeaderLevel, LicenseKind, Ownership, Size,
 };
 use crate::money::Money;
-use crate::organization::Organization;
-use crate::person::Person;
-use crate::receipt::Receipt;
+use crate::people::organization::Organization;
+use crate::people::person::Person;
+use crate::portfolio::achievement::{patent_year, Achievement, Inventor};
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};
+use crate::template::row::Record;
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::params;
 use std::collections::HashSet;
-
-use super::DemoSummary;
 
 /// The 29 schools; the 30th department is the transfer office (技术转移中心).
 const DEPARTMENTS: &[&str] = &[
@@ -201,7 +201,7 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
     let mut summary = DemoSummary::default();
     let tx = store.write()?;
     // The search index is built once at the end, not record by record.
-    crate::search::pause(&tx)?;
+    crate::store::search::pause(&tx)?;
     let mut journal = Journal::start(&tx, actor)?;
 
     // People: 500 per school plus the transfer office's 20; leaders by position in the school.
@@ -326,7 +326,7 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
             let is_granted = granted <= today - Duration::days(20)
                 && !matches!(kind, K::KnowHow | K::Other)
                 && !(kind == K::InventionPatent && rng.chance(10));
-            let term = fee::term_years(kind, filed).unwrap_or(20);
+            let term = rule::term_years(kind, filed).unwrap_or(20);
             let current = patent_year(filed, today);
             let status = if !is_granted {
                 if kind.is_patent() {
@@ -523,7 +523,7 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
             }
         }
     }
-    crate::search::resume(&tx)?;
+    crate::store::search::resume(&tx)?;
     tx.commit()?;
     summary.distributions = distribute(store, actor)?;
     summary.publicities = publicize(store, actor)?;
@@ -548,12 +548,12 @@ fn fee_history(
         let Some(&id) = ids.get(no) else { continue };
         let grant_year = granted.map(|g| patent_year(*filed, g));
         for year in (through - 1).max(1)..=*through {
-            let Some(fee) = fee::year_fee(*kind, *filed, &owners, grant_year, year) else { continue };
+            let Some(fee) = rule::year_fee(*kind, *filed, &owners, grant_year, year) else { continue };
             let paid_on = (fee.due_on - Duration::days(20 + (id % 30))).min(today);
             if grant_year.is_some_and(|g| year < g) {
                 continue;
             }
-            let c = fee::charge(&fee, paid_on);
+            let c = rule::charge(&fee, paid_on);
             if c.total == Money::ZERO {
                 continue;
             }
@@ -569,7 +569,7 @@ fn fee_history(
 /// 2,000 paid distributions of transfer and license contracts before last year, through the real
 /// workflow (propose, approve, publicize, pay), each over the contract's income to date.
 fn distribute(store: &mut Store, actor: &Actor) -> Result<u32> {
-    use crate::distribution::{self, Approval};
+    use crate::rewards::distribution::{self, Approval};
     let today = actor.at.date();
     let before = day(today.year() - 1, 1, 1);
     let contracts: Vec<(String, NaiveDate)> = store
@@ -615,10 +615,10 @@ fn distribute(store: &mut Store, actor: &Actor) -> Result<u32> {
 /// year; the other transformation contracts keep an unrecorded price, as imported history does
 /// (the annual check shows them as `contract_without_publicity` warnings).
 fn publicize(store: &mut Store, actor: &Actor) -> Result<u32> {
-    use crate::contract::view;
+    use crate::deals::contract::view;
+    use crate::deals::publicity::{self, Publicity};
+    use crate::deals::resolution::{self, Resolution};
     use crate::model::Pricing;
-    use crate::publicity::{self, Publicity};
-    use crate::resolution::{self, Resolution};
     let today = actor.at.date();
     let ids: Vec<i64> = store
         .conn()
@@ -672,7 +672,7 @@ fn publicize(store: &mut Store, actor: &Actor) -> Result<u32> {
         form.pricing = Some(Pricing::Agreement);
         form.publicity_id = Some(publicity_id);
         form.resolution_id = Some(resolution_id);
-        crate::contract::edit::save(store, actor, &form)?;
+        crate::deals::contract::edit::save(store, actor, &form)?;
         count += 1;
     }
     Ok(count)

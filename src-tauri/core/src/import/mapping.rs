@@ -4,16 +4,17 @@
 //! where the person can find them: the source sheet, row, column letter and header, and the
 //! standard field.
 
-use super::problem::{Problem, ProblemKind};
-use super::sheet::{self, Cell, Grid, Row};
+use super::sheet;
 use super::{import_grid, ImportSummary, BATCH};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::model::Table;
+use crate::problem::{Problem, ProblemKind};
 use crate::progress::{Progress, Steps};
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};
-use crate::template::{self, Column};
+use crate::template::column::{self, Column};
+use crate::template::grid::{Cell, Grid, Row};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -178,7 +179,7 @@ pub fn preview(
 ) -> Result<Preview> {
     let (grid, file_problems) = sheet::read_source(path, sheet).map_err(Error::Invalid)?;
     let converted = convert(store.conn(), &grid, file_problems, mapping, &mut crate::progress::unobserved)?;
-    let columns = template::columns(mapping.table);
+    let columns = column::columns(mapping.table);
     let lines = converted
         .grid
         .rows
@@ -274,7 +275,7 @@ pub fn signature(headers: &[String]) -> String {
 
 /// The mapping's own problems, named by the field's template header.
 pub fn check_mapping(mapping: &Mapping, headers: &[String]) -> Vec<Problem> {
-    let columns = template::columns(mapping.table);
+    let columns = column::columns(mapping.table);
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
     for f in &mapping.fields {
@@ -326,7 +327,7 @@ fn convert(conn: &Connection, source: &Grid, file_problems: Vec<Problem>, mappin
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let columns = template::columns(mapping.table);
+    let columns = column::columns(mapping.table);
     let field = |c: &Column| mapping.fields.iter().find(|f| f.field == c.key);
     let from: Vec<Option<usize>> = columns
         .iter()

@@ -2,69 +2,10 @@
 //! be imported faithfully: formulas, merged cells, error values, non-UTF-8 text. The import
 //! wizard reads any sheet, and GBK CSV, through [`read_source`].
 
-use super::problem::{Problem, ProblemKind};
+use crate::problem::{Problem, ProblemKind};
+use crate::template::grid::{Cell, Grid, Row};
 use calamine::{Data, Reader, Xlsx};
-use chrono::NaiveDate;
 use std::path::Path;
-
-/// One cell's value.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Cell {
-    /// Nothing.
-    Empty,
-    /// Text (CSV cells are always text).
-    Text(String),
-    /// A number typed in a spreadsheet.
-    Number(f64),
-    /// A real date cell.
-    Date(NaiveDate),
-    /// TRUE/FALSE, an error value or anything else that is not data.
-    Other(String),
-}
-
-impl Cell {
-    /// The cell as text for error messages and text fields.
-    pub fn text(&self) -> String {
-        match self {
-            Cell::Empty => String::new(),
-            Cell::Text(t) => t.trim().to_string(),
-            Cell::Number(n) => format!("{n}"),
-            Cell::Date(d) => crate::date::iso(*d),
-            Cell::Other(o) => o.clone(),
-        }
-    }
-
-    /// Empty or only white space.
-    pub fn is_blank(&self) -> bool {
-        match self {
-            Cell::Empty => true,
-            Cell::Text(t) => t.trim().is_empty(),
-            _ => false,
-        }
-    }
-}
-
-/// A data row with its spreadsheet row number.
-#[derive(Clone, Debug)]
-pub struct Row {
-    /// 1-based, as the spreadsheet shows it.
-    pub number: usize,
-    /// Cells by column index.
-    pub cells: Vec<Cell>,
-}
-
-/// A sheet: its name, header row and data rows (blank rows dropped).
-#[derive(Clone, Debug)]
-pub struct Grid {
-    /// Sheet name, or the file name for CSV.
-    pub sheet: String,
-    /// The header row's number.
-    pub header_row: usize,
-    /// Header texts by column.
-    pub headers: Vec<String>,
-    /// Non-blank data rows.
-    pub rows: Vec<Row>,
-}
 
 /// The longest cell accepted; far above any real title, far below what could hurt.
 pub const MAX_CELL_CHARS: usize = 2000;
@@ -204,9 +145,9 @@ fn parse_xlsx(bytes: Vec<u8>, name: &str, wanted: Option<&str>, min_header_cells
             let (s, e) = (m.start, m.end);
             let label = format!(
                 "{}{}:{}{}",
-                super::problem::column_letter(s.1 as usize),
+                crate::problem::column_letter(s.1 as usize),
                 s.0 + 1,
-                super::problem::column_letter(e.1 as usize),
+                crate::problem::column_letter(e.1 as usize),
                 e.0 + 1
             );
             problems.push(Problem {

@@ -112,7 +112,7 @@ fn write_note(db: &Path, lines: &[(u32, String)]) {
     tmp.push(format!(".{}", std::process::id()));
     let tmp = PathBuf::from(tmp);
     let _ = std::fs::remove_file(&tmp);
-    if super::create_private_file(&tmp).is_ok() && std::fs::write(&tmp, text).is_ok() {
+    if super::file::create_private_file(&tmp).is_ok() && std::fs::write(&tmp, text).is_ok() {
         let _ = std::fs::rename(&tmp, &note);
     } else {
         let _ = std::fs::remove_file(&tmp);

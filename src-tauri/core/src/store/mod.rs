@@ -1,7 +1,15 @@
-//! The SQLite store: one way to open a file, the migrations, and the writer's identity.
+//! The data file and what keeps it: the SQLite store itself (here: one way to open a file, the
+//! migrations, and the writer's identity), the programs holding it open, the append-only audit
+//! log and its viewer, backups, the search index and the institution's profile (单位信息), which
+//! every new file starts with.
 
 pub mod audit;
+pub mod audit_view;
+pub mod backup;
+pub mod file;
 pub mod holders;
+pub mod institution;
+pub mod search;
 
 use crate::error::{Error, Result};
 use chrono::NaiveDateTime;
@@ -38,7 +46,8 @@ pub struct Actor {
     pub at: NaiveDateTime,
 }
 
-/// An open TransferDesk database.
+/// An open TransferDesk database. A new one is made by [`Store::create`] in
+/// [`institution`], with the profile every file starts with.
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
@@ -56,28 +65,13 @@ impl Store {
         Self::prepare(conn, path).map_err(|e| holders::locked(path, e))
     }
 
-    /// Creates a new data file (owner-only permissions) with the current schema and the
-    /// institution's profile. Refuses to overwrite an existing file.
-    pub fn create(path: &Path, institution: &crate::institution::Institution, actor: &Actor) -> Result<Store> {
-        if path.exists() {
-            return Err(Error::AlreadyExists(path.to_path_buf()));
-        }
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        create_private_file(path)?;
-        let conn = Connection::open(path)?;
-        let mut store = Self::prepare(conn, path)?;
-        crate::institution::save(&mut store, actor, institution)?;
-        Ok(store)
-    }
-
     /// An in-memory store for tests and previews.
     pub fn in_memory() -> Result<Store> {
         Self::prepare(Connection::open_in_memory()?, Path::new(":memory:"))
     }
 
-    fn prepare(mut conn: Connection, path: &Path) -> Result<Store> {
+    /// Opens a connection as a store: pragmas, migrations, the holders' list.
+    pub(crate) fn prepare(mut conn: Connection, path: &Path) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // A foreign file fails here with SQLITE_NOTADB, before anything is written.
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -161,17 +155,6 @@ const CACHE_KIB: i64 = -4_096;
 /// The page cache during [`Store::bulk`].
 const BULK_CACHE_KIB: i64 = -65_536;
 
-#[cfg(unix)]
-pub(crate) fn create_private_file(path: &Path) -> Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map(|_| ()).map_err(|e| Error::io(path, e))
-}
-
-#[cfg(not(unix))]
-pub(crate) fn create_private_file(path: &Path) -> Result<()> {
-    std::fs::OpenOptions::new().write(true).create_new(true).open(path).map(|_| ()).map_err(|e| Error::io(path, e))
-}
-
 /// The desktop app's data file, which the CLI also uses when neither `--db` nor
 /// `TRANSFERDESK_DB` names one: `$XDG_DATA_HOME/transferdesk/transferdesk.db`.
 pub fn default_path() -> PathBuf {
@@ -194,7 +177,7 @@ pub fn resolve_path(explicit: Option<&Path>) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::institution::Institution;
+    use crate::store::institution::Institution;
 
     fn actor() -> Actor {
         Actor { name: "t".into(), at: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).expect("time") }

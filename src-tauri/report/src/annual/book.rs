@@ -5,7 +5,7 @@ use super::{date_zh, parts, title, ContractLine, Lists, Part, RewardLine, Value}
 use crate::Error;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::path::Path;
-use transferdesk_core::annual::Indicators;
+use transferdesk_core::reporting::annual::Indicators;
 use transferdesk_core::Money;
 
 /// The row (0-based) of the 序号 / 指标 / 数值 / 单位 header on every indicator sheet.

@@ -1,7 +1,7 @@
 //! 科技成果转化年度报告: the two files of the annual report (spec annual-report.md "Files"), an
 //! .xlsx laid out like the filled government form and a printable A4 PDF. The figures are core's
-//! indicators (`transferdesk_core::annual::indicators`); this module adds the lists (projects,
-//! technical contracts, rewards) read straight from the store, and lays both out.
+//! indicators (`transferdesk_core::reporting::annual::indicators`); this module adds the lists
+//! (projects, technical contracts, rewards) read straight from the store, and lays both out.
 //!
 //! Both files print the same indicator rows ([`parts`]), so they cannot disagree with each other
 //! or with the JSON: money stays integer fen until [`wan`] or `Money::to_cell` turns it into 万元.
@@ -13,9 +13,10 @@ use crate::Error;
 use chrono::NaiveDate;
 use rusqlite::params;
 use std::path::{Path, PathBuf};
-use transferdesk_core::annual::{self, Flow, Indicators};
 use transferdesk_core::model::{ContractKind, Ownership};
-use transferdesk_core::report_year::{self, ReportYear};
+use transferdesk_core::reporting::annual::{self, Flow, Indicators};
+use transferdesk_core::reporting::filing;
+use transferdesk_core::reporting::report_year::{self, ReportYear};
 use transferdesk_core::{Actor, Money, Store};
 
 /// The two files written for a report year.
@@ -118,7 +119,7 @@ pub fn write_with_steps(
 }
 
 /// Files the year (`report file`): generates both files and freezes them with the indicators,
-/// narrative and cases in one transaction (see `report_year::file` for the refusals).
+/// narrative and cases in one transaction (see `filing::file` for the refusals).
 pub fn file(store: &mut Store, actor: &Actor, year: i32, override_reason: Option<&str>) -> Result<ReportYear, Error> {
     let scratch =
         tempfile::tempdir().map_err(|e| Error::Write { path: std::env::temp_dir().display().to_string(), message: e.to_string() })?;
@@ -129,7 +130,7 @@ pub fn file(store: &mut Store, actor: &Actor, year: i32, override_reason: Option
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         files.push((name, bytes));
     }
-    Ok(report_year::file(store, actor, year, override_reason, &files)?)
+    Ok(filing::file(store, actor, year, override_reason, &files)?)
 }
 
 /// The office's own words for the year: the narrative of the six parts and the typical cases.
@@ -143,7 +144,7 @@ pub(crate) struct Words {
 
 impl Words {
     fn load(store: &Store, year: i32) -> Result<Words, Error> {
-        let kept = transferdesk_core::report_year::load(store, year)?;
+        let kept = transferdesk_core::reporting::report_year::load(store, year)?;
         let mut cases = Vec::new();
         for case in kept.cases {
             let title: String = store

@@ -5,7 +5,7 @@ use super::{date_zh, parts, title, wan, ContractLine, Lists, Part, RewardLine, V
 use crate::pdf::{Align, Bar, Column, Doc, BODY, LEFT, RIGHT, SMALL};
 use crate::Error;
 use std::path::Path;
-use transferdesk_core::annual::{Flow, Indicators};
+use transferdesk_core::reporting::annual::{Flow, Indicators};
 use transferdesk_core::Money;
 
 /// Section headings, in pt.

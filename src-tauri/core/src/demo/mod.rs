@@ -1,0 +1,101 @@
+//! Deterministic demo portfolios: realistic, valid data for trying the app and for tests, made
+//! through the real rules — the templates' record writes and the workflows — so that they are
+//! valid by construction. [`create`] picks the small portfolio or the large one of quality.md;
+//! both draw on the same seeded generator and deal evidence.
+
+mod deals;
+mod large;
+pub mod outcome;
+mod random;
+mod small;
+
+use crate::error::Result;
+use crate::store::institution::Institution;
+use crate::store::{Actor, Store};
+use outcome::DemoSummary;
+use random::{INSTITUTION, PROVINCE};
+use std::path::Path;
+
+/// How big a demo portfolio is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    /// ~300 achievements, 60 people, 50 contracts (10 of them this year): for trying the app.
+    Small,
+    /// The large portfolio of quality.md (50,000 achievements, 30,000 contracts): for benchmarks.
+    Large,
+}
+
+/// Builds the demo portfolio into a new file at `path`.
+pub fn create(path: &Path, scale: Scale, seed: u64, actor: &Actor) -> Result<DemoSummary> {
+    let mut store = Store::create(path, &Institution { name: INSTITUTION.into(), province: PROVINCE.into(), fee_reduction: true }, actor)?;
+    let result = match scale {
+        Scale::Small => small::fill(&mut store, seed, actor),
+        Scale::Large => store.bulk(|store| large::fill(store, seed, actor)),
+    };
+    if result.is_err() {
+        drop(store);
+        // A half-made demo is worse than none: remove the new file and its journal.
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DistributionState;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn the_demo_has_distributions_at_every_step_and_contracts_left_to_distribute() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("d.db");
+        let actor =
+            Actor { name: "t".into(), at: NaiveDate::from_ymd_opt(2026, 11, 23).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("time") };
+        let summary = create(&path, Scale::Small, 1, &actor).expect("demo");
+        let store = Store::open(&path).expect("open");
+        let page = crate::rewards::distribution::list(
+            &store,
+            &crate::rewards::distribution::DistributionQuery { page: 1, page_size: 200, ..Default::default() },
+            actor.at.date(),
+        )
+        .expect("list");
+        assert_eq!(page.total, summary.distributions);
+        for state in DistributionState::ALL {
+            assert!(page.rows.iter().any(|r| r.state == *state), "the demo shows a distribution in state {state:?}");
+        }
+        let open: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM contract c WHERE c.kind IN ('transfer', 'license') AND EXISTS (SELECT 1 FROM receipt r WHERE r.contract_id = c.id)
+                 AND NOT EXISTS (SELECT 1 FROM distribution d WHERE d.contract_id = c.id)",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        assert!(open > 0, "some contracts with money wait for a first distribution (the end-to-end test starts one)");
+        for year in [2024, 2025] {
+            let codes: Vec<&str> =
+                crate::reporting::check::check(&store, year, crate::Lang::Zh).expect("check").iter().map(|f| f.code).collect();
+            assert!(!codes.contains(&"contract_without_publicity"), "{year}: every agreed price went through its publicity: {codes:?}");
+        }
+        let stages: Vec<_> = crate::deals::publicity::list(
+            store.conn(),
+            &crate::deals::publicity::PublicityQuery { page: 1, page_size: 200, ..Default::default() },
+            actor.at.date(),
+        )
+        .expect("publicities")
+        .rows
+        .iter()
+        .map(|p| p.stage)
+        .collect();
+        for stage in
+            [crate::deals::publicity::Stage::Running, crate::deals::publicity::Stage::Objected, crate::deals::publicity::Stage::Clear]
+        {
+            assert!(stages.contains(&stage), "a publicity in stage {stage:?}");
+        }
+        assert!(crate::store::audit::verify(&store).expect("verify").ok);
+    }
+}

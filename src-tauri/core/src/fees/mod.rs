@@ -1,0 +1,6 @@
+//! Annual patent fees (年费): the CNIPA rules as pure functions of the dates they are given
+//! ([`rule`]), and the docket against the store — what falls due, payments, keep/abandon
+//! decisions, lapse — that applies them ([`docket`]).
+
+pub mod docket;
+pub mod rule;

@@ -1,0 +1,555 @@
+//! The indicators of the annual transformation report (spec annual-report.md), with the report's
+//! due date: every figure is one aggregate query over the year, so that the report stays fast on
+//! a large portfolio.
+
+use crate::error::Result;
+use crate::model::AchievementKind;
+use crate::store::Store;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Contracts signed in the year and the money received in it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Flow {
+    /// Contracts signed in the year.
+    pub count: i64,
+    /// Their contract amounts.
+    pub contract_amount_fen: i64,
+    /// Receipts dated in the year (contracts of any year).
+    pub received_fen: i64,
+}
+
+/// Contracts signed in the year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Deals {
+    /// How many.
+    pub count: i64,
+    /// Their contract amounts.
+    pub contract_amount_fen: i64,
+}
+
+/// Achievements granted in the year, by kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Granted {
+    /// 发明专利.
+    pub invention_patent: i64,
+    /// 实用新型专利.
+    pub utility_model: i64,
+    /// 外观设计专利.
+    pub design_patent: i64,
+    /// 软件著作权.
+    pub software_copyright: i64,
+    /// 集成电路布图设计.
+    pub ic_layout: i64,
+    /// 植物新品种.
+    pub plant_variety: i64,
+    /// 技术秘密.
+    pub know_how: i64,
+    /// 其他.
+    pub other: i64,
+    /// All kinds.
+    pub total: i64,
+}
+
+/// Part 2: achievements obtained.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Achievements {
+    /// Granted in the year, by kind.
+    pub granted: Granted,
+    /// Of those, from a fiscally funded project.
+    pub fiscal_funded: i64,
+}
+
+/// Transfer, license and equity contracts by the counterparty's ownership.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct ByOwnership {
+    /// 国有企业.
+    pub state_owned: Deals,
+    /// 民营企业.
+    pub private: Deals,
+    /// 外资企业.
+    pub foreign: Deals,
+    /// Universities, institutes and others.
+    pub other: Deals,
+}
+
+/// Transfer, license and equity contracts by the counterparty's region.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct ByRegion {
+    /// The institution's province.
+    pub in_province: Deals,
+    /// Other provinces.
+    pub out_of_province: Deals,
+    /// 境外.
+    pub abroad: Deals,
+}
+
+/// Part 3: transformation by transfer, license and equity.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Transformation {
+    /// 转让.
+    pub transfer: Flow,
+    /// 许可.
+    pub license: Flow,
+    /// 作价投资.
+    pub equity: Flow,
+    /// The three summed.
+    pub total: Flow,
+    /// By the counterparty's ownership.
+    pub by_ownership: ByOwnership,
+    /// Counterparties of medium, small or micro size.
+    pub to_sme: Deals,
+    /// By the counterparty's region.
+    pub by_region: ByRegion,
+    /// Contracts of at least 1,000,000 yuan.
+    pub over_1m_count: i64,
+}
+
+/// Part 4: technical development, consulting and service contracts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Technical {
+    /// 技术开发.
+    pub development: Flow,
+    /// 技术咨询.
+    pub consulting: Flow,
+    /// 技术服务.
+    pub service: Flow,
+    /// The three summed.
+    pub total: Flow,
+}
+
+/// Part 5: rewards paid in the year (distributions whose payment date is in the year).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Rewards {
+    /// Σ cash allocations (reversals count negative).
+    pub cash_fen: i64,
+    /// Positive cash lines (人次).
+    pub cash_person_times: i64,
+    /// Of the cash, to key contributors.
+    pub key_contributor_cash_fen: i64,
+    /// Of the cash, to leaders of any level.
+    pub leader_cash_fen: i64,
+    /// Leaders' positive cash lines.
+    pub leader_person_times: i64,
+    /// Unit principal leaders' positive cash lines.
+    pub principal_leader_person_times: i64,
+    /// Σ equity units allocated (waived parts stay with the institution).
+    pub equity_units: i64,
+    /// Positive equity lines.
+    pub equity_person_times: i64,
+}
+
+/// Part 5: income.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Income {
+    /// All receipts dated in the year.
+    pub received_fen: i64,
+    /// Of those, of transfer, license and equity contracts.
+    pub transformation_received_fen: i64,
+    /// Σ pools of cash distributions paid in the year.
+    pub reward_pool_fen: i64,
+}
+
+/// Part 4: the organization.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Organization {
+    /// People recorded as transfer staff (now).
+    pub transfer_staff: i64,
+    /// Equity contracts signed in the year (companies founded on the results).
+    pub companies_created: i64,
+}
+
+/// Every indicator of the report (`report annual --json`), nested by the dots of the spec.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Indicators {
+    /// The report year.
+    pub year: i32,
+    /// The reporting institution.
+    pub institution: String,
+    /// Its province.
+    pub province: String,
+    /// When the report is due (March 31 of the next year unless set otherwise).
+    pub due_on: NaiveDate,
+    /// Part 2.
+    pub achievements: Achievements,
+    /// Part 3.
+    pub transformation: Transformation,
+    /// Part 4.
+    pub technical: Technical,
+    /// Part 5.
+    pub rewards: Rewards,
+    /// Part 5.
+    pub income: Income,
+    /// Part 4.
+    pub organization: Organization,
+}
+
+/// The default due date: March 31 of the next year.
+pub fn default_due_on(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year + 1, 3, 31).unwrap_or_default()
+}
+
+/// Restricts a contract (alias `c`) to those with an achievement of the department `?3` (NULL: all).
+/// Technical contracts without achievements belong to no department. The report's lists use it
+/// too, so that a department's lists explain exactly its figures.
+pub const CONTRACT_IN_DEPARTMENT: &str = "(?3 IS NULL OR c.id IN (SELECT ca.contract_id FROM contract_achievement ca
+    JOIN achievement a ON a.id = ca.achievement_id JOIN department dep ON dep.id = a.department_id WHERE dep.name = ?3))";
+
+/// Computes every indicator of `year` for the whole institution.
+pub fn indicators(store: &Store, year: i32) -> Result<Indicators> {
+    indicators_for(store, year, None)
+}
+
+/// Computes every indicator of `year`, for the whole institution or one department (学院), whose
+/// figures cover its achievements and the contracts that transform them.
+pub fn indicators_for(store: &Store, year: i32, department: Option<&str>) -> Result<Indicators> {
+    let conn = store.conn();
+    let profile = crate::store::institution::load(store)?;
+    if let Some(name) = department {
+        let known: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM department WHERE name = ?1)", params![name], |r| r.get(0))?;
+        if !known {
+            return Err(crate::error::Error::NotFound { what: "department", key: name.to_string() });
+        }
+    }
+    let (from, to) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
+    let range = params![from, to, department];
+
+    let mut achievements = Achievements::default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.kind, count(*) FROM achievement a WHERE a.granted_on BETWEEN ?1 AND ?2
+           AND (?3 IS NULL OR a.department_id = (SELECT id FROM department WHERE name = ?3)) GROUP BY a.kind",
+    )?;
+    for row in stmt.query_map(range, |r| Ok((r.get::<_, AchievementKind>(0)?, r.get::<_, i64>(1)?)))? {
+        let (kind, n) = row?;
+        let g = &mut achievements.granted;
+        *match kind {
+            AchievementKind::InventionPatent => &mut g.invention_patent,
+            AchievementKind::UtilityModel => &mut g.utility_model,
+            AchievementKind::DesignPatent => &mut g.design_patent,
+            AchievementKind::SoftwareCopyright => &mut g.software_copyright,
+            AchievementKind::IcLayout => &mut g.ic_layout,
+            AchievementKind::PlantVariety => &mut g.plant_variety,
+            AchievementKind::KnowHow => &mut g.know_how,
+            AchievementKind::Other => &mut g.other,
+        } += n;
+        g.total += n;
+    }
+    achievements.fiscal_funded = one(
+        conn,
+        "SELECT count(*) FROM achievement a WHERE a.granted_on BETWEEN ?1 AND ?2 AND coalesce(trim(a.fiscal_project), '') <> ''
+           AND (?3 IS NULL OR a.department_id = (SELECT id FROM department WHERE name = ?3))",
+        range,
+    )?;
+
+    let flows = flows(conn, &from, &to, department)?;
+    let flow = |kind: &str| flows.iter().find(|(k, _)| k == kind).map(|(_, f)| *f).unwrap_or_default();
+    let sum = |kinds: [&str; 3]| {
+        kinds.iter().map(|k| flow(k)).fold(Flow::default(), |a, b| Flow {
+            count: a.count + b.count,
+            contract_amount_fen: a.contract_amount_fen + b.contract_amount_fen,
+            received_fen: a.received_fen + b.received_fen,
+        })
+    };
+    const TRANSFORMATION: [&str; 3] = ["transfer", "license", "equity"];
+    let mut transformation = Transformation {
+        transfer: flow("transfer"),
+        license: flow("license"),
+        equity: flow("equity"),
+        total: sum(TRANSFORMATION),
+        ..Transformation::default()
+    };
+    // Each signed transformation contract once, with its counterparty's ownership, size and region.
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT o.ownership, coalesce(o.size, ''), CASE WHEN o.region = ?4 THEN 'in' WHEN o.region = ?5 THEN 'abroad' ELSE 'out' END,
+           count(*), coalesce(sum(c.amount_fen), 0), coalesce(sum(c.amount_fen >= 100000000), 0)
+         FROM contract c JOIN organization o ON o.id = c.organization_id
+         WHERE c.signed_on BETWEEN ?1 AND ?2 AND c.kind IN ('transfer', 'license', 'equity') AND {CONTRACT_IN_DEPARTMENT}
+         GROUP BY 1, 2, 3"
+    ))?;
+    let rows = stmt.query_map(params![from, to, department, profile.province, crate::model::ABROAD], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)?,
+            r.get::<_, i64>(4)?,
+            r.get::<_, i64>(5)?,
+        ))
+    })?;
+    for row in rows {
+        let (ownership, size, region, count, amount, over_1m) = row?;
+        let add = |d: &mut Deals| {
+            d.count += count;
+            d.contract_amount_fen += amount;
+        };
+        let t = &mut transformation;
+        add(match ownership.as_str() {
+            "state_owned" => &mut t.by_ownership.state_owned,
+            "private" => &mut t.by_ownership.private,
+            "foreign" => &mut t.by_ownership.foreign,
+            _ => &mut t.by_ownership.other,
+        });
+        if matches!(size.as_str(), "medium" | "small" | "micro") {
+            add(&mut t.to_sme);
+        }
+        add(match region.as_str() {
+            "in" => &mut t.by_region.in_province,
+            "abroad" => &mut t.by_region.abroad,
+            _ => &mut t.by_region.out_of_province,
+        });
+        t.over_1m_count += over_1m;
+    }
+
+    let technical = Technical {
+        development: flow("development"),
+        consulting: flow("consulting"),
+        service: flow("service"),
+        total: sum(["development", "consulting", "service"]),
+    };
+
+    let rewards = conn
+        .prepare_cached(&format!(
+            "SELECT coalesce(sum(l.amount_fen), 0),
+           count(CASE WHEN l.amount_fen > 0 THEN 1 END),
+           coalesce(sum(CASE WHEN l.key_contributor = 1 THEN l.amount_fen END), 0),
+           coalesce(sum(CASE WHEN l.leader_level <> 'none' THEN l.amount_fen END), 0),
+           count(CASE WHEN l.leader_level <> 'none' AND l.amount_fen > 0 THEN 1 END),
+           count(CASE WHEN l.leader_level = 'unit_principal' AND l.amount_fen > 0 THEN 1 END),
+           coalesce(sum(CASE WHEN l.waived = 0 THEN l.units END), 0),
+           count(CASE WHEN l.waived = 0 AND l.units > 0 THEN 1 END)
+         FROM distribution_line l JOIN distribution d ON d.id = l.distribution_id JOIN contract c ON c.id = d.contract_id
+         WHERE d.state = 'paid' AND d.paid_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT}"
+        ))?
+        .query_row(range, |r| {
+            Ok(Rewards {
+                cash_fen: r.get(0)?,
+                cash_person_times: r.get(1)?,
+                key_contributor_cash_fen: r.get(2)?,
+                leader_cash_fen: r.get(3)?,
+                leader_person_times: r.get(4)?,
+                principal_leader_person_times: r.get(5)?,
+                equity_units: r.get(6)?,
+                equity_person_times: r.get(7)?,
+            })
+        })?;
+
+    let income = Income {
+        received_fen: one(
+            conn,
+            &format!(
+                "SELECT coalesce(sum(r.amount_fen), 0) FROM receipt r JOIN contract c ON c.id = r.contract_id
+                 WHERE r.received_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT}"
+            ),
+            range,
+        )?,
+        transformation_received_fen: transformation.total.received_fen,
+        reward_pool_fen: one(
+            conn,
+            &format!(
+                "SELECT coalesce(sum(d.pool_fen), 0) FROM distribution d JOIN contract c ON c.id = d.contract_id
+                 WHERE d.state = 'paid' AND d.paid_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT}"
+            ),
+            range,
+        )?,
+    };
+    let organization = Organization {
+        transfer_staff: one(
+            conn,
+            "SELECT count(*) FROM person p WHERE p.category = 'transfer_staff'
+               AND (?1 IS NULL OR p.department_id = (SELECT id FROM department WHERE name = ?1))",
+            params![department],
+        )?,
+        companies_created: transformation.equity.count,
+    };
+    Ok(Indicators {
+        year,
+        institution: profile.name,
+        province: profile.province,
+        due_on: due_on(conn, year)?,
+        achievements,
+        transformation,
+        technical,
+        rewards,
+        income,
+        organization,
+    })
+}
+
+/// Count, amount and money received by contract kind: signed in the year, and received in it.
+fn flows(conn: &Connection, from: &str, to: &str, department: Option<&str>) -> Result<Vec<(String, Flow)>> {
+    let mut out: Vec<(String, Flow)> = Vec::new();
+    let mut signed = conn.prepare_cached(&format!(
+        "SELECT c.kind, count(*), coalesce(sum(c.amount_fen), 0) FROM contract c WHERE c.signed_on BETWEEN ?1 AND ?2
+           AND {CONTRACT_IN_DEPARTMENT} GROUP BY c.kind"
+    ))?;
+    for row in
+        signed.query_map(params![from, to, department], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))?
+    {
+        let (kind, count, amount) = row?;
+        out.push((kind, Flow { count, contract_amount_fen: amount, received_fen: 0 }));
+    }
+    let mut received = conn.prepare_cached(&format!(
+        "SELECT c.kind, coalesce(sum(r.amount_fen), 0) FROM receipt r JOIN contract c ON c.id = r.contract_id
+         WHERE r.received_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT} GROUP BY c.kind"
+    ))?;
+    for row in received.query_map(params![from, to, department], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+        let (kind, amount) = row?;
+        match out.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, f)) => f.received_fen = amount,
+            None => out.push((kind, Flow { received_fen: amount, ..Flow::default() })),
+        }
+    }
+    Ok(out)
+}
+
+fn one(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<i64> {
+    Ok(conn.prepare_cached(sql)?.query_row(args, |r| r.get(0))?)
+}
+
+/// The SQL condition on a contract `c` and its counterparty `o` for a breakdown of part 3
+/// (`?5` is the institution's province).
+fn breakdown(group: &str, part: Option<&str>) -> &'static str {
+    match (group, part) {
+        ("by_ownership", Some("state_owned")) => "o.ownership = 'state_owned'",
+        ("by_ownership", Some("private")) => "o.ownership = 'private'",
+        ("by_ownership", Some("foreign")) => "o.ownership = 'foreign'",
+        ("by_ownership", Some(_)) => "o.ownership NOT IN ('state_owned', 'private', 'foreign')",
+        ("to_sme", _) => "o.size IN ('medium', 'small', 'micro')",
+        ("by_region", Some("in_province")) => "o.region = ?5",
+        ("by_region", Some("abroad")) => "o.region = '境外'",
+        ("by_region", Some(_)) => "o.region NOT IN (?5, '境外')",
+        ("over_1m_count", _) => "c.amount_fen >= 100000000",
+        _ => "?5 IS NOT NULL",
+    }
+}
+
+/// A record behind a figure of the report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct RecordLine {
+    /// `achievement`, `contract`, `receipt` or `distribution`.
+    pub kind: &'static str,
+    /// The id of the page that shows it: an achievement, a distribution, or a contract (for a contract
+    /// and for a receipt, which is shown on its contract's page).
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Its number: achievement no, contract no, voucher, distribution #.
+    pub key: String,
+    /// Title, or the contract a receipt or distribution belongs to.
+    pub title: String,
+    /// The date that put it in the year.
+    pub date: Option<NaiveDate>,
+    /// The amount it contributes, if money.
+    #[ts(type = "number | null")]
+    pub amount_fen: Option<i64>,
+}
+
+/// The records behind one indicator (its dotted path, e.g. `transformation.license.received_fen`),
+/// at most 1000, so that a person can see and open what a figure is made of.
+pub fn records(store: &Store, year: i32, indicator: &str, department: Option<&str>) -> Result<Vec<RecordLine>> {
+    let parts: Vec<&str> = indicator.split('.').collect();
+    // The contract kinds a figure of part 3 or 4 is about.
+    fn kinds<'a>(section: &str, k: &'a str) -> Vec<&'a str> {
+        match k {
+            "total" if section == "technical" => vec!["development", "consulting", "service"],
+            "total" | "by_ownership" | "to_sme" | "by_region" | "over_1m_count" => vec!["transfer", "license", "equity"],
+            other => vec![other],
+        }
+    }
+    let (sql, kind_list): (String, Vec<&str>) = match parts.as_slice() {
+        ["achievements", ..] => (
+            "SELECT 'achievement', a.id, a.achievement_no, a.title, a.granted_on, NULL FROM achievement a
+             WHERE a.granted_on BETWEEN ?1 AND ?2 AND (?3 IS NULL OR a.department_id = (SELECT id FROM department WHERE name = ?3))
+               AND (?4 = '' OR a.kind = ?4 OR ?4 IN ('total', 'fiscal_funded'))
+               AND (?4 <> 'fiscal_funded' OR coalesce(trim(a.fiscal_project), '') <> '') ORDER BY a.granted_on, a.achievement_no"
+                .to_string(),
+            vec![parts.get(2).or(parts.get(1)).copied().unwrap_or("")],
+        ),
+        ["transformation" | "technical", k, rest @ ..] if rest.last() == Some(&"received_fen") => (
+            format!(
+                "SELECT 'receipt', c.id, coalesce(r.voucher_no, r.received_on), c.contract_no || ' ' || c.title, r.received_on, r.amount_fen
+                 FROM receipt r JOIN contract c ON c.id = r.contract_id
+                 WHERE r.received_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT} AND c.kind IN (SELECT value FROM json_each(?4))
+                 ORDER BY r.received_on, r.id"
+            ),
+            kinds(parts[0], k),
+        ),
+        ["transformation" | "technical" | "organization", k, rest @ ..] => (
+            format!(
+                "SELECT 'contract', c.id, c.contract_no, c.title, c.signed_on, c.amount_fen
+                 FROM contract c JOIN organization o ON o.id = c.organization_id
+                 WHERE c.signed_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT} AND c.kind IN (SELECT value FROM json_each(?4)) AND {}
+                 ORDER BY c.signed_on, c.contract_no",
+                breakdown(k, rest.first().copied())
+            ),
+            if *k == "companies_created" { vec!["equity"] } else { kinds(parts[0], k) },
+        ),
+        ["income", "received_fen"] => (
+            format!(
+                "SELECT 'receipt', c.id, coalesce(r.voucher_no, r.received_on), c.contract_no || ' ' || c.title, r.received_on, r.amount_fen
+                 FROM receipt r JOIN contract c ON c.id = r.contract_id
+                 WHERE r.received_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT} AND ?4 IS NOT NULL ORDER BY r.received_on, r.id"
+            ),
+            vec![],
+        ),
+        ["income", ..] | ["rewards", ..] => (
+            format!(
+                "SELECT 'distribution', d.id, '#' || d.id, c.contract_no || ' ' || c.title, d.paid_on, coalesce(d.pool_fen, d.pool_units)
+                 FROM distribution d JOIN contract c ON c.id = d.contract_id
+                 WHERE d.state = 'paid' AND d.paid_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT}
+                   AND (?4 = '[]' OR c.kind IN (SELECT value FROM json_each(?4))) ORDER BY d.paid_on, d.id"
+            ),
+            match parts.get(1) {
+                Some(&"transformation_received_fen") => vec!["transfer", "license", "equity"],
+                _ => vec![],
+            },
+        ),
+        _ => return Err(crate::error::Error::NotFound { what: "indicator", key: indicator.to_string() }),
+    };
+    // The achievements query compares ?4 with a kind; the others read it as a JSON list of kinds.
+    let fourth = if parts[0] == "achievements" {
+        kind_list.first().copied().unwrap_or("").to_string()
+    } else {
+        serde_json::to_string(&kind_list).unwrap_or_default()
+    };
+    let (from, to) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
+    let province = crate::store::institution::load(store)?.province;
+    let mut stmt = store.conn().prepare(&format!("{sql} LIMIT 1000"))?;
+    // Only the contract query reads ?5; bind it only there.
+    let uses_province = stmt.parameter_count() >= 5;
+    let mut rows = Vec::new();
+    let mut read = |r: &rusqlite::Row<'_>| -> rusqlite::Result<()> {
+        let kind: String = r.get(0)?;
+        rows.push(RecordLine {
+            kind: match kind.as_str() {
+                "achievement" => "achievement",
+                "contract" => "contract",
+                "receipt" => "receipt",
+                _ => "distribution",
+            },
+            id: r.get(1)?,
+            key: r.get(2)?,
+            title: r.get(3)?,
+            date: r.get(4)?,
+            amount_fen: r.get(5)?,
+        });
+        Ok(())
+    };
+    let mut result = if uses_province {
+        stmt.query(params![from, to, department, fourth, province])?
+    } else {
+        stmt.query(params![from, to, department, fourth])?
+    };
+    while let Some(row) = result.next()? {
+        read(row)?;
+    }
+    Ok(rows)
+}
+
+/// The due date of a year: as set, else March 31 of the next year.
+pub fn due_on(conn: &Connection, year: i32) -> Result<NaiveDate> {
+    let set: Option<NaiveDate> =
+        conn.query_row("SELECT due_on FROM report_year WHERE year = ?1", params![year], |r| r.get(0)).optional()?;
+    Ok(set.unwrap_or_else(|| default_due_on(year)))
+}

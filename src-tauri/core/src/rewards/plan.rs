@@ -1,0 +1,513 @@
+//! The reward plan of domain.md §2: net income, the pool, each person's exact share and the
+//! findings. A pure computation over the facts of one contract, so that the CLI, the app and
+//! the tests compute the same figures.
+
+use crate::model::{ContractKind, LeaderLevel};
+use crate::money::{allocate, Money};
+use crate::rewards::policy::Terms;
+use crate::share::FULL_BP;
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A person who can share in a distribution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contributor {
+    /// 工号.
+    pub employee_id: String,
+    /// 姓名.
+    pub name: String,
+    /// Contribution share in the achievement, bp.
+    pub share_bp: i64,
+    /// 主要贡献人员.
+    pub key_contributor: bool,
+    /// 领导职务.
+    pub leader_level: LeaderLevel,
+    /// 所在院系.
+    pub department: String,
+}
+
+/// An achievement of the contract with its weight and inventors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WeightedAchievement {
+    /// Weight in the contract, bp.
+    pub weight_bp: i64,
+    /// Inventors with shares summing to 10000.
+    pub inventors: Vec<Contributor>,
+}
+
+/// A receipt as the plan lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct ReceiptLine {
+    /// 到账日期.
+    pub received_on: NaiveDate,
+    /// 到账金额.
+    pub amount_fen: Money,
+    /// 凭证号.
+    pub voucher_no: Option<String>,
+}
+
+/// Everything a plan is computed from.
+#[derive(Clone, Debug)]
+pub struct PlanInput {
+    /// 合同编号.
+    pub contract_no: String,
+    /// 转化方式.
+    pub kind: ContractKind,
+    /// A registered technical contract (技术合同登记号) qualifies for 财税〔2018〕58号.
+    pub registered: bool,
+    /// 获得股权 for equity contracts.
+    pub equity_units: Option<Money>,
+    /// Receipts not yet distributed, up to the `through` date.
+    pub receipts: Vec<ReceiptLine>,
+    /// Costs not yet absorbed, up to the `through` date.
+    pub costs: Money,
+    /// Costs carried in from the previous distribution.
+    pub carried_in_costs: Money,
+    /// The contract's achievements.
+    pub achievements: Vec<WeightedAchievement>,
+    /// Transfer staff named on the distribution (used when the policy has a staff share).
+    pub transfer_staff: Vec<Contributor>,
+    /// The policy's terms for this contract.
+    pub terms: Terms,
+}
+
+/// One person's line of a plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Allocation {
+    /// 工号.
+    pub employee_id: String,
+    /// 姓名.
+    pub name: String,
+    /// 所在院系.
+    pub department: String,
+    /// Σ achievement weight × inventor share, bp (rounded for display; the split uses it exactly).
+    #[ts(type = "number")]
+    pub weight_bp: i64,
+    /// The cash reward in fen (absent for equity).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(type = "number | null", optional)]
+    pub amount_fen: Option<i64>,
+    /// The part counted into wage income under 财税〔2018〕58号 (absent for equity).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(type = "number | null", optional)]
+    pub taxable_fen: Option<i64>,
+    /// Equity only: units of registered capital (fen of yuan).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(type = "number | null", optional)]
+    pub units: Option<i64>,
+    /// 主要贡献人员 on any of the achievements.
+    pub key_contributor: bool,
+    /// 领导职务.
+    pub leader_level: LeaderLevel,
+    /// A transfer-staff line (taken off the pool first).
+    pub transfer_staff: bool,
+    /// A unit principal leader's equity part given up by a recorded decision: the institution keeps it.
+    pub waived: bool,
+}
+
+/// How bad a finding is: an error blocks approval unless overridden.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Blocks approval.
+    Error,
+    /// To be seen, not blocking.
+    Warning,
+}
+
+/// Every finding code of domain.md §2.5 (stable: the CLI's JSON and the UI switch on them).
+pub const FINDING_CODES: &[&str] = &[
+    "key_contributors_below_minimum",
+    "principal_leader_equity_blocked",
+    "leader_reward_needs_publicity",
+    "granted_ownership_no_unit_reward",
+    "transfer_staff_below_minimum",
+];
+
+/// A rule that a plan breaks or must respect (codes of domain.md §2.5).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Finding {
+    /// Stable code.
+    pub code: &'static str,
+    /// error or warning.
+    pub severity: Severity,
+    /// The person concerned, if one.
+    pub employee_id: Option<String>,
+}
+
+/// The next distribution of a contract, as `rewards plan` shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Plan {
+    /// 合同编号.
+    pub contract_no: String,
+    /// 转化方式.
+    pub kind: ContractKind,
+    /// Receipts included.
+    pub receipts: Vec<ReceiptLine>,
+    /// Their sum.
+    pub receipts_fen: Money,
+    /// Costs included (not counting those carried in).
+    pub costs_fen: Money,
+    /// Costs carried in from the previous distribution.
+    pub carried_in_costs_fen: Money,
+    /// receipts − costs − carried-in costs, never below zero.
+    pub net_income_fen: Money,
+    /// Costs left over for the next distribution.
+    pub carried_out_costs_fen: Money,
+    /// The policy's ratio for this kind.
+    #[ts(type = "number")]
+    pub ratio_bp: i64,
+    /// round_half_up(net × ratio) (absent for equity, which has `pool_units`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub pool_fen: Option<Money>,
+    /// Equity only: registered capital received.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(type = "number | null", optional)]
+    pub equity_units: Option<i64>,
+    /// Equity only: round_half_up(units × ratio).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(type = "number | null", optional)]
+    pub pool_units: Option<i64>,
+    /// Lines, by amount descending then employee ID.
+    pub allocations: Vec<Allocation>,
+    /// net − pool: what the institution keeps.
+    pub institution_fen: Money,
+    /// Equity only: units − pool units, plus any waived part.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(type = "number | null", optional)]
+    pub institution_units: Option<i64>,
+    /// Rule findings.
+    pub findings: Vec<Finding>,
+}
+
+/// Computes the plan. The pool is split by the largest-remainder rule, so that
+/// `Σ amount == pool` always and each line is within one fen (unit) of its exact share.
+pub fn plan(input: &PlanInput) -> Plan {
+    let receipts_fen = Money(input.receipts.iter().map(|r| r.amount_fen.0).sum());
+    let charges = input.costs.0 + input.carried_in_costs.0;
+    let net = Money((receipts_fen.0 - charges).max(0));
+    let carried_out = Money((charges - receipts_fen.0).max(0));
+    let ratio = input.terms.ratio_bp;
+    let equity = input.kind == ContractKind::Equity;
+    let pool = if equity { Money::ZERO } else { net.apply_bp(ratio) };
+    let pool_units = input.equity_units.filter(|_| equity).map(|u| u.apply_bp(ratio).0);
+    let to_split = pool_units.unwrap_or(pool.0);
+
+    // Transfer staff are paid first from their share of the pool, split equally among them.
+    let staff_part = match input.terms.transfer_staff_bp {
+        Some(bp) if !input.transfer_staff.is_empty() => Money(to_split).apply_bp(bp).0,
+        _ => 0,
+    };
+    let mut lines: Vec<Allocation> = Vec::new();
+    let staff: Vec<(&str, i64)> = input.transfer_staff.iter().map(|s| (s.employee_id.as_str(), 1)).collect();
+    for (s, amount) in input.transfer_staff.iter().zip(allocate(staff_part, &staff)) {
+        lines.push(line(s, 0, amount, false, true));
+    }
+
+    // A person's weight is Σ achievement weight × share, in bp·bp so that it stays exact.
+    let mut people: Vec<(Contributor, i64, bool)> = Vec::new();
+    for a in &input.achievements {
+        for i in &a.inventors {
+            let w = a.weight_bp * i.share_bp;
+            match people.iter_mut().find(|(p, _, _)| p.employee_id == i.employee_id) {
+                Some(entry) => {
+                    entry.1 += w;
+                    entry.2 |= i.key_contributor;
+                }
+                None => people.push((i.clone(), w, i.key_contributor)),
+            }
+        }
+    }
+    let keyed: Vec<(&str, i64)> = people.iter().map(|(p, w, _)| (p.employee_id.as_str(), *w)).collect();
+    for ((p, w, key), amount) in people.iter().zip(allocate(to_split - staff_part, &keyed)) {
+        lines.push(line(p, crate::money::round_half_up(i128::from(*w), i128::from(FULL_BP)) as i64, amount, *key, false));
+    }
+    // 58号: half of a cash reward from a registered transfer or license counts as wage income;
+    // equity is not taxed at grant.
+    let half_taxable = input.registered && matches!(input.kind, ContractKind::Transfer | ContractKind::License);
+    for l in &mut lines {
+        let amount = l.amount();
+        if equity {
+            (l.units, l.amount_fen, l.taxable_fen) = (Some(amount), None, None);
+        } else {
+            l.taxable_fen = Some(if half_taxable { Money(amount).apply_bp(5000).0 } else { amount });
+        }
+    }
+    lines.sort_by(|a, b| b.amount().cmp(&a.amount()).then_with(|| a.employee_id.cmp(&b.employee_id)));
+
+    let findings = findings(input, &lines, to_split);
+    Plan {
+        contract_no: input.contract_no.clone(),
+        kind: input.kind,
+        receipts: input.receipts.clone(),
+        receipts_fen,
+        costs_fen: input.costs,
+        carried_in_costs_fen: input.carried_in_costs,
+        net_income_fen: net,
+        carried_out_costs_fen: carried_out,
+        ratio_bp: ratio,
+        pool_fen: (!equity).then_some(pool),
+        equity_units: input.equity_units.filter(|_| equity).map(|u| u.0),
+        pool_units,
+        allocations: lines,
+        institution_fen: Money(net.0 - pool.0),
+        institution_units: input.equity_units.filter(|_| equity).zip(pool_units).map(|(u, p)| u.0 - p),
+        findings,
+    }
+}
+
+impl Allocation {
+    /// The amount in fen, or in units for equity.
+    pub fn amount(&self) -> i64 {
+        self.units.or(self.amount_fen).unwrap_or(0)
+    }
+}
+
+fn line(p: &Contributor, weight_bp: i64, amount: i64, key: bool, transfer_staff: bool) -> Allocation {
+    Allocation {
+        employee_id: p.employee_id.clone(),
+        name: p.name.clone(),
+        department: p.department.clone(),
+        weight_bp,
+        amount_fen: Some(amount),
+        taxable_fen: None,
+        units: None,
+        key_contributor: key,
+        leader_level: p.leader_level,
+        transfer_staff,
+        waived: false,
+    }
+}
+
+fn findings(input: &PlanInput, lines: &[Allocation], pool: i64) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let finding =
+        |code: &'static str, severity, employee_id: Option<&str>| Finding { code, severity, employee_id: employee_id.map(str::to_string) };
+    let key_sum: i64 = lines.iter().filter(|l| l.key_contributor).map(Allocation::amount).sum();
+    let below = |part: i64, min_bp: i64| i128::from(part) * i128::from(FULL_BP) < i128::from(pool) * i128::from(min_bp);
+    if pool > 0 && below(key_sum, input.terms.key_contributor_min_bp) {
+        out.push(finding("key_contributors_below_minimum", Severity::Error, None));
+    }
+    let staff_sum: i64 = lines.iter().filter(|l| l.transfer_staff).map(Allocation::amount).sum();
+    if pool > 0 && input.terms.transfer_staff_min_bp.is_some_and(|min| below(staff_sum, min)) {
+        out.push(finding("transfer_staff_below_minimum", Severity::Error, None));
+    }
+    for l in lines {
+        if input.kind == ContractKind::Equity && l.leader_level == LeaderLevel::UnitPrincipal && l.amount() > 0 {
+            out.push(finding("principal_leader_equity_blocked", Severity::Error, Some(&l.employee_id)));
+        }
+        if l.leader_level != LeaderLevel::None && l.amount() > 0 {
+            out.push(finding("leader_reward_needs_publicity", Severity::Warning, Some(&l.employee_id)));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rewards::policy::Policy;
+    use proptest::prelude::*;
+    use rstest::rstest;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid")
+    }
+
+    fn person(id: &str, share_bp: i64, key: bool) -> Contributor {
+        Contributor {
+            employee_id: id.into(),
+            name: format!("姓名{id}"),
+            share_bp,
+            key_contributor: key,
+            leader_level: LeaderLevel::None,
+            department: "机械学院".into(),
+        }
+    }
+
+    fn input(kind: ContractKind, receipts: &[i64], costs: i64, achievements: Vec<WeightedAchievement>) -> PlanInput {
+        PlanInput {
+            contract_no: "HT1".into(),
+            kind,
+            registered: false,
+            equity_units: None,
+            receipts: receipts
+                .iter()
+                .map(|a| ReceiptLine { received_on: day(2025, 3, 2), amount_fen: Money(*a), voucher_no: None })
+                .collect(),
+            costs: Money(costs),
+            carried_in_costs: Money::ZERO,
+            achievements,
+            transfer_staff: Vec::new(),
+            terms: Policy::default_from(day(2000, 1, 1)).terms(kind, Money::ZERO, false),
+        }
+    }
+
+    fn amounts(p: &Plan) -> Vec<(&str, i64)> {
+        p.allocations.iter().map(|a| (a.employee_id.as_str(), a.amount())).collect()
+    }
+
+    #[test]
+    fn worked_example_of_domain_section_1() {
+        // Net 487,689.50, 70% → 341,382.65; A/B/C 50/30/20 → 170,691.33 / 102,414.79 / 68,276.53.
+        let a = WeightedAchievement {
+            weight_bp: 10_000,
+            inventors: vec![person("A", 5000, true), person("B", 3000, false), person("C", 2000, false)],
+        };
+        let p = plan(&input(ContractKind::License, &[48_768_950], 0, vec![a]));
+        assert_eq!(p.pool_fen, Some(Money(34_138_265)));
+        assert_eq!(amounts(&p), vec![("A", 17_069_133), ("B", 10_241_479), ("C", 6_827_653)]);
+        assert_eq!(p.institution_fen, Money(48_768_950 - 34_138_265));
+        assert!(p.findings.is_empty(), "A alone holds 50%: {:?}", p.findings);
+    }
+
+    #[test]
+    fn cli_md_example_figures() {
+        // cli.md: 500,000 received, 15,000 costs → net 485,000; 70% → 339,500; T001 50% → 169,750.
+        let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![person("T001", 5000, true), person("T002", 5000, false)] };
+        let mut i = input(ContractKind::License, &[50_000_000], 1_500_000, vec![a]);
+        i.registered = true;
+        let p = plan(&i);
+        assert_eq!((p.net_income_fen, p.pool_fen, p.institution_fen), (Money(48_500_000), Some(Money(33_950_000)), Money(14_550_000)));
+        assert_eq!(p.allocations[0].amount_fen, Some(16_975_000));
+        assert_eq!(p.allocations[0].taxable_fen, Some(8_487_500), "registered license: 50% taxable under 58号");
+    }
+
+    #[rstest]
+    // Two achievements 60/40; X 50% of the first, Y 50% of the first and all of the second.
+    // Pool 100,000.00 × 70% = 70,000.00; X weight 30% → 21,000.00; Y 70% → 49,000.00.
+    #[case(10_000_000, 0, &[("Y", 4_900_000), ("X", 2_100_000)])]
+    // Costs above receipts: net 0, nothing to split.
+    #[case(1_000_000, 1_500_000, &[("X", 0), ("Y", 0)])]
+    // 0.03 yuan: pool round_half_up(2.1) = 2 fen → Y (70%) 1.4 → 1, X 0.6 → 1 by the larger remainder.
+    #[case(3, 0, &[("X", 1), ("Y", 1)])]
+    fn multi_achievement_weights(#[case] received: i64, #[case] costs: i64, #[case] expected: &[(&str, i64)]) {
+        let first = WeightedAchievement { weight_bp: 6000, inventors: vec![person("X", 5000, true), person("Y", 5000, true)] };
+        let second = WeightedAchievement { weight_bp: 4000, inventors: vec![person("Y", 10_000, true)] };
+        let p = plan(&input(ContractKind::Transfer, &[received], costs, vec![first, second]));
+        assert_eq!(amounts(&p), expected.to_vec());
+    }
+
+    #[test]
+    fn excess_costs_carry_out() {
+        let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![person("X", 10_000, true)] };
+        let mut i = input(ContractKind::Transfer, &[1_000_000], 1_500_000, vec![a]);
+        i.carried_in_costs = Money(200_000);
+        let p = plan(&i);
+        assert_eq!((p.net_income_fen, p.carried_out_costs_fen, p.pool_fen), (Money::ZERO, Money(700_000), Some(Money::ZERO)));
+    }
+
+    #[test]
+    fn technical_contracts_have_no_pool_by_default() {
+        let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![person("X", 10_000, true)] };
+        let p = plan(&input(ContractKind::Service, &[1_000_000], 0, vec![a]));
+        assert_eq!((p.ratio_bp, p.pool_fen, p.institution_fen), (0, Some(Money::ZERO), Money(1_000_000)));
+    }
+
+    #[test]
+    fn findings_for_key_contributors_and_leaders() {
+        let mut leader = person("L", 6000, false);
+        leader.leader_level = LeaderLevel::UnitPrincipal;
+        let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![leader, person("K", 4000, true)] };
+        let cash = plan(&input(ContractKind::License, &[1_000_000], 0, vec![a.clone()]));
+        let codes: Vec<&str> = cash.findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, vec!["key_contributors_below_minimum", "leader_reward_needs_publicity"], "K holds 40% < 50%");
+        let mut eq = input(ContractKind::Equity, &[], 0, vec![a]);
+        eq.equity_units = Some(Money(300_000_000));
+        let p = plan(&eq);
+        // 3,000,000 units × 70% = 2,100,000 units; L 60% → 1,260,000, K 40% → 840,000.
+        assert_eq!(p.pool_units, Some(210_000_000));
+        assert_eq!(amounts(&p), vec![("L", 126_000_000), ("K", 84_000_000)]);
+        assert!(
+            p.pool_fen.is_none() && p.allocations.iter().all(|a| a.amount_fen.is_none() && a.taxable_fen.is_none()),
+            "equity is in units only"
+        );
+        assert!(p.findings.iter().any(|f| f.code == "principal_leader_equity_blocked" && f.employee_id.as_deref() == Some("L")));
+    }
+
+    #[test]
+    fn transfer_staff_share_comes_off_first() {
+        let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![person("X", 10_000, true)] };
+        let mut i = input(ContractKind::License, &[10_000_000], 0, vec![a]);
+        i.terms.transfer_staff_bp = Some(500);
+        i.terms.transfer_staff_min_bp = Some(500);
+        i.transfer_staff = vec![person("S1", 0, false), person("S2", 0, false)];
+        let p = plan(&i);
+        // Pool 70,000.00; staff 5% = 3,500.00 split 1,750.00 each; X the remaining 66,500.00.
+        assert_eq!(amounts(&p), vec![("X", 6_650_000), ("S1", 175_000), ("S2", 175_000)]);
+        assert!(p.findings.is_empty(), "5% meets the 5% minimum: {:?}", p.findings);
+        // Zhejiang requires ≥ 5% for the staff: a distribution naming none breaks it.
+        i.transfer_staff.clear();
+        let codes: Vec<&str> = plan(&i).findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, ["transfer_staff_below_minimum"]);
+    }
+
+    #[rstest]
+    // 财税〔2018〕58号: half taxable only for a registered transfer or license.
+    #[case(ContractKind::Transfer, true, 3_500_001, 1_750_001)]
+    #[case(ContractKind::License, true, 7_000_000, 3_500_000)]
+    #[case(ContractKind::License, false, 7_000_000, 7_000_000)]
+    #[case(ContractKind::Transfer, false, 7_000_000, 7_000_000)]
+    fn taxable_part_under_58(#[case] kind: ContractKind, #[case] registered: bool, #[case] amount: i64, #[case] taxable: i64) {
+        let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![person("X", 10_000, true)] };
+        let mut i = input(kind, &[amount * 10 / 7], 0, vec![a]);
+        i.registered = registered;
+        let p = plan(&i);
+        assert_eq!(p.allocations[0].amount_fen, Some(amount), "pool of {}", amount * 10 / 7);
+        assert_eq!(p.allocations[0].taxable_fen, Some(taxable), "58号 applies: {registered}");
+    }
+
+    #[test]
+    fn development_contracts_are_fully_taxable_when_the_policy_gives_a_pool() {
+        let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![person("X", 10_000, true)] };
+        let mut i = input(ContractKind::Development, &[1_000_000], 0, vec![a]);
+        i.registered = true;
+        i.terms.ratio_bp = 3000;
+        let p = plan(&i);
+        assert_eq!((p.allocations[0].amount_fen, p.allocations[0].taxable_fen), (Some(300_000), Some(300_000)), "四技 is not under 58号");
+    }
+
+    #[test]
+    fn tiers_decide_the_ratio() {
+        // A tier of 80% from 1,000,000 yuan: receipts 1,000,000.00, no costs → pool 800,000.00.
+        let mut policy = Policy::default_from(day(2000, 1, 1));
+        policy.tiers.push(crate::rewards::policy::Tier {
+            kind: None,
+            min_amount_fen: Money(100_000_000),
+            in_province: false,
+            ratio_bp: 8000,
+        });
+        let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![person("X", 10_000, true)] };
+        let mut i = input(ContractKind::Transfer, &[100_000_000], 0, vec![a]);
+        i.terms = policy.terms(ContractKind::Transfer, Money(100_000_000), false);
+        let p = plan(&i);
+        assert_eq!((p.ratio_bp, p.pool_fen, p.institution_fen), (8000, Some(Money(80_000_000)), Money(20_000_000)));
+    }
+
+    proptest! {
+        #[test]
+        fn allocations_sum_to_the_pool(
+            received in 0i64..5_000_000_000,
+            costs in 0i64..1_000_000_000,
+            shares in proptest::collection::vec(1i64..100, 1..8),
+        ) {
+            let total: i64 = shares.iter().sum();
+            let mut bp: Vec<i64> = shares.iter().map(|s| s * 10_000 / total).collect();
+            bp[0] += 10_000 - bp.iter().sum::<i64>();
+            let inventors = bp.iter().enumerate().filter(|(_, b)| **b > 0).map(|(i, b)| person(&format!("P{i:02}"), *b, i == 0)).collect();
+            let p = plan(&input(ContractKind::Transfer, &[received], costs, vec![WeightedAchievement { weight_bp: 10_000, inventors }]));
+            let pool = p.pool_fen.unwrap_or_default().0;
+            prop_assert_eq!(p.allocations.iter().map(Allocation::amount).sum::<i64>(), pool);
+            prop_assert_eq!(pool + p.institution_fen.0, p.net_income_fen.0);
+            prop_assert!(p.allocations.iter().all(|a| a.amount() >= 0));
+            for a in &p.allocations {
+                // Exact share = pool × weight / 10000; the line is its floor or one more.
+                let exact = i128::from(pool) * i128::from(bp[a.employee_id[1..].parse::<usize>().unwrap_or(0)]);
+                let line = i128::from(a.amount()) * 10_000;
+                prop_assert!(line > exact - 10_000 && line < exact + 10_000, "{} gets {} of exact {}", a.employee_id, a.amount(), exact);
+            }
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! The institution's reward policy (收益分配政策) as dated versions (domain.md §2): a contract
+//! follows the version in force on the day it was signed.
+
+use crate::error::{Error, Result};
+use crate::model::ContractKind;
+use crate::money::Money;
+use crate::problem::{Problem, ProblemKind};
+use crate::share::FULL_BP;
+use crate::store::audit::{Action, Journal};
+use crate::store::{Actor, Store};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A tier: from `min_amount_fen` up (and, when `in_province`, only with a counterparty in the
+/// institution's province) the ratio is `ratio_bp` instead of the kind's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Tier {
+    /// The contract kind it applies to; `None`: every kind.
+    pub kind: Option<ContractKind>,
+    /// Contract amount from which it applies (inclusive).
+    pub min_amount_fen: Money,
+    /// Only for counterparties in the institution's province (本省).
+    pub in_province: bool,
+    /// The ratio instead of the kind's.
+    #[ts(type = "number")]
+    pub ratio_bp: i64,
+}
+
+/// One version of the policy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Policy {
+    /// `None` for a version not saved yet.
+    #[ts(type = "number | null")]
+    pub id: Option<i64>,
+    /// Applies to contracts signed on or after this day, until the next version.
+    pub effective_on: NaiveDate,
+    /// 转让 ratio of net income for the inventors.
+    #[ts(type = "number")]
+    pub transfer_bp: i64,
+    /// 许可.
+    #[ts(type = "number")]
+    pub license_bp: i64,
+    /// 作价投资 (of the equity received).
+    #[ts(type = "number")]
+    pub equity_bp: i64,
+    /// 技术开发.
+    #[ts(type = "number")]
+    pub development_bp: i64,
+    /// 技术咨询.
+    #[ts(type = "number")]
+    pub consulting_bp: i64,
+    /// 技术服务.
+    #[ts(type = "number")]
+    pub service_bp: i64,
+    /// Tiers by contract amount and in-province counterparty.
+    pub tiers: Vec<Tier>,
+    /// Key contributors together get at least this share of the pool (national 5000).
+    #[ts(type = "number")]
+    pub key_contributor_min_bp: i64,
+    /// Share of the pool for transfer staff, taken off first; `None`: no such share.
+    #[ts(type = "number | null")]
+    pub transfer_staff_bp: Option<i64>,
+    /// The least the transfer staff must get (Zhejiang 500); `None`: no minimum.
+    #[ts(type = "number | null")]
+    pub transfer_staff_min_bp: Option<i64>,
+    /// Days a distribution is publicized (default 15).
+    pub publicity_days: u32,
+    /// Months from the last receipt by which rewards must be paid (Zhejiang 6); `None`: no deadline.
+    pub payment_deadline_months: Option<u32>,
+    /// Informational split of the institution's part: department.
+    #[ts(type = "number")]
+    pub remainder_department_bp: i64,
+    /// … university.
+    #[ts(type = "number")]
+    pub remainder_university_bp: i64,
+    /// … transfer office.
+    #[ts(type = "number")]
+    pub remainder_office_bp: i64,
+    /// Source or remark, e.g. the unit's rule and its number.
+    pub note: Option<String>,
+    /// Used by an approved distribution: frozen, add a new version instead.
+    pub in_use: bool,
+}
+
+/// The figures a plan needs from the policy for one contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Terms {
+    /// Ratio of net income (or equity) for the pool.
+    pub ratio_bp: i64,
+    /// Key contributors' minimum share of the pool.
+    pub key_contributor_min_bp: i64,
+    /// Transfer staff's share of the pool.
+    pub transfer_staff_bp: Option<i64>,
+    /// Transfer staff's minimum share of the pool.
+    pub transfer_staff_min_bp: Option<i64>,
+}
+
+impl Policy {
+    /// TransferDesk's default: 70% for transfer, license and equity; no pool for technical
+    /// development, consulting and service; key contributors ≥ 50%; no transfer-staff share;
+    /// 15 days of publicity.
+    pub fn default_from(effective_on: NaiveDate) -> Policy {
+        Policy {
+            id: None,
+            effective_on,
+            transfer_bp: 7000,
+            license_bp: 7000,
+            equity_bp: 7000,
+            development_bp: 0,
+            consulting_bp: 0,
+            service_bp: 0,
+            tiers: Vec::new(),
+            key_contributor_min_bp: 5000,
+            transfer_staff_bp: None,
+            transfer_staff_min_bp: None,
+            publicity_days: 15,
+            payment_deadline_months: None,
+            remainder_department_bp: 0,
+            remainder_university_bp: FULL_BP,
+            remainder_office_bp: 0,
+            note: None,
+            in_use: false,
+        }
+    }
+
+    /// The kind's ratio, without tiers.
+    pub fn ratio(&self, kind: ContractKind) -> i64 {
+        match kind {
+            ContractKind::Transfer => self.transfer_bp,
+            ContractKind::License => self.license_bp,
+            ContractKind::Equity => self.equity_bp,
+            ContractKind::Development => self.development_bp,
+            ContractKind::Consulting => self.consulting_bp,
+            ContractKind::Service => self.service_bp,
+        }
+    }
+
+    /// The terms for a contract: the most specific matching tier (highest threshold, then
+    /// in-province, then kind-specific) replaces the kind's ratio.
+    pub fn terms(&self, kind: ContractKind, amount: Money, in_province: bool) -> Terms {
+        let tier = self
+            .tiers
+            .iter()
+            .filter(|t| t.kind.is_none_or(|k| k == kind) && amount >= t.min_amount_fen && (!t.in_province || in_province))
+            .max_by_key(|t| (t.min_amount_fen, t.in_province, t.kind.is_some()));
+        Terms {
+            ratio_bp: tier.map_or_else(|| self.ratio(kind), |t| t.ratio_bp),
+            key_contributor_min_bp: self.key_contributor_min_bp,
+            transfer_staff_bp: self.transfer_staff_bp,
+            transfer_staff_min_bp: self.transfer_staff_min_bp,
+        }
+    }
+
+    /// Every problem of a version, by field.
+    fn problems(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let bp_fields = [
+            ("transfer_bp", Some(self.transfer_bp)),
+            ("license_bp", Some(self.license_bp)),
+            ("equity_bp", Some(self.equity_bp)),
+            ("development_bp", Some(self.development_bp)),
+            ("consulting_bp", Some(self.consulting_bp)),
+            ("service_bp", Some(self.service_bp)),
+            ("key_contributor_min_bp", Some(self.key_contributor_min_bp)),
+            ("transfer_staff_bp", self.transfer_staff_bp),
+            ("transfer_staff_min_bp", self.transfer_staff_min_bp),
+            ("remainder_department_bp", Some(self.remainder_department_bp)),
+            ("remainder_university_bp", Some(self.remainder_university_bp)),
+            ("remainder_office_bp", Some(self.remainder_office_bp)),
+        ];
+        for (field, bp) in bp_fields {
+            if let Some(bp) = bp.filter(|bp| !(0..=FULL_BP).contains(bp)) {
+                out.push(Problem::field(field, bp.to_string(), ProblemKind::Ratio));
+            }
+        }
+        for (i, t) in self.tiers.iter().enumerate() {
+            let field = format!("tiers[{i}]");
+            if !(0..=FULL_BP).contains(&t.ratio_bp) {
+                out.push(Problem::field(&field, t.ratio_bp.to_string(), ProblemKind::Ratio));
+            }
+            if t.min_amount_fen < Money::ZERO {
+                out.push(Problem::field(&field, t.min_amount_fen.plain(), ProblemKind::Amount(crate::money::AmountError::Negative)));
+            }
+            if self.tiers[..i].iter().any(|o| (o.kind, o.min_amount_fen, o.in_province) == (t.kind, t.min_amount_fen, t.in_province)) {
+                out.push(Problem::field(&field, t.min_amount_fen.plain(), ProblemKind::RepeatedEntry(t.min_amount_fen.grouped())));
+            }
+        }
+        let parts = self.remainder_department_bp + self.remainder_university_bp + self.remainder_office_bp;
+        if parts != FULL_BP {
+            out.push(Problem::field("remainder", parts.to_string(), ProblemKind::PartsSum(parts)));
+        }
+        if !(1..=90).contains(&self.publicity_days) {
+            out.push(Problem::field("publicity_days", self.publicity_days.to_string(), ProblemKind::Integer(1, 90)));
+        }
+        if let Some(m) = self.payment_deadline_months.filter(|m| !(1..=60).contains(m)) {
+            out.push(Problem::field("payment_deadline_months", m.to_string(), ProblemKind::Integer(1, 60)));
+        }
+        if self.note.as_deref().is_some_and(|n| n.chars().count() > 2000) {
+            out.push(Problem::field("note", "", ProblemKind::TooLong(2000)));
+        }
+        out
+    }
+}
+
+const COLUMNS: &str = "id, effective_on, transfer_bp, license_bp, equity_bp, development_bp, consulting_bp, service_bp,
+    key_contributor_min_bp, transfer_staff_bp, transfer_staff_min_bp, publicity_days, payment_deadline_months,
+    remainder_department_bp, remainder_university_bp, remainder_office_bp, note,
+    EXISTS (SELECT 1 FROM distribution d WHERE d.policy_id = policy.id AND d.state <> 'draft')";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Policy> {
+    Ok(Policy {
+        id: r.get(0)?,
+        effective_on: r.get(1)?,
+        transfer_bp: r.get(2)?,
+        license_bp: r.get(3)?,
+        equity_bp: r.get(4)?,
+        development_bp: r.get(5)?,
+        consulting_bp: r.get(6)?,
+        service_bp: r.get(7)?,
+        tiers: Vec::new(),
+        key_contributor_min_bp: r.get(8)?,
+        transfer_staff_bp: r.get(9)?,
+        transfer_staff_min_bp: r.get(10)?,
+        publicity_days: r.get(11)?,
+        payment_deadline_months: r.get(12)?,
+        remainder_department_bp: r.get(13)?,
+        remainder_university_bp: r.get(14)?,
+        remainder_office_bp: r.get(15)?,
+        note: r.get(16)?,
+        in_use: r.get(17)?,
+    })
+}
+
+fn with_tiers(conn: &Connection, mut p: Policy) -> Result<Policy> {
+    let mut stmt =
+        conn.prepare_cached("SELECT kind, min_amount_fen, in_province, ratio_bp FROM policy_tier WHERE policy_id = ?1 ORDER BY position")?;
+    p.tiers = stmt
+        .query_map(params![p.id], |r| Ok(Tier { kind: r.get(0)?, min_amount_fen: r.get(1)?, in_province: r.get(2)?, ratio_bp: r.get(3)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(p)
+}
+
+/// Every version, oldest first.
+pub fn list(store: &Store) -> Result<Vec<Policy>> {
+    let mut stmt = store.conn().prepare(&format!("SELECT {COLUMNS} FROM policy ORDER BY effective_on"))?;
+    let versions = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    versions.into_iter().map(|p| with_tiers(store.conn(), p)).collect()
+}
+
+/// One version by id.
+pub fn get(conn: &Connection, id: i64) -> Result<Policy> {
+    let p = conn
+        .query_row(&format!("SELECT {COLUMNS} FROM policy WHERE id = ?1"), params![id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound { what: "policy", key: id.to_string() })?;
+    with_tiers(conn, p)
+}
+
+/// The version in force for a contract signed on `signed_on` (the migration ships one from 1900,
+/// so there always is one unless a person deleted it, which [`delete`] refuses).
+pub fn in_force(conn: &Connection, signed_on: NaiveDate) -> Result<Policy> {
+    let id: Option<i64> = conn
+        .query_row("SELECT id FROM policy WHERE effective_on <= ?1 ORDER BY effective_on DESC LIMIT 1", params![signed_on], |r| r.get(0))
+        .optional()?;
+    match id {
+        Some(id) => get(conn, id),
+        None => Ok(Policy::default_from(signed_on)),
+    }
+}
+
+/// Adds a version (`id` None) or changes one not yet used by an approved distribution; audited.
+/// Returns the id.
+pub fn save(store: &mut Store, actor: &Actor, policy: &Policy) -> Result<i64> {
+    let problems = policy.problems();
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let before = policy.id.map(|id| get(store.conn(), id)).transpose()?;
+    if before.as_ref().is_some_and(|b| b.in_use) {
+        return Err(Error::Refused { code: "policy_in_use", detail: crate::date::iso(policy.effective_on) });
+    }
+    let clash: Option<i64> = store
+        .conn()
+        .query_row("SELECT id FROM policy WHERE effective_on = ?1 AND id IS NOT ?2", params![policy.effective_on, policy.id], |r| r.get(0))
+        .optional()?;
+    if clash.is_some() {
+        return Err(Error::Refused { code: "policy_overlap", detail: crate::date::iso(policy.effective_on) });
+    }
+    let tx = store.write()?;
+    let values = params![
+        policy.effective_on,
+        policy.transfer_bp,
+        policy.license_bp,
+        policy.equity_bp,
+        policy.development_bp,
+        policy.consulting_bp,
+        policy.service_bp,
+        policy.key_contributor_min_bp,
+        policy.transfer_staff_bp,
+        policy.transfer_staff_min_bp,
+        policy.publicity_days,
+        policy.payment_deadline_months,
+        policy.remainder_department_bp,
+        policy.remainder_university_bp,
+        policy.remainder_office_bp,
+        policy.note.as_deref().map(str::trim).filter(|n| !n.is_empty()),
+    ];
+    let id = match policy.id {
+        Some(id) => {
+            tx.execute(
+                "UPDATE policy SET effective_on = ?1, transfer_bp = ?2, license_bp = ?3, equity_bp = ?4, development_bp = ?5,
+                 consulting_bp = ?6, service_bp = ?7, key_contributor_min_bp = ?8, transfer_staff_bp = ?9, transfer_staff_min_bp = ?10,
+                 publicity_days = ?11, payment_deadline_months = ?12, remainder_department_bp = ?13, remainder_university_bp = ?14,
+                 remainder_office_bp = ?15, note = ?16 WHERE id = ?17",
+                rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
+            )?;
+            tx.execute("DELETE FROM policy_tier WHERE policy_id = ?1", params![id])?;
+            id
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO policy (effective_on, transfer_bp, license_bp, equity_bp, development_bp, consulting_bp, service_bp,
+                 key_contributor_min_bp, transfer_staff_bp, transfer_staff_min_bp, publicity_days, payment_deadline_months,
+                 remainder_department_bp, remainder_university_bp, remainder_office_bp, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                values,
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    for (i, t) in policy.tiers.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO policy_tier (policy_id, position, kind, min_amount_fen, in_province, ratio_bp) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, i as i64, t.kind, t.min_amount_fen, t.in_province, t.ratio_bp],
+        )?;
+    }
+    let after = Policy { id: Some(id), in_use: false, ..policy.clone() };
+    let json = |p: &Policy| serde_json::to_value(p).unwrap_or_default();
+    let action = if before.is_some() { Action::Update } else { Action::Insert };
+    Journal::start(&tx, actor)?.record(&tx, action, "policy", &id.to_string(), before.as_ref().map(json).as_ref(), Some(&json(&after)))?;
+    tx.commit()?;
+    Ok(id)
+}
+
+/// Removes a version no distribution uses, keeping at least one; audited.
+pub fn delete(store: &mut Store, actor: &Actor, id: i64) -> Result<()> {
+    let before = get(store.conn(), id)?;
+    let used: bool =
+        store.conn().query_row("SELECT EXISTS (SELECT 1 FROM distribution WHERE policy_id = ?1)", params![id], |r| r.get(0))?;
+    if used {
+        return Err(Error::Refused { code: "policy_in_use", detail: crate::date::iso(before.effective_on) });
+    }
+    let count: i64 = store.conn().query_row("SELECT count(*) FROM policy", [], |r| r.get(0))?;
+    if count <= 1 {
+        return Err(Error::Refused { code: "policy_last", detail: String::new() });
+    }
+    let tx = store.write()?;
+    tx.execute("DELETE FROM policy WHERE id = ?1", params![id])?;
+    let before = serde_json::to_value(&before).unwrap_or_default();
+    Journal::start(&tx, actor)?.record(&tx, Action::Delete, "policy", &id.to_string(), Some(&before), None)?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    fn actor() -> Actor {
+        Actor { name: "t".into(), at: day(2026, 11, 23).and_hms_opt(9, 0, 0).expect("time") }
+    }
+
+    fn tiered() -> Policy {
+        let mut p = Policy::default_from(day(2024, 1, 1));
+        p.tiers = vec![
+            Tier { kind: None, min_amount_fen: Money(100_000_000), in_province: false, ratio_bp: 7500 },
+            Tier { kind: None, min_amount_fen: Money(100_000_000), in_province: true, ratio_bp: 8000 },
+            Tier { kind: Some(ContractKind::License), min_amount_fen: Money(0), in_province: true, ratio_bp: 7200 },
+        ];
+        p
+    }
+
+    #[rstest]
+    // Below every threshold, out of province: the kind's 70%.
+    #[case(ContractKind::Transfer, 50_000_000, false, 7000)]
+    // From 1,000,000 yuan (inclusive): 75%; in the province: 80%.
+    #[case(ContractKind::Transfer, 100_000_000, false, 7500)]
+    #[case(ContractKind::Transfer, 100_000_000, true, 8000)]
+    // A license in the province below the threshold: its own tier.
+    #[case(ContractKind::License, 50_000_000, true, 7200)]
+    // Above the threshold the higher threshold is more specific than the kind.
+    #[case(ContractKind::License, 200_000_000, true, 8000)]
+    // 四技 keeps its own 0% below the thresholds.
+    #[case(ContractKind::Service, 50_000_000, true, 0)]
+    fn tiers_replace_the_kind_ratio(#[case] kind: ContractKind, #[case] amount: i64, #[case] local: bool, #[case] ratio: i64) {
+        assert_eq!(tiered().terms(kind, Money(amount), local).ratio_bp, ratio);
+    }
+
+    #[test]
+    fn versions_follow_the_signing_date() {
+        let mut store = Store::in_memory().expect("store");
+        let mut zhejiang = Policy::default_from(day(2024, 7, 1));
+        zhejiang.key_contributor_min_bp = 7000;
+        zhejiang.transfer_staff_bp = Some(500);
+        let id = save(&mut store, &actor(), &zhejiang).expect("saved");
+        assert_eq!(in_force(store.conn(), day(2024, 6, 30)).expect("old").key_contributor_min_bp, 5000, "the shipped default before");
+        assert_eq!(in_force(store.conn(), day(2024, 7, 1)).expect("new").id, Some(id), "in force from its day");
+        assert_eq!(list(&store).expect("list").len(), 2);
+    }
+
+    #[test]
+    fn bad_versions_are_refused_and_nothing_is_written() {
+        let mut store = Store::in_memory().expect("store");
+        let mut bad = Policy::default_from(day(2025, 1, 1));
+        bad.license_bp = 10_500;
+        bad.remainder_office_bp = 1000;
+        match save(&mut store, &actor(), &bad) {
+            Err(Error::Invalid(p)) => {
+                let fields: Vec<&str> = p.iter().map(|p| p.column.as_str()).collect();
+                assert_eq!(fields, ["license_bp", "remainder"], "each wrong field is named");
+            }
+            other => panic!("a ratio above 100% must be refused: {other:?}"),
+        }
+        let same_day = Policy::default_from(day(1900, 1, 1));
+        assert!(matches!(save(&mut store, &actor(), &same_day), Err(Error::Refused { code: "policy_overlap", .. })));
+        assert_eq!(list(&store).expect("list").len(), 1, "nothing written");
+        let only = list(&store).expect("list")[0].id.expect("id");
+        assert!(matches!(delete(&mut store, &actor(), only), Err(Error::Refused { code: "policy_last", .. })));
+    }
+}

@@ -1,0 +1,200 @@
+//! The institution's profile (单位信息): name, province (decides 本省/外省), fee reduction, and
+//! the code, type and competent department the annual report's cover names. A new data file
+//! starts with the profile, so [`Store::create`] is here, above the store it makes.
+
+use crate::error::{Error, Result};
+use crate::store::audit::{Action, Journal};
+use crate::store::{Actor, Store};
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use ts_rs::TS;
+
+/// The institution that keeps this portfolio.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Institution {
+    /// Full name, e.g. 西南理工大学.
+    pub name: String,
+    /// Province-level region, e.g. 四川省.
+    pub province: String,
+    /// 费减备案 accepted: annual fees are reduced.
+    pub fee_reduction: bool,
+}
+
+impl Institution {
+    /// Checks the profile before it is stored.
+    pub fn validated(mut self) -> Result<Institution> {
+        self.name = self.name.trim().to_string();
+        let mut problems = Vec::new();
+        let problem = |column: &str, value: &str, kind| crate::problem::Problem::field(column, value, kind);
+        if self.name.is_empty() || self.name.chars().count() > 200 {
+            problems.push(problem("institution", &self.name, crate::problem::ProblemKind::Required));
+        }
+        match crate::model::parse_region(&self.province) {
+            Some(p) if p != crate::model::ABROAD => self.province = p.to_string(),
+            _ => problems.push(problem("province", &self.province, crate::problem::ProblemKind::Region)),
+        }
+        if problems.is_empty() {
+            Ok(self)
+        } else {
+            Err(Error::Invalid(problems))
+        }
+    }
+}
+
+/// A new data file starts with the institution's profile, so it is made here, where the profile
+/// is, and not in [`super`], which the profile needs.
+impl Store {
+    /// Creates a new data file (owner-only permissions) with the current schema and the
+    /// institution's profile. Refuses to overwrite an existing file.
+    pub fn create(path: &Path, institution: &Institution, actor: &Actor) -> Result<Store> {
+        if path.exists() {
+            return Err(Error::AlreadyExists(path.to_path_buf()));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        super::file::create_private_file(path)?;
+        let conn = Connection::open(path)?;
+        let mut store = Self::prepare(conn, path)?;
+        save(&mut store, actor, institution)?;
+        Ok(store)
+    }
+}
+
+/// Writes the profile (the single row), with its audit entry.
+pub fn save(store: &mut Store, actor: &Actor, institution: &Institution) -> Result<()> {
+    let before = load(store).ok();
+    let tx = store.write()?;
+    tx.execute(
+        "INSERT INTO institution (id, name, province, fee_reduction) VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, province = excluded.province, fee_reduction = excluded.fee_reduction",
+        params![institution.name, institution.province, institution.fee_reduction],
+    )?;
+    let (action, before) = match &before {
+        Some(b) => (Action::Update, Some(serde_json::to_value(b).unwrap_or_default())),
+        None => (Action::Insert, None),
+    };
+    let after = serde_json::to_value(institution).unwrap_or_default();
+    Journal::start(&tx, actor)?.record(&tx, action, "institution", "1", before.as_ref(), Some(&after))?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Reads the profile.
+pub fn load(store: &Store) -> Result<Institution> {
+    Ok(store.conn().query_row("SELECT name, province, fee_reduction FROM institution WHERE id = 1", [], |r| {
+        Ok(Institution { name: r.get(0)?, province: r.get(1)?, fee_reduction: r.get(2)? })
+    })?)
+}
+
+/// The whole profile, as the settings screen edits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Profile {
+    /// Name, province and fee reduction.
+    #[serde(flatten)]
+    pub institution: Institution,
+    /// 单位代码 (统一社会信用代码 or the ministry's institution code).
+    pub code: Option<String>,
+    /// 单位类型.
+    pub kind: crate::model::InstitutionKind,
+    /// 主管部门, e.g. 四川省教育厅.
+    pub competent_department: Option<String>,
+}
+
+/// Reads the whole profile.
+pub fn load_profile(store: &Store) -> Result<Profile> {
+    let institution = load(store)?;
+    let (code, kind, competent_department) =
+        store.conn().query_row("SELECT code, kind, competent_department FROM institution WHERE id = 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+    Ok(Profile { institution, code, kind, competent_department })
+}
+
+/// Checks and writes the whole profile in one transaction with its audit entry.
+pub fn save_profile(store: &mut Store, actor: &Actor, profile: &Profile) -> Result<Profile> {
+    use crate::problem::{Problem, ProblemKind};
+    let tidy = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let (code, competent_department) = (tidy(&profile.code), tidy(&profile.competent_department));
+    let mut problems = match profile.institution.clone().validated() {
+        Ok(_) => Vec::new(),
+        Err(Error::Invalid(p)) => p,
+        Err(other) => return Err(other),
+    };
+    for (field, value, max) in [("code", &code, 40), ("competent_department", &competent_department, 100)] {
+        if let Some(v) = value.as_deref().filter(|v| v.chars().count() > max) {
+            problems.push(Problem::field(field, v, ProblemKind::TooLong(max)));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let institution = profile.institution.clone().validated()?;
+    let after = Profile { institution, code, kind: profile.kind, competent_department };
+    let before = load_profile(store)?;
+    let tx = store.write()?;
+    tx.execute(
+        "UPDATE institution SET name = ?1, province = ?2, fee_reduction = ?3, code = ?4, kind = ?5, competent_department = ?6 WHERE id = 1",
+        params![
+            after.institution.name,
+            after.institution.province,
+            after.institution.fee_reduction,
+            after.code,
+            after.kind,
+            after.competent_department
+        ],
+    )?;
+    let json = |p: &Profile| serde_json::to_value(p).unwrap_or_default();
+    Journal::start(&tx, actor)?.record(&tx, Action::Update, "institution", "1", Some(&json(&before)), Some(&json(&after)))?;
+    tx.commit()?;
+    Ok(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::InstitutionKind;
+
+    fn actor() -> Actor {
+        Actor { name: "t".into(), at: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("time") }
+    }
+
+    #[test]
+    fn the_profile_is_saved_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let first = Institution { name: "西南理工大学".into(), province: "四川省".into(), fee_reduction: true };
+        let mut store = Store::create(&dir.path().join("p.db"), &first, &actor()).expect("created");
+        let fresh = load_profile(&store).expect("profile");
+        assert_eq!((fresh.kind, fresh.code.as_deref(), fresh.competent_department.as_deref()), (InstitutionKind::University, None, None));
+
+        let wanted = Profile {
+            institution: Institution { name: " 西南理工大学 ".into(), province: "四川".into(), fee_reduction: false },
+            code: Some(" 12510000450000000X ".into()),
+            kind: InstitutionKind::Institute,
+            competent_department: Some("四川省教育厅".into()),
+        };
+        let saved = save_profile(&mut store, &actor(), &wanted).expect("saved");
+        assert_eq!(saved.institution.name, "西南理工大学");
+        assert_eq!(saved.institution.province, "四川省", "the province is written in full");
+        assert_eq!(saved.code.as_deref(), Some("12510000450000000X"));
+        assert_eq!(load_profile(&store).expect("reloaded"), saved);
+
+        let entries: i64 = store.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).expect("count");
+        let bad = Profile {
+            code: Some("9".repeat(41)),
+            institution: Institution { province: "火星".into(), ..saved.institution.clone() },
+            ..saved.clone()
+        };
+        match save_profile(&mut store, &actor(), &bad) {
+            Err(Error::Invalid(problems)) => {
+                let columns: Vec<&str> = problems.iter().map(|p| p.column.as_str()).collect();
+                assert_eq!(columns, vec!["province", "code"]);
+            }
+            other => panic!("refused with the two fields, got {other:?}"),
+        }
+        assert_eq!(load_profile(&store).expect("unchanged"), saved);
+        let after: i64 = store.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).expect("count");
+        assert_eq!(after, entries, "nothing written, nothing audited");
+    }
+}

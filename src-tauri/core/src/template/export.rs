@@ -1,0 +1,159 @@
+//! Export of a table in its import template's layout, so that export → import → export is the
+//! identity. The cells are typed; the report crate writes them to .xlsx, this module to .csv.
+
+use crate::error::{Error, Result};
+use crate::model::Table;
+use crate::money::Money;
+use crate::store::Store;
+use crate::template::column;
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// A cell of an exported sheet.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExportCell {
+    /// Nothing.
+    Empty,
+    /// Text.
+    Text(String),
+    /// An amount in yuan (a number cell formatted `#,##0.00`).
+    Money(Money),
+    /// A date cell.
+    Date(NaiveDate),
+    /// A whole number.
+    Integer(i64),
+}
+
+impl ExportCell {
+    /// The text a CSV holds for this cell.
+    pub fn csv_text(&self) -> String {
+        match self {
+            ExportCell::Empty => String::new(),
+            ExportCell::Text(t) => t.clone(),
+            ExportCell::Money(m) => m.plain(),
+            ExportCell::Date(d) => crate::date::iso(*d),
+            ExportCell::Integer(i) => i.to_string(),
+        }
+    }
+}
+
+fn text(s: &str) -> ExportCell {
+    ExportCell::Text(s.to_string())
+}
+
+fn opt(s: &Option<String>) -> ExportCell {
+    s.as_deref().map(text).unwrap_or(ExportCell::Empty)
+}
+
+fn date(d: &Option<NaiveDate>) -> ExportCell {
+    d.map(ExportCell::Date).unwrap_or(ExportCell::Empty)
+}
+
+/// A table ready to write: the template's headers and one row of cells per record.
+#[derive(Clone, Debug)]
+pub struct Sheet {
+    /// The table.
+    pub table: Table,
+    /// Canonical Chinese headers.
+    pub headers: Vec<&'static str>,
+    /// Cells, in the template's column order.
+    pub rows: Vec<Vec<ExportCell>>,
+}
+
+/// Reads a whole table into its template layout. Resident ID numbers are masked unless
+/// `reveal_ids` is set: an export is a file that travels.
+pub fn sheet(store: &Store, table: Table, reveal_ids: bool) -> Result<Sheet> {
+    let conn = store.conn();
+    let rows: Vec<Vec<ExportCell>> = match table {
+        Table::People => crate::people::person::load_all(conn)?
+            .into_iter()
+            .map(|p| {
+                let id = p.id_number.map(|n| if reveal_ids { n } else { crate::ident::mask(&n) });
+                vec![text(&p.employee_id), text(&p.name), text(&p.department), text(p.category.zh()), text(p.leader_level.zh()), opt(&id)]
+            })
+            .collect(),
+        Table::Organizations => crate::people::organization::load_all(conn)?
+            .into_iter()
+            .map(|o| {
+                vec![
+                    text(&o.name),
+                    opt(&o.credit_code),
+                    text(o.ownership.zh()),
+                    o.size.map(|s| text(s.zh())).unwrap_or(ExportCell::Empty),
+                    text(&o.region),
+                ]
+            })
+            .collect(),
+        Table::Achievements => crate::portfolio::achievement::load_all(conn)?
+            .into_iter()
+            .map(|a| {
+                vec![
+                    text(&a.achievement_no),
+                    text(&a.title),
+                    text(a.kind.zh()),
+                    opt(&a.application_no),
+                    date(&a.filed_on),
+                    opt(&a.grant_no),
+                    date(&a.granted_on),
+                    text(a.status.zh()),
+                    text(&a.department),
+                    opt(&a.fiscal_project),
+                    a.fees_paid_through.map(ExportCell::Integer).unwrap_or(ExportCell::Empty),
+                    text(&crate::portfolio::achievement::format_inventors(&a.inventors)),
+                ]
+            })
+            .collect(),
+        Table::Contracts => crate::deals::contract::load_all(conn)?
+            .into_iter()
+            .map(|c| {
+                vec![
+                    text(&c.contract_no),
+                    text(&c.title),
+                    text(c.kind.zh()),
+                    c.license_kind.map(|k| text(k.zh())).unwrap_or(ExportCell::Empty),
+                    text(&c.counterparty),
+                    ExportCell::Money(c.amount),
+                    ExportCell::Date(c.signed_on),
+                    if c.achievements.is_empty() {
+                        ExportCell::Empty
+                    } else {
+                        text(&crate::deals::contract::format_weights(&c.achievements))
+                    },
+                    opt(&c.registration_no),
+                    c.equity_units.map(ExportCell::Money).unwrap_or(ExportCell::Empty),
+                ]
+            })
+            .collect(),
+        Table::Receipts => crate::deals::receipt::load_all(conn)?
+            .into_iter()
+            .map(|r| vec![text(&r.contract_no), ExportCell::Date(r.received_on), ExportCell::Money(r.amount), opt(&r.voucher_no)])
+            .collect(),
+        Table::Costs => crate::deals::cost::load_all(conn)?
+            .into_iter()
+            .map(|c| {
+                vec![
+                    text(&c.contract_no),
+                    ExportCell::Date(c.incurred_on),
+                    text(c.category.zh()),
+                    ExportCell::Money(c.amount),
+                    opt(&c.note),
+                ]
+            })
+            .collect(),
+    };
+    Ok(Sheet { table, headers: column::columns(table).iter().map(|c| c.header).collect(), rows })
+}
+
+/// Writes a sheet as UTF-8 CSV with a BOM (so that Excel opens the Chinese correctly).
+pub fn write_csv(sheet: &Sheet, path: &Path) -> Result<()> {
+    let mut out = Vec::from("\u{feff}".as_bytes());
+    {
+        let mut w = csv::Writer::from_writer(&mut out);
+        w.write_record(&sheet.headers).map_err(|e| Error::io(path, e))?;
+        for row in &sheet.rows {
+            w.write_record(row.iter().map(ExportCell::csv_text)).map_err(|e| Error::io(path, e))?;
+        }
+        w.flush().map_err(|e| Error::io(path, e))?;
+    }
+    std::fs::write(path, out).map_err(|e| Error::io(path, e))
+}
