@@ -3,5 +3,6 @@
 mod common;
 
 mod bad_requests;
+mod conflicts;
 mod files;
 mod pages;

@@ -51,6 +51,11 @@ kind: InstitutionKind,
  */
 competent_department: string | null, 
 /**
+ * The version the settings were loaded at: a save is refused (`edit_conflict`) once someone
+ * else changed the profile (super::version).
+ */
+version: number, 
+/**
  * Full name, e.g. 西南理工大学.
  */
 name: string, 
@@ -595,7 +600,8 @@ code: string,
  */
 message: string, 
 /**
- * One line per problem (imports).
+ * One line per problem (imports, forms); for `edit_conflict`, one per field that differs
+ * (`column`: its key, `value`: its name).
  */
 details: Array<ProblemReport>, };
 
@@ -1389,6 +1395,12 @@ export type Policy = {
  */
 id: number | null, 
 /**
+ * The edit version the form was loaded at (0 for a new policy version; not to be confused
+ * with the policy's dated versions): a save is refused (`edit_conflict`) once someone else
+ * changed this policy version (store::version).
+ */
+version: number, 
+/**
  * Applies to contracts signed on or after this day, until the next version.
  */
 effective_on: string, 
@@ -1476,6 +1488,26 @@ kind: DayKind,
  * e.g. 春节, 国庆节调休上班.
  */
 name: string, };
+
+export type HolidayList = { 
+/**
+ * Every listed day, in date order.
+ */
+days: Array<Holiday>, 
+/**
+ * The years saved in Settings with their versions; a year not listed is at version 0.
+ */
+versions: Array<YearVersion>, };
+
+export type YearVersion = { 
+/**
+ * The year.
+ */
+year: number, 
+/**
+ * Its version.
+ */
+version: number, };
 
 export type OrganizationRecord = { 
 /**
@@ -1608,6 +1640,11 @@ export type ContractForm = {
  * `None` for a new contract.
  */
 id: number | null, 
+/**
+ * The version the form was loaded at (0 for a new contract): a save is refused
+ * (`edit_conflict`) once someone else changed the contract (store::version).
+ */
+version: number, 
 /**
  * 合同编号.
  */
@@ -2031,6 +2068,12 @@ export type Publicity = {
  */
 id: number | null, 
 /**
+ * The version the form was loaded at (0 for a new publicity): a save is refused
+ * (`edit_conflict`) once someone else changed the publicity or its objections
+ * (store::version).
+ */
+version: number, 
+/**
  * 公示名称.
  */
 title: string, 
@@ -2143,6 +2186,11 @@ export type Resolution = {
  */
 id: number | null, 
 /**
+ * The version the form was loaded at (0 for a new resolution): a save is refused
+ * (`edit_conflict`) once someone else changed the resolution (store::version).
+ */
+version: number, 
+/**
  * 会议日期.
  */
 meeting_on: string, 
@@ -2214,6 +2262,11 @@ export type Grant = {
  * `None` until saved.
  */
 id: number | null, 
+/**
+ * The version the form was loaded at (0 for a new grant): a save is refused
+ * (`edit_conflict`) once someone else changed the grant (store::version).
+ */
+version: number, 
 /**
  * Share or usage right.
  */
@@ -2381,6 +2434,11 @@ export type AchievementForm = {
  */
 id: number | null, 
 /**
+ * The version the form was loaded at (0 for a new achievement): a save is refused
+ * (`edit_conflict`) once someone else changed the achievement (store::version).
+ */
+version: number, 
+/**
  * 成果编号, unique.
  */
 achievement_no: string, 
@@ -2489,6 +2547,11 @@ export type Disclosure = {
  * `None` to create.
  */
 id: number | null, 
+/**
+ * The version the form was loaded at (0 for a new disclosure): a save (or a decision) is
+ * refused (`edit_conflict`) once someone else changed the disclosure (store::version).
+ */
+version: number, 
 /**
  * 披露编号, unique; [`next_number`] suggests `PL2026-001`.
  */
@@ -2708,6 +2771,17 @@ name: string,
  */
 weight_bp: number, };
 
+export type CriteriaSheet = { 
+/**
+ * The criteria in order.
+ */
+criteria: Array<Criterion>, 
+/**
+ * The sheet's version (0 until first saved in Settings), which a save sends back: it is
+ * refused (`edit_conflict`) once someone else changed the sheet (store::version).
+ */
+version: number, };
+
 export type Score = { 
 /**
  * The criterion's name (as it was when scored).
@@ -2797,6 +2871,11 @@ export type Valuation = {
  * `None` to create.
  */
 id: number | null, 
+/**
+ * The version the form was loaded at (0 for a new valuation): a save is refused
+ * (`edit_conflict`) once someone else changed the valuation (store::version).
+ */
+version: number, 
 /**
  * The achievement valued (this or a contract, or both).
  */
@@ -3195,7 +3274,12 @@ filed_at: string | null,
 /**
  * Who filed it (read-only).
  */
-filed_by: string | null, };
+filed_by: string | null, 
+/**
+ * The version the form was loaded at (0 for a year nobody saved yet): a save is refused
+ * (`edit_conflict`) once someone else changed the year (store::version).
+ */
+version: number, };
 
 export type Change = { 
 /**
@@ -3865,7 +3949,11 @@ achievement_count: number,
 /**
  * Merged into this person (id), hidden from lists.
  */
-merged_into: number | null, };
+merged_into: number | null, 
+/**
+ * The record's version, which its edit form sends back (store::version).
+ */
+version: number, };
 
 export type PersonPage = { 
 /**
@@ -4089,6 +4177,11 @@ export type PersonEdit = {
  */
 id: number, 
 /**
+ * The version the form was loaded at: the save is refused (`edit_conflict`) once someone
+ * else changed the person (store::version).
+ */
+version: number, 
+/**
  * 工号, unique.
  */
 employee_id: string, 
@@ -4201,7 +4294,11 @@ contract_amount_fen: Money,
 /**
  * Merged into this organization (id), hidden from lists.
  */
-merged_into: number | null, };
+merged_into: number | null, 
+/**
+ * The record's version, which its edit form sends back (store::version).
+ */
+version: number, };
 
 export type OrganizationPage = { 
 /**
@@ -4322,6 +4419,11 @@ export type OrganizationEdit = {
  * Row id.
  */
 id: number, 
+/**
+ * The version the form was loaded at: the save is refused (`edit_conflict`) once someone
+ * else changed the organization (store::version).
+ */
+version: number, 
 /**
  * 单位名称, unique.
  */
