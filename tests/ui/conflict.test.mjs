@@ -2,13 +2,15 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { lastMessage, refusals, start } from './harness.mjs'
 
-// Two people of one office on the same server (docs/reliability.md "Two people at once"): both
-// open the small demo's first contract (id 1) for editing; the first saves, the second's save is
-// refused with who changed it and which fields differ, and 重新加载 shows the contract as stored.
+// Two people of one office on the same server (docs/reliability.md "Two people at once"), signed
+// in as two office accounts: both open the small demo's first contract (id 1) for editing; the
+// first saves, the second's save is refused with who changed it and which fields differ, nothing
+// of the first's is overwritten, and 重新加载 shows the contract as stored.
 
 let app
 before(async () => {
-  app = await start()
+  // A second office account besides the harness's `office` (办公室).
+  app = await start({ accounts: [['office2', '办公室乙', 'office']] })
 })
 after(() => app.stop())
 
@@ -21,7 +23,7 @@ async function loadedTitle(page) {
 
 test('the second of two people saving one contract is told who changed it and can reload it', async () => {
   const first = await app.open('#/contracts/1/edit')
-  const second = await app.page(first.server, '#/contracts/1/edit')
+  const second = await app.page(first.server, '#/contracts/1/edit', { as: 'office2' })
   const title = await loadedTitle(first.page)
   assert.equal(await loadedTitle(second.page), title, 'both see the same contract')
 
@@ -34,7 +36,8 @@ test('the second of two people saving one contract is told who changed it and ca
   const box = second.page.getByTestId('conflict-message')
   await box.waitFor()
   const told = await box.innerText()
-  assert.match(told, /web:office/, 'who changed it')
+  // The audit log's name of the first account (access/account.rs actor_name).
+  assert.match(told, /office（办公室）/, 'who changed it')
   assert.match(told, /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/, 'when')
   assert.match(told, /合同名称/, 'which field differs')
   assert.equal(await second.page.getByTestId('contract-title').inputValue(), `${title}（乙修改）`, 'the form keeps what was typed until reloaded')
