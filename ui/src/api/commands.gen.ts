@@ -288,7 +288,7 @@ export function listDistributions(query: DistributionQuery): Promise<Distributio
   return call('list_distributions', { query })
 }
 
-/** Approves a draft. */
+/** Approves a draft (its minutes, when given, are a file the person chose). */
 export function approveDistribution(id: number, approval: Approval): Promise<Distribution> {
   return call('approve_distribution', { id, approval })
 }
@@ -526,7 +526,8 @@ export function restoreBackup(job: string, file: string): Promise<Restored> {
   return call('restore_backup', { job, file })
 }
 
-/** SQLite's integrity check and the audit chain. */
+/** Proves the data file against its audit log: schema, integrity, hash chain, every row, and
+ * the witnesses of the log's head; each finding named. */
 export function verifyStore(): Promise<VerifyReport> {
   return call('verify_store')
 }
