@@ -17,5 +17,6 @@ mod query_plans;
 mod rewards;
 mod schema;
 mod search;
+mod tamper;
 mod versions;
 mod wizard;

@@ -310,7 +310,7 @@ pub fn save(store: &mut Store, actor: &Actor, form: &AchievementForm) -> Result<
             tx.execute(
                 "UPDATE achievement SET achievement_no = ?1, title = ?2, kind = ?3, application_no = ?4, filed_on = ?5, grant_no = ?6,
                  granted_on = ?7, status = ?8, department_id = ?9, fiscal_project = ?10, fees_paid_through = ?11,
-                 fees_paid_through_assumed = ?12, open_license = ?13, separate_management = ?14, version = version + 1 WHERE id = ?15",
+                 fees_paid_through_assumed = ?12, open_license = ?13, separate_management = ?14 WHERE id = ?15",
                 rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
             )?;
             tx.execute("DELETE FROM inventor WHERE achievement_id = ?1", params![id])?;
@@ -360,14 +360,23 @@ pub fn save(store: &mut Store, actor: &Actor, form: &AchievementForm) -> Result<
     let mut journal = Journal::start(&tx, actor)?;
     let old = before.as_ref().map(audit_parts);
     let new = audit_parts(&saved);
+    let mut changed = false;
     for (i, entity) in ["achievement", "inventor", "co_owner"].into_iter().enumerate() {
         match old.as_ref().map(|o| &o[i]) {
             Some(o) if *o == new[i] => {}
-            Some(o) => journal.record(&tx, Action::Update, entity, &saved.achievement_no, Some(o), Some(&new[i]))?,
+            Some(o) => {
+                changed = true;
+                journal.record(&tx, Action::Update, entity, &saved.achievement_no, Some(o), Some(&new[i]))?;
+            }
             // A new achievement without co-owners has nothing to log for them.
             None if entity == "co_owner" && saved.co_owners.is_empty() => {}
             None => journal.record(&tx, Action::Insert, entity, &saved.achievement_no, None, Some(&new[i]))?,
         }
+    }
+    // A change adds 1 to the version; a save that changed nothing (no entry) leaves it, so that
+    // no other form goes stale and no row changes unaudited (docs/reliability.md "Two people at once").
+    if changed {
+        tx.execute("UPDATE achievement SET version = version + 1 WHERE id = ?1", params![id])?;
     }
     if before.is_none() {
         if let Some(disclosure) = form.disclosure_id {

@@ -10,14 +10,19 @@ pub mod backup;
 pub mod file;
 pub mod holders;
 pub mod institution;
+pub mod schema;
+pub mod seal;
 pub mod search;
 pub mod version;
+pub mod witness;
 
 use crate::error::{Error, Result};
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The numbered migrations, oldest first. `user_version` is their count.
@@ -29,12 +34,27 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_everyday.sql"),
     include_str!("../../migrations/0006_list_order.sql"),
     include_str!("../../migrations/0007_accounts.sql"),
+    INTEGRITY,
     include_str!("../../migrations/0009_versions.sql"),
 ];
+
+/// The migration that seals the records (docs/reliability.md "Tamper evidence").
+const INTEGRITY: &str = include_str!("../../migrations/0008_integrity.sql");
 
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {
     MIGRATIONS.len() as i64
+}
+
+/// The first schema whose audit entries carry the digests of the rows they wrote: files of an
+/// older schema are sealed when they are upgraded (docs/reliability.md "Tamper evidence").
+pub fn sealed_since() -> i64 {
+    MIGRATIONS.iter().position(|m| *m == INTEGRITY).map_or(i64::MAX, |i| i as i64 + 1)
+}
+
+/// How the file on `conn`, at schema `version`, differs from that schema (empty: not at all).
+pub fn schema_differences(conn: &Connection, version: i64) -> Result<Vec<String>> {
+    schema::differences(conn, version, MIGRATIONS)
 }
 
 /// How long a writer waits for another program to release the file before it gives up.
@@ -56,6 +76,8 @@ pub struct Actor {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The tables whose rows the audit log proves.
+    sealed: Vec<seal::SealedTable>,
 }
 
 impl Store {
@@ -69,12 +91,24 @@ impl Store {
         Self::prepare(conn, path).map_err(|e| holders::locked(path, e))
     }
 
+    /// A second, reading connection to this store's file (WAL lets it read while a write is
+    /// under way): for answers that must not wait behind a long job. None in memory.
+    pub fn reader(&self) -> Result<Option<Connection>> {
+        if self.path == Path::new(":memory:") {
+            return Ok(None);
+        }
+        let conn = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        Ok(Some(conn))
+    }
+
     /// An in-memory store for tests and previews.
     pub fn in_memory() -> Result<Store> {
         Self::prepare(Connection::open_in_memory()?, Path::new(":memory:"))
     }
 
-    /// Opens a connection as a store: pragmas, migrations, the holders' list.
+    /// Opens a connection as a store: the schema check, pragmas, migrations (an upgrade seals the
+    /// rows it changed), the triggers that seal each write, the holders' list.
     pub(crate) fn prepare(mut conn: Connection, path: &Path) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // A foreign file fails here with SQLITE_NOTADB, before anything is written.
@@ -88,25 +122,44 @@ impl Store {
             if !has_audit {
                 return Err(Error::Corrupt("not a TransferDesk database".into()));
             }
+            let differences = schema_differences(&conn, version)?;
+            if !differences.is_empty() {
+                return Err(Error::Corrupt(format!("{}: {}", path.display(), differences.join("; "))));
+            }
         } else {
             let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
             if tables > 0 {
                 return Err(Error::Corrupt("a SQLite file of another program".into()));
             }
         }
+        // Rows that already differ from their digests before an upgrade stay findings: the
+        // upgrade's seal leaves them out.
+        let upgrade = version > 0 && version < schema_version();
+        let exempt: HashSet<(String, String)> =
+            if upgrade && version >= sealed_since() { seal::differing_rows(&conn)? } else { HashSet::new() };
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "cache_size", CACHE_KIB)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
-        migrations.to_latest(&mut conn).map_err(|e| match e {
-            rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
-            other => Error::Database(other.to_string()),
-        })?;
-        if path != Path::new(":memory:") {
+        migrate(&mut conn, version, Arc::new(exempt))?;
+        let in_memory = path == Path::new(":memory:");
+        if upgrade && !in_memory {
+            if let Some(head) = seal::head(&conn)? {
+                // Best effort, like after every write: a witness left behind is still a prefix.
+                let _ = witness::write_witness(path, &head);
+            }
+        }
+        let sealed = seal::sealed_tables(&conn)?;
+        seal::install_capture(&conn, &sealed)?;
+        let empty_log: bool = conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM audit_log)", [], |r| r.get(0))?;
+        if empty_log {
+            // A new file: the rows its migrations seeded are sealed by its first entry.
+            seal::touch_all(&conn, &sealed)?;
+        }
+        if !in_memory {
             holders::register(path);
         }
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store { conn, path: path.to_path_buf(), sealed })
     }
 
     /// The file this store reads.
@@ -133,16 +186,74 @@ impl Store {
     }
 
     /// Starts a write transaction that takes the write lock at once, so that a busy file is
-    /// noticed before any work is done.
-    pub fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
-        let path = &self.path;
-        self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(|e| holders::locked(path, e.into()))
+    /// noticed before any work is done. Its [`Tx::commit`] seals the audit entries recorded in it.
+    pub fn write(&mut self) -> Result<Tx<'_>> {
+        let Store { conn, path, sealed } = self;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(|e| holders::locked(path, e.into()))?;
+        let begin = seal::touched_mark(&tx)?;
+        Ok(Tx { tx, path, sealed, begin })
     }
 
     /// The connection, for the backup API (a restore writes into it).
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
     }
+}
+
+/// A write transaction of a [`Store`]: reads and writes go through it as through a
+/// [`rusqlite::Transaction`]; dropping it rolls back.
+pub struct Tx<'a> {
+    tx: rusqlite::Transaction<'a>,
+    path: &'a Path,
+    sealed: &'a [seal::SealedTable],
+    begin: i64,
+}
+
+impl<'a> std::ops::Deref for Tx<'a> {
+    type Target = rusqlite::Transaction<'a>;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl Tx<'_> {
+    /// Writes the audit entries recorded in the transaction, each with the digests of the rows
+    /// written before it (docs/reliability.md "Tamper evidence"), commits, then updates the
+    /// witness beside the data file.
+    pub fn commit(self) -> Result<()> {
+        let head = seal::commit_pending(&self.tx, self.sealed, self.begin)?;
+        self.tx.commit()?;
+        if let Some(head) = head.filter(|_| self.path != Path::new(":memory:")) {
+            // After the commit nothing can be undone: a witness that could not be written stays
+            // behind, and `verify` accepts a witness behind the log (it is a prefix).
+            let _ = witness::write_witness(self.path, &head);
+        }
+        Ok(())
+    }
+
+    /// Rolls back everything written in the transaction, its audit entries included.
+    pub fn rollback(self) -> Result<()> {
+        Ok(self.tx.rollback()?)
+    }
+}
+
+/// Runs the pending migrations in one transaction; the last one's hook seals the rows of an
+/// upgraded file (from schema `from`; a new file is sealed by its first entry instead).
+fn migrate(conn: &mut Connection, from: i64, exempt: Arc<HashSet<(String, String)>>) -> Result<()> {
+    let to = schema_version();
+    let hook = move |tx: &rusqlite::Transaction<'_>| -> rusqlite_migration::HookResult {
+        if from == 0 {
+            return Ok(());
+        }
+        seal::seal_upgrade(tx, &exempt, from, to).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+    };
+    let last = MIGRATIONS.len().saturating_sub(1);
+    let steps: Vec<M<'_>> =
+        MIGRATIONS.iter().enumerate().map(|(i, sql)| if i == last { M::up_with_hook(sql, hook.clone()) } else { M::up(sql) }).collect();
+    Migrations::new(steps).to_latest(conn).map_err(|e| match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
+        other => Error::Database(other.to_string()),
+    })
 }
 
 impl Drop for Store {
