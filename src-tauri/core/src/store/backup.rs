@@ -100,7 +100,7 @@ pub struct Restored {
 
 /// The folder of a data file's automatic backups: `<data dir>/backups`.
 pub fn backup_dir(db: &Path) -> PathBuf {
-    db.parent().unwrap_or_else(|| Path::new(".")).join("backups")
+    store::file::backups_folder(db)
 }
 
 /// Writes a verified backup of `store` to `target`, which must not exist yet.
