@@ -6,3 +6,4 @@ mod common;
 mod crash;
 mod disclosures;
 mod fees;
+mod rewards;

@@ -288,7 +288,7 @@ export function listDistributions(query: DistributionQuery): Promise<Distributio
   return call('list_distributions', { query })
 }
 
-/** Approves a draft. */
+/** Approves a draft (its minutes, when given, are a file the person chose). */
 export function approveDistribution(id: number, approval: Approval): Promise<Distribution> {
   return call('approve_distribution', { id, approval })
 }
@@ -323,7 +323,7 @@ export function staffChoices(search: string): Promise<Array<StaffChoice>> {
   return call('staff_choices', { search })
 }
 
-/** The payroll sheet for finance (XLSX); returns the lines written. */
+/** The payroll sheet for finance (XLSX); returns the lines written. Audited (personal data). */
 export function exportPayroll(id: number, path: string, revealIds: boolean): Promise<number> {
   return call('export_payroll', { id, path, revealIds })
 }
@@ -333,7 +333,7 @@ export function exportNotice(id: number, path: string): Promise<void> {
   return call('export_notice', { id, path })
 }
 
-/** One statement per person (PDF); returns how many. */
+/** One statement per person (PDF); returns how many. Audited (personal data). */
 export function exportStatements(id: number, path: string): Promise<number> {
   return call('export_statements', { id, path })
 }
@@ -419,7 +419,8 @@ export function personDetail(id: number): Promise<PersonDetail> {
   return call('person_detail', { id })
 }
 
-/** The full resident ID and bank account of one person, asked for on purpose. */
+/** The full resident ID and bank account of one person, asked for on purpose; each reveal
+ * is written to the audit log (without the numbers). */
 export function revealPerson(id: number): Promise<Revealed> {
   return call('reveal_person', { id })
 }

@@ -78,11 +78,11 @@ commands! {
         distribution::staff_choices(&*ctx.store()?, &search, 30)
     }
 
-    /// The payroll sheet for finance (XLSX); returns the lines written.
-    read(office)
+    /// The payroll sheet for finance (XLSX); returns the lines written. Audited (personal data).
+    write(office)
     fn export_payroll(ctx, id: i64, path: FileOut, reveal_ids: bool) -> usize {
         let path = ctx.write_file(&path)?;
-        transferdesk_report::payroll::write(&*ctx.store()?, id, &path, reveal_ids)
+        transferdesk_report::payroll::write(&mut *ctx.store()?, &ctx.actor(), id, &path, reveal_ids)
     }
 
     /// The publicity notice (PDF).
@@ -92,10 +92,10 @@ commands! {
         transferdesk_report::notice::write(&*ctx.store()?, id, &path)
     }
 
-    /// One statement per person (PDF); returns how many.
-    read(office)
+    /// One statement per person (PDF); returns how many. Audited (personal data).
+    write(office)
     fn export_statements(ctx, id: i64, path: FileOut) -> usize {
         let path = ctx.write_file(&path)?;
-        transferdesk_report::statement::write(&*ctx.store()?, id, &path, None)
+        transferdesk_report::statement::write(&mut *ctx.store()?, &ctx.actor(), id, &path, None)
     }
 }

@@ -80,6 +80,36 @@ impl<'a> Journal<'a> {
     }
 }
 
+/// A file that carries personal data out of the store (a people export, a payroll sheet,
+/// personal statements), for the audit log: who and when come from the actor; the entry says
+/// what, where and whether full resident ID numbers are in it — never the numbers.
+pub struct Disclosure<'a> {
+    /// What was exported: `people`, `payroll` or `statements`; the entry's key.
+    pub what: &'a str,
+    /// The file written.
+    pub file: &'a std::path::Path,
+    /// The records (people) in it.
+    pub rows: usize,
+    /// Whether full resident ID numbers are in it (`--reveal-ids`).
+    pub full_id_numbers: bool,
+}
+
+/// Writes an export with personal data (`bytes` to `d.file`, owner-only and atomic) together
+/// with its audit entry (entity `export`): the entry is written in a transaction that commits
+/// only once the file is in place, and a file whose entry cannot be committed is removed, so no
+/// such file leaves unrecorded.
+pub fn write_disclosed(store: &mut Store, actor: &Actor, d: &Disclosure<'_>, bytes: &[u8]) -> Result<()> {
+    let tx = store.write()?;
+    let after = serde_json::json!({"file": d.file.display().to_string(), "rows": d.rows, "full_id_numbers": d.full_id_numbers});
+    Journal::start(&tx, actor)?.record(&tx, Action::Insert, "export", d.what, None, Some(&after))?;
+    super::file::write_private(d.file, bytes)?;
+    if let Err(e) = tx.commit() {
+        let _ = std::fs::remove_file(d.file);
+        return Err(e.into());
+    }
+    Ok(())
+}
+
 struct Entry<'a> {
     at: &'a str,
     actor: &'a str,
