@@ -1,7 +1,7 @@
-// Desktop-app performance on the large demo portfolio (quality.md): start to first usable screen
-// and resident memory after visiting every route. Driven through tauri-driver (WebDriver), as the
-// end-to-end tests are, but on the release build. "Usable" = the start screen (工作台) shows its
-// figures and deadlines. Memory = the sum of the proportional set sizes (Pss in
+// Desktop-app performance on the large demo portfolio (docs/quality.md "Speed targets"): start to
+// first usable screen and resident memory after visiting every route. Driven through tauri-driver
+// (WebDriver), as the end-to-end tests are, but on the release build. "Usable" = the start screen
+// (工作台) shows its figures and deadlines. Memory = the sum of the proportional set sizes (Pss in
 // /proc/PID/smaps_rollup) of the app process and every process below it (WebKitWebProcess,
 // WebKitNetworkProcess), read once the app has been idle for SETTLE_MS after the last route
 // rendered (the web process checks its memory budget every 5 s, app/src/webkit.rs): each process

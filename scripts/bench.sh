@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Times whole CLI commands on the large demo portfolio (quality.md) and records the figures in
-# docs/performance.md, between the "bench:start" and "bench:end" markers (the hand-written
-# sections around them stay). Each command: one warm-up run, then five timed runs; the median
-# wall time and the largest peak resident memory (/usr/bin/time -v) are reported.
+# Times whole CLI commands on the large demo portfolio (docs/quality.md "Speed targets") and
+# records the figures in docs/performance.md, between the "bench:start" and "bench:end" markers
+# (the hand-written sections around them stay). Each command: one warm-up run, then five timed
+# runs; the median wall time and the largest peak resident memory (/usr/bin/time -v) are reported.
 #   make bench            (or: scripts/bench.sh [--no-record])
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -20,7 +20,7 @@ fn main() {
         .unwrap_or_else(|e| panic!("tauri build script failed: {e}"));
 }
 
-/// The names of the `fn`s in the area files, in file-name order then declaration order.
+/// The names of the commands in the area files, in file-name order then declaration order.
 fn declared(dir: &Path) -> Vec<String> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -33,10 +33,15 @@ fn declared(dir: &Path) -> Vec<String> {
     for file in files {
         println!("cargo:rerun-if-changed={}", file.display());
         let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        // A command is declared `fn name(ctx)` or `fn name(ctx, …)`; a helper of the area file
+        // takes `ctx: &dyn Host` and is not one.
         for line in text.lines() {
             if let Some(rest) = line.trim_start().strip_prefix("fn ") {
                 let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-                names.push(name);
+                let after = &rest[name.len()..];
+                if after.starts_with("(ctx)") || after.starts_with("(ctx,") {
+                    names.push(name);
+                }
             }
         }
     }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { after, before, test } from 'node:test'
 import { cells, cli, download, refusedLine, start, typeDate } from './harness.mjs'
 
-// The small Rust demo (src-tauri/core/src/demo.rs, made at 2026-11-23), so the screen opens on
+// The small Rust demo (src-tauri/core/src/demo/small.rs, made at 2026-11-23), so the screen opens on
 // 2025. Every figure below is computed by hand from the demo's records as docs/annual-report.md
 // defines it (core annual.rs); money is shown in 万元: fen rounded half away from zero to the
 // yuan, four decimals.
@@ -106,13 +106,6 @@ before(async () => {
   app = await start()
 })
 after(() => app.stop())
-
-/**
- * What Chromium logs, as a console error, for a command the server refused: the transport's
- * fetch gets the refusal's 4xx status (422 for invalid input or a refused step), and the browser
- * reports every 4xx response. The screen shows the refusal itself; this line is expected, any
- * other is not.
- */
 
 const text = (page, testid) => page.getByTestId(testid).first().innerText()
 /** Element Plus puts a textarea's test id on the textarea itself. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { cells, lastMessage, refusals, refusedLine, start } from './harness.mjs'
 
-// The small Rust demo (src-tauri/core/src/demo.rs, demo/deals.rs) at 2026-11-23. Its 40 older
+// The small Rust demo (src-tauri/core/src/demo/small.rs, demo/deals.rs) at 2026-11-23. Its 40 older
 // contracts follow the plan [license, transfer, development, service, license, consulting,
 // transfer, development, equity, service] by i % 10 and are numbered HT{2023 + i % 3}-{i + 1};
 // the ten of this year (HT2026-201 … 210) are technical contracts. HT2024-011 (i = 10) is an

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { refusedLine, start, total } from './harness.mjs'
 
-// The small Rust demo (src-tauri/core/src/demo.rs), made and served at 2026-11-23.
+// The small Rust demo (src-tauri/core/src/demo/small.rs), made and served at 2026-11-23.
 //
 // Fees (docs/rules/fees.md): for each granted patent in force, the next year to pay is its
 // paid-through year + 1, due on that year's filing anniversary; 费减 (the demo institution's
@@ -41,12 +41,6 @@ before(async () => {
   app = await start()
 })
 after(() => app.stop())
-
-/**
- * What Chromium logs, as a console error, for a command the server refused: the transport's
- * fetch gets the refusal's 4xx status (422 for invalid input), and the browser reports every
- * 4xx response. The form shows the refusal at its fields; this line is expected, any other is not.
- */
 
 async function openDashboard() {
   const opened = await app.open('#/')
@@ -140,9 +134,10 @@ test('Ctrl+K searches everything; numbers in any format; Enter opens the record'
 })
 
 test('the institution profile is saved, with field problems in place, and renames the header', async () => {
-  const { page, problems, server } = await app.open('#/settings?tab=profile')
+  // The profile is the administrator's to change (the command table: save_profile is admin's).
+  const { page, problems, server } = await app.open('#/settings?tab=profile', { as: 'admin' })
   await page.getByTestId('profile-form').waitFor()
-  // The demo institution as created (demo.rs): no code or competent department recorded yet.
+  // The demo institution as created (demo/mod.rs): no code or competent department recorded yet.
   assert.equal(await page.getByTestId('profile-name').inputValue(), '西川理工大学')
   assert.equal(await page.getByTestId('profile-province').inputValue(), '四川省')
   assert.equal(await page.getByTestId('profile-competent').inputValue(), '')

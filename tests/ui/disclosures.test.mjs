@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { cells, lastMessage, refusedLine, start, typeDate } from './harness.mjs'
 
-// The small Rust demo (src-tauri/core/src/demo.rs, made at 2026-11-23) has no disclosures: the
+// The small Rust demo (src-tauri/core/src/demo/small.rs, made at 2026-11-23) has no disclosures: the
 // list's four (the old fake's PL2026-001 received 2026-08-03, assessed and undecided;
 // PL2026-002 received 2026-10-30; PL2026-003 dropped; PL2025-007 kept secret and registered) are
 // made through the screens in the first test. Its people are ten a department in the order of
@@ -14,12 +14,6 @@ before(async () => {
   app = await start()
 })
 after(() => app.stop())
-
-/**
- * What Chromium logs, as a console error, for a command the server refusedLine(): the transport's
- * fetch gets the refusal's 4xx status (422 for invalid input), and the browser reports every
- * 4xx response. The form shows the refusal at its fields; this line is expected, any other is not.
- */
 
 /** The text box of a test id: an el-input puts the id on its <input>/<textarea>, other widgets on a wrapper. */
 const box = (page, testid) =>
@@ -224,7 +218,7 @@ test('a disclosure goes from intake through assessment and decision to an achiev
   await fill(page, 'inventor-share-1', '30')
   assert.equal(await page.getByTestId('inventor-sum').innerText(), '份额合计 90%（应恰好为 100%）')
 
-  // 60 + 30 = 90%: refusedLine(), with the inventors' field named.
+  // 60 + 30 = 90%: refused, with the inventors' field named.
   await page.getByTestId('dis-save').click()
   await page.getByTestId('dis-error').waitFor()
   assert.equal(await fieldError(page, 'dis-field-inventors'), '份额合计为 90，应恰好为 100')
@@ -274,7 +268,7 @@ test('a disclosure goes from intake through assessment and decision to an achiev
   assert.equal(await value(page, 'inventor-share-1'), '40')
   // The demo numbers CG{year}{n:04} with n up to 300: the next is 301.
   await fill(page, 'reg-achievement-no', 'CG20260301')
-  // 202310987654: Σ digit × weight = 249, 249 mod 11 = 7 — so X is refusedLine(), naming 7.
+  // 202310987654: Σ digit × weight = 249, 249 mod 11 = 7 — so X is refused, naming 7.
   await fill(page, 'reg-application-no', 'CN202310987654.X')
   await typeDate(page, 'reg-filed-on', '2026-11-21')
   await page.getByTestId('reg-save').click()
@@ -298,7 +292,7 @@ test('a disclosure goes from intake through assessment and decision to an achiev
   )
   assert.equal(await page.getByTestId('disclosure-decide').count(), 0, 'the decision is final once an achievement came from it')
   await page.screenshot({ path: '/tmp/ui-disclosure.png', fullPage: true })
-  // Two saves were refusedLine() (the shares, the check digit), each shown at its field.
+  // Two saves were refused (the shares, the check digit), each shown at its field.
   assert.deepEqual(problems, [refusedLine(), refusedLine()])
 })
 
@@ -324,7 +318,7 @@ test('a valuation is added on the achievement page; an appraisal needs two metho
   const [row] = await cells(page, 'valuation-table')
   assert.deepEqual(row.slice(0, 7), ['评估报告', '四川天健资产评估有限公司', '川天健评报字〔2026〕第 0815 号', '2026-06-30', '收益法、市场法', '¥680,000.00', '2027-06-29'])
 
-  // A range whose upper end is below the lower one is refusedLine() on the upper end.
+  // A range whose upper end is below the lower one is refused on the upper end.
   await page.getByTestId('valuation-edit-0').click()
   await page.getByTestId('valuation-mode-range').click()
   await fill(page, 'valuation-low', '700000')
@@ -351,7 +345,7 @@ test('editing an achievement keeps its numbers and records co-owners and flags',
   const fields = await page.getByTestId('achievement-fields').innerText()
   for (const number of ['CG20130001', '201310100783.6', 'ZL201310100783.6']) assert.ok(fields.includes(number), number)
 
-  // A new achievement whose shares do not add up is refusedLine() with the field named.
+  // A new achievement whose shares do not add up is refused with the field named.
   const opened = await app.open('#/achievements/new')
   await opened.page.getByTestId('reg-save').waitFor()
   await fill(opened.page, 'reg-achievement-no', 'CG20260301')

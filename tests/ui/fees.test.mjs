@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { cells, download, lastMessage, start, typeDate, zipEntry } from './harness.mjs'
 
-// The small Rust demo (src-tauri/core/src/demo.rs) at Monday 2026-11-23. 西川理工大学 has its
+// The small Rust demo (src-tauri/core/src/demo/small.rs) at Monday 2026-11-23. 西川理工大学 has its
 // 费减 filing accepted and no patent has co-owners or an open licence, so a year in the window
 // (grant year … grant year + 9) pays 15% of the full fee, any other year 100% (docs/rules/fees.md).
 // Full fees: invention 1–3 900, 4–6 1,200, 7–9 2,000, 10–12 4,000, 13–15 6,000; utility model and

@@ -22,12 +22,6 @@ before(async () => {
 })
 after(() => app.stop())
 
-/**
- * What Chromium logs, as a console error, for a command the server refused: the transport's
- * fetch gets the refusal's 4xx status (422 for invalid input), and the browser reports every
- * 4xx response. The form shows the refusal at its fields; this line is expected, any other is not.
- */
-
 async function openList() {
   const opened = await app.open('#/grants')
   await opened.page.locator('[data-testid="grant-table"] .el-table__row').first().waitFor()

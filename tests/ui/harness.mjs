@@ -26,11 +26,31 @@ const CLI = join(target, 'debug', 'transferdesk')
 const SERVER = join(target, 'debug', 'transferdesk-server')
 const env = { ...process.env, TRANSFERDESK_TODAY: TODAY, LANG: 'zh_CN.UTF-8' }
 
-/** Creates the small demo portfolio once per test file (about a second), in `dir`. */
+/** Every test account's password. */
+export const PASSWORD = 'ui test password 2026'
+
+/** The secretary account's 学院 (a department of the small demo). */
+export const SECRETARY_DEPARTMENT = '计算机学院'
+
+/** The accounts of the office every test file starts with: one of each role. */
+const ACCOUNTS = [
+  ['admin', '管理员', 'admin'],
+  ['office', '办公室', 'office'],
+  ['secretary', '科研秘书', 'secretary', '--department', SECRETARY_DEPARTMENT],
+  ['finance', '财务', 'finance'],
+  ['leader', '领导', 'leader'],
+  ['inventor', '发明人', 'inventor', '--employee', 'T0001'],
+]
+
+/** Creates the small demo portfolio with its accounts once per test file, in `dir`. */
 function demo(dir) {
   const db = join(dir, 'demo.db')
   const made = spawnSync(CLI, ['--db', db, 'demo'], { env, encoding: 'utf8' })
   if (made.status !== 0) throw new Error(`transferdesk demo failed (build first: make build): ${made.stderr || made.error}`)
+  for (const [login, name, role, ...more] of ACCOUNTS) {
+    const added = spawnSync(CLI, ['--db', db, 'user', 'add', login, '--name', name, '--role', role, ...more, '--password-stdin'], { env, encoding: 'utf8', input: `${PASSWORD}\n` })
+    if (added.status !== 0) throw new Error(`transferdesk user add ${login} failed: ${added.stderr}`)
+  }
   return db
 }
 
@@ -64,10 +84,11 @@ export async function start() {
   let count = 0
 
   /**
-   * A page at `hash`; `server.url` and `server.db` name its backend (for a second person in
-   * the same office: `app.page(server, hash)`).
+   * A page at `hash`, signed in as `as` (an account of the demo: admin, office, secretary,
+   * finance, leader, inventor; null: nobody, the sign-in page); `server.url` and `server.db`
+   * name its backend (for a second person in the same office: `app.page(server, hash, { as })`).
    */
-  async function open(hash = '#/achievements') {
+  async function open(hash = '#/achievements', { as = 'office' } = {}) {
     const own = join(dir, `test-${++count}`)
     spawnSync('mkdir', ['-p', own])
     const db = join(own, 'transferdesk.db')
@@ -75,13 +96,18 @@ export async function start() {
     const { url, child } = await serve(db)
     servers.push(child)
     const server = { url, db, dir: own }
-    return { ...(await page(server, hash)), server }
+    return { ...(await page(server, hash, { as })), server }
   }
 
-  /** Another page (a fresh browser context) on an existing server. */
-  async function page(server, hash = '#/achievements') {
+  /** Another page (a fresh browser context, signed in as `as`) on an existing server. */
+  async function page(server, hash = '#/achievements', { as = 'office' } = {}) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
     contexts.push(context)
+    if (as) {
+      // Signed in the way the sign-in page does it: the session's cookies land in the context.
+      const signedIn = await context.request.post(`${server.url}auth/login`, { data: { login: as, password: PASSWORD } })
+      if (!signedIn.ok()) throw new Error(`signing in as ${as}: ${signedIn.status()} ${await signedIn.text()}`)
+    }
     const page = await context.newPage()
     // Every console error or warning (CSP violations included) and uncaught exception fails the test.
     const problems = []

@@ -114,13 +114,14 @@ test('a good file is checked, confirmed, imported and listed', async () => {
 
 test('the server reads only uploads: a path that was not uploaded is refused', async () => {
   const { page, problems, server } = await openImport()
-  // What a page could send by hand: the path of a file on the server's machine.
-  const response = await fetch(`${server.url}api/import_file`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ job: 'job-typed-path', table: 'achievements', path: join(FIXTURES, '成果表.csv'), dryRun: true }),
+  // What the signed-in page could send by hand (its session and CSRF token): the path of a file
+  // on the server's machine.
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'td_csrf')?.value ?? ''
+  const response = await page.request.post(`${server.url}api/import_file`, {
+    headers: { 'x-csrf-token': csrf },
+    data: { job: 'job-typed-path', table: 'achievements', path: join(FIXTURES, '成果表.csv'), dryRun: true },
   })
-  assert.equal(response.status, 400)
+  assert.equal(response.status(), 400)
   assert.equal((await response.json()).code, 'upload_missing')
   // Nothing was read or written: still the demo's 300.
   assert.equal(await portfolioTotal(page), 300)

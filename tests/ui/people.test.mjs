@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
 import { cells, chooseFile, refusals, refusedLine, start } from './harness.mjs'
 
-// People and organizations of the small Rust demo portfolio (src-tauri/core/src/demo.rs): 60
+// People and organizations of the small Rust demo portfolio (src-tauri/core/src/demo/small.rs): 60
 // people, T0001–T0058 in the colleges by tens (计算机学院 T0001–T0010, 机械工程学院, 材料科学与工程
 // 学院, 化学化工学院, 电气工程学院, then 生命科学学院 T0051–T0058), and T0059 张伟 and T0060 谢明 of
-// 技术转移中心, the only transfer staff (demo.rs: `n == 59 || n == 60`). Everyone has a resident
+// 技术转移中心, the only transfer staff (demo/small.rs: `n == 59 || n == 60`). Everyone has a resident
 // ID, nobody a bank account; 40 organizations. The demo has no duplicates: no two people share a
 // name inside one college (韩浩然 is T0012 in 机械 and T0027 in 材料, 张伟 T0047 in 电气 and T0059 in
 // 技术转移中心) or a resident ID, and no two organizations share a name's stem or a credit code.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { refusedLine, start, tableRows, total } from './harness.mjs'
 
-// The small Rust demo (src-tauri/core/src/demo.rs, `fill`), made at 2026-11-23. Its achievements
+// The small Rust demo (src-tauri/core/src/demo/small.rs, `fill`), made at 2026-11-23. Its achievements
 // are drawn in the order of the generator's `kinds` table, n = 1…300, each numbered
 // `CG{filing year}{n:04}` (software, know-how… draw a filing year too, but store no filing date);
 // a patent's application number is `{filing year}{1 invention | 2 utility | 3 design}{serial:07}.{check}`
@@ -24,12 +24,6 @@ before(async () => {
   app = await start()
 })
 after(() => app.stop())
-
-/**
- * What Chromium logs, as a console error, for a command the server refused: the transport's
- * fetch gets the refusal's 4xx status (404 not found, 422 invalid input), and the browser reports
- * every 4xx response. The screen itself handles the refusal; this line is expected, any other is not.
- */
 
 /** Opens the list and waits for its first page. */
 async function openList(hash) {
@@ -81,7 +75,7 @@ test('the list shows the first page, the total and the frame', async () => {
   const numbers = rows.map((r) => r[NO])
   assert.deepEqual(numbers, [...numbers].sort(), 'the default order is by achievement number')
   assert.equal(await page.getByTestId('app-name').innerText(), '成果转化工作台')
-  // demo.rs `INSTITUTION`.
+  // demo/random.rs `INSTITUTION`.
   assert.equal(await page.getByTestId('institution').innerText(), '西川理工大学')
   assert.equal(await page.getByTestId('nav-achievements').innerText(), '成果台账')
   assert.equal(await page.getByTestId('nav-import').innerText(), '数据导入')

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { cells, chooseFile, cli, download, lastMessage, refusedLine, start, typeDate, zipEntry } from './harness.mjs'
 
-// The small Rust demo (src-tauri/core/src/demo.rs), today 2026-11-23, one policy version
+// The small Rust demo (src-tauri/core/src/demo/small.rs), today 2026-11-23, one policy version
 // (1900-01-01: transfer, license and equity 70%, key contributors ≥ 50%, no transfer-staff share,
 // publicity 15 days, no payment deadline). What these tests use of it:
 // - HT2025-027, a transfer registered as 202551010319592 with 北京东方生物医药有限公司, signed
@@ -29,11 +29,6 @@ after(() => app.stop())
 
 const url = (server, hash) => server.url + hash
 
-/**
- * What Chromium logs, as a console error, for a command the server refused (the screen handles
- * the refusal; the browser reports every 4xx answer): expected where a test provokes a refusal.
- */
-
 async function openPlan(contract) {
   const opened = await app.open(`#/rewards/new?contract=${contract}`)
   await opened.page.locator('[data-testid="plan-allocations"] .el-table__row').first().waitFor()
@@ -55,10 +50,11 @@ const listTotal = (page, n) => page.locator('[data-testid="rewards-pagination"] 
 
 /**
  * Adds a policy version through 设置 → 收益分配政策 (the demo has only the 1900 default): based on
- * the latest version, with a payment deadline and a transfer-staff share when given.
+ * the latest version, with a payment deadline and a transfer-staff share when given. Policies are
+ * the administrator's: a second page on the same server, signed in as the admin.
  */
-async function addPolicy(page, server, { effective, deadline = null, staff = null }) {
-  await page.goto(url(server, '#/settings'))
+async function addPolicy(_office, server, { effective, deadline = null, staff = null }) {
+  const { page } = await app.page(server, '#/settings', { as: 'admin' })
   await page.locator('[data-testid="policy-table"] .el-table__row').first().waitFor()
   await page.getByTestId('policy-new').click()
   await typeDate(page, 'policy-effective', effective)

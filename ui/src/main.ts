@@ -3,12 +3,12 @@ import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import App from './App.vue'
 import { loadToday } from './api'
+import { loadSession } from './session'
 import { i18n } from './i18n'
 import { router } from './router'
 import './style.css'
 
-// Every screen's "today" is the backend's (its rules and deadlines use it); a backend that cannot
-// answer yet leaves the browser's day, and the screens show the backend's error themselves.
-loadToday()
-  .catch(() => undefined)
-  .finally(() => createApp(App).use(i18n).use(router).use(ElementPlus).mount('#app'))
+// Who is calling (in a browser: whether anyone is signed in) and every screen's "today", the
+// backend's (its rules and deadlines use it); a backend that cannot answer yet leaves the
+// browser's day, and the screens show the backend's error themselves.
+Promise.allSettled([loadSession(), loadToday()]).finally(() => createApp(App).use(i18n).use(router).use(ElementPlus).mount('#app'))

@@ -72,6 +72,7 @@ export const router = createRouter({
     { path: '/annual', name: 'annual', component: () => import('./views/annual/index.vue') },
     { path: '/audit', name: 'audit', component: () => import('./views/audit/index.vue') },
     { path: '/settings', name: 'settings', component: () => import('./views/settings/index.vue') },
+    { path: '/accounts', name: 'accounts', component: () => import('./views/accounts/index.vue') },
     // people and organizations
     { path: '/people', name: 'people', component: () => import('./views/people/index.vue') },
     {

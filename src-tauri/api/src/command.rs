@@ -1,9 +1,10 @@
 //! A command: its declaration, and the one way every transport runs it.
 
-use crate::{Failure, Host};
+use crate::{Caller, Failure, Host};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
+use transferdesk_core::access::Role;
 
 /// Whether a command changes anything. A `Read` command writes nothing to the data file (it may
 /// write an export the caller asked for).
@@ -13,26 +14,6 @@ pub enum Access {
     Read,
     /// Changes records, settings or files of the store.
     Write,
-}
-
-/// Who may call a command. The desktop app's single seat acts as [`Role::Office`], which may call
-/// everything; the office server gives each signed-in account its role.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// The transfer office's staff: the portfolio, deals, rewards, fees, the report, settings.
-    Office,
-}
-
-impl Role {
-    /// Every role, for tests that walk the whole matrix.
-    pub const ALL: &'static [Role] = &[Role::Office];
-
-    /// The role's key (in the table's documentation and the server's accounts).
-    pub fn key(self) -> &'static str {
-        match self {
-            Role::Office => "office",
-        }
-    }
 }
 
 /// One entry of the table.
@@ -85,10 +66,21 @@ pub fn find(name: &str) -> Option<&'static Command> {
 /// before anything runs.
 pub fn call(host: &dyn Host, name: &str, args: Value) -> Result<Value, Failure> {
     let command = find(name).ok_or_else(|| Failure::unknown_command(name))?;
-    if !command.allows(host.role()) {
+    if !host.caller().may_call(command) {
         return Err(Failure::forbidden(name));
     }
     (command.run)(host, args)
+}
+
+impl Caller {
+    /// Whether this caller may call `command`: the desk may call everything, an account what
+    /// the table lists for its role — deny by default.
+    pub fn may_call(&self, command: &Command) -> bool {
+        match self {
+            Caller::Desk => true,
+            Caller::Account(account) => command.allows(account.role),
+        }
+    }
 }
 
 /// Decodes a command's arguments, naming the argument that does not fit.
@@ -153,7 +145,7 @@ macro_rules! commands {
                 name: stringify!($name),
                 doc: concat!($($doc, "\n"),*),
                 access: $crate::command::commands!(@access $access),
-                roles: &[$($crate::command::commands!(@role $role)),+],
+                roles: $crate::command::commands!(@roles $($role),+),
                 run: $name,
                 signature: |_cfg| $crate::Signature {
                     args: vec![$((stringify!($arg), <$ty as ts_rs::TS>::name(_cfg))),*],
@@ -164,7 +156,14 @@ macro_rules! commands {
     };
     (@access read) => { $crate::Access::Read };
     (@access write) => { $crate::Access::Write };
-    (@role office) => { $crate::Role::Office };
+    (@role admin) => { transferdesk_core::access::Role::Admin };
+    (@role office) => { transferdesk_core::access::Role::Office };
+    (@role secretary) => { transferdesk_core::access::Role::Secretary };
+    (@role finance) => { transferdesk_core::access::Role::Finance };
+    (@role leader) => { transferdesk_core::access::Role::Leader };
+    (@role inventor) => { transferdesk_core::access::Role::Inventor };
+    (@roles everyone) => { &transferdesk_core::access::Role::ALL };
+    (@roles $($role:ident),+) => { &[$($crate::command::commands!(@role $role)),+] };
 }
 pub(crate) use commands;
 

@@ -21,6 +21,8 @@ pub enum Kind {
     Rejected,
     /// The request body is over the limit.
     TooLarge,
+    /// Too many attempts: wait before trying again.
+    Throttled,
     /// The data file cannot be used (missing, locked, corrupt, newer schema).
     Unavailable,
     /// A fault of the program or the machine (I/O, serialization).

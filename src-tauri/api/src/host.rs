@@ -6,11 +6,13 @@
 //! what the UI's transport handed out when the person chose — and ask the host for the path
 //! behind it.
 
-use crate::{Failure, Jobs, Role};
+use crate::{Failure, Jobs};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
+use transferdesk_core::access::account::Account;
+use transferdesk_core::access::Role;
 use transferdesk_core::{Actor, Store};
 
 /// The transport's side of a call.
@@ -19,8 +21,8 @@ pub trait Host {
     fn store(&self) -> Result<StoreGuard<'_>, Failure>;
     /// Who is calling, and the moment of the call (audit entries name both).
     fn actor(&self) -> Actor;
-    /// The caller's role.
-    fn role(&self) -> Role;
+    /// Who is calling.
+    fn caller(&self) -> &Caller;
     /// Today as this installation sees it (rules take it as an argument).
     fn today(&self) -> NaiveDate {
         self.actor().at.date()
@@ -40,6 +42,46 @@ pub trait Host {
     /// the download's name).
     fn describe(&self, path: &Path) -> String {
         path.display().to_string()
+    }
+}
+
+/// Who is calling: the desktop app's single seat, or an account signed in to the office server.
+#[derive(Clone, Debug)]
+pub enum Caller {
+    /// The desk: one person at one computer, who may do everything and sees every record.
+    Desk,
+    /// A signed-in account: what its role allows, within its scope.
+    Account(Account),
+}
+
+impl Caller {
+    /// The account's role (none at the desk).
+    pub fn role(&self) -> Option<Role> {
+        match self {
+            Caller::Desk => None,
+            Caller::Account(a) => Some(a.role),
+        }
+    }
+
+    /// Whether the caller is an account of this role.
+    pub fn is(&self, role: Role) -> bool {
+        self.role() == Some(role)
+    }
+
+    /// The one 学院 a secretary sees; none for everyone else.
+    pub fn department(&self) -> Option<&str> {
+        match self {
+            Caller::Account(a) if a.role == Role::Secretary => a.department.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The account, if one is signed in.
+    pub fn account(&self) -> Option<&Account> {
+        match self {
+            Caller::Desk => None,
+            Caller::Account(a) => Some(a),
+        }
     }
 }
 

@@ -14,8 +14,9 @@ mod host;
 mod jobs;
 pub mod typescript;
 
-pub use command::{call, find, table, Access, Command, Role, Signature};
+pub use command::{call, find, table, Access, Command, Signature};
 pub use failure::{Failure, Kind};
-pub use host::{DirOut, FileIn, FileOut, Host, StoreGuard};
+pub use host::{Caller, DirOut, FileIn, FileOut, Host, StoreGuard};
 pub use jobs::Jobs;
+pub use transferdesk_core::access::Role;
 pub mod clock;

@@ -6,11 +6,14 @@
 use crate::table;
 use std::collections::BTreeSet;
 use std::fmt::Write;
+use ts_rs::TS;
 
 /// The content of `ui/src/api/commands.gen.ts`.
 pub fn wrappers() -> String {
     // The same configuration as the type declarations (`types.gen.ts`): ids and fen are numbers.
     let cfg = ts_rs::Config::new().with_large_int("number");
+    // The few types the table itself defines (the rest are the core's, in types.gen.ts).
+    let own = [("Me", <crate::commands::Me as TS>::decl(&cfg)), ("SavedAccount", <crate::commands::SavedAccount as TS>::decl(&cfg))];
     let mut imported = BTreeSet::new();
     let mut body = String::new();
     for command in table() {
@@ -37,9 +40,18 @@ pub fn wrappers() -> String {
          // `UPDATE_BINDINGS=1 cargo test -p transferdesk-api` rewrites it.\n\
          import { call } from './transport'\n",
     );
+    for (_, decl) in &own {
+        imported.extend(type_names(&without_comments(decl)).collect::<Vec<_>>());
+    }
+    for (name, _) in &own {
+        imported.remove(*name);
+    }
     if !imported.is_empty() {
         let names: Vec<&str> = imported.iter().map(String::as_str).collect();
         let _ = writeln!(out, "import type {{ {} }} from './types.gen'", names.join(", "));
+    }
+    for (_, decl) in &own {
+        let _ = writeln!(out, "\nexport {decl}");
     }
     out.push_str(&body);
     out
@@ -62,6 +74,18 @@ pub fn camel(snake: &str) -> String {
     out
 }
 
+/// A declaration without its doc comments (whose words are not types).
+fn without_comments(decl: &str) -> String {
+    let mut out = String::new();
+    let mut rest = decl;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..].find("*/").map_or("", |end| &rest[start + end + 2..]);
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The declared types a TypeScript type names (`Array<Holiday>` → `Holiday`).
 fn type_names(ty: &str) -> impl Iterator<Item = String> + '_ {
     ty.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
@@ -78,6 +102,11 @@ mod tests {
         assert_eq!(camel("contract_no"), "contractNo");
         assert_eq!(camel("dry_run"), "dryRun");
         assert_eq!(camel("id"), "id");
+    }
+
+    #[test]
+    fn comments_are_not_types() {
+        assert_eq!(without_comments("{ /** The account. */ account: Account | null }"), "{  account: Account | null }");
     }
 
     #[test]

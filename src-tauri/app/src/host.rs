@@ -6,7 +6,7 @@ use crate::state::{actor, AppState};
 use std::path::{Path, PathBuf};
 use tauri::ipc::{Invoke, InvokeBody};
 use tauri::{Manager, Runtime};
-use transferdesk_api::{DirOut, Failure, FileIn, FileOut, Host, Jobs, Kind, Role, StoreGuard};
+use transferdesk_api::{Caller, DirOut, Failure, FileIn, FileOut, Host, Jobs, Kind, StoreGuard};
 use transferdesk_core::Actor;
 
 /// The invoke handler: any command of the table, nothing else.
@@ -49,8 +49,9 @@ impl Host for DesktopHost<'_> {
         actor()
     }
 
-    fn role(&self) -> Role {
-        Role::Office
+    fn caller(&self) -> &Caller {
+        // One person at one desk: everything, every record.
+        &Caller::Desk
     }
 
     fn jobs(&self) -> &Jobs {

@@ -1,6 +1,6 @@
-//! `transferdesk backup FILE` / `transferdesk restore FILE` (cli.md): an online backup, verified
-//! after writing; a restore that checks the file before replacing anything and keeps the
-//! replaced content in the backups folder.
+//! `transferdesk backup FILE` / `transferdesk restore FILE` (docs/cli.md "backup and restore"): an
+//! online backup, verified after writing; a restore that checks the file before replacing anything
+//! and keeps the replaced content in the backups folder.
 
 use crate::output::{Doc, Failure};
 use serde_json::json;

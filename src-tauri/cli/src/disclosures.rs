@@ -1,5 +1,5 @@
 //! `transferdesk disclosures …`: invention disclosures (职务科技成果披露) — the list with each
-//! one's status and age, as the desktop app shows it (additive to cli.md).
+//! one's status and age, as the desktop app shows it (docs/cli.md "disclosures list").
 
 use crate::output::{Doc, Failure};
 use chrono::NaiveDate;

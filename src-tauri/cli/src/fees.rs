@@ -1,5 +1,6 @@
 //! `transferdesk fees …`: annual fees (年费) — the list of fees to pay, payments, keep/abandon
-//! decisions, marking a lapse, the export (cli.md; domain.md §5).
+//! decisions, marking a lapse, the export (docs/cli.md "fees due" … "fees export"; the rules in
+//! docs/rules/fees.md).
 
 use crate::output::{Doc, Failure};
 use chrono::NaiveDate;
@@ -149,7 +150,7 @@ pub fn run(path: &Path, command: Fees, lang: Lang, actor: transferdesk_core::Act
     })
 }
 
-/// A fee line with exactly the keys of cli.md, in its order.
+/// A fee line with exactly the keys of docs/cli.md "fees due", in its order.
 fn contract_line(l: &FeeLine) -> Value {
     json!({
         "achievement_no": l.achievement_no,

@@ -1,9 +1,10 @@
-//! `transferdesk`: the command line over the same core as the desktop app (spec/cli.md).
+//! `transferdesk`: the command line over the same core as the desktop app (docs/cli.md).
 
 mod backup;
 mod disclosures;
 mod fees;
 mod output;
+mod users;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use output::{Failure, Out};
@@ -97,6 +98,9 @@ enum Command {
     /// Invention disclosures (职务科技成果披露).
     #[command(subcommand)]
     Disclosures(disclosures::Disclosures),
+    /// The office server's accounts: add, list, disable, enable, reset-password.
+    #[command(subcommand)]
+    User(users::Users),
     /// Data-quality findings before the annual report.
     Check {
         /// The report year (default: last year).
@@ -406,6 +410,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
         Command::Rewards(command) => rewards(&path, command, lang),
         Command::Fees(command) => fees::run(&path, command, lang, actor()),
         Command::Disclosures(command) => disclosures::run(&path, command, lang, actor().at.date()),
+        Command::User(command) => users::run(&path, command, lang, actor()),
         Command::Evidence { contract, file } => {
             let store = Store::open(&path)?;
             let id = transferdesk_core::deals::contract::view::find(store.conn(), &contract)?;

@@ -1,5 +1,5 @@
 //! How the CLI speaks: one JSON document with `--json`, zh-CN (or English) lines otherwise, and
-//! the exit statuses of cli.md.
+//! the exit statuses of docs/cli.md "Exit status".
 
 use serde_json::{json, Value};
 use std::io::Write;
@@ -108,6 +108,8 @@ fn detail_line(d: &Value, lang: Lang) -> String {
     let s = |k: &str| d[k].as_str().unwrap_or("").to_string();
     let row = d["row"].as_u64().unwrap_or(0);
     let place = match (lang, row) {
+        // A field of a command's input (not of a file): named by its key.
+        (_, 0) if s("sheet").is_empty() && !s("column").is_empty() => format!("{}: ", s("column")),
         (Lang::Zh, 0) => format!("{}：", s("sheet")),
         (Lang::Zh, _) => format!(
             "{} 第 {row} 行 列「{}」{}：",

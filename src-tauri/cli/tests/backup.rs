@@ -1,6 +1,7 @@
-//! `backup` / `restore` (cli.md) and two programs on one file (quality.md): a verified online
-//! backup, a restore that refuses a bad file before replacing anything and keeps what it
-//! replaces, and a busy file that waits, then names the program holding it.
+//! `backup` / `restore` (docs/cli.md "backup and restore") and two programs on one file
+//! (docs/quality.md "Nothing lost, nothing corrupted"): a verified online backup, a restore that
+//! refuses a bad file before replacing anything and keeps what it replaces, and a busy file that
+//! waits, then names the program holding it.
 
 use crate::common::{cli, fixture};
 use std::path::{Path, PathBuf};

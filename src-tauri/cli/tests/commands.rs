@@ -172,7 +172,7 @@ fn rewards_plan_follows_the_money_to_the_fen() {
             "institution_fen",
             "findings"
         ],
-        "the keys of cli.md, in its order (context keys may follow)"
+        "the keys of docs/cli.md \"The rewards plan document\", in its order (context keys may follow)"
     );
     assert_eq!(plan["receipts"][0]["voucher_no"], "V1");
     assert_eq!(

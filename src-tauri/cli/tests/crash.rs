@@ -1,13 +1,13 @@
-//! Crash safety (quality.md): the CLI is killed with SIGKILL at random moments while it imports a
-//! large file, approves a distribution and files a report year. Every time, `verify` passes and
-//! the data holds the whole change or none of it.
+//! Crash safety (docs/quality.md "Nothing lost, nothing corrupted"): the CLI is killed with SIGKILL
+//! at random moments while it imports a large file, approves a distribution and files a report
+//! year. Every time, `verify` passes and the data holds the whole change or none of it.
 
 use crate::common::{cli, fixture};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Kills per scenario (quality.md asks for at least 20 during the import).
+/// Kills per scenario (docs/quality.md "Nothing lost, nothing corrupted" asks for at least 20).
 const KILLS: usize = 20;
 
 /// Of each scenario's kills, at least this many must land inside the command's open write

@@ -1,6 +1,6 @@
-//! `disclosures list` (additive to cli.md): every disclosure with its status and age, filtered by
-//! status, as JSON. Disclosures written here through the core, received in 2020 so that the
-//! undecided one is overdue whatever day the test runs.
+//! `disclosures list` (docs/cli.md "disclosures list"): every disclosure with its status and age,
+//! filtered by status, as JSON. Disclosures written here through the core, received in 2020 so
+//! that the undecided one is overdue whatever day the test runs.
 
 use crate::common::cli;
 use serde_json::Value;

@@ -1,5 +1,6 @@
-//! `fees due` and `fees pay` as cli.md specifies them, on a small portfolio written here. Figures by
-//! hand from domain.md §5 (the institution has 费减: 15% within ten years of the grant year):
+//! `fees due` and `fees pay` as docs/cli.md specifies them ("fees due", "fees pay"), on a small
+//! portfolio written here. Figures by hand from docs/rules/fees.md ("Fee table", "Reduction",
+//! "Grace period and surcharge"; the institution has 费减: 15% within ten years of the grant year):
 //! - F01 invention filed 2019-12-01, granted 2022-03-01, paid through 7: year 8 due 2026-12-01,
 //!   2,000.00 → 300.00;
 //! - F02 utility model filed 2021-02-10, paid through 5: year 6 due 2026-02-10, grace ended
@@ -56,7 +57,7 @@ fn fees_due_prints_the_contract_keys_and_the_hand_computed_figures() {
                 "grace_end_on",
                 "status"
             ],
-            "exactly the keys of cli.md, in its order"
+            "exactly the keys of docs/cli.md \"fees due\", in its order"
         );
     }
     assert_eq!(

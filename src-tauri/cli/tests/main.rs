@@ -1,4 +1,4 @@
-//! The CLI contract of spec/cli.md: names, JSON documents and exit statuses, run as a user would.
+//! The CLI contract of docs/cli.md: names, JSON documents and exit statuses, run as a user would.
 
 mod backup;
 mod commands;
@@ -7,3 +7,4 @@ mod crash;
 mod disclosures;
 mod fees;
 mod rewards;
+mod users;

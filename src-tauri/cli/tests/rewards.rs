@@ -1,4 +1,4 @@
-//! The `rewards` steps and options no other test drives (cli.md "rewards"), each against a hand
+//! The `rewards` steps and options no other test drives (docs/cli.md "rewards approve"), each against a hand
 //! computation: transfer staff (`--staff`), an error finding overridden (`--override`), the
 //! payment deadline (`--overdue`), a unit principal leader's equity waived (`--waive`), the
 //! minutes' SHA-256, `show`, `statement --employee`, `payroll --reveal-ids`, `reverse` and

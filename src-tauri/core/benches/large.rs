@@ -1,5 +1,6 @@
-//! Benchmarks on the large demo portfolio (quality.md): list pages with a filter and each sort,
-//! full-text search, the reward plan, the fees due, receivables and the annual indicators.
+//! Benchmarks on the large demo portfolio (docs/quality.md "Speed targets"): list pages with a
+//! filter and each sort, full-text search, the reward plan, the fees due, receivables and the
+//! annual indicators.
 //!
 //! The portfolio is built once (release build, ~15 s) into `target/bench-data/` and reused.
 //! Run one group with e.g. `cargo bench -p transferdesk-core --bench large -- lists`.

@@ -15,6 +15,10 @@ pub fn typescript() -> String {
     let cfg = &Config::new().with_large_int("number");
     let decls = declarations!(cfg;
         crate::money::Money,
+        crate::access::Role,
+        crate::access::account::Account,
+        crate::access::account::AccountInput,
+        crate::access::log::AccessEntry,
         crate::model::Category,
         crate::model::LeaderLevel,
         crate::model::Ownership,
@@ -232,7 +236,7 @@ pub fn typescript() -> String {
 /// The standard templates' columns as a TypeScript constant, for the import wizard.
 fn template_columns() -> String {
     let mut out = String::from(
-        "/** The standard templates' columns (core/src/template.rs), in the template's order. */\n\
+        "/** The standard templates' columns (core/src/template/column.rs), in the template's order. */\n\
          export const TEMPLATE_COLUMNS: Record<Table, { key: string; header: string; required: boolean }[]> = {\n",
     );
     for &table in crate::model::Table::ALL {

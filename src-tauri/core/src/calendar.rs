@@ -136,7 +136,7 @@ mod tests {
     }
 
     #[rstest]
-    // domain.md §3: posted 2024-01-08 for 15 days runs 01-09 … 01-23.
+    // docs/rules/publicity.md "Counting a period": posted 2024-01-08 for 15 days runs 01-09 … 01-23.
     #[case("2024-01-08", 15, "2024-01-23")]
     // Across a month end onto a Sunday: 2024-03-16 + 15 = Sun 03-31 → Mon 04-01.
     #[case("2024-03-16", 15, "2024-04-01")]

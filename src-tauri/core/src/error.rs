@@ -34,7 +34,7 @@ pub enum Error {
     /// A file could not be read or written.
     #[error("{path}: {message}")]
     Io { path: String, message: String },
-    /// A workflow step refused by a rule (cli.md: `publicity_not_finished`,
+    /// A workflow step refused by a rule (docs/cli.md "Refusal codes": `publicity_not_finished`,
     /// `distribution_not_approved`, a blocking finding's code, …).
     #[error("{code}: {detail}")]
     Refused { code: &'static str, detail: String },
@@ -63,7 +63,8 @@ impl Error {
         }
     }
 
-    /// The CLI exit status of cli.md: 1 rejected input, 3 the data file cannot be used.
+    /// The CLI exit status of docs/cli.md "Exit status": 1 rejected input, 3 the data file cannot
+    /// be used.
     pub fn exit_status(&self) -> i32 {
         match self {
             Error::Missing(_) | Error::NewerSchema { .. } | Error::Corrupt(_) | Error::Locked(_) | Error::Database(_) => 3,
@@ -190,6 +191,7 @@ fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
             "the contract has money, distributions, valuations or files: it cannot be deleted",
         ),
         "cancelled" => ("已取消，未写入任何内容", "cancelled; nothing was written"),
+        "own_account" => ("不能停用自己正在使用的账号", "you cannot disable the account you are signed in with"),
         "money_distributed" => ("这笔款项已计入收益分配，不能删除", "this amount is counted by a distribution and cannot be deleted"),
         "attachment_too_large" => ("附件超过 100 MB", "the file is larger than 100 MB"),
         "minutes_too_large" => ("会议纪要文件超过 100 MB", "the minutes file is larger than 100 MB"),
@@ -237,6 +239,7 @@ fn zh_record(what: &str) -> &str {
         "cost" => "成本",
         "record" => "记录",
         "merge" => "合并记录",
+        "account" => "账号",
         _ => what,
     }
 }

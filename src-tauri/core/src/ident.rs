@@ -1,4 +1,4 @@
-//! The three Chinese identifiers of domain.md §6, validated by their check characters.
+//! The three Chinese identifiers of docs/rules/identifiers.md, validated by their check characters.
 
 /// Why an identifier is refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -138,7 +138,8 @@ mod tests {
     use proptest::prelude::*;
     use rstest::rstest;
 
-    // Check digits below were worked out by hand with the weights of domain.md §6, e.g.
+    // Check digits below were worked out by hand with the weights of docs/rules/identifiers.md
+    // "Patent application number", e.g.
     // 2·2+0·3+2·4+3·5+1·6+0·7+1·8+2·9+3·2+4·3+5·4+6·5 = 127 = 11·11 + 6 → `.6`.
     #[rstest]
     #[case("202310123456.6", "202310123456.6")]

@@ -11,7 +11,7 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// `LANG=en*` → English, anything else → Chinese (cli.md).
+    /// `LANG=en*` → English, anything else → Chinese (docs/cli.md "Human output and language").
     pub fn from_locale(locale: Option<&str>) -> Lang {
         match locale {
             Some(l) if l.to_ascii_lowercase().starts_with("en") => Lang::En,

@@ -10,6 +10,7 @@
 //!   institution's profile);
 //! - [`portfolio`], [`people`], [`deals`], [`rewards`], [`fees`]: the records and their rules;
 //! - [`reporting`]: the annual report, its checks and the dashboard, reading all of the above;
+//! - [`access`]: the office server's accounts, roles, sessions and access log;
 //! - [`template`]: the standard templates, shared by the import, the export and the forms;
 //! - [`import`]: files read into the templates, the wizard's mapping included;
 //! - [`demo`]: demo portfolios made through the real rules; [`bindings`]: the TypeScript of
@@ -18,6 +19,7 @@
 //! No module depends on one that depends on it, and only [`import`] (and the TypeScript list)
 //! refers to [`import`]: `tests/layout.rs` keeps it so.
 
+pub mod access;
 pub mod bindings;
 pub mod calendar;
 pub mod date;

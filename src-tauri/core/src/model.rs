@@ -267,7 +267,7 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// 分配状态: the steps of a distribution (domain.md §2.6).
+    /// 分配状态: the steps of a distribution (docs/rules/rewards.md "States").
     DistributionState {
         /// 草稿 — computed and saved, not decided.
         Draft = "draft" / "草稿",
@@ -326,7 +326,7 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// 评估类型 (domain.md §4).
+    /// 评估类型 (docs/rules/publicity.md "Valuations").
     ValuationKind {
         /// 资产评估报告 by an appraiser — at least two methods.
         Appraisal = "appraisal" / "评估报告",

@@ -1,4 +1,5 @@
-//! Money in integer fen, the one rounding rule, and largest-remainder allocation (domain.md §1).
+//! Money in integer fen, the one rounding rule, and largest-remainder allocation
+//! (docs/rules/money.md).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -189,10 +190,11 @@ pub fn round_half_up(numerator: i128, denominator: i128) -> i128 {
     }
 }
 
-/// Splits `total` by integer `weights` with the largest-remainder rule of domain.md §1: floors
-/// first, then one unit each to the largest remainders; ties go to the larger weight, then to
-/// the smaller key. The parts always sum to `total`. A negative total (a reversal) is split as
-/// its absolute value and negated, so a reversal mirrors the original exactly.
+/// Splits `total` by integer `weights` with the largest-remainder rule of docs/rules/money.md
+/// "Largest-remainder allocation": floors first, then one unit each to the largest remainders;
+/// ties go to the larger weight, then to the smaller key. The parts always sum to `total`. A
+/// negative total (a reversal) is split as its absolute value and negated, so a reversal mirrors
+/// the original exactly.
 pub fn allocate<K: Ord>(total: i64, weights: &[(K, i64)]) -> Vec<i64> {
     let sum: i128 = weights.iter().map(|(_, w)| (*w).max(0) as i128).sum();
     if weights.is_empty() {
@@ -273,7 +275,8 @@ mod tests {
 
     #[test]
     fn worked_example_of_domain_section_1() {
-        // 487,689.50 × 70% = 341,382.65 exactly; A/B/C by 50/30/20 per domain.md §1.
+        // 487,689.50 × 70% = 341,382.65 exactly; A/B/C by 50/30/20 per docs/rules/money.md
+        // "Worked example".
         let pool = Money(48_768_950).apply_bp(7000);
         assert_eq!(pool, Money(34_138_265));
         let parts = allocate(pool.0, &[("A", 5000), ("B", 3000), ("C", 2000)]);

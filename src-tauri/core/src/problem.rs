@@ -92,6 +92,10 @@ pub enum ProblemKind {
     AmountBelow(String),
     /// A bank account that is not 12–30 digits.
     BankAccount,
+    /// A password too short, or the login name itself.
+    WeakPassword,
+    /// A login name with characters other than letters, digits, `.`, `_`, `-` and `@`.
+    LoginName,
     // Import wizard (the office's own workbook).
     /// The workbook has no sheet of that name.
     NoSheet(String),
@@ -266,6 +270,8 @@ impl ProblemKind {
             TooFew(_) => "too_few",
             AmountBelow(_) => "amount_order",
             BankAccount => "bad_bank_account",
+            WeakPassword => "weak_password",
+            LoginName => "bad_login_name",
             NoSheet(_) => "no_sheet",
             UnknownName => "unknown_name",
             AmbiguousName(_) => "ambiguous_name",
@@ -456,6 +462,12 @@ impl ProblemKind {
                 }
             }
             BankAccount => lang.pick("银行账号应为 12–30 位数字", "a bank account is 12–30 digits").into(),
+            WeakPassword => lang
+                .pick("密码至少 10 个字符，且不能与登录名相同", "a password has at least 10 characters and is not the login name")
+                .into(),
+            LoginName => {
+                lang.pick("登录名只能包含字母、数字和 . _ - @，长度 2–64", "a login name has 2–64 letters, digits or . _ - @").into()
+            }
             NoSheet(name) => {
                 if zh {
                     format!("工作簿中没有名为“{name}”的工作表")

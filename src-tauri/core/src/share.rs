@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn parses_the_template_example() {
-        let list = parse_list("T001*:50; T002:30、T003：20；").expect("the spec's example parses");
+        let list = parse_list("T001*:50; T002:30、T003：20；").expect("the example of docs/import-templates.md \"Lists\" parses");
         assert_eq!(
             list,
             vec![

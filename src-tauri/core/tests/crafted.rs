@@ -3,7 +3,7 @@
 //! XFD1048576, a shared-strings table announcing a trillion strings, a zip bomb). Each used to
 //! abort the process or could; the bad-file corpus (bad_files.rs) expects each refused with its
 //! limit named. `CRAFTED_DIR=… cargo test -p transferdesk-core crafted::write_crafted_files --
-//! --ignored` writes them all for measuring the release CLI (docs/reliability.md "Crafted files").
+//! --ignored` writes them all for measuring the CLI (docs/reliability.md "Crafted files").
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -353,7 +353,7 @@ pub fn oversized(dir: &Path) -> PathBuf {
 }
 
 #[test]
-#[ignore = "writes the crafted files to $CRAFTED_DIR for measuring the release CLI"]
+#[ignore = "writes the crafted files to $CRAFTED_DIR for measuring the CLI"]
 fn write_crafted_files() {
     let dir = PathBuf::from(std::env::var("CRAFTED_DIR").expect("CRAFTED_DIR"));
     std::fs::create_dir_all(&dir).expect("dir");

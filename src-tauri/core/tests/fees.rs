@@ -1,6 +1,6 @@
-//! Annual fees on a store (domain.md §5): the list of fees to pay on a day, payments, decisions and
-//! lapses, and a patent's schedule. The portfolio below is written for these tests; every figure
-//! in the comments is worked out by hand from the fee table (the institution has 费减).
+//! Annual fees on a store (docs/rules/fees.md): the list of fees to pay on a day, payments,
+//! decisions and lapses, and a patent's schedule. The portfolio below is written for these tests;
+//! every figure in the comments is worked out by hand from the fee table (the institution has 费减).
 //!
 //! On 2026-11-23 (the test actor's day), looking 90 days ahead (to 2027-02-21):
 //! - F01 invention filed 2019-12-01, granted 2022-03-01 (year 3), paid through 7: year 8 due

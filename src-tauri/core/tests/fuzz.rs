@@ -1,8 +1,8 @@
-//! Fuzzing (quality.md): the cell parsers, the identifier validators and both importers meet
-//! random and mutated input and must answer Ok or Err — never panic. cargo-fuzz needs a nightly
-//! toolchain and its own crate outside `cargo test`; these proptest-driven loops run in every
-//! `cargo test`, each for `FUZZ_SECONDS` (default 2; `make test` sets 30), and print how many
-//! inputs they tried (docs/reliability.md records the totals).
+//! Fuzzing (docs/quality.md "Nothing lost, nothing corrupted"): the cell parsers, the identifier
+//! validators and both importers meet random and mutated input and must answer Ok or Err — never
+//! panic. cargo-fuzz needs a nightly toolchain and its own crate outside `cargo test`; these
+//! proptest-driven loops run in every `cargo test`, each for `FUZZ_SECONDS` (default 2; `make test`
+//! sets 30), and print how many inputs they tried (docs/reliability.md records the totals).
 
 use crate::common::{actor, fixture, new_store, GOOD};
 use proptest::prelude::*;

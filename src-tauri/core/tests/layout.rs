@@ -5,6 +5,9 @@
 //! file it names (`crate::Store` through the root's `pub use`), and the module graph is checked.
 //! Comments, strings and unit tests (`#[cfg(test)] mod … {}`) are left out: a test may use the
 //! demo portfolio, which uses everything.
+//!
+//! And the citations: every page that the repository's comments and docs cite (`docs/…`) is in
+//! the repository and has the heading cited, so that a reader who clones it can follow them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -443,4 +446,235 @@ fn tokenize(text: &str) -> Vec<String> {
         }
     }
     tokens
+}
+
+/// The file kinds whose comments and text may cite a page (and `Makefile`).
+const CITING_KINDS: &[&str] = &["rs", "ts", "vue", "mjs", "js", "sh", "py", "md", "toml", "json"];
+/// Folders never walked, by name: dependencies, build output, git's own store.
+const NOT_WALKED: &[&str] = &["node_modules", "target", ".git"];
+/// Folders never walked, by path: the built UI, and the shipped migrations, which are never
+/// edited and so keep the citations they shipped with.
+const NOT_WALKED_PATHS: &[&str] = &["ui/dist", "src-tauri/core/migrations"];
+/// The specs the code was first written against, kept outside the repository: a clone never has
+/// them. Named without their extension so that this file cites none of them.
+const OUTSIDE_SPECS: &[&str] = &["domain", "cli", "quality", "annual-report", "import-template", "architecture", "product"];
+
+/// Comments cite the project's own reference, `docs/<file>.md "Heading"` (docs/README.md): a
+/// citation a reader cannot open, or a heading the page no longer has, sends them nowhere.
+#[test]
+fn citations_name_pages_and_headings_that_exist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let wrong = citations(&root.canonicalize().expect("repository"));
+    assert!(
+        wrong.is_empty(),
+        "citations of a page that is not in the repository (cite docs/…), or of a heading the page does not have:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_citation_check_finds_an_outside_spec_a_missing_page_and_a_missing_heading() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("folder");
+        std::fs::write(path, text).expect("write");
+    };
+    // Built from parts, so that this file itself cites nothing.
+    let md = |name: &str| format!("{name}.md");
+    let fees = format!("docs/rules/{}", md("fees"));
+    write(
+        "src/a.rs",
+        &format!(
+            "//! The fee rules ({} §5).\n/// Why: {fees} \"Fee table\".\n/// Why: {fees}\n/// \"Grace period and\n/// surcharge\".\nfn f() {{}}\n\
+             /// Why: {fees} \"Fees table\".\nconst S: &str = \"{fees} \\\"Fee tables\\\"\";\nconst T: &str = \"{fees} \";\n\
+             /// See docs/{} and spec/{}.\n",
+            md("domain"),
+            md("nowhere"),
+            md("cli"),
+        ),
+    );
+    write("scripts/run.sh", &format!("# Figures go to {fees} (\"Fee table\").\nwrite {fees} \"$(date)\"\n"));
+    write(
+        &fees,
+        &format!(
+            "# Fees\n\n## Fee table\n\n## Grace period and surcharge\n\n[{c}](../{c}#exit-status), [{c}](../{c}#nowhere), [x]({c})\n",
+            c = md("cli")
+        ),
+    );
+    write(
+        &format!("docs/{}", md("cli")),
+        &format!("# CLI\n\n## Exit status\n\nThe targets of {} and [{m}](rules/{m}).\n", md("quality"), m = md("money")),
+    );
+    write(&format!("ui/node_modules/x/{}", md("README")), &md("domain"));
+    write(&format!("src-tauri/core/migrations/{}", md("notes")), &md("domain"));
+    write("ui/dist/a.js", &md("domain"));
+    let found = citations(root);
+    let at: Vec<&str> = found.iter().map(|w| w.split(' ').next().expect("place")).collect();
+    assert_eq!(
+        at,
+        [
+            "docs/cli.md:5:",
+            "docs/cli.md:5:",
+            "docs/rules/fees.md:7:",
+            "docs/rules/fees.md:7:",
+            "src/a.rs:1:",
+            "src/a.rs:7:",
+            "src/a.rs:8:",
+            "src/a.rs:10:",
+            "src/a.rs:10:",
+        ],
+        "{found:#?}"
+    );
+}
+
+/// Every citation in the repository at `root` of a page that is not in it, or of a heading or
+/// anchor its page does not have, as `file:line: why`. A citation is a path ending `.md`: one
+/// starting `docs/` is read from the root; a bare or relative one (`../x.md`, a markdown link's
+/// target) from the citing file's folder, and checked when it names an outside spec or is a
+/// markdown link. `"Heading"` after a `docs/` path in a comment (or `\"Heading\"` in a string),
+/// and `#anchor` after any checked path, must be a heading of that page.
+fn citations(root: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    citing_files(root, root, &mut files);
+    let mut headings: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
+    let mut wrong = Vec::new();
+    for rel in files {
+        let Ok(text) = std::fs::read_to_string(root.join(&rel)) else { continue };
+        let here = rel.parent().unwrap_or(Path::new(""));
+        let shown = rel.to_string_lossy().replace('\\', "/");
+        let markdown = rel.extension().is_some_and(|e| e == "md");
+        let mut from = 0;
+        while let Some(at) = text[from..].find(".md").map(|i| from + i) {
+            let end = at + 3;
+            from = end;
+            if text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !(c.is_ascii_alphanumeric() || "_./-".contains(*c)))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let cited = &text[start..end];
+            let stem = cited.rsplit('/').next().unwrap_or(cited).trim_end_matches(".md");
+            if stem.is_empty() || (text[..start].ends_with('[') && text[end..].starts_with("](")) {
+                continue; // a markdown link's text: its target is checked
+            }
+            let line = text[..start].matches('\n').count() + 1;
+            let link = markdown && text[..start].ends_with("](");
+            let page = if cited.starts_with("docs/") {
+                normalize(Path::new(cited))
+            } else if OUTSIDE_SPECS.contains(&stem) || cited.contains("/docs/") || link {
+                normalize(&here.join(cited))
+            } else {
+                continue;
+            };
+            let Some(page) = page.filter(|p| root.join(p).is_file()) else {
+                wrong.push(format!("{shown}:{line}: {cited} is not a file of the repository"));
+                continue;
+            };
+            let titles = headings.entry(page.clone()).or_insert_with(|| page_headings(&root.join(&page)));
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let before = text[line_start..start].trim_start();
+            let comment = markdown || ["//", "#", "*", "/*", "<!--"].iter().any(|m| before.starts_with(m)) || before.contains(" //");
+            if let Some(anchor) = text[end..].strip_prefix('#') {
+                let anchor: String = anchor.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-').collect();
+                if !titles.iter().any(|t| slug(t) == anchor) {
+                    wrong.push(format!("{shown}:{line}: {cited}#{anchor}: the page has no such heading"));
+                }
+            } else if let Some(heading) = quoted_heading(&text[end..], comment).filter(|_| cited.starts_with("docs/")) {
+                if !titles.contains(&heading) {
+                    wrong.push(format!("{shown}:{line}: {cited} \"{heading}\": the page has no such heading"));
+                }
+            }
+        }
+    }
+    wrong
+}
+
+/// The files under `dir` whose kind may cite a page, relative to `root`, sorted.
+fn citing_files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).expect("folder").map(|e| e.expect("entry").path()).collect();
+    entries.sort();
+    for path in entries {
+        let rel = path.strip_prefix(root).expect("under the root").to_path_buf();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if path.is_dir() {
+            let shown = rel.to_string_lossy().replace('\\', "/");
+            if !NOT_WALKED.contains(&name.as_str()) && !NOT_WALKED_PATHS.contains(&shown.as_str()) {
+                citing_files(root, &path, out);
+            }
+        } else if name == "Makefile" || path.extension().is_some_and(|e| CITING_KINDS.iter().any(|k| e == *k)) {
+            out.push(rel);
+        }
+    }
+}
+
+/// `a/./b/../c` as `a/c`; `None` for a path that leaves the folder it starts in.
+fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::Normal(p) => out.push(p),
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// The titles of a markdown page's headings, without their `#`s.
+fn page_headings(page: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(page).unwrap_or_default();
+    text.lines().filter(|l| l.starts_with('#')).map(|l| l.trim_start_matches('#').trim().to_string()).collect()
+}
+
+/// A heading's anchor as a markdown renderer makes it: lower case, spaces to `-`, punctuation
+/// other than `-` and `_` dropped.
+fn slug(title: &str) -> String {
+    title
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| if c == ' ' { Some('-') } else { (c.is_alphanumeric() || c == '_' || c == '-').then_some(c) })
+        .collect()
+}
+
+/// The `"Heading"` that follows a cited path, on its line or at the start of the next comment
+/// line, over as many lines as it wraps: in a comment (`comment`) or escaped in a string literal.
+fn quoted_heading(after: &str, comment: bool) -> Option<String> {
+    let mut rest = after.trim_start_matches([' ', '\t']);
+    if let Some(next) = rest.strip_prefix('\n') {
+        rest = without_comment_marker(next);
+    }
+    if let Some(escaped) = rest.strip_prefix('\\') {
+        rest = escaped;
+    } else if !comment {
+        return None;
+    }
+    let body = rest.strip_prefix('"')?;
+    let raw = &body[..body.find('"')?];
+    let lines: Vec<&str> = raw.trim_end_matches('\\').split('\n').collect();
+    if lines.len() > 3 {
+        return None;
+    }
+    let mut heading = lines[0].trim_end().to_string();
+    for more in &lines[1..] {
+        heading.push(' ');
+        heading.push_str(without_comment_marker(more).trim_end());
+    }
+    Some(heading)
+}
+
+/// A line without its indentation and comment marker (`//!`, `///`, `//`, `*`, `#`).
+fn without_comment_marker(line: &str) -> &str {
+    let line = line.trim_start_matches([' ', '\t']);
+    let line = ["//!", "///", "//", "*", "#"].iter().find_map(|m| line.strip_prefix(m)).unwrap_or(line);
+    line.trim_start_matches([' ', '\t'])
 }

@@ -426,7 +426,7 @@ fn cg001(store: &Store) -> i64 {
 }
 
 #[rstest]
-// An appraisal report uses at least two methods (domain.md §4).
+// An appraisal report uses at least two methods (docs/rules/publicity.md "Valuations").
 #[case::one_method_appraisal(|v: &mut Valuation| v.methods = vec![ValuationMethod::Income], "methods", "too_few")]
 #[case::no_method(|v: &mut Valuation| v.methods.clear(), "methods", "required")]
 #[case::same_method_twice(|v: &mut Valuation| v.methods = vec![ValuationMethod::Cost, ValuationMethod::Cost, ValuationMethod::Income], "methods", "repeated_entry")]

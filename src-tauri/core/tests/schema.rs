@@ -1,6 +1,6 @@
-//! Schema history (quality.md): every released schema version has a fixture database in
-//! tests/fixtures/schema/, and each migrates to the current version with every record intact and
-//! its audit chain verifying.
+//! Schema history (docs/quality.md "Nothing lost, nothing corrupted"): every released schema
+//! version has a fixture database in tests/fixtures/schema/, and each migrates to the current
+//! version with every record intact and its audit chain verifying.
 //!
 //! `v1.db` was written by the first release (see audit.rs). `v2.db`–`v5.db` are made by
 //! `write_schema_fixtures` below (run with `--ignored`): the first N migrations applied to an

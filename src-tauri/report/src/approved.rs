@@ -44,7 +44,7 @@ pub(crate) fn percent(bp: i64) -> String {
     }
 }
 
-/// How a distribution's cash rewards are taxed (domain.md §2 "Tax").
+/// How a distribution's cash rewards are taxed (docs/rules/rewards.md "Taxable part").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Tax {
     /// Equity: not taxed at grant.

@@ -1,6 +1,7 @@
-//! 尽职免责证据材料: one contract's evidence bundle (domain.md §3, 北京/浙江条例 Art. 19) — the
-//! collective decision, the price publicity with its dates, the objections and how they were
-//! handled, any appraisal, and the files kept with their SHA-256 so that none can be swapped later.
+//! 尽职免责证据材料: one contract's evidence bundle (docs/rules/publicity.md "Evidence bundle";
+//! 北京/浙江条例 Art. 19) — the collective decision, the price publicity with its dates, the
+//! objections and how they were handled, any appraisal, and the files kept with their SHA-256 so
+//! that none can be swapped later.
 
 use crate::approved::{date_zh, percent, yuan};
 use crate::pdf::{Align, Column, Doc, BODY};

@@ -1,8 +1,8 @@
 //! 科技成果转化收益分配公示: the publicity notice of an approved distribution (`rewards notice`).
 //! It shows what 财税〔2018〕58号 and 国科发政〔2018〕103号 ask a reward publicity to show
-//! (domain.md §3): the achievements and how they were transformed, the income and when it arrived,
-//! the technical contract's registration, each person's name, post and reward, the period, and
-//! how to object.
+//! (docs/rules/publicity.md "Reward publicity"): the achievements and how they were transformed,
+//! the income and when it arrived, the technical contract's registration, each person's name, post
+//! and reward, the period, and how to object.
 
 use crate::approved::{self, date_zh, yuan};
 use crate::pdf::{Align, Column, Doc, BODY, LEFT, RIGHT};

@@ -1,13 +1,15 @@
 //! Files through the browser: a file the person chooses is uploaded first and handed to the
-//! command as `upload/<id>/<name>`; a file a command writes is kept as a download that the page
+//! command as `uploads/<id>/<name>`; a file a command writes is kept as a download that the page
 //! fetches once. Both live in a private folder of the server (owner-only, removed at exit), never
-//! under a name the client chose beyond its last component.
+//! under a name the client chose beyond its last component, and each belongs to the account that
+//! uploaded it or asked for it: another account's handle is as good as none.
 
 use crate::api::failure;
+use crate::auth::{signed, Peer};
 use crate::state::{fault, Server};
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use futures_util::StreamExt;
@@ -50,14 +52,14 @@ impl Files {
         Ok(Files { root })
     }
 
-    /// The uploaded file behind `upload/<id>/<name>`.
-    pub fn upload(&self, handle: &str) -> Result<PathBuf, Failure> {
+    /// The uploaded file behind `uploads/<id>/<name>`, if `owner` uploaded it.
+    pub fn upload(&self, handle: &str, owner: i64) -> Result<PathBuf, Failure> {
         let missing = || Failure::new(Kind::BadRequest, "upload_missing", "请先上传文件（浏览器中只能使用已上传的文件）".to_string());
         let mut parts = handle.splitn(3, '/');
         let (Some("uploads"), Some(id), Some(name)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(missing());
         };
-        if !is_id(id) || safe_name(name) != name {
+        if !is_id(id) || safe_name(name) != name || !self.owned(&self.root.path().join("uploads").join(id), owner) {
             return Err(missing());
         }
         let path = self.root.path().join("uploads").join(id).join(name);
@@ -68,12 +70,13 @@ impl Files {
         }
     }
 
-    /// A new download named `name` (its last path component, made safe).
-    pub fn new_download(&self, name: &str, folder: bool) -> Result<Download, Failure> {
+    /// A new download named `name` (its last path component, made safe) for `owner`.
+    pub fn new_download(&self, name: &str, folder: bool, owner: i64) -> Result<Download, Failure> {
         let id = new_id()?;
         let name = safe_name(name);
         let dir = self.root.path().join("downloads").join(&id);
         std::fs::create_dir(&dir).map_err(fault)?;
+        own(&dir, owner).map_err(fault)?;
         let path = dir.join(&name);
         if folder {
             std::fs::create_dir(&path).map_err(fault)?;
@@ -91,35 +94,64 @@ impl Files {
         Ok(download.id)
     }
 
-    fn download_file(&self, token: &str) -> Option<PathBuf> {
+    fn download_file(&self, token: &str, owner: i64) -> Option<PathBuf> {
         if !is_id(token) {
             return None;
         }
         let dir = self.root.path().join("downloads").join(token);
-        let entry = std::fs::read_dir(dir).ok()?.flatten().next()?;
+        if !self.owned(&dir, owner) {
+            return None;
+        }
+        let entry = std::fs::read_dir(dir).ok()?.flatten().find(|e| e.file_name() != OWNER)?;
         entry.path().is_file().then(|| entry.path())
     }
+
+    /// Whether the folder of an upload or a download belongs to `owner`.
+    fn owned(&self, dir: &std::path::Path, owner: i64) -> bool {
+        std::fs::read_to_string(dir.join(OWNER)).is_ok_and(|o| o == owner.to_string())
+    }
+}
+
+/// The file in an upload's or download's folder that names its account.
+const OWNER: &str = ".owner";
+
+fn own(dir: &std::path::Path, owner: i64) -> std::io::Result<()> {
+    std::fs::write(dir.join(OWNER), owner.to_string())
+}
+
+/// A backup listed beside the data file, named by its full path (what the backup list shows the
+/// admin), if `given` is exactly such a file.
+pub fn listed_backup(data_file: &std::path::Path, given: &str) -> Option<PathBuf> {
+    let folder = transferdesk_core::store::backup::backup_dir(data_file);
+    let path = std::path::Path::new(given);
+    let name = path.file_name()?.to_str()?;
+    (path.parent() == Some(folder.as_path()) && safe_name(name) == name && path.is_file()).then(|| path.to_path_buf())
 }
 
 /// `POST /api/upload`: the body is the file, `x-file-name` its name (percent-encoded UTF-8).
 /// Answers `{"file": "uploads/<id>/<name>"}`.
-pub async fn upload(State(server): State<Arc<Server>>, headers: HeaderMap, body: Body) -> Response {
+pub async fn upload(State(server): State<Arc<Server>>, Peer(peer): Peer, method: Method, headers: HeaderMap, body: Body) -> Response {
+    let owner = match signed(&server, &method, &headers, peer).await {
+        Ok(s) => s.account.id,
+        Err(f) => return failure(f),
+    };
     let name = headers
         .get("x-file-name")
         .and_then(|v| v.to_str().ok())
         .map(|v| percent_encoding::percent_decode_str(v).decode_utf8_lossy().into_owned())
         .unwrap_or_default();
     let name = safe_name(&name);
-    match receive(&server.files, &name, body).await {
+    match receive(&server.files, &name, owner, body).await {
         Ok(handle) => Json(serde_json::json!({ "file": handle })).into_response(),
         Err(f) => failure(f),
     }
 }
 
-async fn receive(files: &Files, name: &str, body: Body) -> Result<String, Failure> {
+async fn receive(files: &Files, name: &str, owner: i64, body: Body) -> Result<String, Failure> {
     let id = new_id()?;
     let dir = files.root.path().join("uploads").join(&id);
     std::fs::create_dir(&dir).map_err(fault)?;
+    own(&dir, owner).map_err(fault)?;
     let path = dir.join(name);
     let mut file = tokio::fs::File::create(&path).await.map_err(fault)?;
     let mut size = 0usize;
@@ -150,9 +182,20 @@ async fn receive(files: &Files, name: &str, body: Body) -> Result<String, Failur
     }
 }
 
-/// `GET /api/download/<token>`: the file once; it is removed after it was sent.
-pub async fn download(State(server): State<Arc<Server>>, Path(token): Path<String>) -> Response {
-    let Some(path) = server.files.download_file(&token) else {
+/// `GET /api/download/<token>`: the file once, to the account it was made for; it is removed
+/// after it was sent.
+pub async fn download(
+    State(server): State<Arc<Server>>,
+    Path(token): Path<String>,
+    Peer(peer): Peer,
+    method: Method,
+    headers: HeaderMap,
+) -> Response {
+    let owner = match signed(&server, &method, &headers, peer).await {
+        Ok(s) => s.account.id,
+        Err(f) => return failure(f),
+    };
+    let Some(path) = server.files.download_file(&token, owner) else {
         return failure(Failure::new(Kind::NotFound, "not_found", "下载已失效或不存在".to_string()));
     };
     let bytes = match tokio::fs::read(&path).await {

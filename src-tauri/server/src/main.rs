@@ -1,22 +1,45 @@
-//! `transferdesk-server`: serves one data file to browsers on this machine.
+//! `transferdesk-server`: the office server. One process owns the data file; the office's staff
+//! and its inventors use it with a browser.
 
 use anyhow::Context;
 use clap::Parser;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
-use transferdesk_server::{router, Options, Server};
+use transferdesk_server::config::{File, Settings};
+use transferdesk_server::{router, schedule, Server};
 
-/// TransferDesk's server: the app's screens in a browser, over one data file.
+/// TransferDesk's office server: the app's screens in a browser, for a whole office, over one
+/// data file. Settings come from `--config FILE` (TOML) and these options, which win.
 #[derive(Parser)]
 #[command(name = "transferdesk-server", version)]
 struct Cli {
+    /// The configuration file (e.g. /etc/transferdesk/server.toml).
+    #[arg(long)]
+    config: Option<PathBuf>,
     /// The data file (default: $TRANSFERDESK_DB, else the desktop app's file).
     #[arg(long)]
     db: Option<PathBuf>,
-    /// Address and port to listen on; port 0 picks a free one (printed at start).
-    #[arg(long, default_value = "127.0.0.1:8470")]
-    listen: SocketAddr,
+    /// Address and port to listen on (default 127.0.0.1:8470); port 0 picks a free one, printed
+    /// at start. Any address but loopback needs TLS or --behind-proxy.
+    #[arg(long)]
+    listen: Option<SocketAddr>,
+    /// The certificate chain (PEM) for HTTPS.
+    #[arg(long, requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// Its private key (PEM).
+    #[arg(long, requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// A reverse proxy on this machine terminates TLS: believe its X-Forwarded-Proto and
+    /// X-Forwarded-For, from loopback only.
+    #[arg(long)]
+    behind_proxy: bool,
+    /// The daily backup's time of day, HH:MM (default 02:30).
+    #[arg(long)]
+    backup_at: Option<String>,
+    /// Minutes a session may stay unused before it ends (default 30).
+    #[arg(long)]
+    session_idle_minutes: Option<u32>,
     /// Serve the UI from this folder (a `vite build` output) instead of the one built in.
     #[arg(long)]
     ui_dir: Option<PathBuf>,
@@ -25,30 +48,89 @@ struct Cli {
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     transferdesk_api::clock::check().map_err(anyhow::Error::msg)?;
-    if !cli.listen.ip().is_loopback() {
-        anyhow::bail!("{} is not a loopback address: this server has no accounts or TLS yet and listens on this machine only", cli.listen);
-    }
-    let db = transferdesk_core::store::resolve_path(cli.db.as_deref());
-    let server = Server::open(&Options { db: db.clone(), ui_dir: cli.ui_dir.clone() })
+    let file = match &cli.config {
+        Some(path) => File::read(path).map_err(anyhow::Error::msg)?,
+        None => File::default(),
+    };
+    let given = File {
+        listen: cli.listen,
+        data_file: cli.db.clone(),
+        tls_cert: cli.tls_cert.clone(),
+        tls_key: cli.tls_key.clone(),
+        behind_proxy: cli.behind_proxy.then_some(true),
+        backup_at: cli.backup_at.clone(),
+        session_idle_minutes: cli.session_idle_minutes,
+        ui_dir: cli.ui_dir.clone(),
+    };
+    let settings = Settings::resolve(file, given).map_err(anyhow::Error::msg)?;
+    let server = Server::open(&settings)
         .map_err(|e| anyhow::anyhow!(e.message(transferdesk_core::Lang::En)))
-        .with_context(|| format!("cannot open {}", db.display()))?;
+        .with_context(|| format!("cannot open the data file {}", settings.data_file.display()))?;
+    first_admin_hint(&server, &settings);
     let server = Arc::new(server);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(cli.listen).await.with_context(|| format!("cannot listen on {}", cli.listen))?;
-        // Tests and scripts read the address (with the port picked) from this line.
-        println!("listening on http://{}", listener.local_addr()?);
-        axum::serve(listener, router(Arc::clone(&server))).with_graceful_shutdown(shutdown()).await?;
-        anyhow::Ok(())
-    })?;
+    runtime.block_on(serve(Arc::clone(&server), &settings))?;
     drop(runtime);
     if let Ok(server) = Arc::try_unwrap(server) {
-        server.close().map_err(|f| anyhow::anyhow!(f.report.message))?;
+        server.close();
     }
     Ok(())
 }
 
-/// Ctrl+C or SIGTERM: stop taking requests, finish those under way.
+/// With no account yet, nobody could sign in: say how to create the first admin.
+fn first_admin_hint(server: &Server, settings: &Settings) {
+    if server.accounts().is_ok_and(|n| n == 0) {
+        eprintln!(
+            "No account yet. Create the first administrator with:\n  transferdesk --db {} user add admin --name 管理员 --role admin\n(it prints a password to sign in with; add the office's people on the 账号 screen or with `transferdesk user add`).",
+            settings.data_file.display()
+        );
+    }
+}
+
+async fn serve(server: Arc<Server>, settings: &Settings) -> anyhow::Result<()> {
+    let app = router(Arc::clone(&server)).into_make_service_with_connect_info::<SocketAddr>();
+    let handle = axum_server::Handle::new();
+    {
+        let handle = handle.clone();
+        tokio::spawn(async move {
+            shutdown().await;
+            // Requests under way get half a minute to finish; new ones are refused.
+            handle.graceful_shutdown(Some(std::time::Duration::from_secs(30)));
+        });
+    }
+    tokio::spawn(schedule::daily(Arc::clone(&server), settings.backup_at));
+    let listen = settings.listen;
+    let scheme = if settings.tls.is_some() { "https" } else { "http" };
+    {
+        let handle = handle.clone();
+        tokio::spawn(async move {
+            // Tests and scripts read the address (with the port picked) from this line.
+            if let Some(addr) = handle.listening().await {
+                println!("listening on {scheme}://{addr}");
+            }
+        });
+    }
+    match &settings.tls {
+        Some((cert, key)) => {
+            // ring builds without cmake or nasm (aws-lc-rs needs both); its lack of post-quantum key
+            // exchange is the price, said plainly in the README's server section.
+            #[allow(deprecated)]
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key)
+                .await
+                .with_context(|| format!("cannot use the TLS files {} and {}", cert.display(), key.display()))?;
+            axum_server::bind_rustls(listen, config)
+                .handle(handle)
+                .serve(app)
+                .await
+                .with_context(|| format!("cannot listen on {listen}"))?
+        }
+        None => axum_server::bind(listen).handle(handle).serve(app).await.with_context(|| format!("cannot listen on {listen}"))?,
+    }
+    Ok(())
+}
+
+/// Ctrl+C or SIGTERM (systemd's stop).
 async fn shutdown() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;

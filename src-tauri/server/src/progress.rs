@@ -1,9 +1,13 @@
 //! The progress of long jobs for the page that started them: `GET /api/jobs/<id>` is a stream of
 //! Server-Sent Events, one `progress` event per step and an `end` event when the job is over.
 
+use crate::api::failure;
+use crate::auth::{signed, Peer};
 use crate::state::Server;
 use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Method};
 use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::sync::{Arc, Mutex};
@@ -53,9 +57,22 @@ impl Board {
     }
 }
 
-/// `GET /api/jobs/<id>`: the job's steps as they happen.
-pub async fn events(State(server): State<Arc<Server>>, Path(id): Path<String>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let stream = WatchStream::new(server.board.watch(&id))
+/// `GET /api/jobs/<id>`: the job's steps as they happen (to a signed-in page).
+pub async fn events(
+    State(server): State<Arc<Server>>,
+    Path(id): Path<String>,
+    Peer(peer): Peer,
+    method: Method,
+    headers: HeaderMap,
+) -> Response {
+    match signed(&server, &method, &headers, peer).await {
+        Ok(_) => stream(&server, &id).into_response(),
+        Err(f) => failure(f),
+    }
+}
+
+fn stream(server: &Server, id: &str) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let stream = WatchStream::new(server.board.watch(id))
         .filter(|stage| *stage != Stage::Waiting)
         .map(|stage| match stage {
             Stage::Step(p) => Event::default().event("progress").json_data(&p).unwrap_or_default(),

@@ -1,20 +1,15 @@
-//! What the server holds: the open data file, the jobs under way, and the files passing through.
+//! What the server holds: the open data file, the sessions' rules, the sign-in throttle, the jobs
+//! under way, and the files passing through.
 
+use crate::config::Settings;
 use crate::files::Files;
 use crate::progress::Board;
+use crate::throttle::Throttle;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use transferdesk_api::{Failure, Jobs, Kind};
+use transferdesk_core::access::session::Lifetime;
 use transferdesk_core::Store;
-
-/// How the server was started.
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// The data file.
-    pub db: PathBuf,
-    /// Serve the UI from this folder instead of the one built in.
-    pub ui_dir: Option<PathBuf>,
-}
 
 /// The server's state, shared by every request.
 pub struct Server {
@@ -23,13 +18,20 @@ pub struct Server {
     pub(crate) board: Arc<Board>,
     pub(crate) files: Files,
     pub(crate) ui_dir: Option<PathBuf>,
+    /// How long sessions live.
+    pub(crate) lifetime: Lifetime,
+    /// Whether the server speaks HTTPS itself (cookies are then Secure).
+    pub(crate) tls: bool,
+    /// Whether a reverse proxy on this machine terminates TLS (its headers are then believed).
+    pub(crate) behind_proxy: bool,
+    pub(crate) throttle: Throttle,
 }
 
 impl Server {
     /// Opens the data file (which must exist: the server never creates an empty one) and a
     /// private folder for uploads and downloads.
-    pub fn open(options: &Options) -> Result<Server, transferdesk_core::Error> {
-        let store = Store::open(&options.db)?;
+    pub fn open(settings: &Settings) -> Result<Server, transferdesk_core::Error> {
+        let store = Store::open(&settings.data_file)?;
         let board = Arc::new(Board::default());
         let told = Arc::clone(&board);
         Ok(Server {
@@ -37,7 +39,11 @@ impl Server {
             jobs: Jobs::new(move |id, progress| told.tell(id, progress)),
             board,
             files: Files::new()?,
-            ui_dir: options.ui_dir.clone(),
+            ui_dir: settings.ui_dir.clone(),
+            lifetime: Lifetime { idle: chrono::Duration::minutes(settings.session_idle_minutes.into()), ..Lifetime::default() },
+            tls: settings.tls.is_some(),
+            behind_proxy: settings.behind_proxy,
+            throttle: Throttle::default(),
         })
     }
 
@@ -48,11 +54,14 @@ impl Server {
         Ok(self.store.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
+    /// How many accounts exist.
+    pub fn accounts(&self) -> Result<i64, Failure> {
+        Ok(transferdesk_core::access::account::count(self.store()?.conn())?)
+    }
+
     /// Closes the data file cleanly (the WAL is checkpointed when the last connection closes).
-    pub fn close(self) -> Result<(), Failure> {
-        let store = self.store.into_inner().unwrap_or_else(|e| e.into_inner());
-        drop(store);
-        Ok(())
+    pub fn close(self) {
+        drop(self.store.into_inner().unwrap_or_else(|e| e.into_inner()));
     }
 }
 

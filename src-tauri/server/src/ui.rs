@@ -34,9 +34,6 @@ pub async fn asset(State(server): State<Arc<Server>>, uri: Uri) -> Response {
         headers.insert(header::CONTENT_TYPE, v);
     }
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     // Vite names every asset by its hash; the page itself must be fetched anew.
     let cache = if found.starts_with("assets/") { "public, max-age=31536000, immutable" } else { "no-cache" };
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));

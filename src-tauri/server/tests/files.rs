@@ -1,21 +1,26 @@
 //! Files through the browser: uploads become the commands' input files, exports become one-time
 //! downloads, and no name a client gives can leave the server's private folder.
 
-use crate::common::{call, demo_server, send};
+use crate::common::{call, call_as, demo_server, get_as, send, sign_in, Session};
 use axum::http::{Method, StatusCode};
 
 #[tokio::test]
 async fn an_uploaded_workbook_is_what_the_import_reads() {
     let running = demo_server();
     let csv = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/good/people.csv")).expect("fixture");
-    let reply = send(&running, Method::POST, "/api/upload", &[("x-file-name", "%E4%BA%BA%E5%91%98.csv")], csv).await;
+    let office = sign_in(&running, "office").await;
+    let reply = upload(&running, &office, "%E4%BA%BA%E5%91%98.csv", csv).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", String::from_utf8_lossy(&reply.body));
     let handle = reply.json()["file"].as_str().expect("a handle").to_string();
     assert!(handle.starts_with("uploads/") && handle.ends_with("/人员.csv"), "{handle}");
     let args = serde_json::json!({"job": "j", "table": "people", "path": handle, "dryRun": true});
-    let reply = call(&running, "import_file", &args).await;
+    let reply = call_as(&running, &office, "import_file", &args).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.json());
     assert_eq!(reply.json()["table"], "people");
+    // Another account cannot use that upload: it is as good as none.
+    let other = sign_in(&running, "admin").await;
+    let stolen = call_as(&running, &other, "check_backup", &serde_json::json!({"file": handle})).await;
+    assert_eq!(stolen.json()["code"], "upload_missing");
 }
 
 #[tokio::test]
@@ -31,7 +36,8 @@ async fn a_path_on_the_server_is_not_a_file_the_browser_chose() {
 #[tokio::test]
 async fn an_upload_name_with_dots_and_slashes_stays_in_the_folder() {
     let running = demo_server();
-    let reply = send(&running, Method::POST, "/api/upload", &[("x-file-name", "..%2F..%2Fevil.csv")], "a,b\n").await;
+    let office = sign_in(&running, "office").await;
+    let reply = upload(&running, &office, "..%2F..%2Fevil.csv", "a,b\n").await;
     assert_eq!(reply.status, StatusCode::OK);
     let handle = reply.json()["file"].as_str().expect("handle").to_string();
     assert!(handle.ends_with("/evil.csv") && !handle.contains(".."), "{handle}");
@@ -40,32 +46,50 @@ async fn an_upload_name_with_dots_and_slashes_stays_in_the_folder() {
 #[tokio::test]
 async fn an_export_is_a_download_fetched_once() {
     let running = demo_server();
-    let reply = call(&running, "export_fees", &serde_json::json!({"path": "年费清单.xlsx", "withinDays": 90, "on": "2026-11-23"})).await;
+    let office = sign_in(&running, "office").await;
+    let reply =
+        call_as(&running, &office, "export_fees", &serde_json::json!({"path": "年费清单.xlsx", "withinDays": 90, "on": "2026-11-23"}))
+            .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.json());
     let token = reply.headers.get("x-transferdesk-download").and_then(|v| v.to_str().ok()).expect("a download is announced").to_string();
-    let first = send(&running, Method::GET, &format!("/api/download/{token}"), &[], "").await;
+    let leader = sign_in(&running, "leader").await;
+    let foreign = get_as(&running, &leader, &format!("/api/download/{token}")).await;
+    assert_eq!(foreign.status, StatusCode::NOT_FOUND, "a download is only for the account that asked for it");
+    let first = get_as(&running, &office, &format!("/api/download/{token}")).await;
     assert_eq!(first.status, StatusCode::OK);
     assert!(first.body.starts_with(b"PK"), "an XLSX (a ZIP)");
     let disposition = first.headers.get("content-disposition").and_then(|v| v.to_str().ok()).unwrap_or_default();
     assert!(disposition.contains("UTF-8''%E5%B9%B4%E8%B4%B9"), "the Chinese name survives: {disposition}");
-    let again = send(&running, Method::GET, &format!("/api/download/{token}"), &[], "").await;
+    let again = get_as(&running, &office, &format!("/api/download/{token}")).await;
     assert_eq!(again.status, StatusCode::NOT_FOUND, "a download is fetched once");
-    let forged = send(&running, Method::GET, "/api/download/..%2F..%2Fetc%2Fpasswd", &[], "").await;
+    let forged = get_as(&running, &office, "/api/download/..%2F..%2Fetc%2Fpasswd").await;
     assert_eq!(forged.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
 async fn an_export_of_several_files_is_one_zip() {
     let running = demo_server();
+    let office = sign_in(&running, "office").await;
     let args = serde_json::json!({"job": "j", "year": 2025, "department": null, "dir": "2025年度报告"});
-    let reply = call(&running, "export_annual", &args).await;
+    let reply = call_as(&running, &office, "export_annual", &args).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.json());
     // The browser is told the names, not the server's paths.
     let names: Vec<String> = serde_json::from_value(reply.json()).expect("names");
     assert!(names.iter().all(|n| !n.contains('/')), "{names:?}");
     let token = reply.headers.get("x-transferdesk-download").and_then(|v| v.to_str().ok()).expect("download").to_string();
-    let zip = send(&running, Method::GET, &format!("/api/download/{token}"), &[], "").await;
+    let zip = get_as(&running, &office, &format!("/api/download/{token}")).await;
     assert!(zip.body.starts_with(b"PK"));
     let disposition = zip.headers.get("content-disposition").and_then(|v| v.to_str().ok()).unwrap_or_default();
     assert!(disposition.ends_with(".zip"), "{disposition}");
+}
+
+/// Uploads `body` as `session`, named `name` (percent-encoded).
+async fn upload(
+    running: &crate::common::Running,
+    session: &Session,
+    name: &str,
+    body: impl Into<axum::body::Body>,
+) -> crate::common::Reply {
+    let headers = [("x-file-name", name), ("cookie", session.cookie.as_str()), ("x-csrf-token", session.csrf.as_str())];
+    send(running, Method::POST, "/api/upload", &headers, body).await
 }

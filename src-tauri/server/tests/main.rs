@@ -2,6 +2,7 @@
 
 mod common;
 
+mod access;
 mod bad_requests;
 mod files;
 mod pages;

@@ -1,7 +1,27 @@
 // Generated from the command table (src-tauri/api/src/commands) by its tests; do not edit.
 // `UPDATE_BINDINGS=1 cargo test -p transferdesk-api` rewrites it.
 import { call } from './transport'
-import type { AchievementDetail, AchievementExtras, AchievementForm, AchievementPage, AchievementQuery, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, Criterion, Dashboard, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, Grant, GrantPage, GrantQuery, Holiday, ImportSummary, Institution, Lapse, Mapping, MoneyEntry, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Policy, PortfolioFilters, Preview, Profile, Proposal, Publicity, PublicityPage, PublicityQuery, Receivable, RecordLine, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
+import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementPage, AchievementQuery, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, Criterion, Dashboard, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, Grant, GrantPage, GrantQuery, Holiday, ImportSummary, Institution, Lapse, Mapping, MoneyEntry, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Policy, PortfolioFilters, Preview, Profile, Proposal, Publicity, PublicityPage, PublicityQuery, Receivable, RecordLine, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
+
+export type Me = { 
+/**
+ * The account; none at the desktop app's single seat.
+ */
+account: Account | null, 
+/**
+ * The commands this caller may call.
+ */
+commands: Array<string>, };
+
+export type SavedAccount = { 
+/**
+ * The account.
+ */
+account: Account, 
+/**
+ * The new password, when the server chose it.
+ */
+password: string | null, };
 
 /** Today as the backend sees it (the day the rules and the audit log use). */
 export function today(): Promise<string> {
@@ -409,7 +429,7 @@ export function listPeople(query: PersonQuery): Promise<PersonPage> {
   return call('list_people', { query })
 }
 
-/** Department names for the people list's filter. */
+/** Department names (the people list's filter; a secretary account's 学院 on the accounts screen). */
 export function peopleDepartments(): Promise<Array<string>> {
   return call('people_departments')
 }
@@ -545,4 +565,41 @@ export function auditTarget(entity: string, key: string): Promise<AuditTarget | 
 /** Asks the long job `job` to stop; it rolls back what it had begun. False when it already ended. */
 export function cancelJob(job: string): Promise<boolean> {
   return call('cancel_job', { job })
+}
+
+/** Who is calling and what they may call. */
+export function whoami(): Promise<Me> {
+  return call('whoami')
+}
+
+/** Every account. */
+export function listAccounts(): Promise<Array<Account>> {
+  return call('list_accounts')
+}
+
+/** Creates (`id` null) or changes an account. A new account gets `password`, or a generated
+ * one that the result shows once. */
+export function saveAccount(input: AccountInput, password: string | null): Promise<SavedAccount> {
+  return call('save_account', { input, password })
+}
+
+/** Disables (ending every session) or enables an account; an admin cannot disable their own. */
+export function setAccountDisabled(id: number, disabled: boolean): Promise<Account> {
+  return call('set_account_disabled', { id, disabled })
+}
+
+/** Gives an account a new password (`password`, or a generated one returned once) and ends
+ * its sessions. */
+export function resetPassword(id: number, password: string | null): Promise<string> {
+  return call('reset_password', { id, password })
+}
+
+/** Ends every session of an account (it signs in again). */
+export function endAccountSessions(id: number): Promise<number> {
+  return call('end_account_sessions', { id })
+}
+
+/** The newest entries of the access log (sign-ins, reads of personal data), of one account or all. */
+export function listAccessLog(login: string | null, limit: number): Promise<Array<AccessEntry>> {
+  return call('list_access_log', { login, limit })
 }

@@ -51,11 +51,10 @@ export function pickBackupFile(): Promise<string | null> {
 // Long jobs (import, report export, backup, restore): the command runs under an id chosen here,
 // its steps arrive through the transport, and cancelJob stops it with nothing half-written.
 
-let jobCount = 0
-
-/** Runs `start` under a fresh job id, telling `onProgress` each step until it ends. */
+/** Runs `start` under a fresh job id, telling `onProgress` each step until it ends. The id is
+ * random: on the office server nobody else can guess it to watch or cancel the job. */
 export async function runJob<T>(start: (job: string) => Promise<T>, onProgress: (p: Progress) => void): Promise<T> {
-  const job = `job-${Date.now()}-${++jobCount}`
+  const job = `job-${Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')}`
   const stop = await transport.listenJob(job, onProgress)
   try {
     return await start(job)

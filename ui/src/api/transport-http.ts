@@ -8,7 +8,22 @@ import type { FileFilter, Transport } from './transport'
 /** The header in which the server names the downloads a command produced. */
 const DOWNLOAD_HEADER = 'x-transferdesk-download'
 
+/** The session's CSRF token, from the readable cookie the server set at sign-in. */
+function csrf(): string {
+  const pair = document.cookie.split(';').map((c) => c.trim().split('=')).find(([k]) => k === 'td_csrf')
+  return pair?.[1] ?? ''
+}
+
+/** Every state-changing request names the session's CSRF token. */
+function headers(extra: Record<string, string>): Record<string, string> {
+  return { ...extra, 'x-csrf-token': csrf() }
+}
+
+/** The event the app hears when the server says nobody is signed in (the session ended). */
+export const SIGNED_OUT = 'transferdesk-signed-out'
+
 async function failure(response: Response): Promise<ApiError> {
+  if (response.status === 401) window.dispatchEvent(new Event(SIGNED_OUT))
   const body: unknown = await response.json().catch(() => null)
   if (body && typeof body === 'object' && 'code' in body) return ApiError.from(body)
   return new ApiError('http', `服务器返回 ${response.status} ${response.statusText}`)
@@ -48,7 +63,7 @@ function chooseFile(filters: FileFilter[]): Promise<File | null> {
 async function upload(file: File): Promise<string> {
   const response = await fetch('/api/upload', {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
+    headers: headers({ 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) }),
     body: file,
     credentials: 'same-origin',
   })
@@ -61,7 +76,7 @@ export const httpTransport: Transport = {
   async call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
     const response = await fetch(`/api/${encodeURIComponent(command)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: headers({ 'content-type': 'application/json' }),
       body: JSON.stringify(args ?? {}),
       credentials: 'same-origin',
     })
@@ -92,4 +107,35 @@ export const httpTransport: Transport = {
   async pickFolder(defaultName: string) {
     return defaultName
   },
+}
+
+// Signing in and out of the office server (the desktop app has no sessions).
+
+async function auth(path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`/auth/${path}`, {
+    method: 'POST',
+    headers: headers({ 'content-type': 'application/json' }),
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  })
+  if (!response.ok) {
+    const error = await failure(response)
+    throw error
+  }
+  return response.status === 204 ? null : response.json()
+}
+
+/** Signs in with a password; rejects with `sign_in_refused` or `sign_in_locked`. */
+export async function signIn(login: string, password: string): Promise<void> {
+  await auth('login', { login, password })
+}
+
+/** Ends this session, or every session of the account. */
+export async function signOut(everywhere: boolean): Promise<void> {
+  await auth(everywhere ? 'logout-everywhere' : 'logout')
+}
+
+/** Changes one's own password; the other sessions end, this one goes on. */
+export async function changePassword(old: string, next: string): Promise<void> {
+  await auth('password', { old, new: next })
 }

@@ -3,6 +3,98 @@
 
 export type Money = number;
 
+export type Role = "admin" | "office" | "secretary" | "finance" | "leader" | "inventor";
+
+export type Account = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * The name typed at sign-in (unique, case-insensitive).
+ */
+login: string, 
+/**
+ * The person's name as shown.
+ */
+name: string, 
+/**
+ * What the account may do.
+ */
+role: Role, 
+/**
+ * A secretary's 学院.
+ */
+department: string | null, 
+/**
+ * The person the account belongs to (employee ID), if linked.
+ */
+employee_id: string | null, 
+/**
+ * That person's name.
+ */
+person_name: string | null, 
+/**
+ * Whether a password is set (an account may sign on through the university only).
+ */
+has_password: boolean, 
+/**
+ * Disabled accounts cannot sign in; their sessions ended when they were disabled.
+ */
+disabled: boolean, 
+/**
+ * When it was created.
+ */
+created_at: string, };
+
+export type AccountInput = { 
+/**
+ * `None` creates one.
+ */
+id: number | null, 
+/**
+ * The sign-in name.
+ */
+login: string, 
+/**
+ * The person's name as shown.
+ */
+name: string, 
+/**
+ * The role.
+ */
+role: Role | null, 
+/**
+ * A secretary's 学院 (required for, and only for, a secretary).
+ */
+department: string | null, 
+/**
+ * The person the account belongs to (required for an inventor).
+ */
+employee_id: string | null, };
+
+export type AccessEntry = { 
+/**
+ * When.
+ */
+at: string, 
+/**
+ * The account (login), or the login name tried.
+ */
+account: string, 
+/**
+ * The client's address, when known.
+ */
+address: string, 
+/**
+ * What happened.
+ */
+event: string, 
+/**
+ * Whose data, or why refused.
+ */
+subject: string, };
+
 export type Category = "researcher" | "transfer_staff" | "other";
 
 export type LeaderLevel = "none" | "unit_principal" | "unit_deputy" | "middle";
@@ -617,7 +709,7 @@ first_broken_entry: number | null,
  */
 ok: boolean, };
 
-export type Reason = "start" | "quit" | "manual" | "before-restore";
+export type Reason = "start" | "quit" | "manual" | "before-restore" | "daily";
 
 export type BackupFile = { 
 /**
@@ -1225,7 +1317,7 @@ export type DistributionQuery = {
  */
 page: number, 
 /**
- * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ * Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
  */
 page_size: number, 
 /**
@@ -2107,7 +2199,7 @@ export type PublicityQuery = {
  */
 page: number, 
 /**
- * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ * Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
  */
 page_size: number, 
 /**
@@ -2169,7 +2261,7 @@ export type ResolutionQuery = {
  */
 page: number, 
 /**
- * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ * Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
  */
 page_size: number, 
 /**
@@ -2285,7 +2377,7 @@ export type GrantQuery = {
  */
 page: number, 
 /**
- * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ * Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
  */
 page_size: number, 
 /**
@@ -2610,7 +2702,7 @@ export type DisclosureQuery = {
  */
 page: number, 
 /**
- * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ * Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
  */
 page_size: number, 
 /**
@@ -3313,7 +3405,7 @@ within_days: number,
  */
 page: number, 
 /**
- * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ * Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
  */
 page_size: number, };
 
@@ -3797,7 +3889,7 @@ export type PersonQuery = {
  */
 page: number, 
 /**
- * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ * Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
  */
 page_size: number, 
 /**
@@ -4141,7 +4233,7 @@ export type OrganizationQuery = {
  */
 page: number, 
 /**
- * Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+ * Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
  */
 page_size: number, 
 /**
@@ -4363,7 +4455,7 @@ export type Conversion = "none" | "names" | "wan_yuan" | "yuan" | "date" | "choi
 
 export type FieldSource = { 
 /**
- * The template key of the field (template.rs).
+ * The template key of the field (template/column.rs).
  */
 field: string, 
 /**
@@ -4482,7 +4574,7 @@ lines: Array<PreviewLine>,
  */
 problems: Array<SourceProblem>, };
 
-/** The standard templates' columns (core/src/template.rs), in the template's order. */
+/** The standard templates' columns (core/src/template/column.rs), in the template's order. */
 export const TEMPLATE_COLUMNS: Record<Table, { key: string; header: string; required: boolean }[]> = {
   people: [
     { key: 'employee_id', header: '工号', required: true },

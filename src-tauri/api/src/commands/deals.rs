@@ -2,7 +2,9 @@
 //! valuations, and the files attached to any record.
 
 use crate::command::commands;
+use crate::Host;
 use crate::{FileIn, FileOut};
+use transferdesk_core::access::scope;
 use transferdesk_core::deals::contract::edit::{self, MoneyEntry};
 use transferdesk_core::deals::contract::view::{self, ContractDetail, ContractPage, ContractQuery, Receivable};
 use transferdesk_core::deals::contract::ContractForm;
@@ -13,16 +15,17 @@ use transferdesk_core::deals::valuation::{self, Valuation};
 use transferdesk_core::people::organization::{self, Organization, OrganizationChoice};
 use transferdesk_core::people::person::{self, PersonChoice};
 use transferdesk_core::portfolio::attachment::{self, Attachment};
+use transferdesk_core::Error;
 
 commands! {
     /// One page of contracts.
-    read(office)
+    read(office, leader, finance)
     fn list_contracts(ctx, query: ContractQuery) -> ContractPage {
         view::list(&*ctx.store()?, &query, ctx.today())
     }
 
     /// One contract with its money and evidence.
-    read(office)
+    read(office, leader, finance)
     fn get_contract(ctx, id: i64) -> ContractDetail {
         view::get(ctx.store()?.conn(), id, ctx.today())
     }
@@ -64,13 +67,13 @@ commands! {
     }
 
     /// Installments owed, due within `within_days` or overdue.
-    read(office)
+    read(office, leader, finance)
     fn list_receivables(ctx, within_days: u32) -> Vec<Receivable> {
         view::receivables(&*ctx.store()?, ctx.today(), within_days)
     }
 
     /// The contract's evidence bundle for 尽职免责 (PDF).
-    read(office)
+    read(office, leader)
     fn export_evidence(ctx, id: i64, path: FileOut) -> () {
         let path = ctx.write_file(&path)?;
         transferdesk_report::evidence::write(&*ctx.store()?, id, ctx.today(), &path)
@@ -89,13 +92,13 @@ commands! {
     }
 
     /// People for a picker.
-    read(office)
+    read(office, secretary)
     fn person_choices(ctx, search: String) -> Vec<PersonChoice> {
         person::choices(ctx.store()?.conn(), &search, 20)
     }
 
     /// A page of the price publicities, each with its stage today.
-    read(office)
+    read(office, leader)
     fn list_publicities(ctx, query: PublicityQuery) -> PublicityPage {
         publicity::list(ctx.store()?.conn(), &query, ctx.today())
     }
@@ -107,7 +110,7 @@ commands! {
     }
 
     /// A page of the collective decisions.
-    read(office)
+    read(office, leader)
     fn list_resolutions(ctx, query: ResolutionQuery) -> ResolutionPage {
         resolution::list(ctx.store()?.conn(), &query)
     }
@@ -119,7 +122,7 @@ commands! {
     }
 
     /// A page of the ownership grants.
-    read(office)
+    read(office, leader)
     fn list_grants(ctx, query: GrantQuery) -> GrantPage {
         grant::list(ctx.store()?.conn(), &query)
     }
@@ -131,7 +134,7 @@ commands! {
     }
 
     /// The valuations of an achievement or of a contract, newest base date first.
-    read(office)
+    read(office, leader)
     fn list_valuations(ctx, achievement_id: Option<i64>, contract_id: Option<i64>) -> Vec<Valuation> {
         valuation::list_for(ctx.store()?.conn(), achievement_id, contract_id)
     }
@@ -149,31 +152,50 @@ commands! {
     }
 
     /// The files attached to a record.
-    read(office)
+    read(office, leader, secretary)
     fn list_attachments(ctx, entity: String, entity_id: i64) -> Vec<Attachment> {
-        attachment::list(ctx.store()?.conn(), &entity, entity_id)
+        let store = ctx.store()?;
+        attachments_in_scope(ctx, store.conn(), &entity, entity_id)?;
+        attachment::list(store.conn(), &entity, entity_id)
     }
 
     /// Keeps a copy of the chosen file with a record.
-    write(office)
+    write(office, secretary)
     fn attach_file(ctx, entity: String, entity_id: i64, path: FileIn) -> Attachment {
         let path = ctx.read_file(&path)?;
-        attachment::add(&mut *ctx.store()?, &ctx.actor(), &entity, entity_id, &path)
+        let mut store = ctx.store()?;
+        attachments_in_scope(ctx, store.conn(), &entity, entity_id)?;
+        attachment::add(&mut store, &ctx.actor(), &entity, entity_id, &path)
     }
 
     /// Unties a file from its record.
-    write(office)
+    write(office, secretary)
     fn remove_attachment(ctx, id: i64) -> () {
-        attachment::remove(&mut *ctx.store()?, &ctx.actor(), id)
+        let mut store = ctx.store()?;
+        let found = attachment::get(store.conn(), id)?;
+        attachments_in_scope(ctx, store.conn(), &found.entity, found.entity_id)?;
+        attachment::remove(&mut store, &ctx.actor(), id)
     }
 
     /// Shows an attached file (checked against its hash; never a path from the caller).
-    read(office)
+    read(office, leader, secretary)
     fn open_attachment(ctx, id: i64) -> () {
         let (path, name) = {
             let store = ctx.store()?;
-            (attachment::path(&store, id)?, attachment::get(store.conn(), id)?.name)
+            let found = attachment::get(store.conn(), id)?;
+            attachments_in_scope(ctx, store.conn(), &found.entity, found.entity_id)?;
+            (attachment::path(&store, id)?, found.name)
         };
         ctx.show_file(&path, &name)
+    }
+}
+
+/// A secretary reaches the files of their 学院's achievements and disclosures, nothing else.
+fn attachments_in_scope(ctx: &dyn Host, conn: &rusqlite::Connection, entity: &str, entity_id: i64) -> Result<(), Error> {
+    let Some(department) = ctx.caller().department() else { return Ok(()) };
+    match entity {
+        "achievement" => scope::achievement_in(conn, entity_id, department),
+        "disclosure" => scope::disclosure_in(conn, entity_id, department),
+        _ => Err(Error::NotFound { what: "record", key: format!("{entity} {entity_id}") }),
     }
 }

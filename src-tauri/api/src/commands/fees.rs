@@ -9,13 +9,13 @@ use transferdesk_core::fees::docket::{
 
 commands! {
     /// One tab of the fee list on `on` (null: today).
-    read(office)
+    read(office, leader)
     fn fees_due(ctx, query: FeeQuery, on: Option<NaiveDate>) -> FeePage {
         docket::page(&*ctx.store()?, &query, on.unwrap_or(ctx.today()))
     }
 
     /// Every year of a patent's term as of today.
-    read(office)
+    read(office, leader)
     fn fee_schedule(ctx, achievement_id: i64) -> FeeSchedule {
         docket::schedule(&*ctx.store()?, achievement_id, ctx.today())
     }
@@ -45,7 +45,7 @@ commands! {
     }
 
     /// Writes 年费缴纳清单 (XLSX) of the fees due within `within_days` of `on` (null: today); returns the number of fee rows.
-    read(office)
+    read(office, leader)
     fn export_fees(ctx, path: FileOut, within_days: u32, on: Option<NaiveDate>) -> usize {
         let path = ctx.write_file(&path)?;
         transferdesk_report::fees::write(&*ctx.store()?, on.unwrap_or(ctx.today()), within_days, &path)

@@ -1,6 +1,7 @@
 //! The commands by area, each file one `commands!` table. [`AREAS`] lists the areas; a new
 //! command goes into its area's table and nowhere else.
 
+mod access;
 mod deals;
 mod fees;
 mod import;
@@ -22,4 +23,7 @@ pub(crate) const AREAS: &[&[crate::Command]] = &[
     people::COMMANDS,
     import::COMMANDS,
     records::COMMANDS,
+    access::COMMANDS,
 ];
+
+pub(crate) use access::{Me, SavedAccount};

@@ -2,76 +2,108 @@
 //! (成果披露) with their pre-filing assessments.
 
 use crate::command::commands;
+use crate::Host;
+use transferdesk_core::access::scope;
 use transferdesk_core::portfolio::assessment::{self, AssessmentInput, Criterion};
 use transferdesk_core::portfolio::disclosure::{self, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery};
 use transferdesk_core::portfolio::ledger::{self, AchievementDetail, AchievementPage, AchievementQuery, PortfolioFilters};
 use transferdesk_core::portfolio::register::{self, AchievementExtras, AchievementForm};
+use transferdesk_core::problem::{Problem, ProblemKind};
+use transferdesk_core::Error;
 
 commands! {
     /// One page of the portfolio list.
-    read(office)
+    read(office, leader, secretary)
     fn list_achievements(ctx, query: AchievementQuery) -> AchievementPage {
+        let mut query = query;
+        if let Some(department) = ctx.caller().department() {
+            query.department = Some(department.to_string());
+        }
         ledger::list(&*ctx.store()?, &query)
     }
 
     /// An achievement's detail page.
-    read(office)
+    read(office, leader, secretary)
     fn get_achievement(ctx, id: i64) -> AchievementDetail {
-        ledger::detail(&*ctx.store()?, id)
+        let store = ctx.store()?;
+        in_scope(ctx, store.conn(), id)?;
+        ledger::detail(&store, id)
     }
 
     /// The values offered by the list's filters.
-    read(office)
+    read(office, leader, secretary)
     fn portfolio_filters(ctx) -> PortfolioFilters {
-        ledger::filters(&*ctx.store()?)
+        ledger::filters_in(&*ctx.store()?, ctx.caller().department())
     }
 
     /// The form of an existing achievement, as saved.
-    read(office)
+    read(office, secretary)
     fn achievement_form(ctx, id: i64) -> AchievementForm {
-        register::load(ctx.store()?.conn(), id)
+        let store = ctx.store()?;
+        in_scope(ctx, store.conn(), id)?;
+        register::load(store.conn(), id)
     }
 
     /// Creates (`id` null) or changes an achievement; refused with every field's problem; returns its id.
-    write(office)
+    write(office, secretary)
     fn save_achievement(ctx, form: AchievementForm) -> i64 {
-        register::save(&mut *ctx.store()?, &ctx.actor(), &form)
+        let mut store = ctx.store()?;
+        if let Some(id) = form.id {
+            in_scope(ctx, store.conn(), id)?;
+        }
+        own_department(ctx, "department", &form.department)?;
+        register::save(&mut store, &ctx.actor(), &form)
     }
 
     /// Co-owners, flags and the disclosure an achievement came from.
-    read(office)
+    read(office, leader, secretary)
     fn achievement_extras(ctx, id: i64) -> AchievementExtras {
-        register::extras(ctx.store()?.conn(), id)
+        let store = ctx.store()?;
+        in_scope(ctx, store.conn(), id)?;
+        register::extras(store.conn(), id)
     }
 
     /// A page of the disclosure list.
-    read(office)
+    read(office, leader, secretary)
     fn list_disclosures(ctx, query: DisclosureQuery) -> DisclosurePage {
+        let mut query = query;
+        if let Some(department) = ctx.caller().department() {
+            query.department = Some(department.to_string());
+        }
         disclosure::list(ctx.store()?.conn(), &query, ctx.today())
     }
 
     /// A disclosure's page.
-    read(office)
+    read(office, leader, secretary)
     fn get_disclosure(ctx, id: i64) -> DisclosureDetail {
-        disclosure::get(ctx.store()?.conn(), id, ctx.today())
+        let store = ctx.store()?;
+        if let Some(department) = ctx.caller().department() {
+            scope::disclosure_in(store.conn(), id, department)?;
+        }
+        disclosure::get(store.conn(), id, ctx.today())
     }
 
     /// Years with disclosures, newest first.
-    read(office)
+    read(office, leader, secretary)
     fn disclosure_years(ctx) -> Vec<i32> {
-        disclosure::years(ctx.store()?.conn())
+        disclosure::years_in(ctx.store()?.conn(), ctx.caller().department())
     }
 
     /// The suggested number (`PL2026-003`) for a disclosure received today.
-    read(office)
+    read(office, secretary)
     fn next_disclosure_no(ctx) -> String {
         disclosure::suggest_number(ctx.store()?.conn(), ctx.today())
     }
 
     /// Saves a new (`id` null) or undecided disclosure; returns its id.
-    write(office)
+    write(office, secretary)
     fn save_disclosure(ctx, disclosure: Disclosure) -> i64 {
-        disclosure::save(&mut *ctx.store()?, &ctx.actor(), &disclosure)
+        let mut store = ctx.store()?;
+        if let (Some(id), Some(department)) = (disclosure.id, ctx.caller().department()) {
+            scope::disclosure_in(store.conn(), id, department)?;
+        }
+        own_department(ctx, "department", &disclosure.department)?;
+        disclosure::save(&mut store, &ctx.actor(), &disclosure)
     }
 
     /// Records or corrects the decision (refused with `disclosure_converted` once an achievement came from it).
@@ -87,13 +119,13 @@ commands! {
     }
 
     /// The scoring sheet of the pre-filing assessment.
-    read(office)
+    read(admin, office, leader)
     fn assessment_criteria(ctx) -> Vec<Criterion> {
         assessment::criteria(ctx.store()?.conn())
     }
 
     /// Replaces the scoring sheet (weights summing to 100%).
-    write(office)
+    write(admin)
     fn save_assessment_criteria(ctx, criteria: Vec<Criterion>) -> () {
         assessment::save_criteria(&mut *ctx.store()?, &ctx.actor(), &criteria)
     }
@@ -108,5 +140,23 @@ commands! {
     write(office)
     fn delete_assessment(ctx, id: i64) -> () {
         assessment::delete(&mut *ctx.store()?, &ctx.actor(), id)
+    }
+}
+
+/// A secretary reaches only their 学院's achievements; anyone else every one.
+fn in_scope(ctx: &dyn Host, conn: &rusqlite::Connection, id: i64) -> Result<(), Error> {
+    match ctx.caller().department() {
+        Some(department) => scope::achievement_in(conn, id, department),
+        None => Ok(()),
+    }
+}
+
+/// A secretary registers records of their own 学院 only.
+fn own_department(ctx: &dyn Host, field: &str, department: &str) -> Result<(), Error> {
+    match ctx.caller().department() {
+        Some(own) if own != department.trim() => {
+            Err(Error::Invalid(vec![Problem::field(field, department, ProblemKind::NotAllowedFor(format!("{own}的科研秘书")))]))
+        }
+        _ => Ok(()),
     }
 }

@@ -10,33 +10,33 @@ use transferdesk_core::store::search::{self, SearchResults};
 
 commands! {
     /// The search box (Ctrl+K): at most `limit` records of each kind.
-    read(office)
+    read(office, leader, secretary)
     fn search(ctx, text: String, limit: u32) -> SearchResults {
-        search::everywhere(ctx.store()?.conn(), &text, limit)
+        search::everywhere_in(ctx.store()?.conn(), &text, limit, ctx.caller().department())
     }
 
     /// The backups of the open data file, newest first.
-    read(office)
+    read(admin)
     fn list_backups(ctx) -> Vec<BackupFile> {
         backup::list(&backup::backup_dir(ctx.store()?.path()))
     }
 
     /// Takes a manual backup now, as job `job`.
-    write(office)
+    write(admin)
     fn backup_now(ctx, job: String) -> BackupFile {
         let store = ctx.store()?;
         ctx.jobs().run(&job, |steps| backup::take(&store, ctx.actor().at, Reason::Manual, steps))
     }
 
     /// Checks a file before a restore (what the confirmation shows); changes nothing.
-    read(office)
+    read(admin)
     fn check_backup(ctx, file: FileIn) -> BackupCheck {
         backup::check(&ctx.read_file(&file)?)
     }
 
     /// Replaces the data with a checked backup, as job `job`; the replaced data is kept as a
     /// `before-restore` backup.
-    write(office)
+    write(admin)
     fn restore_backup(ctx, job: String, file: FileIn) -> Restored {
         let file = ctx.read_file(&file)?;
         let mut store = ctx.store()?;
@@ -44,25 +44,25 @@ commands! {
     }
 
     /// SQLite's integrity check and the audit chain.
-    read(office)
+    read(admin, office, leader)
     fn verify_store(ctx) -> VerifyReport {
         audit::verify(&*ctx.store()?)
     }
 
     /// A page of the audit log.
-    read(office)
+    read(admin, office, leader)
     fn list_audit(ctx, query: AuditQuery) -> AuditPage {
         audit_view::list(&*ctx.store()?, &query)
     }
 
     /// The page of the record an audit entry names (its key is a number, an employee id …), if any.
-    read(office)
+    read(admin, office, leader)
     fn audit_target(ctx, entity: String, key: String) -> Option<AuditTarget> {
         audit_view::target(&*ctx.store()?, &entity, &key)
     }
 
     /// Asks the long job `job` to stop; it rolls back what it had begun. False when it already ended.
-    read(office)
+    read(everyone)
     fn cancel_job(ctx, job: String) -> bool {
         Ok::<_, crate::Failure>(ctx.jobs().cancel(&job))
     }

@@ -1,15 +1,17 @@
 //! Reward distributions (收益分配): the plan, the states from draft to paid, and the documents.
 
 use crate::command::commands;
+use crate::Role;
 use crate::{FileIn, FileOut};
 use chrono::NaiveDate;
+use transferdesk_core::access::scope;
 use transferdesk_core::rewards::distribution::{
     self, Approval, ContractChoice, Distribution, DistributionPage, DistributionQuery, Proposal, StaffChoice,
 };
 
 commands! {
     /// The next distribution of a contract as it would be saved now (`through` null: today); nothing is written.
-    read(office)
+    read(office, leader)
     fn plan_distribution(ctx, contract_no: String, through: Option<NaiveDate>, staff: Vec<String>) -> Proposal {
         distribution::propose(&*ctx.store()?, &contract_no, through.unwrap_or(ctx.today()), &staff)
     }
@@ -21,15 +23,19 @@ commands! {
     }
 
     /// One distribution.
-    read(office)
+    read(office, leader, finance)
     fn get_distribution(ctx, id: i64) -> Distribution {
-        distribution::get(&*ctx.store()?, id)
+        let store = ctx.store()?;
+        if ctx.caller().is(Role::Finance) {
+            scope::distribution_approved(store.conn(), id)?;
+        }
+        distribution::get(&store, id)
     }
 
     /// A page of the distribution list.
-    read(office)
+    read(office, leader, finance)
     fn list_distributions(ctx, query: DistributionQuery) -> DistributionPage {
-        distribution::list(&*ctx.store()?, &query, ctx.today())
+        distribution::list_visible(&*ctx.store()?, &query, ctx.today(), ctx.caller().is(Role::Finance))
     }
 
     /// Approves a draft (its minutes, when given, are a file the person chose).
@@ -49,8 +55,11 @@ commands! {
     }
 
     /// Records the payment.
-    write(office)
+    write(office, finance)
     fn pay_distribution(ctx, id: i64, paid_on: NaiveDate) -> Distribution {
+        if ctx.caller().is(Role::Finance) {
+            scope::distribution_approved(ctx.store()?.conn(), id)?;
+        }
         distribution::pay(&mut *ctx.store()?, &ctx.actor(), id, paid_on)
     }
 
@@ -79,22 +88,28 @@ commands! {
     }
 
     /// The payroll sheet for finance (XLSX); returns the lines written. Audited (personal data).
-    write(office)
+    write(office, finance)
     fn export_payroll(ctx, id: i64, path: FileOut, reveal_ids: bool) -> usize {
+        if ctx.caller().is(Role::Finance) {
+            scope::distribution_approved(ctx.store()?.conn(), id)?;
+        }
         let path = ctx.write_file(&path)?;
         transferdesk_report::payroll::write(&mut *ctx.store()?, &ctx.actor(), id, &path, reveal_ids)
     }
 
     /// The publicity notice (PDF).
-    read(office)
+    read(office, leader)
     fn export_notice(ctx, id: i64, path: FileOut) -> () {
         let path = ctx.write_file(&path)?;
         transferdesk_report::notice::write(&*ctx.store()?, id, &path)
     }
 
     /// One statement per person (PDF); returns how many. Audited (personal data).
-    write(office)
+    write(office, finance)
     fn export_statements(ctx, id: i64, path: FileOut) -> usize {
+        if ctx.caller().is(Role::Finance) {
+            scope::distribution_approved(ctx.store()?.conn(), id)?;
+        }
         let path = ctx.write_file(&path)?;
         transferdesk_report::statement::write(&mut *ctx.store()?, &ctx.actor(), id, &path, None)
     }

@@ -1,6 +1,6 @@
-//! Ownership grants to inventor teams (赋权, domain.md §7): a share of the ownership or a
-//! long-term usage right of at least ten years, with the team's internal shares and who pays
-//! which fees. An achievement whose ownership was granted earns no further unit reward.
+//! Ownership grants to inventor teams (赋权, docs/rules/rewards.md "Ownership grants"): a share of
+//! the ownership or a long-term usage right of at least ten years, with the team's internal shares
+//! and who pays which fees. An achievement whose ownership was granted earns no further unit reward.
 
 use crate::calendar::Calendar;
 use crate::error::{Error, Result};
@@ -219,7 +219,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Grant> {
 pub struct GrantQuery {
     /// 1-based page.
     pub page: u32,
-    /// Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+    /// Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
     pub page_size: u32,
     /// An achievement's number or title contains, or a member's name contains / employee ID is.
     pub search: Option<String>,

@@ -1,6 +1,7 @@
-//! Price publicity (定价公示) before signing, with the objections it drew (domain.md §3): an agreed
-//! price is posted for a number of days counted by the civil code with the holiday calendar, and
-//! the contract may be signed only after the period, with no objection pending or upheld.
+//! Price publicity (定价公示) before signing, with the objections it drew
+//! (docs/rules/publicity.md "Price publicity"): an agreed price is posted for a number of days
+//! counted by the civil code with the holiday calendar, and the contract may be signed only after
+//! the period, with no objection pending or upheld.
 
 use crate::calendar::Calendar;
 use crate::error::{Error, Result};
@@ -290,7 +291,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Publicity> {
 pub struct PublicityQuery {
     /// 1-based page.
     pub page: u32,
-    /// Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+    /// Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
     pub page_size: u32,
     /// Title, counterparty or an achievement number contains.
     pub search: Option<String>,
@@ -494,7 +495,8 @@ mod tests {
 
     #[test]
     fn signing_waits_for_the_day_after_the_period() {
-        // domain.md §3: posted 2024-01-08 for 15 days ends 01-23; the earliest signing day is 01-24.
+        // docs/rules/publicity.md "Counting a period": posted 2024-01-08 for 15 days ends 01-23;
+        // the earliest signing day is 01-24.
         let p = publicity(day(2024, 1, 23), vec![]);
         assert_eq!(p.earliest_signing(), day(2024, 1, 24));
         let refused = p.allows_signing(day(2024, 1, 23)).expect_err("the last day still belongs to the period");

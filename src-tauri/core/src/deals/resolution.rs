@@ -1,5 +1,6 @@
 //! Collective decisions (集体决策): the meeting record that, with the publicity and any appraisal,
-//! frees decision makers from liability when a price later proves low (domain.md §3).
+//! frees decision makers from liability when a price later proves low
+//! (docs/rules/publicity.md "Collective decisions").
 
 use crate::error::{Error, Result};
 use crate::problem::{Problem, ProblemKind};
@@ -69,7 +70,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Resolution> {
 pub struct ResolutionQuery {
     /// 1-based page.
     pub page: u32,
-    /// Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+    /// Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
     pub page_size: u32,
     /// Body, subject, outcome or the meeting day (`2026-09`) contains.
     pub search: Option<String>,

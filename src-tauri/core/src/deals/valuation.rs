@@ -1,6 +1,6 @@
-//! Valuations (评估) of an achievement or of a contract (domain.md §4): an appraisal report by an
-//! appraiser with at least two methods (收益法, 市场法, 成本法), or an internal assessment; a value
-//! or a range; the base date, validity and the filing (备案) if any.
+//! Valuations (评估) of an achievement or of a contract (docs/rules/publicity.md "Valuations"): an
+//! appraisal report by an appraiser with at least two methods (收益法, 市场法, 成本法), or an internal
+//! assessment; a value or a range; the base date, validity and the filing (备案) if any.
 
 use crate::error::{Error, Result};
 use crate::model::{ValuationKind, ValuationMethod};
@@ -14,7 +14,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// The fewest methods an appraisal report may use (domain.md §4).
+/// The fewest methods an appraisal report may use (docs/rules/publicity.md "Valuations").
 pub const APPRAISAL_MIN_METHODS: usize = 2;
 
 /// One valuation, as typed and as saved.

@@ -1,7 +1,8 @@
-//! The large demo portfolio (quality.md): 50,000 achievements, 15,000 people in 30 departments,
-//! ~140,000 inventor links, 2,000 organizations, 30,000 contracts over ten years with ~90,000
-//! receipts and 15,000 costs, the patents' recent annual-fee payments, 2,000 paid distributions
-//! and a few agreed-price deals with their collective decision and publicity.
+//! The large demo portfolio (docs/quality.md "The large demo portfolio"): 50,000 achievements,
+//! 15,000 people in 30 departments, ~140,000 inventor links, 2,000 organizations, 30,000 contracts
+//! over ten years with ~90,000 receipts and 15,000 costs, the patents' recent annual-fee payments,
+//! 2,000 paid distributions and a few agreed-price deals with their collective decision and
+//! publicity.
 //!
 //! It is written for speed without giving up the rules: the records go through the same
 //! `Record::insert` as an import (the same checks, cached statements, one audit entry each) in a
@@ -129,7 +130,8 @@ const CITIES: &[(&str, &str)] = &[
 ];
 const CREDIT_CHARS: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-/// Achievement kinds and counts of quality.md (the 3,000 others split over the minor kinds).
+/// Achievement kinds and counts of docs/quality.md "The large demo portfolio" (the 3,000 others
+/// split over the minor kinds).
 const KINDS: &[(K, u32)] = &[
     (K::InventionPatent, 25_000),
     (K::UtilityModel, 10_000),

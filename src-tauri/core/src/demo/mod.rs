@@ -1,7 +1,8 @@
 //! Deterministic demo portfolios: realistic, valid data for trying the app and for tests, made
 //! through the real rules — the templates' record writes and the workflows — so that they are
-//! valid by construction. [`create`] picks the small portfolio or the large one of quality.md;
-//! both draw on the same seeded generator and deal evidence.
+//! valid by construction. [`create`] picks the small portfolio or the large one of
+//! docs/quality.md "The large demo portfolio"; both draw on the same seeded generator and deal
+//! evidence.
 
 mod deals;
 mod large;
@@ -21,7 +22,8 @@ use std::path::Path;
 pub enum Scale {
     /// ~300 achievements, 60 people, 50 contracts (10 of them this year): for trying the app.
     Small,
-    /// The large portfolio of quality.md (50,000 achievements, 30,000 contracts): for benchmarks.
+    /// The large portfolio of docs/quality.md "The large demo portfolio" (50,000 achievements,
+    /// 30,000 contracts): for benchmarks.
     Large,
 }
 

@@ -15,7 +15,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// `fees due` looks this many days ahead unless told otherwise (cli.md).
+/// `fees due` looks this many days ahead unless told otherwise (docs/cli.md "fees due").
 pub const DEFAULT_WITHIN_DAYS: u32 = 90;
 /// The furthest a list looks ahead: ten years covers any planning and keeps dates in range.
 pub const MAX_WITHIN_DAYS: u32 = 3660;
@@ -348,7 +348,7 @@ pub struct FeeQuery {
     pub within_days: u32,
     /// 1-based page.
     pub page: u32,
-    /// Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+    /// Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
     pub page_size: u32,
 }
 

@@ -1,4 +1,4 @@
-//! 年费 rules: the CNIPA annual fees of granted patents (domain.md §5) — the fee table and terms,
+//! 年费 rules: the CNIPA annual fees of granted patents (docs/rules/fees.md) — the fee table and terms,
 //! the reduction (费减 or 开放许可), the due date of each patent year, the six-month grace period
 //! with its surcharge bands, lapse and restoration. Pure functions of the dates they are given
 //! ("today" is always an argument), applied to the store by [`super::docket`].
@@ -28,7 +28,8 @@ fn design_long_term_from() -> NaiveDate {
     NaiveDate::from_ymd_opt(2021, 6, 1).unwrap_or_default()
 }
 
-/// The protection term in years (domain.md §5); `None` for a kind without annual fees.
+/// The protection term in years (docs/rules/fees.md "Patent years and terms"); `None` for a kind
+/// without annual fees.
 pub fn term_years(kind: AchievementKind, filed_on: NaiveDate) -> Option<i64> {
     match kind {
         AchievementKind::InventionPatent => Some(20),
@@ -39,8 +40,8 @@ pub fn term_years(kind: AchievementKind, filed_on: NaiveDate) -> Option<i64> {
     }
 }
 
-/// The full, unreduced annual fee of a patent year (domain.md §5's table); `None` outside the
-/// term or for a kind without annual fees.
+/// The full, unreduced annual fee of a patent year (docs/rules/fees.md "Fee table"); `None`
+/// outside the term or for a kind without annual fees.
 pub fn full_fee(kind: AchievementKind, filed_on: NaiveDate, year: i64) -> Option<Money> {
     if year < 1 || year > term_years(kind, filed_on)? {
         return None;
@@ -140,9 +141,10 @@ pub struct Owners {
 ///
 /// 费减 (专利收费减缴办法) covers the ten patent years from the grant year on and needs the
 /// institution's filing: 85% off alone, 70% off when every co-owner qualifies too, none when any
-/// co-owner does not. An open license gives 15% off *instead*, never combined (domain.md §5): the
-/// open-license rate applies whenever the patent is under an open license, in every year, even
-/// where 费减 would have cost less — the office can end the open license if 费减 serves better.
+/// co-owner does not. An open license gives 15% off *instead*, never combined
+/// (docs/rules/fees.md "Reduction"): the open-license rate applies whenever the patent is under
+/// an open license, in every year, even where 费减 would have cost less — the office can end the
+/// open license if 费减 serves better.
 pub fn reduction(owners: &Owners, grant_year: Option<i64>, year: i64) -> Reduction {
     if owners.open_license {
         return Reduction::OpenLicense;
@@ -277,7 +279,7 @@ mod tests {
     const SOLE: Owners = Owners { fee_reduction: true, co_owners: 0, co_owners_reduced: 0, open_license: false };
 
     #[rstest]
-    // domain.md §5's table, at each band's edges.
+    // docs/rules/fees.md "Fee table", at each band's edges.
     #[case(INVENTION, 1, 900)]
     #[case(INVENTION, 3, 900)]
     #[case(INVENTION, 4, 1_200)]

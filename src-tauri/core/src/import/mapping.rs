@@ -46,7 +46,7 @@ pub enum Conversion {
 /// Where one standard field comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FieldSource {
-    /// The template key of the field (template.rs).
+    /// The template key of the field (template/column.rs).
     pub field: String,
     /// The source column, by its header text; `None`: not in the file.
     pub column: Option<String>,

@@ -51,7 +51,7 @@ impl OrganizationSort {
 pub struct OrganizationQuery {
     /// 1-based page.
     pub page: u32,
-    /// Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+    /// Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
     pub page_size: u32,
     /// Sort column; name when absent.
     pub sort: Option<OrganizationSort>,

@@ -52,7 +52,7 @@ impl PersonSort {
 pub struct PersonQuery {
     /// 1-based page.
     pub page: u32,
-    /// Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+    /// Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
     pub page_size: u32,
     /// Sort column; employee ID when absent.
     pub sort: Option<PersonSort>,

@@ -163,7 +163,8 @@ mod tests {
 
     #[test]
     fn patent_years_start_on_the_filing_anniversary() {
-        // Filed 2019-06-01: year 1 runs to 2020-05-31, year 5 starts 2023-06-01 (domain.md §5).
+        // Filed 2019-06-01: year 1 runs to 2020-05-31, year 5 starts 2023-06-01
+        // (docs/rules/fees.md "Patent years and terms").
         assert_eq!(patent_year(d(2019, 6, 1), d(2019, 6, 1)), 1);
         assert_eq!(patent_year(d(2019, 6, 1), d(2020, 5, 31)), 1);
         assert_eq!(patent_year(d(2019, 6, 1), d(2023, 6, 1)), 5);

@@ -113,7 +113,7 @@ pub struct DisclosureDetail {
 pub struct DisclosureQuery {
     /// 1-based page.
     pub page: u32,
-    /// Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+    /// Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
     pub page_size: u32,
     /// Only this status.
     pub status: Option<DisclosureStatus>,
@@ -560,8 +560,16 @@ pub(crate) fn link(conn: &Connection, journal: &mut Journal<'_>, disclosure_id: 
 /// The years with disclosures, newest first (the list's year filter). Not paged: one row a
 /// filing year, bounded by the years of the portfolio, not by its size.
 pub fn years(conn: &Connection) -> Result<Vec<i32>> {
-    let mut stmt = conn.prepare("SELECT DISTINCT CAST(substr(received_on, 1, 4) AS INTEGER) AS y FROM disclosure ORDER BY y DESC")?;
-    let years = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    years_in(conn, None)
+}
+
+/// The years with disclosures of one 学院 (a secretary's), or of all when `department` is none.
+pub fn years_in(conn: &Connection, department: Option<&str>) -> Result<Vec<i32>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT CAST(substr(x.received_on, 1, 4) AS INTEGER) AS y FROM disclosure x
+         JOIN department d ON d.id = x.department_id WHERE ?1 IS NULL OR d.name = ?1 ORDER BY y DESC",
+    )?;
+    let years = stmt.query_map([department], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     Ok(years)
 }
 

@@ -380,13 +380,23 @@ pub struct PortfolioFilters {
 
 /// Departments and years present in the portfolio.
 pub fn filters(store: &Store) -> Result<PortfolioFilters> {
+    filters_in(store, None)
+}
+
+/// The filters of one 学院's portfolio (a secretary's), or of all when `department` is none.
+pub fn filters_in(store: &Store, department: Option<&str>) -> Result<PortfolioFilters> {
     let conn = store.conn();
     let mut stmt = conn.prepare(
-        "SELECT DISTINCT CAST(substr(coalesce(filed_on, granted_on), 1, 4) AS INTEGER) AS y FROM achievement
-         WHERE coalesce(filed_on, granted_on) IS NOT NULL ORDER BY y DESC",
+        "SELECT DISTINCT CAST(substr(coalesce(a.filed_on, a.granted_on), 1, 4) AS INTEGER) AS y FROM achievement a
+         JOIN department d ON d.id = a.department_id
+         WHERE coalesce(a.filed_on, a.granted_on) IS NOT NULL AND (?1 IS NULL OR d.name = ?1) ORDER BY y DESC",
     )?;
-    let years = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(PortfolioFilters { departments: crate::portfolio::department::names(conn)?, years })
+    let years = stmt.query_map([department], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let departments = match department {
+        Some(d) => vec![d.to_string()],
+        None => crate::portfolio::department::names(conn)?,
+    };
+    Ok(PortfolioFilters { departments, years })
 }
 
 #[cfg(test)]

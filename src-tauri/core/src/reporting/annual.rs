@@ -1,6 +1,6 @@
-//! The indicators of the annual transformation report (spec annual-report.md), with the report's
-//! due date: every figure is one aggregate query over the year, so that the report stays fast on
-//! a large portfolio.
+//! The indicators of the annual transformation report (docs/annual-report.md "Indicators"), with
+//! the report's due date: every figure is one aggregate query over the year, so that the report
+//! stays fast on a large portfolio.
 
 use crate::error::Result;
 use crate::model::AchievementKind;
@@ -161,7 +161,8 @@ pub struct Organization {
     pub companies_created: i64,
 }
 
-/// Every indicator of the report (`report annual --json`), nested by the dots of the spec.
+/// Every indicator of the report (`report annual --json`), nested by the dots of the key paths
+/// in docs/annual-report.md "Indicators".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct Indicators {
     /// The report year.

@@ -1,6 +1,6 @@
-//! Data-quality checks before the annual report (`check --year Y`, annual-report.md): each
-//! finding has a stable code, a severity and the records concerned, so that a person can open
-//! them and fix the data before the figures go to the competent department.
+//! Data-quality checks before the annual report (`check --year Y`, docs/annual-report.md
+//! "Checks"): each finding has a stable code, a severity and the records concerned, so that a
+//! person can open them and fix the data before the figures go to the competent department.
 
 use crate::error::Result;
 use crate::lang::Lang;
@@ -68,7 +68,8 @@ pub fn check(store: &Store, year: i32, lang: Lang) -> Result<Vec<CheckFinding>> 
          WHERE r.received_on BETWEEN ?1 AND ?2 AND r.received_on < c.signed_on ORDER BY c.contract_no",
     )?;
     // Listing and auction set the price in public; an agreed (or unrecorded, e.g. imported) price
-    // needs a publicity that ended before signing with no objection standing (domain.md §3).
+    // needs a publicity that ended before signing with no objection standing
+    // (docs/rules/publicity.md "Signing under a publicity").
     query(
         "contract_without_publicity",
         Severity::Warning,

@@ -1,6 +1,6 @@
 //! A report year (报告年度): its due date, the narrative of the six parts, the typical cases, and
 //! once filed ([`super::filing`]) the frozen snapshot, the files as sent and what changed since
-//! (annual-report.md "After filing").
+//! (docs/annual-report.md "Filing" and "Changes after filing").
 
 use crate::error::{Error, Result};
 use crate::problem::{Problem, ProblemKind};

@@ -1,7 +1,7 @@
 //! 收益分配: a contract's income turned into saved distributions that move through
-//! draft → approved → publicized → paid (domain.md §2.6). Every step is one transaction with its
-//! audit entry; amounts freeze at approval (the schema's triggers hold that line too), and a paid
-//! distribution is only ever cancelled by a linked reversal.
+//! draft → approved → publicized → paid (docs/rules/rewards.md "States"). Every step is one
+//! transaction with its audit entry; amounts freeze at approval (the schema's triggers hold that
+//! line too), and a paid distribution is only ever cancelled by a linked reversal.
 
 use crate::calendar::Calendar;
 use crate::error::{Error, Result};
@@ -41,7 +41,7 @@ pub struct LinkedAchievement {
 /// contract, the policy version and the dates it implies.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct Proposal {
-    /// The computation (cli.md keys, in order).
+    /// The computation (the keys of docs/cli.md "The rewards plan document", in order).
     #[serde(flatten)]
     pub plan: Plan,
     /// 合同名称.
@@ -137,7 +137,7 @@ pub struct Approval {
 pub struct DistributionQuery {
     /// 1-based page.
     pub page: u32,
-    /// Rows per page, at most [`crate::portfolio::MAX_PAGE_SIZE`].
+    /// Rows per page, at most [`crate::store::search::MAX_PAGE_SIZE`].
     pub page_size: u32,
     /// Only this state.
     pub state: Option<DistributionState>,
@@ -627,7 +627,7 @@ fn step(store: &mut Store, actor: &Actor, id: i64, change: impl FnOnce(&Connecti
     Ok(after)
 }
 
-/// Checks the state a step needs; the refusal code says what is missing (cli.md).
+/// Checks the state a step needs; the refusal code says what is missing (docs/cli.md "Refusal codes").
 fn require(d: &Distribution, allowed: &[DistributionState]) -> Result<()> {
     if allowed.contains(&d.state) {
         return Ok(());
@@ -828,9 +828,17 @@ pub fn discard(store: &mut Store, actor: &Actor, id: i64) -> Result<()> {
 /// The list of distributions, newest first, filtered and paged in SQL; `today` decides which
 /// unpaid ones are past their payment deadline.
 pub fn list(store: &Store, q: &DistributionQuery, today: NaiveDate) -> Result<DistributionPage> {
+    list_visible(store, q, today, false)
+}
+
+/// [`list`] for finance, who sees a distribution once it is approved (`approved_only`).
+pub fn list_visible(store: &Store, q: &DistributionQuery, today: NaiveDate, approved_only: bool) -> Result<DistributionPage> {
     use rusqlite::types::Value;
     // ?1 is today, bound always for the overdue column; the first clause keeps it bound in the count too.
     let mut clauses = vec!["?1 IS NOT NULL".to_string()];
+    if approved_only {
+        clauses.push("d.state <> 'draft'".into());
+    }
     let mut args: Vec<Value> = vec![Value::Text(crate::date::iso(today))];
     if let Some(state) = q.state {
         args.push(Value::Text(state.key().into()));

@@ -1,6 +1,6 @@
-//! The reward plan of domain.md §2: net income, the pool, each person's exact share and the
-//! findings. A pure computation over the facts of one contract, so that the CLI, the app and
-//! the tests compute the same figures.
+//! The reward plan (docs/rules/rewards.md "The plan of the next distribution"): net income, the
+//! pool, each person's exact share and the findings. A pure computation over the facts of one
+//! contract, so that the CLI, the app and the tests compute the same figures.
 
 use crate::model::{ContractKind, LeaderLevel};
 use crate::money::{allocate, Money};
@@ -116,7 +116,8 @@ pub enum Severity {
     Warning,
 }
 
-/// Every finding code of domain.md §2.5 (stable: the CLI's JSON and the UI switch on them).
+/// Every finding code of docs/rules/rewards.md "Findings" (stable: the CLI's JSON and the UI
+/// switch on them).
 pub const FINDING_CODES: &[&str] = &[
     "key_contributors_below_minimum",
     "principal_leader_equity_blocked",
@@ -125,7 +126,7 @@ pub const FINDING_CODES: &[&str] = &[
     "transfer_staff_below_minimum",
 ];
 
-/// A rule that a plan breaks or must respect (codes of domain.md §2.5).
+/// A rule that a plan breaks or must respect (codes of docs/rules/rewards.md "Findings").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct Finding {
     /// Stable code.
@@ -365,7 +366,8 @@ mod tests {
 
     #[test]
     fn cli_md_example_figures() {
-        // cli.md: 500,000 received, 15,000 costs → net 485,000; 70% → 339,500; T001 50% → 169,750.
+        // docs/cli.md "The rewards plan document": 500,000 received, 15,000 costs → net 485,000;
+        // 70% → 339,500; T001 50% → 169,750.
         let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![person("T001", 5000, true), person("T002", 5000, false)] };
         let mut i = input(ContractKind::License, &[50_000_000], 1_500_000, vec![a]);
         i.registered = true;

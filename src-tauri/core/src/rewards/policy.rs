@@ -1,5 +1,5 @@
-//! The institution's reward policy (收益分配政策) as dated versions (domain.md §2): a contract
-//! follows the version in force on the day it was signed.
+//! The institution's reward policy (收益分配政策) as dated versions (docs/rules/rewards.md
+//! "Policy versions"): a contract follows the version in force on the day it was signed.
 
 use crate::error::{Error, Result};
 use crate::model::ContractKind;

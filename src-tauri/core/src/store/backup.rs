@@ -1,4 +1,4 @@
-//! Backups (备份) and restore (恢复), quality.md "Nothing lost, nothing corrupted".
+//! Backups (备份) and restore (恢复), docs/quality.md "Nothing lost, nothing corrupted".
 //!
 //! A backup is written with SQLite's online backup API into an owner-only file next to its final
 //! name, checked (integrity, schema version, audit chain) and only then renamed into place, so a
@@ -45,6 +45,8 @@ pub enum Reason {
     Manual,
     /// The content a restore replaced.
     BeforeRestore,
+    /// The office server's daily backup.
+    Daily,
 }
 
 impl Reason {
@@ -55,11 +57,12 @@ impl Reason {
             Reason::Quit => "quit",
             Reason::Manual => "manual",
             Reason::BeforeRestore => "before-restore",
+            Reason::Daily => "daily",
         }
     }
 
     fn parse(text: &str) -> Option<Reason> {
-        [Reason::Start, Reason::Quit, Reason::Manual, Reason::BeforeRestore].into_iter().find(|r| r.key() == text)
+        [Reason::Start, Reason::Quit, Reason::Manual, Reason::BeforeRestore, Reason::Daily].into_iter().find(|r| r.key() == text)
     }
 }
 

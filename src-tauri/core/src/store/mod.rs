@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_lifecycle.sql"),
     include_str!("../../migrations/0005_everyday.sql"),
     include_str!("../../migrations/0006_list_order.sql"),
+    include_str!("../../migrations/0007_accounts.sql"),
 ];
 
 /// The schema version this build writes.

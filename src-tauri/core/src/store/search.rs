@@ -136,6 +136,12 @@ pub const MAX_HITS: u32 = 50;
 /// at most `limit` of each kind. A patent number is found in whatever form it is typed
 /// (`CN 2023 1012 3456.7`, `ZL202310123456.7`, `2023101234567`).
 pub fn everywhere(conn: &Connection, text: &str, limit: u32) -> Result<SearchResults> {
+    everywhere_in(conn, text, limit, None)
+}
+
+/// [`everywhere`] for someone who sees one 学院 only (a secretary): achievements of that
+/// department and nothing else, filtered in the query so that no other record is ever read.
+pub fn everywhere_in(conn: &Connection, text: &str, limit: u32, department: Option<&str>) -> Result<SearchResults> {
     let terms = terms(text);
     if terms.is_empty() {
         return Ok(SearchResults::default());
@@ -171,10 +177,22 @@ pub fn everywhere(conn: &Connection, text: &str, limit: u32) -> Result<SearchRes
             .collect();
         filters.push(format!("({})", alternatives.join(" OR ")));
     }
+    let kinds: &[SearchKind] = match department {
+        Some(name) => {
+            args.push(name.to_string());
+            filters.push(format!(
+                "(t.kind = '{}' AND t.record_id IN (SELECT a.id FROM achievement a JOIN department d ON d.id = a.department_id WHERE d.name = ?{}))",
+                SearchKind::Achievement.key(),
+                args.len()
+            ));
+            &[SearchKind::Achievement]
+        }
+        None => &SearchKind::ALL,
+    };
     let mut groups = Vec::new();
     if matched.is_empty() {
         let filter = filters.join(" AND ");
-        for kind in SearchKind::ALL {
+        for &kind in kinds {
             // No ORDER BY: the scan stops at the limit.
             let sql = format!(
                 "SELECT t.record_id, t.label, t.detail FROM search_text t WHERE t.kind = '{}' AND {filter} LIMIT {}",
@@ -208,13 +226,13 @@ pub fn everywhere(conn: &Connection, text: &str, limit: u32) -> Result<SearchRes
             Ok((r.get::<_, String>(0)?, SearchHit { id: r.get(1)?, label: r.get(2)?, detail: r.get(3)? }))
         })?;
         let found: Vec<(String, SearchHit)> = rows.collect::<rusqlite::Result<_>>()?;
-        for kind in SearchKind::ALL {
+        for &kind in kinds {
             let hits = found.iter().filter(|(k, _)| k == kind.key()).map(|(_, h)| h.clone()).collect();
             push_group(&mut groups, kind, hits, limit);
         }
         return Ok(SearchResults { groups });
     }
-    for kind in SearchKind::ALL {
+    for &kind in kinds {
         let sql = format!(
             "SELECT t.record_id, t.label, t.detail FROM search_index JOIN search_text t ON t.id = search_index.rowid
              WHERE search_index MATCH ?{at} AND (search_index.rowid & 3) = {} {filter} LIMIT {}",

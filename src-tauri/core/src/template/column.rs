@@ -1,5 +1,5 @@
-//! The columns of the standard import templates (import-template.md), shared by import, export and
-//! the forms that read a row.
+//! The columns of the standard import templates (docs/import-templates.md), shared by import,
+//! export and the forms that read a row.
 
 use crate::model::Table;
 

@@ -1,4 +1,4 @@
-//! The standard templates (import-template.md): each table's columns, the grid of cells a file
+//! The standard templates (docs/import-templates.md): each table's columns, the grid of cells a file
 //! or a form is read into, the reading of one row into a record with the template's rules, each
 //! table's row, and the export that writes records back in the same layout. Shared by the
 //! import, the export and the achievement form, so it sits below all three.

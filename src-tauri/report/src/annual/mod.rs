@@ -1,4 +1,4 @@
-//! 科技成果转化年度报告: the two files of the annual report (spec annual-report.md "Files"), an
+//! 科技成果转化年度报告: the two files of the annual report (docs/annual-report.md "Files"), an
 //! .xlsx laid out like the filled government form and a printable A4 PDF. The figures are core's
 //! indicators (`transferdesk_core::reporting::annual::indicators`); this module adds the lists
 //! (projects, technical contracts, rewards) read straight from the store, and lays both out.

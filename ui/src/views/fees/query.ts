@@ -70,7 +70,8 @@ export const STATUS_TYPES: Record<YearStatus, 'info' | 'primary' | 'warning' | '
 export const PAYABLE_BP: Record<Reduction, number> = { none: 10000, sole_owner: 1500, co_owned: 3000, open_license: 8500 }
 
 /**
- * The month of lateness a surcharge rate stands for (domain.md §5: 5% more per month from the
- * second month after the due date): 0 → 0 (none), 500 → 2, …, 2500 → 6.
+ * The month of lateness a surcharge rate stands for (docs/rules/fees.md "Grace period and
+ * surcharge": 5% more per month from the second month after the due date): 0 → 0 (none),
+ * 500 → 2, …, 2500 → 6.
  */
 export const lateMonth = (surchargeBp: number): number => (surchargeBp <= 0 ? 0 : Math.round(surchargeBp / 500) + 1)

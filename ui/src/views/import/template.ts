@@ -1,6 +1,6 @@
 // The standard templates' fields as the wizard shows them: key, Chinese header and whether every
-// row needs it come from the core (TEMPLATE_COLUMNS, generated from core/src/template.rs); the kind
-// of value a field holds, which decides the conversion offered first, is the wizard's own.
+// row needs it come from the core (TEMPLATE_COLUMNS, generated from core/src/template/column.rs);
+// the kind of value a field holds, which decides the conversion offered first, is the wizard's own.
 import { TEMPLATE_COLUMNS, type Conversion, type Table } from '../../api/types.gen'
 
 export type ValueKind = 'text' | 'money' | 'date' | 'choice' | 'inventors'

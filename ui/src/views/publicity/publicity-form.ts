@@ -11,7 +11,11 @@ export const PUBLICITY_KINDS = ['transfer', 'license', 'equity'] as const satisf
 /** In the order an objection goes: pending, then upheld or rejected (a Record, so a new Rust variant fails the type check). */
 export const OUTCOMES = Object.keys({ pending: true, upheld: true, rejected: true } satisfies Record<Outcome, true>) as Outcome[]
 
-/** The period when the policy in force says nothing (domain.md §3: at least 15 days). */
+/**
+ * The period when the policy in force says nothing: a version's default `publicity_days`
+ * (docs/rules/rewards.md "Publicity days and payment deadline"). A proposal, not a minimum: the
+ * core accepts any period of 1–90 days (docs/rules/publicity.md "Price publicity").
+ */
 export const DEFAULT_DAYS = 15
 
 export type ObjectionForm = {

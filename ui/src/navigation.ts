@@ -1,0 +1,40 @@
+// The screens of the menu, each with the command it cannot work without: an account whose role
+// may not call it does not see the screen (the server would refuse it anyway).
+import type { Component } from 'vue'
+import { Bell, Coin, Document, Files, Key, Memo, Money, OfficeBuilding, Odometer, Opportunity, Setting, Tickets, Upload, User, UserFilled } from '@element-plus/icons-vue'
+
+export interface Screen {
+  /** The route. */
+  path: string
+  /** The menu's label key (nav.*). */
+  label: string
+  icon: Component
+  /** Any one of these commands makes the screen usable. */
+  needs: string[]
+  /** Only in a browser (the office server). */
+  serverOnly?: boolean
+}
+
+export const SCREENS: Screen[] = [
+  { path: '/dashboard', label: 'dashboard', icon: Odometer, needs: ['dashboard'] },
+  { path: '/achievements', label: 'achievements', icon: Files, needs: ['list_achievements'] },
+  { path: '/disclosures', label: 'disclosures', icon: Opportunity, needs: ['list_disclosures'] },
+  { path: '/publicity', label: 'publicity', icon: Bell, needs: ['list_publicities'] },
+  { path: '/grants', label: 'grants', icon: Key, needs: ['list_grants'] },
+  { path: '/contracts', label: 'contracts', icon: Tickets, needs: ['list_contracts'] },
+  { path: '/people', label: 'people', icon: User, needs: ['list_people'] },
+  { path: '/organizations', label: 'organizations', icon: OfficeBuilding, needs: ['list_organizations'] },
+  { path: '/rewards', label: 'rewards', icon: Money, needs: ['list_distributions'] },
+  { path: '/fees', label: 'fees', icon: Coin, needs: ['fees_due'] },
+  { path: '/annual', label: 'annual', icon: Document, needs: ['annual_report'] },
+  { path: '/import', label: 'import', icon: Upload, needs: ['import_file'] },
+  { path: '/import/wizard', label: 'wizard', icon: Upload, needs: ['wizard_open'] },
+  { path: '/audit', label: 'audit', icon: Memo, needs: ['list_audit'] },
+  { path: '/accounts', label: 'accounts', icon: UserFilled, needs: ['list_accounts'], serverOnly: true },
+  { path: '/settings', label: 'settings', icon: Setting, needs: ['list_policies', 'list_holidays', 'assessment_criteria', 'get_profile', 'list_backups'] },
+]
+
+/** The screen a path belongs to (a detail page belongs to its list). */
+export function screenOf(path: string): Screen | undefined {
+  return [...SCREENS].sort((a, b) => b.path.length - a.path.length).find((s) => path === s.path || path.startsWith(`${s.path}/`))
+}
