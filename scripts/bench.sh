@@ -53,6 +53,7 @@ cp "$work/demo.db" "$db"
 
 measure "report annual --year $year --json" "≤ 0.5 s" ":" "$bin" --db "$db" --json report annual --year "$year"
 measure "report annual --year $year --out DIR" "≤ 3 s" "rm -rf $work/report" "$bin" --db "$db" report annual --year "$year" --out "$work/report"
+measure "verify --json" "≤ 10 s" ":" "$bin" --db "$db" --json verify
 measure "fees due --within 90 --json" "≤ 0.2 s" ":" "$bin" --db "$db" --json fees due --within 90
 # A license with several receipts and no distribution yet (the same one the criterion bench plans).
 contract=$(sqlite3 "$db" "SELECT c.contract_no FROM contract c WHERE c.kind = 'license' AND NOT EXISTS (SELECT 1 FROM distribution d WHERE d.contract_id = c.id) AND (SELECT count(*) FROM receipt r WHERE r.contract_id = c.id) >= 3 ORDER BY c.contract_no LIMIT 1")

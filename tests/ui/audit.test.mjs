@@ -239,7 +239,8 @@ test('backups: the list, a backup with progress, a checked and confirmed restore
     await page.locator('.el-message', { hasText: '已恢复' }).innerText(),
     /^已恢复：transferdesk-20261120-084105-start\.db。原来的数据已保存为 transferdesk-20261123-\d{6}-before-restore\.db$/,
   )
-  await page.waitForFunction(() => location.hash.startsWith('#/dashboard'))
+  // Back to the first screen the administrator can use (the office's would be the dashboard).
+  await page.waitForFunction(() => location.hash.startsWith('#/audit'))
   // The demo's name is back.
   await page.getByTestId('institution').getByText('西川理工大学', { exact: true }).waitFor()
 

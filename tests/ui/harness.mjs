@@ -193,7 +193,7 @@ export async function download(page, dir, action) {
   return { name: d.suggestedFilename(), path }
 }
 
-const STATUS_TEXT = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 422: 'Unprocessable Entity' }
+const STATUS_TEXT = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 422: 'Unprocessable Entity' }
 
 /**
  * The console line Chromium logs when the server refuses a command (a 4xx answer). A test that

@@ -1,6 +1,8 @@
 // The screens of the menu, each with the command it cannot work without: an account whose role
 // may not call it does not see the screen (the server would refuse it anyway).
 import type { Component } from 'vue'
+import { inApp } from './api'
+import { can } from './session'
 import { Bell, Coin, Document, Files, Key, Memo, Money, OfficeBuilding, Odometer, Opportunity, Setting, Tickets, Upload, User, UserFilled } from '@element-plus/icons-vue'
 
 export interface Screen {
@@ -37,4 +39,9 @@ export const SCREENS: Screen[] = [
 /** The screen a path belongs to (a detail page belongs to its list). */
 export function screenOf(path: string): Screen | undefined {
   return [...SCREENS].sort((a, b) => b.path.length - a.path.length).find((s) => path === s.path || path.startsWith(`${s.path}/`))
+}
+
+/** The screens this caller can use, in menu order (all of them at the desk). */
+export function usableScreens(): Screen[] {
+  return SCREENS.filter((s) => (!s.serverOnly || !inApp) && can(...s.needs))
 }

@@ -74,7 +74,8 @@ enum Command {
         #[arg(long)]
         reveal_ids: bool,
     },
-    /// Check the file's integrity and the audit log's hash chain.
+    /// Prove the file against its audit log (schema, integrity, hash chain, every row, the
+    /// witnesses of the log's head); exit 1 naming each finding. Changes nothing.
     Verify,
     /// Write a verified online backup of the data file to FILE (never overwrites).
     Backup {
@@ -462,15 +463,25 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
             Ok(output::Doc::new(serde_json::to_value(&filed).unwrap_or_default(), human))
         }
         Command::Verify => {
-            let store = Store::open(&path)?;
-            let report = store::audit::verify(&store)?;
+            // Read-only: a file that would be refused when opened is still looked at, and nothing
+            // is migrated or sealed before it is proven.
+            let report = store::audit::verify_file(&path, lang)?;
             if !report.ok {
                 return Err(Failure::Verify(report));
             }
-            let human = match lang {
-                Lang::Zh => format!("数据文件完好：完整性检查 ok，审计日志 {} 条，哈希链完整", report.audit_entries),
-                Lang::En => format!("data file is sound: integrity ok, {} audit entries, hash chain intact", report.audit_entries),
+            let rows = match (lang, report.rows_checked) {
+                (Lang::Zh, 0) => "（旧版结构的文件：打开一次、升级后才能逐行核对数据）".to_string(),
+                (Lang::Zh, n) => format!("，{n} 行数据与操作日志所记一致"),
+                (Lang::En, 0) => " (a file of an older schema: its rows are proven once it has been opened and upgraded)".to_string(),
+                (Lang::En, n) => format!(", {n} rows as the log recorded them"),
             };
+            let mut human = match lang {
+                Lang::Zh => format!("数据文件完好：完整性检查 ok，审计日志 {} 条，哈希链完整{rows}", report.audit_entries),
+                Lang::En => format!("data file is sound: integrity ok, {} audit entries, hash chain intact{rows}", report.audit_entries),
+            };
+            for w in &report.witnesses {
+                human.push_str(&format!("\n  {}", w.message));
+            }
             Ok(output::Doc::new(serde_json::to_value(&report).unwrap_or_default(), human))
         }
     }

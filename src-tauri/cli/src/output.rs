@@ -30,7 +30,7 @@ pub enum Failure {
     Report(transferdesk_report::Error),
     /// A bad argument found after parsing (exit 2).
     Usage(String),
-    /// `verify` found damage (exit 3).
+    /// `verify` found something (exit 1): the report, each finding named.
     Verify(VerifyReport),
 }
 
@@ -76,17 +76,13 @@ impl Out {
             Failure::Report(e) => (1, json!({"code": e.code(), "message": e.to_string(), "details": []})),
             Failure::Usage(m) => (2, json!({"code": "usage", "message": m, "details": []})),
             Failure::Verify(v) => {
-                let message = match (self.lang, v.first_broken_entry) {
-                    (Lang::Zh, Some(id)) => format!("审计日志第 {id} 条被改动或哈希链断裂（完整性检查：{}）", v.integrity),
-                    (Lang::Zh, None) => format!("SQLite 完整性检查失败：{}", v.integrity),
-                    (Lang::En, Some(id)) => {
-                        format!("audit log entry {id} was altered or the hash chain is broken (integrity: {})", v.integrity)
+                let message = match self.lang {
+                    Lang::Zh => format!("校验发现 {} 处问题：数据文件在本软件之外被改动过（或已损坏）", v.findings_total),
+                    Lang::En => {
+                        format!("verify found {} problem(s): the data file was changed outside the app (or is damaged)", v.findings_total)
                     }
-                    (Lang::En, None) => format!("SQLite integrity check failed: {}", v.integrity),
                 };
-                let mut details = serde_json::to_value(v).unwrap_or_default();
-                details["code"] = json!(if v.first_broken_entry.is_some() { "audit_chain_broken" } else { "integrity_failed" });
-                (3, json!({"code": details["code"].clone(), "message": message, "details": [details]}))
+                (1, json!({"code": "verify_failed", "message": message, "details": [v]}))
             }
         };
         if self.json {
@@ -97,6 +93,18 @@ impl Out {
             if let Some(details) = report["details"].as_array() {
                 for d in details.iter().filter(|d| d.get("problem").is_some()) {
                     let _ = writeln!(stderr, "  {}", detail_line(d, self.lang));
+                }
+            }
+            if let Failure::Verify(v) = failure {
+                for f in &v.findings {
+                    let _ = writeln!(stderr, "  {}", f.message);
+                }
+                let more = v.findings_total as usize - v.findings.len().min(v.findings_total as usize);
+                if more > 0 {
+                    let _ = writeln!(stderr, "  {}", self.lang.pick(&format!("……另有 {more} 处"), &format!("… and {more} more")));
+                }
+                for w in &v.witnesses {
+                    let _ = writeln!(stderr, "  {}", w.message);
                 }
             }
         }

@@ -76,9 +76,24 @@ fn restore_refuses_a_corrupt_foreign_or_newer_file_and_changes_nothing() {
     rusqlite::Connection::open(&newer).and_then(|c| c.pragma_update(None, "user_version", 99)).expect("bump");
     let tampered = dir.path().join("tampered.db");
     assert_eq!(cli(&db, &["backup", tampered.to_str().expect("utf-8")]).status, 0);
+    // A careful tamperer puts the guard back, so that the schema is the one of its version.
     rusqlite::Connection::open(&tampered)
-        .and_then(|c| c.execute_batch("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 2;"))
+        .and_then(|c| {
+            let guard: String = c.query_row("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'", [], |r| r.get(0))?;
+            c.execute_batch(&format!("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 2; {guard};"))
+        })
         .expect("tamper");
+    // A crafted one: no append-only guards, and a trigger that halves every new receipt.
+    let crafted = dir.path().join("crafted.db");
+    assert_eq!(cli(&db, &["backup", crafted.to_str().expect("utf-8")]).status, 0);
+    rusqlite::Connection::open(&crafted)
+        .and_then(|c| {
+            c.execute_batch(
+                "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;
+                 CREATE TRIGGER receipt_halve AFTER INSERT ON receipt BEGIN UPDATE receipt SET amount_fen = amount_fen / 2 WHERE id = new.id; END;",
+            )
+        })
+        .expect("craft");
     let truncated = dir.path().join("truncated.db");
     let mut bytes = std::fs::read(&tampered).expect("read");
     bytes.truncate(bytes.len() / 2);
@@ -90,6 +105,7 @@ fn restore_refuses_a_corrupt_foreign_or_newer_file_and_changes_nothing() {
         (&foreign, "backup_foreign", "不是 TransferDesk"),
         (&newer, "db_newer_schema", "99"),
         (&tampered, "backup_corrupt", "entry 2"),
+        (&crafted, "backup_schema", "trigger receipt_halve is not part of schema"),
         (&truncated, "backup_corrupt", "损坏"),
         (&dir.path().join("none.db"), "db_missing", "不存在"),
     ] {

@@ -122,11 +122,45 @@ fn demo_exports_and_verifies_and_tampering_is_caught() {
     conn.execute_batch("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 42;").expect("tamper");
     drop(conn);
     let broken = cli(&db, &["--json", "verify"]);
-    assert_eq!(broken.status, 3);
+    assert_eq!(broken.status, 1, "a finding exits 1");
     let e = broken.json();
-    assert_eq!(e["error"]["code"], "audit_chain_broken");
+    assert_eq!(e["error"]["code"], "verify_failed");
     assert_eq!(e["error"]["details"][0]["first_broken_entry"], 42);
-    assert!(cli(&db, &["verify"]).stderr.contains("第 42 条"), "the human message names the entry");
+    let codes: Vec<&str> =
+        e["error"]["details"][0]["findings"].as_array().expect("findings").iter().filter_map(|f| f["code"].as_str()).collect();
+    assert_eq!(codes, vec!["schema", "chain"], "the dropped guard, then the altered entry");
+    let human = cli(&db, &["verify"]);
+    assert!(human.stderr.contains("第 42 条"), "the human message names the entry: {}", human.stderr);
+    assert!(human.stderr.contains("trigger audit_log_no_update is missing"), "and the missing guard: {}", human.stderr);
+}
+
+#[test]
+fn verify_names_a_row_changed_behind_the_app_and_exits_1() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("demo.db");
+    assert_eq!(cli(&db, &["demo"]).status, 0);
+    let ok = cli(&db, &["verify"]);
+    assert_eq!(ok.status, 0, "{}", ok.stderr);
+    assert!(
+        ok.stdout.contains("行数据与操作日志所记一致") && ok.stdout.contains("数据文件旁的见证文件：第"),
+        "rows and witness: {}",
+        ok.stdout
+    );
+    let conn = rusqlite::Connection::open(&db).expect("open behind the app's back");
+    let receipt: i64 = conn.query_row("SELECT min(id) FROM receipt", [], |r| r.get(0)).expect("a receipt");
+    conn.execute("UPDATE receipt SET amount_fen = amount_fen * 10 WHERE id = ?1", [receipt]).expect("tamper");
+    drop(conn);
+    let run = cli_env(&db, &["verify"], "en_US.UTF-8");
+    assert_eq!(run.status, 1, "{}", run.stdout);
+    assert!(run.stderr.contains("verify found 1 problem(s)"), "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("  receipt {receipt} differs from what audit entry")), "the row named: {}", run.stderr);
+    assert!(run.stderr.contains("(columns: amount_fen)"), "what differs: {}", run.stderr);
+    let doc = cli(&db, &["--json", "verify"]).json();
+    let f = &doc["error"]["details"][0]["findings"][0];
+    assert_eq!(
+        (f["code"].as_str(), f["table"].as_str(), f["columns"][0].as_str()),
+        (Some("row_changed"), Some("receipt"), Some("amount_fen"))
+    );
 }
 
 #[test]

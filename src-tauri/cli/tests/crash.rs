@@ -61,10 +61,13 @@ fn complete_run(template: &Path, work: &Path, args: &[&str]) -> (Duration, Vec<S
 }
 
 fn copy_db(template: &Path, work: &Path) {
-    for suffix in ["", "-wal", "-shm", ".lock-owner"] {
+    for suffix in ["", "-wal", "-shm", ".lock-owner", ".witness"] {
         let _ = std::fs::remove_file(with_suffix(work, suffix));
     }
     std::fs::copy(template, work).expect("copy the template");
+    // The witness of the log's head goes with the file: left from the last run, it would rightly
+    // say that an older copy replaced the file.
+    std::fs::copy(with_suffix(template, ".witness"), with_suffix(work, ".witness")).expect("copy the template's witness");
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {

@@ -57,6 +57,8 @@ pub fn typescript() -> String {
         crate::import::ImportSummary,
         crate::problem::ProblemReport,
         crate::error::ErrorReport,
+        crate::store::audit::VerifyFinding,
+        crate::store::audit::WitnessCheck,
         crate::store::audit::VerifyReport,
         crate::store::backup::Reason,
         crate::store::backup::BackupFile,

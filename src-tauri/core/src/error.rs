@@ -210,6 +210,10 @@ fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
         }
         "backup_foreign" => ("这不是 TransferDesk 的备份文件，未做任何替换", "this is not a TransferDesk backup; nothing was replaced"),
         "backup_same_file" => ("不能用正在使用的数据文件恢复它自己", "the data file in use cannot be restored from itself"),
+        "backup_schema" => (
+            "备份文件的数据结构与其版本应有的结构不符（可能被篡改过），未做任何替换",
+            "the backup's schema differs from the schema of its version (it may have been tampered with); nothing was replaced",
+        ),
         _ => ("操作被拒绝", "refused"),
     };
     let text = lang.pick(zh, en);

@@ -40,7 +40,11 @@ fn tampering_names_the_first_broken_entry() {
 fn deleting_an_entry_breaks_the_chain_at_the_next_one() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = good_store(&dir);
-    store.conn().execute_batch("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 10;").expect("tamper");
+    // sqlite3 does not enforce foreign keys unless asked (audit_row's rows point at their entry).
+    store
+        .conn()
+        .execute_batch("PRAGMA foreign_keys = OFF; DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 10;")
+        .expect("tamper");
     let report = verify(&store).expect("verify runs");
     assert_eq!(report.first_broken_entry, Some(11), "entry 11 no longer links to its predecessor");
 }
@@ -60,9 +64,15 @@ fn a_schema_1_file_migrates_without_loss() {
     };
     let (old, columns) = old;
     let store = transferdesk_core::Store::open(&path).expect("migrates");
-    assert_eq!(logical(store.conn(), &columns), old, "every schema-1 row and column is still there, unchanged");
+    let now = logical(store.conn(), &columns);
+    assert_eq!(crate::common::added_by_upgrade(&old, &now), 1, "every schema-1 row and column is still there, unchanged");
     let report = transferdesk_core::store::audit::verify(&store).expect("verify");
-    assert!(report.ok && report.audit_entries == 22, "the audit chain survives the migration: {report:?}");
+    assert!(report.ok && report.audit_entries == 23, "the audit chain survives the migration, sealed by one entry: {report:?}");
+    // schema 1: 5 people, 3 organizations, 4 achievements with 3 + 2 + 1 + 2 = 8 inventors, 4
+    // contracts with 1 + 2 + 1 + 0 = 4 achievement links, 3 receipts, 2 costs, 4 departments and
+    // the institution = 38 rows; the migrations seed the default policy, the holiday calendar of
+    // 2024–2026 (36 + 33 + 39 = 108 days in 0002_rewards.sql) and 4 assessment criteria = 113.
+    assert_eq!(report.rows_checked, 38 + 113, "every row of the upgraded file is proven by the seal");
     let policies = transferdesk_core::rewards::policy::list(&store).expect("policies");
     assert_eq!(policies.len(), 1, "the default policy arrives with schema 2");
     let plan = transferdesk_core::rewards::distribution::propose(

@@ -61,7 +61,7 @@ fn restoring_a_schema_1_file_into_the_open_store_migrates_it_and_keeps_the_repla
     assert_eq!(restored.kept.reason, Reason::BeforeRestore);
     let report = verify(&store).expect("verify");
     assert!(report.ok, "{report:?}");
-    assert_eq!(report.audit_entries, 23, "the fixture's 22 entries and the restore");
+    assert_eq!(report.audit_entries, 24, "the fixture's 22 entries, the seal of its rows when it was upgraded, and the restore");
     let version: i64 = store.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
     assert_eq!(version, transferdesk_core::store::schema_version(), "migrated on reopening");
     let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("mode");

@@ -71,3 +71,21 @@ pub fn dump(store: &Store) -> Vec<String> {
     }
     out
 }
+
+/// Checks that a logical dump after an upgrade (`now`) keeps every line of the one before
+/// (`old`) and adds only the upgrade's seal entry to the audit log (by `transferdesk`, entity
+/// `schema`); returns how many lines it added.
+pub fn added_by_upgrade(old: &[String], now: &[String]) -> usize {
+    let had: std::collections::HashSet<&String> = old.iter().collect();
+    let has: std::collections::HashSet<&String> = now.iter().collect();
+    let lost: Vec<&&String> = had.iter().filter(|l| !has.contains(**l)).take(3).collect();
+    assert!(lost.is_empty(), "lines changed or lost by the upgrade: {lost:?}");
+    let added: Vec<&&String> = has.iter().filter(|l| !had.contains(**l)).collect();
+    for line in &added {
+        assert!(
+            line.starts_with("audit_log|") && line.contains("Text(\"transferdesk\")") && line.contains("Text(\"schema\")"),
+            "only the seal entry is new: {line}"
+        );
+    }
+    added.len()
+}

@@ -19,4 +19,5 @@ mod query_plans;
 mod rewards;
 mod schema;
 mod search;
+mod tamper;
 mod wizard;

@@ -51,12 +51,18 @@ fn audit_count(store: &Store) -> i64 {
     store.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).expect("count")
 }
 
-/// Everything but the append-only logs of merges and audit.
+/// Everything but the append-only logs of merges and audit (with its row digests).
 fn strip(lines: &[String]) -> Vec<String> {
     // The search index (FTS) is rebuilt by triggers and keeps its own row numbering.
     lines
         .iter()
-        .filter(|l| !l.starts_with("merge|") && !l.starts_with("merge_moved|") && !l.starts_with("audit_log|") && !l.starts_with("search_"))
+        .filter(|l| {
+            !l.starts_with("merge|")
+                && !l.starts_with("merge_moved|")
+                && !l.starts_with("audit_log|")
+                && !l.starts_with("audit_row|")
+                && !l.starts_with("search_")
+        })
         .cloned()
         .collect()
 }

@@ -85,8 +85,16 @@ pub async fn signed(server: &Arc<Server>, method: &Method, headers: &HeaderMap, 
         let server = Arc::clone(server);
         let token = token.clone();
         tokio::task::spawn_blocking(move || {
-            let store = server.store()?;
-            session::find(store.conn(), &token, transferdesk_api::clock::now(), server.lifetime).map_err(Failure::from)
+            let now = transferdesk_api::clock::now();
+            let found = session::lookup(&server.reader(), &token, now, server.lifetime)?;
+            // Noting the use (or removing an ended session) waits for a request that finds the
+            // store free: the session is decided by what was read.
+            if let Some(upkeep) = found.upkeep {
+                if let Some(store) = server.store_if_free() {
+                    session::upkeep(store.conn(), &token, now, upkeep)?;
+                }
+            }
+            Ok::<_, Failure>(found.current)
         })
         .await
         .map_err(fault)??

@@ -14,6 +14,9 @@ use transferdesk_core::Store;
 /// The server's state, shared by every request.
 pub struct Server {
     store: Mutex<Store>,
+    /// A reading connection to the same file: who a request is, asked while a long job holds
+    /// the store (the person who started it can still cancel it; everyone else is not refused).
+    reader: Mutex<rusqlite::Connection>,
     pub(crate) jobs: Jobs,
     pub(crate) board: Arc<Board>,
     pub(crate) files: Files,
@@ -32,10 +35,12 @@ impl Server {
     /// private folder for uploads and downloads.
     pub fn open(settings: &Settings) -> Result<Server, transferdesk_core::Error> {
         let store = Store::open(&settings.data_file)?;
+        let reader = store.reader()?.ok_or_else(|| transferdesk_core::Error::Missing(settings.data_file.clone()))?;
         let board = Arc::new(Board::default());
         let told = Arc::clone(&board);
         Ok(Server {
             store: Mutex::new(store),
+            reader: Mutex::new(reader),
             jobs: Jobs::new(move |id, progress| told.tell(id, progress)),
             board,
             files: Files::new()?,
@@ -54,6 +59,20 @@ impl Server {
         Ok(self.store.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
+    /// The store when nobody holds it, for writes that may wait for a later request.
+    pub(crate) fn store_if_free(&self) -> Option<MutexGuard<'_, Store>> {
+        match self.store.try_lock() {
+            Ok(store) => Some(store),
+            Err(std::sync::TryLockError::Poisoned(p)) => Some(p.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        }
+    }
+
+    /// The reading connection.
+    pub(crate) fn reader(&self) -> MutexGuard<'_, rusqlite::Connection> {
+        self.reader.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// How many accounts exist.
     pub fn accounts(&self) -> Result<i64, Failure> {
         Ok(transferdesk_core::access::account::count(self.store()?.conn())?)
@@ -61,6 +80,7 @@ impl Server {
 
     /// Closes the data file cleanly (the WAL is checkpointed when the last connection closes).
     pub fn close(self) {
+        drop(self.reader.into_inner().unwrap_or_else(|e| e.into_inner()));
         drop(self.store.into_inner().unwrap_or_else(|e| e.into_inner()));
     }
 }

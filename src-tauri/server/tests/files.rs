@@ -93,3 +93,45 @@ async fn upload(
     let headers = [("x-file-name", name), ("cookie", session.cookie.as_str()), ("x-csrf-token", session.csrf.as_str())];
     send(running, Method::POST, "/api/upload", &headers, body).await
 }
+
+/// A long import holds the store for its whole transaction; who a request is comes from a reading
+/// connection, so the person can still cancel it (before, the cancel waited behind the import it
+/// was meant to stop, and arrived when there was nothing left to cancel).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_import_can_be_cancelled_while_it_holds_the_store() {
+    let running = std::sync::Arc::new(demo_server());
+    let office = sign_in(&running, "office").await;
+    // 100,000 people: seconds of work even in a release build.
+    let mut csv = String::from("工号,姓名,所在单位,人员类别,领导职务,身份证号\n");
+    for i in 0..100_000 {
+        csv.push_str(&format!("L{i:06},压测{i},计算机学院,科研人员,无,\n"));
+    }
+    let reply = upload(&running, &office, "people.csv", csv).await;
+    let handle = reply.json()["file"].as_str().expect("a handle").to_string();
+    let before = crate::common::audit_entries(&running);
+    let import = {
+        let (running, office) = (std::sync::Arc::clone(&running), office.clone());
+        tokio::spawn(async move {
+            let args = serde_json::json!({"job": "big", "table": "people", "path": handle, "dryRun": false});
+            call_as(&running, &office, "import_file", &args).await
+        })
+    };
+    // Until the job is registered a cancel finds nothing; once it runs, the cancel must be
+    // answered `true` at once, not after the import.
+    let asked = std::time::Instant::now();
+    let cancelled = loop {
+        let reply = call_as(&running, &office, "cancel_job", &serde_json::json!({"job": "big"})).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", String::from_utf8_lossy(&reply.body));
+        if reply.json() == serde_json::json!(true) {
+            break true;
+        }
+        if import.is_finished() || asked.elapsed() > std::time::Duration::from_secs(60) {
+            break false;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    };
+    assert!(cancelled, "the cancel reached the import while it ran");
+    let reply = import.await.expect("the import's request");
+    assert_eq!(reply.json()["code"], "cancelled", "{}", String::from_utf8_lossy(&reply.body));
+    assert_eq!(crate::common::audit_entries(&running), before, "nothing written");
+}

@@ -547,7 +547,8 @@ export function restoreBackup(job: string, file: string): Promise<Restored> {
   return call('restore_backup', { job, file })
 }
 
-/** SQLite's integrity check and the audit chain. */
+/** Proves the data file against its audit log: schema, integrity, hash chain, every row, and
+ * the witnesses of the log's head; each finding named. */
 export function verifyStore(): Promise<VerifyReport> {
   return call('verify_store')
 }

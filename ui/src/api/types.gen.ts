@@ -691,11 +691,70 @@ message: string,
  */
 details: Array<ProblemReport>, };
 
+export type VerifyFinding = { 
+/**
+ * `schema` (a table, index or trigger differs from the file's schema version),
+ * `integrity` (SQLite's check), `chain` (an entry's hash or link, or entries missing),
+ * `entry_rows` (an entry's row digests altered), `row_changed`, `row_added`, `row_deleted`
+ * (a record row that is not what the log says), `witness` (the log's head differs from a
+ * witness kept outside the file).
+ */
+code: string, 
+/**
+ * The table of a row finding.
+ */
+table: string | null, 
+/**
+ * The row's key: its rowid, or its primary key (a JSON array when it has several columns).
+ */
+key: string | null, 
+/**
+ * The columns that differ (`row_changed`).
+ */
+columns: Array<string>, 
+/**
+ * The audit entry concerned: the broken one, or the newest one naming the row.
+ */
+entry: number | null, 
+/**
+ * What was found, for a person.
+ */
+message: string, };
+
+export type WitnessCheck = { 
+/**
+ * `file` (the witness beside the data file), `backup` (a backup's manifest) or `report`
+ * (a filed annual report's snapshot).
+ */
+kind: string, 
+/**
+ * The witness file, or the report year.
+ */
+name: string, 
+/**
+ * The number of entries it saw.
+ */
+entries: number | null, 
+/**
+ * `matches` (the log has that entry with that hash), `missing`, `unreadable`, `cut_off`
+ * (the log is shorter), `rewritten` (another hash), `replaced` (a backup of data a later
+ * restore replaced: not compared), `empty` (a backup of an empty log).
+ */
+status: string, 
+/**
+ * What was found, for a person.
+ */
+message: string, };
+
 export type VerifyReport = { 
 /**
  * `ok`, or what SQLite's integrity check said.
  */
 integrity: string, 
+/**
+ * The file's schema version.
+ */
+schema_version: number, 
 /**
  * Entries in the audit log.
  */
@@ -705,7 +764,24 @@ audit_entries: number,
  */
 first_broken_entry: number | null, 
 /**
- * True when both checks pass.
+ * Rows of the records compared with their digests in the log (0 for a file of a schema
+ * before the digests, which is sealed when it is opened and upgraded).
+ */
+rows_checked: number, 
+/**
+ * The first [`MAX_FINDINGS`] findings.
+ */
+findings: Array<VerifyFinding>, 
+/**
+ * All findings (more than listed when there are more than [`MAX_FINDINGS`]).
+ */
+findings_total: number, 
+/**
+ * The witnesses compared with the log's head.
+ */
+witnesses: Array<WitnessCheck>, 
+/**
+ * True when nothing was found.
  */
 ok: boolean, };
 

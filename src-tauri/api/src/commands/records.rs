@@ -43,7 +43,8 @@ commands! {
         ctx.jobs().run(&job, |steps| backup::restore(&mut store, &file, &ctx.actor(), steps))
     }
 
-    /// SQLite's integrity check and the audit chain.
+    /// Proves the data file against its audit log: schema, integrity, hash chain, every row, and
+    /// the witnesses of the log's head; each finding named.
     read(admin, office, leader)
     fn verify_store(ctx) -> VerifyReport {
         audit::verify(&*ctx.store()?)

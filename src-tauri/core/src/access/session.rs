@@ -59,24 +59,61 @@ pub fn open(conn: &Connection, account: &Account, address: &str, now: NaiveDateT
 /// The session of `token`, if it is still alive (its account enabled); its last use is updated
 /// (at most once a minute, so that reading pages does not mean writing the file each time).
 pub fn find(conn: &Connection, token: &str, now: NaiveDateTime, lifetime: Lifetime) -> Result<Option<Current>> {
+    let found = lookup(conn, token, now, lifetime)?;
+    if let Some(upkeep) = found.upkeep {
+        self::upkeep(conn, token, now, upkeep)?;
+    }
+    Ok(found.current)
+}
+
+/// What a request's token names, read without writing, and what should be written back.
+#[derive(Clone, Debug)]
+pub struct Lookup {
+    /// The session, when it is alive.
+    pub current: Option<Current>,
+    /// What the store should be told; it may wait (the next request tells it again).
+    pub upkeep: Option<Upkeep>,
+}
+
+/// A write a session's use asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Upkeep {
+    /// It ended (idle, too old, its account disabled): remove it.
+    Remove,
+    /// Its last use is more than a minute old: note this one.
+    Touch,
+}
+
+/// Reads the session of `token` only. The office server answers every request's "who is this?"
+/// on a reading connection, so that a long import holding the store does not keep everyone —
+/// and the person asking to cancel it — waiting.
+pub fn lookup(conn: &Connection, token: &str, now: NaiveDateTime, lifetime: Lifetime) -> Result<Lookup> {
     let hash = digest(token);
     let found: Option<(i64, String, String, String)> = conn
         .prepare_cached("SELECT account_id, csrf_token, created_at, seen_at FROM session WHERE token_hash = ?1")?
         .query_row([&hash], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
-    let Some((account_id, csrf, created, seen)) = found else { return Ok(None) };
+    let Some((account_id, csrf, created, seen)) = found else { return Ok(Lookup { current: None, upkeep: None }) };
     let parse = |s: &str| NaiveDateTime::parse_from_str(s, TIME).map_err(|e| Error::Corrupt(format!("session time {s}: {e}")));
     let (created, seen) = (parse(&created)?, parse(&seen)?);
     let account = account::get(conn, account_id)?;
     if now - seen > lifetime.idle || now - created > lifetime.max || account.disabled {
-        conn.prepare_cached("DELETE FROM session WHERE token_hash = ?1")?.execute([&hash])?;
-        return Ok(None);
+        return Ok(Lookup { current: None, upkeep: Some(Upkeep::Remove) });
     }
-    if now - seen >= Duration::minutes(1) {
-        conn.prepare_cached("UPDATE session SET seen_at = ?2 WHERE token_hash = ?1")?
-            .execute(params![hash, now.format(TIME).to_string()])?;
-    }
-    Ok(Some(Current { account, csrf }))
+    let upkeep = (now - seen >= Duration::minutes(1)).then_some(Upkeep::Touch);
+    Ok(Lookup { current: Some(Current { account, csrf }), upkeep })
+}
+
+/// Writes what a [`lookup`] asked for.
+pub fn upkeep(conn: &Connection, token: &str, now: NaiveDateTime, upkeep: Upkeep) -> Result<()> {
+    let hash = digest(token);
+    match upkeep {
+        Upkeep::Remove => conn.prepare_cached("DELETE FROM session WHERE token_hash = ?1")?.execute([&hash])?,
+        Upkeep::Touch => conn
+            .prepare_cached("UPDATE session SET seen_at = ?2 WHERE token_hash = ?1")?
+            .execute(params![hash, now.format(TIME).to_string()])?,
+    };
+    Ok(())
 }
 
 /// Ends one session.

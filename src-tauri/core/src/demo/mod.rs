@@ -110,6 +110,7 @@ mod tests {
         {
             assert!(stages.contains(&stage), "a publicity in stage {stage:?}");
         }
-        assert!(crate::store::audit::verify(&store).expect("verify").ok);
+        let report = crate::store::audit::verify(&store).expect("verify");
+        assert!(report.ok, "the demo, written through the app's own writes, verifies: {:?}", report.findings);
     }
 }

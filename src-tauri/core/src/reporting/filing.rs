@@ -29,13 +29,15 @@ pub fn file(store: &mut Store, actor: &Actor, year: i32, override_reason: Option
         return Err(Error::Refused { code: first, detail: year.to_string() });
     }
     let indicators = annual::indicators(store, year)?;
+    let at = actor.at.format("%Y-%m-%dT%H:%M:%S").to_string();
+    let tx = store.write()?;
     let snapshot = Snapshot {
         indicators: serde_json::to_value(&indicators).unwrap_or_default(),
         narrative: current.narrative.clone(),
         cases: current.cases.clone(),
+        // The log as it stood when the year was filed (under the write lock: nobody adds to it).
+        audit_head: crate::store::seal::head(&tx)?,
     };
-    let at = actor.at.format("%Y-%m-%dT%H:%M:%S").to_string();
-    let tx = store.write()?;
     tx.execute(
         "INSERT INTO report_year (year, due_on, narrative) VALUES (?1, ?2, ?3) ON CONFLICT(year) DO NOTHING",
         params![year, current.due_on, serde_json::to_string(&current.narrative).unwrap_or_default()],

@@ -42,12 +42,16 @@ pub struct ReportYear {
     pub filed_by: Option<String>,
 }
 
-/// What was filed: the indicators and the words as they were sent.
+/// What was filed: the indicators and the words as they were sent, and the head of the audit
+/// log when they were (a witness `verify` compares with the log: docs/reliability.md
+/// "Witnesses"; years filed before it was kept have none).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Snapshot {
     pub(crate) indicators: serde_json::Value,
     pub(crate) narrative: Vec<String>,
     pub(crate) cases: Vec<Case>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) audit_head: Option<crate::store::seal::Head>,
 }
 
 /// An indicator that changed since the year was filed.

@@ -1,10 +1,12 @@
 //! Backups (备份) and restore (恢复), docs/quality.md "Nothing lost, nothing corrupted".
 //!
 //! A backup is written with SQLite's online backup API into an owner-only file next to its final
-//! name, checked (integrity, schema version, audit chain) and only then renamed into place, so a
-//! file under its final name is always a whole, verified backup. The desktop app takes one at
-//! start and one at quit into `<data dir>/backups/`; rotation keeps the last ten and the newest
-//! of each month.
+//! name, checked (the exact schema of its version, integrity, audit chain, every row against its
+//! digest) and only then renamed into place, so a file under its final name is always a whole,
+//! verified backup. Beside it a manifest (`<backup>.manifest.json`) keeps the head of its audit
+//! chain: a witness of the data file's log at that moment (docs/reliability.md "Witnesses"). The
+//! desktop app takes one at start and one at quit into `<data dir>/backups/`; rotation keeps the
+//! last ten and the newest of each month.
 //!
 //! A restore never swaps files under a running program: it checks the candidate first, keeps the
 //! current content as a `before-restore` backup, then copies the candidate *into the open
@@ -15,6 +17,8 @@
 use crate::error::{Error, Result};
 use crate::progress::{Progress, Steps};
 use crate::store::audit::{self, Action, Journal};
+use crate::store::seal::{self, Head};
+use crate::store::witness::{self, Found, Manifest};
 use crate::store::{self, Actor, Store};
 use chrono::NaiveDateTime;
 use rusqlite::backup::StepResult;
@@ -103,17 +107,24 @@ pub struct Restored {
 
 /// The folder of a data file's automatic backups: `<data dir>/backups`.
 pub fn backup_dir(db: &Path) -> PathBuf {
-    store::file::backups_folder(db)
+    witness::backup_dir(db)
 }
 
-/// Writes a verified backup of `store` to `target`, which must not exist yet.
+/// Writes a verified backup of `store` to `target`, which must not exist yet, with its manifest.
 pub fn write(store: &Store, target: &Path, steps: Steps) -> Result<BackupCheck> {
+    write_taken(store, target, steps, None)
+}
+
+fn write_taken(store: &Store, target: &Path, steps: Steps, taken_at: Option<String>) -> Result<BackupCheck> {
     if target.exists() {
         return Err(Error::AlreadyExists(target.to_path_buf()));
     }
     let part = part_path(target);
     let _ = std::fs::remove_file(&part);
-    let written = write_part(store, &part, steps).and_then(|_| check(&part));
+    let written = write_part(store, &part, steps).and_then(|_| check_file(&part)).and_then(|(checked, head)| {
+        let manifest = Manifest { format: 1, schema_version: checked.schema_version, taken_at, audit_head: head };
+        witness::write_manifest(target, &manifest).map(|_| checked)
+    });
     let checked = match written {
         Ok(c) => c,
         Err(e) => {
@@ -121,7 +132,10 @@ pub fn write(store: &Store, target: &Path, steps: Steps) -> Result<BackupCheck> 
             return Err(e);
         }
     };
-    std::fs::rename(&part, target).map_err(|e| Error::io(target, e))?;
+    if let Err(e) = std::fs::rename(&part, target) {
+        let _ = std::fs::remove_file(witness::manifest_path(target));
+        return Err(Error::io(target, e));
+    }
     sync_dir(target);
     Ok(BackupCheck { file: target.display().to_string(), ..checked })
 }
@@ -164,8 +178,15 @@ fn copy(from: &Connection, to: &mut Connection, busy_path: &Path, steps: Steps) 
 }
 
 /// Checks a backup or a restore candidate without changing it: a SQLite file, a TransferDesk
-/// one, not newer than this build, integrity `ok`, and an intact audit chain.
+/// one, not newer than this build, exactly the schema of its version (`backup_schema` names
+/// each difference), integrity `ok`, an intact audit chain, every row as its newest entry
+/// recorded it, and — when the manifest written with it is beside it — the head it was taken at.
 pub fn check(file: &Path) -> Result<BackupCheck> {
+    check_file(file).map(|(checked, _)| checked)
+}
+
+/// [`check`], with the head of the file's audit chain.
+fn check_file(file: &Path) -> Result<(BackupCheck, Option<Head>)> {
     if !file.is_file() {
         return Err(Error::Missing(file.to_path_buf()));
     }
@@ -188,6 +209,10 @@ pub fn check(file: &Path) -> Result<BackupCheck> {
     if version == 0 || !has_audit {
         return Err(foreign());
     }
+    let differences = store::schema_differences(&conn, version).map_err(|e| corrupt(e.to_string()))?;
+    if !differences.is_empty() {
+        return Err(Error::Refused { code: "backup_schema", detail: format!("{name}: {}", differences.join("; ")) });
+    }
     let report = audit::verify_conn(&conn).map_err(|e| corrupt(e.to_string()))?;
     if report.integrity != "ok" {
         return Err(corrupt(format!("integrity_check: {}", report.integrity)));
@@ -195,7 +220,21 @@ pub fn check(file: &Path) -> Result<BackupCheck> {
     if let Some(id) = report.first_broken_entry {
         return Err(corrupt(format!("audit log entry {id}")));
     }
-    Ok(BackupCheck { file: name, schema_version: version, audit_entries: report.audit_entries })
+    if let Some(f) = report.findings.first() {
+        let what = [f.table.clone(), f.key.clone(), f.entry.map(|e| format!("entry {e}"))].into_iter().flatten().collect::<Vec<_>>();
+        let columns = if f.columns.is_empty() { String::new() } else { format!(" ({})", f.columns.join(", ")) };
+        return Err(corrupt(format!("{}: {}{columns}", f.code, what.join(" "))));
+    }
+    let head = seal::head(&conn).map_err(|e| corrupt(e.to_string()))?;
+    match witness::read_manifest(file) {
+        Found::Read(m) if m.audit_head != head => {
+            let entries = m.audit_head.map_or(0, |h| h.entries);
+            return Err(corrupt(format!("its audit log no longer ends where its manifest says (entry {entries})")));
+        }
+        Found::Unreadable(e) => return Err(corrupt(format!("its manifest cannot be read: {e}"))),
+        _ => {}
+    }
+    Ok((BackupCheck { file: name, schema_version: version, audit_entries: report.audit_entries }, head))
 }
 
 /// Takes an automatic (or manual) backup into the backups folder and rotates the folder.
@@ -209,7 +248,7 @@ pub fn take(store: &Store, at: NaiveDateTime, reason: Reason, steps: Steps) -> R
         target = dir.join(format!("transferdesk-{stamp}-{}-{n}.db", reason.key()));
         n += 1;
     }
-    write(store, &target, steps)?;
+    write_taken(store, &target, steps, Some(at.format("%Y-%m-%dT%H:%M:%S").to_string()))?;
     rotate(&dir, KEEP_LAST)?;
     described(&target).ok_or_else(|| Error::io(&target, "backup vanished after writing"))
 }
@@ -247,6 +286,7 @@ pub fn rotate(dir: &Path, keep_last: usize) -> Result<Vec<PathBuf>> {
             continue;
         }
         let path = PathBuf::from(&b.file);
+        let _ = std::fs::remove_file(witness::manifest_path(&path));
         match std::fs::remove_file(&path) {
             Ok(()) => removed.push(path),
             // The app's start backup runs in a process of its own and may rotate at the same time.
@@ -260,15 +300,30 @@ pub fn rotate(dir: &Path, keep_last: usize) -> Result<Vec<PathBuf>> {
 /// Replaces the content of `store` with the backup `from`, after checking it; the replaced
 /// content is kept as a `before-restore` backup. The store is reopened (and an older backup
 /// migrated) before this returns; the restore itself is the restored file's newest audit entry.
+///
+/// The restore entry records the head of the log it replaced and the head of the one it brought
+/// back; the witness beside the data file follows the content (docs/reliability.md "Witnesses").
 pub fn restore(store: &mut Store, from: &Path, actor: &Actor, steps: Steps) -> Result<Restored> {
-    let checked = check(from)?;
+    let (checked, restored_head) = check_file(from)?;
     if same_file(from, store.path()) {
         return Err(Error::Refused { code: "backup_same_file", detail: from.display().to_string() });
     }
     let kept = take(store, actor.at, Reason::BeforeRestore, &mut crate::progress::unobserved)?;
+    let replaced_head = seal::head(store.conn())?;
     let source = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     let path = store.path().to_path_buf();
-    copy(&source, store.conn_mut(), &path, steps)?;
+    // The witness names the restored log before the copy: a restore stopped after the copy and
+    // before its own entry leaves a witness that matches the file.
+    let witness_for = |head: &Option<Head>| {
+        if let Some(h) = head {
+            let _ = witness::write_witness(&path, h);
+        }
+    };
+    witness_for(&restored_head);
+    if let Err(e) = copy(&source, store.conn_mut(), &path, steps) {
+        witness_for(&replaced_head);
+        return Err(e);
+    }
     drop(source);
     // A fresh store runs the migrations an older backup needs and sets the connection up again.
     *store = Store::open(&path)?;
@@ -279,7 +334,13 @@ pub fn restore(store: &mut Store, from: &Path, actor: &Actor, steps: Steps) -> R
         "restore",
         &file_name(from),
         None,
-        Some(&serde_json::json!({"from": checked.file, "schema_version": checked.schema_version, "kept": kept.name})),
+        Some(&serde_json::json!({
+            "from": checked.file,
+            "schema_version": checked.schema_version,
+            "kept": kept.name,
+            "replaced_head": replaced_head,
+            "restored_head": restored_head,
+        })),
     )?;
     tx.commit()?;
     Ok(Restored { from: checked, kept })

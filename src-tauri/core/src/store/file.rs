@@ -4,12 +4,7 @@
 
 use crate::error::{Error, Result};
 use std::io::Write;
-use std::path::{Path, PathBuf};
-
-/// The folder of a data file's automatic backups: `<data dir>/backups`.
-pub fn backups_folder(db: &Path) -> PathBuf {
-    db.parent().unwrap_or_else(|| Path::new(".")).join("backups")
-}
+use std::path::Path;
 
 /// Writes `bytes` to `path` atomically and for its owner only (0600): into a temporary file in
 /// the same folder, flushed to disk, then renamed over `path`. A full disk or a kill never leaves

@@ -9,13 +9,18 @@ pub mod backup;
 pub mod file;
 pub mod holders;
 pub mod institution;
+pub mod schema;
+pub mod seal;
 pub mod search;
+pub mod witness;
 
 use crate::error::{Error, Result};
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The numbered migrations, oldest first. `user_version` is their count.
@@ -27,11 +32,31 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_everyday.sql"),
     include_str!("../../migrations/0006_list_order.sql"),
     include_str!("../../migrations/0007_accounts.sql"),
+    INTEGRITY,
 ];
+
+/// The migration that seals the records (docs/reliability.md "Tamper evidence").
+const INTEGRITY: &str = include_str!("../../migrations/0008_integrity.sql");
 
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {
     MIGRATIONS.len() as i64
+}
+
+/// The first schema whose audit entries carry the digests of the rows they wrote: files of an
+/// older schema are sealed when they are upgraded (docs/reliability.md "Tamper evidence").
+pub fn sealed_since() -> i64 {
+    MIGRATIONS.iter().position(|m| *m == INTEGRITY).map_or(i64::MAX, |i| i as i64 + 1)
+}
+
+/// A new file of schema `version` as its migrations leave it, in memory.
+pub(crate) fn new_file(version: i64) -> Result<Connection> {
+    schema::new_file(version, MIGRATIONS)
+}
+
+/// How the file on `conn`, at schema `version`, differs from that schema (empty: not at all).
+pub fn schema_differences(conn: &Connection, version: i64) -> Result<Vec<String>> {
+    schema::differences(conn, version, MIGRATIONS)
 }
 
 /// How long a writer waits for another program to release the file before it gives up.
@@ -53,49 +78,10 @@ pub struct Actor {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The tables whose rows the audit log proves.
+    sealed: Vec<seal::SealedTable>,
     /// Inside [`Store::all_or_nothing`]: writes are savepoints of its one transaction.
     nested: bool,
-}
-
-/// A write transaction from [`Store::write`]: the store's own (committed by [`Tx::commit`]), or,
-/// inside [`Store::all_or_nothing`], a savepoint of the one transaction there, which commits
-/// nothing until that transaction does. Dropped without a commit, it rolls back either way.
-pub struct Tx<'a>(TxKind<'a>);
-
-enum TxKind<'a> {
-    Own(rusqlite::Transaction<'a>),
-    Nested(rusqlite::Savepoint<'a>),
-}
-
-impl std::ops::Deref for Tx<'_> {
-    type Target = Connection;
-    fn deref(&self) -> &Connection {
-        match &self.0 {
-            TxKind::Own(t) => t,
-            TxKind::Nested(s) => s,
-        }
-    }
-}
-
-impl Tx<'_> {
-    /// Commits the transaction (a savepoint: releases it into the enclosing transaction).
-    pub fn commit(self) -> rusqlite::Result<()> {
-        match self.0 {
-            TxKind::Own(t) => t.commit(),
-            TxKind::Nested(s) => s.commit(),
-        }
-    }
-
-    /// Undoes everything written in it.
-    pub fn rollback(self) -> rusqlite::Result<()> {
-        match self.0 {
-            TxKind::Own(t) => t.rollback(),
-            TxKind::Nested(mut s) => {
-                s.rollback()?;
-                s.commit()
-            }
-        }
-    }
 }
 
 impl Store {
@@ -109,12 +95,24 @@ impl Store {
         Self::prepare(conn, path).map_err(|e| holders::locked(path, e))
     }
 
+    /// A second, reading connection to this store's file (WAL lets it read while a write is
+    /// under way): for answers that must not wait behind a long job. None in memory.
+    pub fn reader(&self) -> Result<Option<Connection>> {
+        if self.path == Path::new(":memory:") {
+            return Ok(None);
+        }
+        let conn = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        Ok(Some(conn))
+    }
+
     /// An in-memory store for tests and previews.
     pub fn in_memory() -> Result<Store> {
         Self::prepare(Connection::open_in_memory()?, Path::new(":memory:"))
     }
 
-    /// Opens a connection as a store: pragmas, migrations, the holders' list.
+    /// Opens a connection as a store: the schema check, pragmas, migrations (an upgrade seals the
+    /// rows it changed), the triggers that seal each write, the holders' list.
     pub(crate) fn prepare(mut conn: Connection, path: &Path) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // A foreign file fails here with SQLITE_NOTADB, before anything is written.
@@ -128,12 +126,21 @@ impl Store {
             if !has_audit {
                 return Err(Error::Corrupt("not a TransferDesk database".into()));
             }
+            let differences = schema_differences(&conn, version)?;
+            if !differences.is_empty() {
+                return Err(Error::Corrupt(format!("{}: {}", path.display(), differences.join("; "))));
+            }
         } else {
             let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
             if tables > 0 {
                 return Err(Error::Corrupt("a SQLite file of another program".into()));
             }
         }
+        // Rows that already differ from their digests before an upgrade stay findings: the
+        // upgrade's seal leaves them out.
+        let upgrade = version > 0 && version < schema_version();
+        let exempt: HashSet<(String, String)> =
+            if upgrade && version >= sealed_since() { seal::differing_rows(&conn)? } else { HashSet::new() };
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // FULL: in WAL mode NORMAL may lose the last commits on a power cut (a commit is on
         // disk only at the next checkpoint); FULL syncs the WAL at every commit
@@ -141,16 +148,26 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "cache_size", CACHE_KIB)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
-        migrations.to_latest(&mut conn).map_err(|e| match e {
-            rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
-            other => Error::Database(other.to_string()),
-        })?;
-        if path != Path::new(":memory:") {
+        migrate(&mut conn, version, Arc::new(exempt))?;
+        let in_memory = path == Path::new(":memory:");
+        if upgrade && !in_memory {
+            if let Some(head) = seal::head(&conn)? {
+                // Best effort, like after every write: a witness left behind is still a prefix.
+                let _ = witness::write_witness(path, &head);
+            }
+        }
+        let sealed = seal::sealed_tables(&conn)?;
+        seal::install_capture(&conn, &sealed)?;
+        let empty_log: bool = conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM audit_log)", [], |r| r.get(0))?;
+        if empty_log {
+            // A new file: the rows its migrations seeded are sealed by its first entry.
+            seal::touch_all(&conn, &sealed)?;
+        }
+        if !in_memory {
             holders::register(path);
             remove_leftover_parts(path);
         }
-        Ok(Store { conn, path: path.to_path_buf(), nested: false })
+        Ok(Store { conn, path: path.to_path_buf(), sealed, nested: false })
     }
 
     /// The file this store reads.
@@ -177,17 +194,19 @@ impl Store {
     }
 
     /// Starts a write transaction that takes the write lock at once, so that a busy file is
-    /// noticed before any work is done. Inside [`Store::all_or_nothing`] it is a savepoint of
-    /// that one transaction.
+    /// noticed before any work is done. Its [`Tx::commit`] seals the audit entries recorded in
+    /// it. Inside [`Store::all_or_nothing`] it is a savepoint of that one transaction.
     pub fn write(&mut self) -> Result<Tx<'_>> {
-        if self.nested {
-            return Ok(Tx(TxKind::Nested(self.conn.savepoint()?)));
-        }
-        let path = &self.path;
-        self.conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map(|t| Tx(TxKind::Own(t)))
-            .map_err(|e| holders::locked(path, e.into()))
+        let Store { conn, path, sealed, nested } = self;
+        let inner = if *nested {
+            TxKind::Nested(conn.savepoint()?)
+        } else {
+            TxKind::Own(
+                conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(|e| holders::locked(path, e.into()))?,
+            )
+        };
+        let begin = seal::touched_mark(&inner)?;
+        Ok(Tx { inner, path, sealed, begin })
     }
 
     /// Runs `f`, whose writes (each [`Store::write`], whatever function makes it) become one
@@ -204,6 +223,10 @@ impl Store {
         match result {
             Ok(value) => {
                 self.conn.execute_batch("COMMIT")?;
+                // The savepoints sealed their entries; the witness follows the one commit.
+                if let Some(head) = seal::head(&self.conn)?.filter(|_| self.path != Path::new(":memory:")) {
+                    let _ = witness::write_witness(&self.path, &head);
+                }
                 Ok(value)
             }
             Err(e) => {
@@ -227,13 +250,96 @@ fn remove_leftover_parts(db: &Path) {
     if !holders::others(db).is_empty() {
         return;
     }
-    let Ok(entries) = std::fs::read_dir(file::backups_folder(db)) else { return };
+    let Ok(entries) = std::fs::read_dir(witness::backup_dir(db)) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with("transferdesk-") && name.ends_with(".db.part") {
             let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+/// A write transaction of a [`Store`]: the store's own, or, inside [`Store::all_or_nothing`], a
+/// savepoint of the one transaction there, which commits nothing until that transaction does.
+/// Reads and writes go through it as through a connection; dropping it rolls back.
+pub struct Tx<'a> {
+    inner: TxKind<'a>,
+    path: &'a Path,
+    sealed: &'a [seal::SealedTable],
+    begin: i64,
+}
+
+enum TxKind<'a> {
+    Own(rusqlite::Transaction<'a>),
+    Nested(rusqlite::Savepoint<'a>),
+}
+
+impl std::ops::Deref for TxKind<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        match self {
+            TxKind::Own(t) => t,
+            TxKind::Nested(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.inner
+    }
+}
+
+impl Tx<'_> {
+    /// Writes the audit entries recorded in the transaction, each with the digests of the rows
+    /// written before it (docs/reliability.md "Tamper evidence"), commits, then updates the
+    /// witness beside the data file.
+    pub fn commit(self) -> Result<()> {
+        let head = seal::commit_pending(&self.inner, self.sealed, self.begin)?;
+        let own = match self.inner {
+            TxKind::Own(t) => t.commit().map(|()| true)?,
+            // Released into the enclosing transaction, whose commit writes the witness.
+            TxKind::Nested(s) => s.commit().map(|()| false)?,
+        };
+        if let Some(head) = head.filter(|_| own && self.path != Path::new(":memory:")) {
+            // After the commit nothing can be undone: a witness that could not be written stays
+            // behind, and `verify` accepts a witness behind the log (it is a prefix).
+            let _ = witness::write_witness(self.path, &head);
+        }
+        Ok(())
+    }
+
+    /// Rolls back everything written in the transaction, its audit entries included.
+    pub fn rollback(self) -> Result<()> {
+        match self.inner {
+            TxKind::Own(t) => t.rollback()?,
+            TxKind::Nested(mut s) => {
+                s.rollback()?;
+                s.commit()?
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Runs the pending migrations in one transaction; the last one's hook seals the rows of an
+/// upgraded file (from schema `from`; a new file is sealed by its first entry instead).
+fn migrate(conn: &mut Connection, from: i64, exempt: Arc<HashSet<(String, String)>>) -> Result<()> {
+    let to = schema_version();
+    let hook = move |tx: &rusqlite::Transaction<'_>| -> rusqlite_migration::HookResult {
+        if from == 0 {
+            return Ok(());
+        }
+        seal::seal_upgrade(tx, &exempt, from, to).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+    };
+    let last = MIGRATIONS.len().saturating_sub(1);
+    let steps: Vec<M<'_>> =
+        MIGRATIONS.iter().enumerate().map(|(i, sql)| if i == last { M::up_with_hook(sql, hook.clone()) } else { M::up(sql) }).collect();
+    Migrations::new(steps).to_latest(conn).map_err(|e| match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
+        other => Error::Database(other.to_string()),
+    })
 }
 
 impl Drop for Store {
@@ -335,7 +441,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("a.db");
         drop(Store::create(&path, &institution(), &actor()).expect("created"));
-        let backups = file::backups_folder(&path);
+        let backups = witness::backup_dir(&path);
         std::fs::create_dir_all(&backups).expect("dir");
         let leftover = backups.join("transferdesk-20261123-093000-before-restore.db.part");
         let kept = [backups.join("transferdesk-20261123-093000-start.db"), backups.join("notes.part")];
