@@ -60,9 +60,10 @@ lint:
 # Seconds each fuzz target runs in `make test` (plain `cargo test`: 2).
 FUZZ_SECONDS ?= 30
 
-# Under a virtual display: the app's tests create a WebKit web context.
+# Under a virtual display: the app's tests create a WebKit web context. CRAFTED_BIG: the bad-file
+# corpus includes its two big crafted workbooks (a million rows; a zip bomb).
 test-rust:
-	FUZZ_SECONDS=$(FUZZ_SECONDS) xvfb-run -a cargo test --workspace
+	FUZZ_SECONDS=$(FUZZ_SECONDS) CRAFTED_BIG=1 xvfb-run -a cargo test --workspace
 
 # The browser tests drive the built UI served by the real server (target/debug/transferdesk-server).
 test-ui: build

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The office server under load (docs/performance.md "Load: the office server"): on a copy of the
-// large demo, N simulated office staff each sign in, then every few seconds open the dashboard, page and search
+// The office server under load (docs/performance.md "Load: the office server"): on a copy of the large demo, N
+// simulated office staff each sign in, then every few seconds open the dashboard, page and search
 // the portfolio, open an achievement, plan a distribution and save a cost, for M minutes. Reports
 // per request kind the count, errors and latency percentiles, and the server's peak memory; then
 // runs the very same requests through the desktop app's command path (the `command_path` example:

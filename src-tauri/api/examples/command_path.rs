@@ -1,8 +1,7 @@
 //! The desktop app's command path, timed: the requests a load run made through the office server
 //! (`scripts/load.mjs` writes them as JSON lines `{"name", "args"}`), each run again through
 //! [`transferdesk_api::call`] as the desk calls it — no HTTP, no session, no JSON over a socket —
-//! so that docs/performance.md "Load: the office server" can set the HTTP layer's cost beside the
-//! commands' own.
+//! so that docs/performance.md "Load: the office server" can set the HTTP layer's cost beside the commands' own.
 //!
 //!     cargo run --release -p transferdesk-api --example command_path -- DB REQUESTS.jsonl
 //!

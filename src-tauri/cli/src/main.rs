@@ -382,7 +382,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
             Ok(output::Doc::new(serde_json::to_value(&summary).unwrap_or_default(), human))
         }
         Command::Export { what, target, reveal_ids } => {
-            let store = Store::open(&path)?;
+            let mut store = Store::open(&path)?;
             if what == "all" {
                 std::fs::create_dir_all(&target).map_err(|e| {
                     Failure::Core(transferdesk_core::Error::Io { path: target.display().to_string(), message: e.to_string() })
@@ -391,14 +391,14 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
                 let mut human = String::new();
                 for table in Table::ALL {
                     let file = target.join(transferdesk_report::template_xlsx::file_name(*table));
-                    let rows = transferdesk_report::template_xlsx::export_table(&store, *table, &file, reveal_ids)?;
+                    let rows = transferdesk_report::template_xlsx::export_table(&mut store, &actor(), *table, &file, reveal_ids)?;
                     human.push_str(&format!("{}  {} {rows}\n", file.display(), lang.pick("行数", "rows")));
                     files.push(json!({"table": table.key(), "file": file, "rows": rows}));
                 }
                 Ok(output::Doc::new(json!({"dir": target, "files": files}), human.trim_end().to_string()))
             } else {
                 let table = parse_table(&what).map_err(Failure::Usage)?;
-                let rows = transferdesk_report::template_xlsx::export_table(&store, table, &target, reveal_ids)?;
+                let rows = transferdesk_report::template_xlsx::export_table(&mut store, &actor(), table, &target, reveal_ids)?;
                 let human = match lang {
                     Lang::Zh => format!("已导出{}表 {} 行到 {}", table.zh(), rows, target.display()),
                     Lang::En => format!("exported {} rows of {} to {}", rows, table.key(), target.display()),
@@ -533,7 +533,7 @@ fn rewards(path: &std::path::Path, command: Rewards, lang: Lang) -> Result<outpu
             output::Doc::new(serde_json::to_value(&page).unwrap_or_default(), human)
         }
         Rewards::Payroll { id, file, reveal_ids } => {
-            let rows = transferdesk_report::payroll::write(&store, id, &file, reveal_ids)?;
+            let rows = transferdesk_report::payroll::write(&mut store, &actor(), id, &file, reveal_ids)?;
             written(&file, ("已写出发放表", "payroll written to"), Some(rows))
         }
         Rewards::Notice { id, file } => {
@@ -541,7 +541,7 @@ fn rewards(path: &std::path::Path, command: Rewards, lang: Lang) -> Result<outpu
             written(&file, ("已写出公示", "notice written to"), None)
         }
         Rewards::Statement { id, file, employee } => {
-            let pages = transferdesk_report::statement::write(&store, id, &file, employee.as_deref())?;
+            let pages = transferdesk_report::statement::write(&mut store, &actor(), id, &file, employee.as_deref())?;
             written(&file, ("已写出个人通知单", "statements written to"), Some(pages))
         }
     })

@@ -1,5 +1,5 @@
-use crate::common::{cli, cli_env, fixture};
-use std::path::{Path, PathBuf};
+use crate::common::{cli, cli_env, fixture, good_db};
+use std::path::Path;
 
 #[test]
 fn init_creates_once_and_never_overwrites() {
@@ -179,23 +179,6 @@ fn demo_is_deterministic_for_a_seed() {
     }
     assert_eq!(dump(&a), dump(&b), "the same seed gives the same portfolio");
     assert_ne!(dump(&a), dump(&c), "another seed gives another one");
-}
-
-fn good_db(dir: &tempfile::TempDir) -> PathBuf {
-    let db = dir.path().join("good.db");
-    assert_eq!(cli(&db, &["init", "--institution", "测试大学", "--province", "四川省"]).status, 0);
-    for (table, file) in [
-        ("people", "people.csv"),
-        ("organizations", "organizations.csv"),
-        ("achievements", "achievements.xlsx"),
-        ("contracts", "contracts.csv"),
-        ("receipts", "receipts.csv"),
-        ("costs", "costs.xlsx"),
-    ] {
-        let run = cli(&db, &["import", table, &fixture(&format!("good/{file}"))]);
-        assert_eq!(run.status, 0, "{file}: {}", run.stderr);
-    }
-    db
 }
 
 #[test]

@@ -51,3 +51,30 @@ pub fn cli_env(db: &Path, args: &[&str], lang: &str) -> Run {
 pub fn fixture(rel: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(rel).display().to_string()
 }
+
+/// A data file holding the clean fixture portfolio of tests/fixtures/good.
+pub fn good_db(dir: &tempfile::TempDir) -> PathBuf {
+    let db = dir.path().join("good.db");
+    assert_eq!(cli(&db, &["init", "--institution", "测试大学", "--province", "四川省"]).status, 0);
+    for (table, file) in [
+        ("people", "people.csv"),
+        ("organizations", "organizations.csv"),
+        ("achievements", "achievements.xlsx"),
+        ("contracts", "contracts.csv"),
+        ("receipts", "receipts.csv"),
+        ("costs", "costs.xlsx"),
+    ] {
+        let run = cli(&db, &["import", table, &fixture(&format!("good/{file}"))]);
+        assert_eq!(run.status, 0, "{file}: {}", run.stderr);
+    }
+    db
+}
+
+/// The audit log's last entry: (actor, action, entity, key, after).
+pub fn last_audit(db: &Path) -> (String, String, String, String, String) {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    conn.query_row("SELECT actor, action, entity, entity_key, coalesce(after, '') FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
+    .expect("an entry")
+}

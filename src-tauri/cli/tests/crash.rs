@@ -10,6 +10,10 @@ use std::time::{Duration, Instant};
 /// Kills per scenario (docs/quality.md "Nothing lost, nothing corrupted" asks for at least 20).
 const KILLS: usize = 20;
 
+/// Of each scenario's kills, at least this many must land inside the command's open write
+/// transaction (the odd-numbered kills aim there; docs/reliability.md "Crash safety").
+const MIN_IN_TRANSACTION: usize = 5;
+
 /// A small deterministic generator: the moments are random but a failure can be replayed with
 /// `CRASH_SEED`.
 struct Rng(u64);
@@ -72,20 +76,51 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// Kills `args` at random moments over its measured duration, `KILLS` times; after each kill the
-/// file verifies and equals either the content before or the content after a complete run.
-/// Returns how many kills left it (before, after).
-fn kill_repeatedly(template: &Path, work: &Path, args: &[&str], rng: &mut Rng) -> (usize, usize) {
+/// Whether a program holds the write lock of `db` this moment: a write transaction is open.
+/// Probes with `BEGIN IMMEDIATE` without waiting, and lets go at once when it got the lock.
+fn write_locked(db: &Path) -> bool {
+    // Never create the file: the command under test does.
+    let Ok(conn) = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE) else { return false };
+    let _ = conn.busy_timeout(Duration::ZERO);
+    match conn.execute_batch("BEGIN IMMEDIATE") {
+        Ok(()) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            false
+        }
+        Err(_) => true,
+    }
+}
+
+/// Kills `args` `KILLS` times, each on a fresh copy: the even-numbered kills at a random moment
+/// over the command's measured duration (and up to 20% past it, so that some land during the
+/// commit), the odd-numbered ones as soon as the command holds its write transaction open,
+/// which the test sees by probing the lock. After each kill the file verifies and equals either
+/// the content before or the content after a complete run. Returns how many kills left it
+/// (before, after) and how many landed in an open transaction — seen holding the lock at the
+/// kill and left with nothing written, as a transaction cut short must be.
+fn kill_repeatedly(template: &Path, work: &Path, args: &[&str], rng: &mut Rng) -> (usize, usize, usize) {
     let before = dump(template);
     let (took, after) = complete_run(template, work, args);
     assert_ne!(before, after, "{args:?} changes something");
-    let (mut none, mut all) = (0, 0);
+    let (mut none, mut all, mut in_transaction) = (0, 0, 0);
     for i in 0..KILLS {
         copy_db(template, work);
-        // Up to 20% past the measured end, so that kills also land during the commit.
-        let delay = rng.below(took + took / 5);
         let mut child = spawn(work, args);
-        std::thread::sleep(delay);
+        let (delay, locked) = if i % 2 == 0 {
+            let delay = rng.below(took + took / 5);
+            std::thread::sleep(delay);
+            (delay, false)
+        } else {
+            let started = Instant::now();
+            let mut locked = false;
+            while !locked && started.elapsed() < took * 3 && child.try_wait().ok().flatten().is_none() {
+                locked = write_locked(work);
+                if !locked {
+                    std::thread::sleep(Duration::from_micros(200));
+                }
+            }
+            (started.elapsed(), locked)
+        };
         let _ = child.kill();
         let _ = child.wait();
         let verify = cli(work, &["--json", "verify"]);
@@ -93,6 +128,9 @@ fn kill_repeatedly(template: &Path, work: &Path, args: &[&str], rng: &mut Rng) -
         let now = dump(work);
         if now == before {
             none += 1;
+            if locked {
+                in_transaction += 1;
+            }
         } else if now == after {
             all += 1;
         } else {
@@ -101,7 +139,11 @@ fn kill_repeatedly(template: &Path, work: &Path, args: &[&str], rng: &mut Rng) -
             panic!("{args:?} killed after {delay:?} (kill {i}) left a partial change: unexpected {extra:?}, missing {missing:?}");
         }
     }
-    (none, all)
+    assert!(
+        in_transaction >= MIN_IN_TRANSACTION,
+        "{args:?}: only {in_transaction} of {KILLS} kills landed inside the open transaction (at least {MIN_IN_TRANSACTION})"
+    );
+    (none, all, in_transaction)
 }
 
 /// Every table as sorted text rows. The audit log is compared by what changed (action, entity,
@@ -196,19 +238,50 @@ fn sigkill_never_leaves_half_a_change() {
     }
     std::fs::write(&big, text).expect("write");
     let import = ["import", "people", big.to_str().expect("utf-8")];
-    let (none, all) = kill_repeatedly(&empty, &work, &import, &mut rng);
-    eprintln!("import: {KILLS} kills survived ({none} left nothing, {all} the whole file)");
+    let (none, all, open) = kill_repeatedly(&empty, &work, &import, &mut rng);
+    eprintln!("import: {KILLS} kills survived ({none} left nothing, {all} the whole file; {open} inside the transaction)");
 
     // 2. A distribution approval.
     let (draft, id) = template(dir.path(), "draft.db", true);
     let id = id.expect("draft id");
     let approve = ["rewards", "approve", id.as_str(), "--decision-date", "2025-03-10"];
-    let (none, all) = kill_repeatedly(&draft, &work, &approve, &mut rng);
-    eprintln!("approve: {KILLS} kills survived ({none} draft, {all} approved)");
+    let (none, all, open) = kill_repeatedly(&draft, &work, &approve, &mut rng);
+    eprintln!("approve: {KILLS} kills survived ({none} draft, {all} approved; {open} inside the transaction)");
 
     // 3. Filing a report year (its snapshot).
     let file = ["report", "file", "--year", "2025"];
-    let (none, all) = kill_repeatedly(&empty, &work, &file, &mut rng);
-    eprintln!("report file: {KILLS} kills survived ({none} open, {all} filed)");
+    let (none, all, open) = kill_repeatedly(&empty, &work, &file, &mut rng);
+    eprintln!("report file: {KILLS} kills survived ({none} open, {all} filed; {open} inside the transaction)");
     eprintln!("crash test: {} kills in {:?}", 3 * KILLS, started.elapsed());
+}
+
+/// `demo --scale large` is one transaction (core `Store::all_or_nothing`): killed inside it, it
+/// leaves a file with nothing in it — `verify` passes, no record, not even the profile — and
+/// the next `demo` takes that file over instead of refusing it as an existing data file.
+/// (Before, the kill left a partial demo that verified, and `demo` refused to run again.)
+#[test]
+fn a_killed_large_demo_leaves_nothing_and_the_demo_runs_again() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("demo.db");
+    let mut child = spawn(&db, &["demo", "--scale", "large", "--seed", "1"]);
+    let started = Instant::now();
+    while !write_locked(&db) {
+        assert!(child.try_wait().ok().flatten().is_none(), "the large demo takes longer than its start");
+        assert!(started.elapsed() < Duration::from_secs(60), "the demo never opened its transaction");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // Well inside: people and achievements are being written.
+    std::thread::sleep(Duration::from_secs(2));
+    assert!(write_locked(&db), "still in its one transaction after 2 s");
+    let _ = child.kill();
+    let _ = child.wait();
+    let verify = cli(&db, &["--json", "verify"]);
+    assert_eq!(verify.status, 0, "{}", verify.stdout);
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let count = |t: &str| conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get::<_, i64>(0)).expect("count");
+    assert_eq!((count("person"), count("achievement"), count("institution"), count("audit_log")), (0, 0, 0, 0), "nothing at all");
+    drop(conn);
+    let again = cli(&db, &["--json", "demo", "--scale", "small", "--seed", "1"]);
+    assert_eq!(again.status, 0, "the next demo takes the empty file over: {}", again.stdout);
+    assert_eq!(cli(&db, &["verify"]).status, 0);
 }

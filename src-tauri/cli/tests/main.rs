@@ -6,4 +6,5 @@ mod common;
 mod crash;
 mod disclosures;
 mod fees;
+mod rewards;
 mod users;

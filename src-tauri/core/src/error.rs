@@ -278,6 +278,8 @@ fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
         "own_account" => ("不能停用自己正在使用的账号", "you cannot disable the account you are signed in with"),
         "money_distributed" => ("这笔款项已计入收益分配，不能删除", "this amount is counted by a distribution and cannot be deleted"),
         "attachment_too_large" => ("附件超过 100 MB", "the file is larger than 100 MB"),
+        "minutes_too_large" => ("会议纪要文件超过 100 MB", "the minutes file is larger than 100 MB"),
+        "not_a_file" => ("不是普通文件（如管道或设备），未读取", "not a regular file (a pipe or a device): not read"),
         "attachment_altered" => ("附件文件已被改动，与登记时的校验值不符", "the stored file was altered: its SHA-256 no longer matches"),
         // people and organizations: merges
         "merge_same" => ("不能把记录与自身合并", "a record cannot be merged with itself"),

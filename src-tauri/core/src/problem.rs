@@ -107,6 +107,116 @@ pub enum ProblemKind {
     SharesMissing,
     /// Not an amount in 万元.
     WanYuan,
+    /// The file goes beyond a limit of the reader (docs/import-templates.md "Limits"): refused
+    /// before it can take the memory the limit protects.
+    Limit(Limit),
+}
+
+/// A limit of the file reader, with its value: what the problem names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// The file has more bytes than this.
+    FileBytes(u64),
+    /// The workbook holds more parts (files inside the .xlsx) than this.
+    Parts(u64),
+    /// A part of the workbook, uncompressed, has more bytes than this: (part, bytes).
+    PartBytes(String, u64),
+    /// One XML tag or text run of a part is longer than this many bytes: (part, bytes).
+    XmlToken(String, u64),
+    /// The shared-strings table announces more strings than this.
+    SharedStrings(u64),
+    /// A cell below this row number.
+    Rows(u64),
+    /// A cell right of this column (1-based count).
+    Columns(u64),
+    /// More cells than this, counting every row up to its last value.
+    Cells(u64),
+    /// A cell with more characters than this.
+    CellChars(u64),
+    /// More text than this many bytes in all cells together.
+    TextBytes(u64),
+    /// More merged ranges than this in one sheet.
+    MergedRanges(u64),
+    /// More problems than this: the reader stops.
+    Problems(u64),
+}
+
+impl Limit {
+    /// The stable code, `limit_…`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Limit::FileBytes(_) => "limit_file_size",
+            Limit::Parts(_) => "limit_parts",
+            Limit::PartBytes(..) => "limit_part_size",
+            Limit::XmlToken(..) => "limit_xml_token",
+            Limit::SharedStrings(_) => "limit_shared_strings",
+            Limit::Rows(_) => "limit_rows",
+            Limit::Columns(_) => "limit_columns",
+            Limit::Cells(_) => "limit_cells",
+            Limit::CellChars(_) => "limit_cell_length",
+            Limit::TextBytes(_) => "limit_text",
+            Limit::MergedRanges(_) => "limit_merged_cells",
+            Limit::Problems(_) => "limit_problems",
+        }
+    }
+
+    fn text(&self, lang: Lang) -> String {
+        let mib = |b: &u64| b / (1024 * 1024);
+        let zh = lang == Lang::Zh;
+        let (zh_text, en_text) = match self {
+            Limit::FileBytes(b) => (format!("文件超过 {} MiB", mib(b)), format!("the file is larger than {} MiB", mib(b))),
+            Limit::Parts(n) => {
+                (format!("工作簿内的部件超过 {} 个", grouped(*n)), format!("the workbook holds more than {} parts", grouped(*n)))
+            }
+            Limit::PartBytes(part, b) => (
+                format!("工作簿部件 {part} 解压后超过 {} MiB", mib(b)),
+                format!("the workbook part {part} is larger than {} MiB uncompressed", mib(b)),
+            ),
+            Limit::XmlToken(part, b) => (
+                format!("工作簿部件 {part} 中有一段标记或文本超过 {} KiB", b / 1024),
+                format!("the workbook part {part} holds a tag or text run longer than {} KiB", b / 1024),
+            ),
+            Limit::SharedStrings(n) => (
+                format!("共享字符串表声明了超过 {} 项", grouped(*n)),
+                format!("the shared-strings table announces more than {} strings", grouped(*n)),
+            ),
+            Limit::Rows(n) => (format!("单元格超出第 {} 行", grouped(*n)), format!("a cell below row {}", grouped(*n))),
+            Limit::Columns(n) => (
+                format!("单元格超出第 {} 列（{}）", grouped(*n), column_letter(*n as usize - 1)),
+                format!("a cell right of column {} ({})", grouped(*n), column_letter(*n as usize - 1)),
+            ),
+            Limit::Cells(n) => (
+                format!("单元格超过 {} 个（每行算到最后一个有值的单元格）", grouped(*n)),
+                format!("more than {} cells (each row counted up to its last value)", grouped(*n)),
+            ),
+            Limit::CellChars(n) => (format!("单元格超过 {} 个字符", grouped(*n)), format!("a cell longer than {} characters", grouped(*n))),
+            Limit::TextBytes(b) => (format!("全部文本超过 {} MiB", mib(b)), format!("more than {} MiB of text in all", mib(b))),
+            Limit::MergedRanges(n) => {
+                (format!("合并单元格区域超过 {} 个", grouped(*n)), format!("more than {} merged ranges", grouped(*n)))
+            }
+            Limit::Problems(n) => {
+                (format!("问题超过 {} 处，已停止检查", grouped(*n)), format!("more than {} problems; the check stopped", grouped(*n)))
+            }
+        };
+        if zh {
+            format!("超出读取限制：{zh_text}")
+        } else {
+            format!("over the reader's limit: {en_text}")
+        }
+    }
+}
+
+/// 1048576 → `1,048,576`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 impl ProblemKind {
@@ -167,6 +277,7 @@ impl ProblemKind {
             AmbiguousName(_) => "ambiguous_name",
             SharesMissing => "shares_missing",
             WanYuan => "bad_wan_yuan",
+            Limit(l) => l.code(),
         }
     }
 
@@ -407,6 +518,7 @@ impl ProblemKind {
                     format!("the parts add up to {}%, not exactly 100%", crate::share::format_percent(*bp))
                 }
             }
+            Limit(l) => l.text(lang),
         }
     }
 }
@@ -520,6 +632,16 @@ pub(crate) fn form_text(problems: &mut Vec<Problem>, field: &str, value: Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn limits_are_named_with_their_value() {
+        assert_eq!(grouped(1_048_576), "1,048,576");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(Limit::Columns(1024).text(Lang::En), "over the reader's limit: a cell right of column 1,024 (AMJ)");
+        assert_eq!(Limit::FileBytes(64 << 20).text(Lang::Zh), "超出读取限制：文件超过 64 MiB");
+        assert_eq!(ProblemKind::Limit(Limit::Rows(5)).code(), "limit_rows");
+    }
 
     #[test]
     fn column_letters() {

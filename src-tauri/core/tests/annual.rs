@@ -294,3 +294,40 @@ fn every_figure_opens_the_records_behind_it() {
     assert_eq!(paid.iter().map(|t| t.split(' ').next().unwrap_or("")).collect::<Vec<_>>(), ["HT-D", "HT-A", "HT-B", "HT-C"]);
     assert_eq!(transferdesk_core::Error::code(&annual::records(&store, 2025, "nonsense", None).expect_err("unknown")), "not_found");
 }
+
+/// Filing while an error finding stands: refused with the finding's code (and nothing filed,
+/// nothing logged) without a reason or with a blank one; filed with a reason, which the audit
+/// entry keeps together with the codes it overrode.
+#[test]
+fn filing_over_an_error_finding_needs_a_reason() {
+    use transferdesk_core::reporting::{filing, report_year};
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = annual_store(&dir);
+    // CG2 was granted 2025-07-01: without its grant number it is an error finding of 2025
+    // (grant_number_missing), the only error; the year's other findings are warnings.
+    store.conn().execute("UPDATE achievement SET grant_no = NULL WHERE achievement_no = 'CG2'", []).expect("update");
+    let found = transferdesk_core::reporting::check::check(&store, 2025, transferdesk_core::Lang::Zh).expect("check");
+    let errors: Vec<&str> =
+        found.iter().filter(|f| f.severity == transferdesk_core::rewards::plan::Severity::Error).map(|f| f.code).collect();
+    assert_eq!(errors, ["grant_number_missing"]);
+    let entries = |s: &Store| s.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get::<_, i64>(0)).expect("count");
+    let before = entries(&store);
+    for reason in [None, Some("   ")] {
+        let refused = filing::file(&mut store, &actor(), 2025, reason, &[("a.pdf".into(), b"%PDF".to_vec())]).expect_err("refused");
+        assert_eq!(transferdesk_core::Error::code(&refused), "grant_number_missing", "reason {reason:?}: the finding's code");
+        assert_eq!(report_year::load(&store, 2025).expect("year").filed_at, None, "not filed");
+        assert_eq!(entries(&store), before, "nothing logged");
+    }
+    let filed = filing::file(&mut store, &actor(), 2025, Some(" 授权号待专利局补发 "), &[("a.pdf".into(), b"%PDF".to_vec())])
+        .expect("filed over the error with a reason");
+    assert!(filed.filed_at.is_some());
+    assert_eq!(entries(&store), before + 1, "one entry");
+    let after: String = store.conn().query_row("SELECT after FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).expect("after");
+    let after: serde_json::Value = serde_json::from_str(&after).expect("json");
+    assert_eq!(after["override_reason"], "授权号待专利局补发", "the reason, trimmed");
+    assert_eq!(after["errors"], json!(["grant_number_missing"]), "the errors it overrode");
+    // SHA-256 of "%PDF" (four bytes 25 50 44 46), computed with sha256sum.
+    assert_eq!(after["files"][0]["sha256"], PDF_SHA256);
+}
+
+const PDF_SHA256: &str = "315d429b7714cedb6ad04ac31240145257692630457f3c88253c5beceac76027";

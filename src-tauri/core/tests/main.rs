@@ -5,6 +5,8 @@ mod audit;
 mod backup;
 mod bad_files;
 mod common;
+mod crafted;
+mod csv_export;
 mod dashboard;
 mod deals;
 mod fees;

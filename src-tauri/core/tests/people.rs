@@ -99,7 +99,8 @@ fn the_people_list_filters_sorts_pages_and_masks() {
     let detail = person_page::detail(&store, t001.id).expect("detail");
     let json = serde_json::to_string(&detail).expect("json");
     assert!(!json.contains("510107198001010013"), "a page never carries the full number");
-    assert_eq!(person_page::reveal(&store, t001.id).expect("reveal").id_number.as_deref(), Some("510107198001010013"));
+    let mut store = store;
+    assert_eq!(person_page::reveal(&mut store, &actor(), t001.id).expect("reveal").id_number.as_deref(), Some("510107198001010013"));
 }
 
 #[test]
@@ -145,16 +146,26 @@ fn editing_a_person_names_each_wrong_field_and_writes_nothing() {
     assert_eq!(row.department, "信息学院", "a new department is created");
     assert_eq!(row.bank_account_masked.as_deref(), Some("************7890"));
     assert_eq!(row.id_number_masked.as_deref(), Some("110105********002X"));
-    let full = person_page::reveal(&store, id).expect("reveal");
-    assert_eq!((full.id_number.as_deref(), full.bank_account.as_deref()), (Some("11010519491231002X"), Some("6222021234567890")));
     assert_eq!(audit_count(&store), audits + 1, "one audit entry");
     let logged: String = store.conn().query_row("SELECT after FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).expect("after");
     assert!(!logged.contains("6222021234567890") && !logged.contains("11010519491231002X"), "the audit keeps numbers masked");
+    let full = person_page::reveal(&mut store, &actor(), id).expect("reveal");
+    assert_eq!((full.id_number.as_deref(), full.bank_account.as_deref()), (Some("11010519491231002X"), Some("6222021234567890")));
+    // The reveal itself is logged: who (the actor), when, whose numbers and which — not them.
+    assert_eq!(audit_count(&store), audits + 2, "one entry for the reveal");
+    let (actor_name, entity, key, logged): (String, String, String, String) = store
+        .conn()
+        .query_row("SELECT actor, entity, entity_key, after FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .expect("entry");
+    assert_eq!((actor_name.as_str(), entity.as_str(), key.as_str()), ("test", "reveal", good.employee_id.as_str()));
+    assert_eq!(logged, r#"{"id_number":true,"bank_account":true}"#);
 
     // None keeps the stored numbers; "" clears one.
     let keep = PersonEdit { id_number: None, bank_account: Some(String::new()), version: row.version, ..good };
     person_page::update(&mut store, &actor(), &keep).expect("saved");
-    let now = person_page::reveal(&store, id).expect("reveal");
+    let now = person_page::reveal(&mut store, &actor(), id).expect("reveal");
     assert_eq!((now.id_number.as_deref(), now.bank_account), (Some("11010519491231002X"), None));
 }
 

@@ -351,3 +351,26 @@ fn deleting_a_contract_through_the_app_seals_its_cascaded_rows() {
     let report = verify(&store).expect("verify");
     assert!(report.ok, "{:?}", report.findings);
 }
+
+#[test]
+fn a_new_file_holds_what_its_migrations_seed_and_nothing_written_behind_the_app() {
+    // A new file has an empty log: its seeded rows (113: the default policy, the holidays, the
+    // assessment criteria) are sealed by its first entry. Before that they are what every new
+    // file holds — a first write killed leaves such a file — and anything else is still named.
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("new.db");
+    std::fs::write(&path, b"").expect("an empty file");
+    let store = Store::open(&path).expect("opened: migrated, nothing written yet");
+    let report = verify(&store).expect("verify");
+    assert!(report.ok, "a new file verifies: {:?}", report.findings);
+    assert_eq!((report.audit_entries, report.rows_checked), (0, 113));
+    sqlite3(&store)
+        .execute_batch(
+            "INSERT INTO department (name) VALUES ('外来学院');
+             DELETE FROM holiday WHERE day = '2025-10-01';",
+        )
+        .expect("tamper");
+    let report = verify(&store).expect("verify");
+    let seen: Vec<(&str, Option<&str>)> = found(&report).iter().map(|f| (f.0, f.1)).collect();
+    assert_eq!(seen, vec![("row_added", Some("department")), ("row_deleted", Some("holiday"))], "{:?}", report.findings);
+}

@@ -39,7 +39,7 @@ pub fn write(store: &Store, on: NaiveDate, within_days: u32, path: &Path) -> Res
     let mut book = Workbook::new();
     let write_error = |e: XlsxError| Error::Write { path: path.display().to_string(), message: e.to_string() };
     fill(book.add_worksheet(), &lines, &institution, on, within_days).map_err(write_error)?;
-    book.save(path).map_err(write_error)?;
+    crate::save_book(&mut book, path)?;
     Ok(lines.len())
 }
 

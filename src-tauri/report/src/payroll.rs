@@ -9,7 +9,8 @@ use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use std::collections::HashMap;
 use std::path::Path;
 use transferdesk_core::rewards::distribution::{self, Distribution};
-use transferdesk_core::{ident, store::institution, Money, Store};
+use transferdesk_core::store::audit::Disclosure;
+use transferdesk_core::{ident, store::institution, Actor, Money, Store};
 
 /// The sheet's title, merged across the table.
 const TITLE: &str = "科技成果转化奖励发放表";
@@ -31,15 +32,19 @@ const EQUITY_COLUMNS: [(&str, f64); 7] =
 /// Writes the finance sheet of distribution `id` to `path` (.xlsx) and returns the number of
 /// person rows. Refused with `distribution_not_approved` for a draft (nothing is written):
 /// finance never gets figures that may still change. ID numbers are masked unless `reveal_ids`.
-pub fn write(store: &Store, id: i64, path: &Path, reveal_ids: bool) -> Result<usize, Error> {
+/// Personal data: the file is written with its audit entry (`export` / `payroll`).
+pub fn write(store: &mut Store, actor: &Actor, id: i64, path: &Path, reveal_ids: bool) -> Result<usize, Error> {
     let d = approved::load(store, id)?;
     let institution = institution::load(store)?;
     let ids: HashMap<String, Option<String>> = distribution::id_numbers(store, id)?.into_iter().collect();
     let mut book = Workbook::new();
     let write_error = |e: XlsxError| Error::Write { path: path.display().to_string(), message: e.to_string() };
     fill(book.add_worksheet(), &d, &institution.name, &ids, reveal_ids).map_err(write_error)?;
-    book.save(path).map_err(write_error)?;
-    Ok(d.proposal.plan.allocations.len())
+    let bytes = book.save_to_buffer().map_err(write_error)?;
+    let rows = d.proposal.plan.allocations.len();
+    let disclosure = Disclosure { what: "payroll", file: path, rows, full_id_numbers: reveal_ids };
+    crate::save_disclosed(store, actor, &disclosure, &bytes)?;
+    Ok(rows)
 }
 
 fn fill(

@@ -429,9 +429,16 @@ impl Doc {
         self.y = bottom;
     }
 
-    /// Adds the page footers (the document's label and 第 x 页 共 y 页), writes the file, and
-    /// returns the number of pages.
-    pub(crate) fn finish(mut self, path: &Path) -> Result<usize, Error> {
+    /// Adds the page footers (the document's label and 第 x 页 共 y 页), writes the file
+    /// (owner-only, atomic: [`crate::save`]), and returns the number of pages.
+    pub(crate) fn finish(self, path: &Path) -> Result<usize, Error> {
+        let (bytes, pages) = self.finish_bytes(path)?;
+        crate::save(path, &bytes)?;
+        Ok(pages)
+    }
+
+    /// The finished document's bytes and number of pages (`path` only names it in errors).
+    pub(crate) fn finish_bytes(mut self, path: &Path) -> Result<(Vec<u8>, usize), Error> {
         let total = self.pages.len();
         let mut out = Vec::with_capacity(total);
         for (i, mut ops) in std::mem::take(&mut self.pages).into_iter().enumerate() {
@@ -446,8 +453,7 @@ impl Doc {
         if let Some(w) = warnings.iter().find(|w| w.severity == PdfParseErrorSeverity::Error) {
             return Err(Error::Pdf { path: path.display().to_string(), message: w.msg.clone() });
         }
-        std::fs::write(path, bytes).map_err(|e| Error::Write { path: path.display().to_string(), message: e.to_string() })?;
-        Ok(total)
+        Ok((bytes, total))
     }
 }
 

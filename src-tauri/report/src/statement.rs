@@ -8,7 +8,8 @@ use crate::Error;
 use std::path::Path;
 use transferdesk_core::rewards::distribution::Distribution;
 use transferdesk_core::rewards::plan::Allocation;
-use transferdesk_core::{store::institution, Store};
+use transferdesk_core::store::audit::Disclosure;
+use transferdesk_core::{store::institution, Actor, Store};
 
 /// The statement's title.
 const TITLE: &str = "科技成果转化奖励个人通知单";
@@ -20,7 +21,7 @@ const LISTED_ACHIEVEMENTS: usize = 5;
 /// Writes the statements of distribution `id` to `path` (A4 PDF): every person's, or only
 /// `employee_id`'s (`not_found` when that person has no line in it). Refused with
 /// `distribution_not_approved` for a draft. Returns the number of pages: one per person.
-pub fn write(store: &Store, id: i64, path: &Path, employee_id: Option<&str>) -> Result<usize, Error> {
+pub fn write(store: &mut Store, actor: &Actor, id: i64, path: &Path, employee_id: Option<&str>) -> Result<usize, Error> {
     let d = approved::load(store, id)?;
     let institution = institution::load(store)?;
     let lines: Vec<&Allocation> = match employee_id.map(str::trim) {
@@ -41,7 +42,11 @@ pub fn write(store: &Store, id: i64, path: &Path, employee_id: Option<&str>) -> 
         }
         person(&mut doc, &d, a, &institution.name);
     }
-    doc.finish(path)
+    let (bytes, pages) = doc.finish_bytes(path)?;
+    // Personal data (each person's reward): written with its audit entry.
+    let disclosure = Disclosure { what: "statements", file: path, rows: lines.len(), full_id_numbers: false };
+    crate::save_disclosed(store, actor, &disclosure, &bytes)?;
+    Ok(pages)
 }
 
 fn person(doc: &mut Doc, d: &Distribution, a: &Allocation, institution: &str) {

@@ -5,18 +5,24 @@ use crate::Error;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use std::path::Path;
 use transferdesk_core::model::Table;
+use transferdesk_core::store::audit::Disclosure;
 use transferdesk_core::template::export::{ExportCell, Sheet};
-use transferdesk_core::{Money, Store};
+use transferdesk_core::{Actor, Money, Store};
 
 fn write_error(path: &Path, e: XlsxError) -> Error {
     Error::Write { path: path.display().to_string(), message: e.to_string() }
 }
 
-/// Writes one sheet to `path`.
-pub fn write(sheet: &Sheet, path: &Path) -> Result<(), Error> {
+/// One sheet as an .xlsx file's bytes.
+pub fn xlsx_bytes(sheet: &Sheet, path: &Path) -> Result<Vec<u8>, Error> {
     let mut book = Workbook::new();
     add_sheet(&mut book, sheet).map_err(|e| write_error(path, e))?;
-    book.save(path).map_err(|e| write_error(path, e))
+    book.save_to_buffer().map_err(|e| write_error(path, e))
+}
+
+/// Writes one sheet to `path` (owner-only, atomic).
+pub fn write(sheet: &Sheet, path: &Path) -> Result<(), Error> {
+    crate::save(path, &xlsx_bytes(sheet, path)?)
 }
 
 fn add_sheet(book: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> {
@@ -60,15 +66,19 @@ fn add_sheet(book: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> {
     Ok(())
 }
 
-/// Exports one table of the store to `path` (.xlsx, or .csv by extension). Resident ID numbers
-/// are masked unless `reveal_ids`.
-pub fn export_table(store: &Store, table: Table, path: &Path, reveal_ids: bool) -> Result<usize, Error> {
+/// Exports one table of the store to `path` (.xlsx, or .csv by extension), owner-only and
+/// atomically. Resident ID numbers are masked unless `reveal_ids`. The people table is personal
+/// data: its export is written with its audit entry (`export` / `people`, and whether full ID
+/// numbers are in it).
+pub fn export_table(store: &mut Store, actor: &Actor, table: Table, path: &Path, reveal_ids: bool) -> Result<usize, Error> {
     let sheet = transferdesk_core::template::export::sheet(store, table, reveal_ids)?;
     let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if is_csv {
-        transferdesk_core::template::export::write_csv(&sheet, path)?;
+    let bytes = if is_csv { transferdesk_core::template::export::csv_bytes(&sheet) } else { xlsx_bytes(&sheet, path)? };
+    if table == Table::People {
+        let disclosure = Disclosure { what: "people", file: path, rows: sheet.rows.len(), full_id_numbers: reveal_ids };
+        crate::save_disclosed(store, actor, &disclosure, &bytes)?;
     } else {
-        write(&sheet, path)?;
+        crate::save(path, &bytes)?;
     }
     Ok(sheet.rows.len())
 }

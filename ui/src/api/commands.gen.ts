@@ -346,7 +346,7 @@ export function staffChoices(search: string): Promise<Array<StaffChoice>> {
   return call('staff_choices', { search })
 }
 
-/** The payroll sheet for finance (XLSX); returns the lines written. */
+/** The payroll sheet for finance (XLSX); returns the lines written. Audited (personal data). */
 export function exportPayroll(id: number, path: string, revealIds: boolean): Promise<number> {
   return call('export_payroll', { id, path, revealIds })
 }
@@ -356,7 +356,7 @@ export function exportNotice(id: number, path: string): Promise<void> {
   return call('export_notice', { id, path })
 }
 
-/** One statement per person (PDF); returns how many. */
+/** One statement per person (PDF); returns how many. Audited (personal data). */
 export function exportStatements(id: number, path: string): Promise<number> {
   return call('export_statements', { id, path })
 }
@@ -442,7 +442,8 @@ export function personDetail(id: number): Promise<PersonDetail> {
   return call('person_detail', { id })
 }
 
-/** The full resident ID and bank account of one person, asked for on purpose. */
+/** The full resident ID and bank account of one person, asked for on purpose; each reveal
+ * is written to the audit log (without the numbers). */
 export function revealPerson(id: number): Promise<Revealed> {
   return call('reveal_person', { id })
 }

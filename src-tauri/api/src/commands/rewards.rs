@@ -87,14 +87,14 @@ commands! {
         distribution::staff_choices(&*ctx.store()?, &search, 30)
     }
 
-    /// The payroll sheet for finance (XLSX); returns the lines written.
-    read(office, finance)
+    /// The payroll sheet for finance (XLSX); returns the lines written. Audited (personal data).
+    write(office, finance)
     fn export_payroll(ctx, id: i64, path: FileOut, reveal_ids: bool) -> usize {
         if ctx.caller().is(Role::Finance) {
             scope::distribution_approved(ctx.store()?.conn(), id)?;
         }
         let path = ctx.write_file(&path)?;
-        transferdesk_report::payroll::write(&*ctx.store()?, id, &path, reveal_ids)
+        transferdesk_report::payroll::write(&mut *ctx.store()?, &ctx.actor(), id, &path, reveal_ids)
     }
 
     /// The publicity notice (PDF).
@@ -104,13 +104,13 @@ commands! {
         transferdesk_report::notice::write(&*ctx.store()?, id, &path)
     }
 
-    /// One statement per person (PDF); returns how many.
-    read(office, finance)
+    /// One statement per person (PDF); returns how many. Audited (personal data).
+    write(office, finance)
     fn export_statements(ctx, id: i64, path: FileOut) -> usize {
         if ctx.caller().is(Role::Finance) {
             scope::distribution_approved(ctx.store()?.conn(), id)?;
         }
         let path = ctx.write_file(&path)?;
-        transferdesk_report::statement::write(&*ctx.store()?, id, &path, None)
+        transferdesk_report::statement::write(&mut *ctx.store()?, &ctx.actor(), id, &path, None)
     }
 }

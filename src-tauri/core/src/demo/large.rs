@@ -535,7 +535,7 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
 /// The last two paid patent years of every patent with fees recorded, paid a few weeks before
 /// their due day at the amount the rules asked (费减 for the institution alone, as in the profile).
 fn fee_history(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &rusqlite::Connection,
     journal: &mut Journal<'_>,
     ids: &std::collections::HashMap<String, i64>,
     rows: &[(String, NaiveDate, Option<NaiveDate>, i64, K)],

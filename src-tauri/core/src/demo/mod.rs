@@ -27,12 +27,24 @@ pub enum Scale {
     Large,
 }
 
-/// Builds the demo portfolio into a new file at `path`.
+/// Builds the demo portfolio into a new file at `path`, in one transaction (the profile, the
+/// records and every workflow step): a demo killed half-way leaves a file with nothing in it,
+/// which the next `demo` takes over ([`Store::create_unwritten`]).
 pub fn create(path: &Path, scale: Scale, seed: u64, actor: &Actor) -> Result<DemoSummary> {
-    let mut store = Store::create(path, &Institution { name: INSTITUTION.into(), province: PROVINCE.into(), fee_reduction: true }, actor)?;
+    let mut store = Store::create_unwritten(path)?;
+    let institution = Institution { name: INSTITUTION.into(), province: PROVINCE.into(), fee_reduction: true };
+    let fill = |store: &mut Store| {
+        store.all_or_nothing(|store| {
+            crate::store::institution::save(store, actor, &institution)?;
+            match scale {
+                Scale::Small => small::fill(store, seed, actor),
+                Scale::Large => large::fill(store, seed, actor),
+            }
+        })
+    };
     let result = match scale {
-        Scale::Small => small::fill(&mut store, seed, actor),
-        Scale::Large => store.bulk(|store| large::fill(store, seed, actor)),
+        Scale::Small => fill(&mut store),
+        Scale::Large => store.bulk(fill),
     };
     if result.is_err() {
         drop(store);

@@ -326,7 +326,7 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
 /// screen's "this year" is not empty whatever the day. A stream of its own keeps the rest of the
 /// portfolio the same for a seed.
 fn this_year(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &rusqlite::Connection,
     journal: &mut Journal<'_>,
     orgs: &[String],
     seed: u64,

@@ -219,6 +219,12 @@ pub fn import(
     }
     match import_grid(store, actor, mapping.table, &converted.grid, false, steps) {
         Err(Error::Invalid(standard)) => Err(Error::Invalid(converted.relocate(standard))),
+        Ok(mut summary) => {
+            if sheet::is_csv(path) {
+                summary.warnings.extend(super::formula_warnings(mapping.table, &converted.grid));
+            }
+            Ok(summary)
+        }
         other => other,
     }
 }
@@ -386,6 +392,9 @@ fn convert(conn: &Connection, source: &Grid, file_problems: Vec<Problem>, mappin
             }
         }
         rows.push(Row { number: row.number, cells });
+        if problems.len() as u64 > super::limits::PROBLEMS {
+            return Err(super::too_many(problems, &source.sheet));
+        }
     }
     let grid = Grid {
         sheet: source.sheet.clone(),

@@ -3,6 +3,7 @@
 //! ([`crate::template`]), then write all rows in one transaction — or nothing. Nothing outside
 //! this folder depends on it: it depends on the records, not the reverse.
 
+pub mod limits;
 pub mod mapping;
 pub mod sheet;
 
@@ -56,7 +57,51 @@ pub fn import_with_steps(
 ) -> Result<ImportSummary> {
     steps(Progress::new(0, 0, "read"))?;
     let grid = sheet::read(path).map_err(Error::Invalid)?;
-    import_grid(store, actor, table, &grid, dry_run, steps)
+    let mut summary = import_grid(store, actor, table, &grid, dry_run, steps)?;
+    if sheet::is_csv(path) {
+        summary.warnings.extend(formula_warnings(table, &grid));
+    }
+    Ok(summary)
+}
+
+/// Formula warnings listed at most; more are counted in one last line.
+const FORMULA_WARNINGS: usize = 100;
+
+/// The CSV import's warnings about text cells that look like formulas (`=`, `+`, `-`, `@` first,
+/// once trimmed as every text field is): imported as text, they are not refused, but a spreadsheet program that opens a
+/// CSV holding them would run them (CSV injection). Amounts, dates and whole numbers are not
+/// text: `-5` there is a bad amount, not a formula. The program's own CSV exports put a quote
+/// in front of such cells (`template::export::neutralised`).
+pub(crate) fn formula_warnings(table: Table, grid: &Grid) -> Vec<String> {
+    let columns = column::columns(table);
+    let text_columns: Vec<Option<&'static str>> =
+        grid.headers.iter().map(|h| column::find(table, h).map(|c| &columns[c]).filter(|c| column::is_text(c)).map(|c| c.header)).collect();
+    let mut out = Vec::new();
+    let mut more = 0usize;
+    for row in &grid.rows {
+        for (cell, header) in row.cells.iter().zip(&text_columns) {
+            let (crate::template::grid::Cell::Text(text), Some(header)) = (cell, header) else { continue };
+            // What is stored: text fields are trimmed, so a tab in front is gone by then.
+            let text = text.trim();
+            if !crate::template::export::looks_like_formula(text) {
+                continue;
+            }
+            if out.len() == FORMULA_WARNINGS {
+                more += 1;
+                continue;
+            }
+            let shown: String = text.chars().take(40).collect();
+            let first = text.chars().next().unwrap_or_default();
+            out.push(format!(
+                "第 {} 行「{header}」：「{shown}」以“{first}”开头，电子表格程序打开 CSV 时会把它当作公式；已按文本导入（导出 CSV 时会在前面加单引号）",
+                row.number
+            ));
+        }
+    }
+    if more > 0 {
+        out.push(format!("另有 {more} 个单元格同样以公式字符开头"));
+    }
+    out
 }
 
 /// Rows checked or written between two progress steps.
@@ -98,6 +143,9 @@ fn run<R: Record>(store: &mut Store, actor: &Actor, grid: &Grid, dry_run: bool, 
         if let Some(record) = R::parse(&mut reader) {
             records.push((row.number, record));
         }
+        if problems.len() as u64 > limits::PROBLEMS {
+            return Err(too_many(problems, &grid.sheet));
+        }
     }
     store.bulk(|store| write(store, actor, grid, &map, records, problems, dry_run, steps))
 }
@@ -136,6 +184,9 @@ fn write<R: Record>(
             }
         }
         record.check(&tx, &mut located)?;
+        if problems.len() as u64 > limits::PROBLEMS {
+            return Err(too_many(problems, &grid.sheet));
+        }
     }
     if !problems.is_empty() {
         problems.sort_by_key(|p| (p.row, p.col));
@@ -182,6 +233,15 @@ fn write<R: Record>(
         tx.commit()?;
     }
     Ok(ImportSummary { table: R::TABLE, rows, inserted, updated: 0, dry_run, warnings })
+}
+
+/// The refusal of a file with more than [`limits::PROBLEMS`] problems: the first of them (in
+/// row order) and the limit, so that a million bad rows cost bounded memory and output.
+pub(crate) fn too_many(mut problems: Vec<Problem>, sheet: &str) -> Error {
+    problems.sort_by_key(|p| (p.row, p.col));
+    problems.truncate(limits::PROBLEMS as usize);
+    problems.push(limits::over(sheet, 0, None, String::new(), crate::problem::Limit::Problems(limits::PROBLEMS)));
+    Error::Invalid(problems)
 }
 
 fn map_headers(table: Table, grid: &Grid, problems: &mut Vec<Problem>) -> Vec<Option<usize>> {

@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
@@ -68,7 +68,7 @@ struct Reference {
 }
 
 impl Reference {
-    fn bump_parent(&self, tx: &Transaction<'_>, key1: i64) -> Result<()> {
+    fn bump_parent(&self, tx: &Connection, key1: i64) -> Result<()> {
         if let Some(sql) = self.bump {
             tx.prepare_cached(sql)?.execute(params![key1])?;
         }
@@ -212,7 +212,7 @@ fn reason_of(reason: &str) -> Result<String> {
 }
 
 fn insert_merge(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     actor: &Actor,
     entity: MergeEntity,
     kind: &str,
@@ -227,13 +227,13 @@ fn insert_merge(
     Ok(tx.last_insert_rowid())
 }
 
-fn record_moved(tx: &Transaction<'_>, merge_id: i64, position: usize, reference: &str, key1: i64, key2: Option<i64>) -> Result<()> {
+fn record_moved(tx: &Connection, merge_id: i64, position: usize, reference: &str, key1: i64, key2: Option<i64>) -> Result<()> {
     tx.prepare_cached("INSERT INTO merge_moved (merge_id, position, reference, key1, key2) VALUES (?1, ?2, ?3, ?4, ?5)")?
         .execute(params![merge_id, position as i64, reference, key1, key2])?;
     Ok(())
 }
 
-fn set_merged_into(tx: &Transaction<'_>, entity: MergeEntity, id: i64, into: Option<i64>) -> Result<()> {
+fn set_merged_into(tx: &Connection, entity: MergeEntity, id: i64, into: Option<i64>) -> Result<()> {
     let sql = match entity {
         MergeEntity::Person => "UPDATE person SET merged_into = ?2, version = version + 1 WHERE id = ?1",
         MergeEntity::Organization => "UPDATE organization SET merged_into = ?2, version = version + 1 WHERE id = ?1",

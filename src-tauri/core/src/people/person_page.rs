@@ -430,14 +430,24 @@ pub struct Revealed {
 }
 
 /// The unmasked numbers of one person: the only call that returns them.
-pub fn reveal(store: &Store, id: i64) -> Result<Revealed> {
-    store
-        .conn()
-        .query_row("SELECT id_number, bank_account FROM person WHERE id = ?1", params![id], |r| {
-            Ok(Revealed { id_number: r.get(0)?, bank_account: r.get(1)? })
+///
+/// Every reveal is written to the audit log (entity `reveal`, the person's employee ID as key,
+/// which numbers were shown — never the numbers), in the same transaction as it is read: a reveal
+/// that cannot be recorded shows nothing.
+pub fn reveal(store: &mut Store, actor: &Actor, id: i64) -> Result<Revealed> {
+    let tx = store.write()?;
+    let found = tx
+        .query_row("SELECT employee_id, id_number, bank_account FROM person WHERE id = ?1", params![id], |r| {
+            Ok((r.get::<_, String>(0)?, Revealed { id_number: r.get(1)?, bank_account: r.get(2)? }))
         })
-        .optional()?
-        .ok_or_else(|| Error::NotFound { what: "person", key: id.to_string() })
+        .optional()?;
+    let Some((employee_id, revealed)) = found else {
+        return Err(Error::NotFound { what: "person", key: id.to_string() });
+    };
+    let after = serde_json::json!({"id_number": revealed.id_number.is_some(), "bank_account": revealed.bank_account.is_some()});
+    Journal::start(&tx, actor)?.record(&tx, Action::Insert, "reveal", &employee_id, None, Some(&after))?;
+    tx.commit()?;
+    Ok(revealed)
 }
 
 /// The edit form of a person. `id_number` and `bank_account`: `None` keeps the stored number

@@ -58,11 +58,8 @@ pub fn add(store: &mut Store, actor: &Actor, entity: &str, entity_id: i64, sourc
     if !exists {
         return Err(Error::NotFound { what: "record", key: format!("{entity} {entity_id}") });
     }
-    let meta = std::fs::metadata(source).map_err(|e| Error::io(source, e))?;
-    if meta.len() > MAX_BYTES {
-        return Err(Error::Refused { code: "attachment_too_large", detail: source.display().to_string() });
-    }
-    let bytes = std::fs::read(source).map_err(|e| Error::io(source, e))?;
+    // A regular file of at most 100 MB, counted while reading (a FIFO or /dev/zero is refused).
+    let bytes = crate::store::file::read_regular(source, MAX_BYTES, "attachment_too_large")?;
     let sha256 = hex::encode(Sha256::digest(&bytes));
     let name = source.file_name().map(|n| n.to_string_lossy().chars().take(255).collect::<String>()).unwrap_or_else(|| sha256.clone());
     let dir = folder(store);

@@ -642,13 +642,17 @@ fn require(d: &Distribution, allowed: &[DistributionState]) -> Result<()> {
     Err(refused(code, format!("#{} {}", d.id, d.state.zh())))
 }
 
+/// The largest minutes file read for its SHA-256: as large as an attachment may be.
+const MINUTES_BYTES: u64 = 100 * 1024 * 1024;
+
 /// Approves a draft with the collective decision (`rewards approve`). Waivers are applied first;
 /// then an error finding refuses the step with its code unless an override reason is given — a
 /// unit principal leader's equity can only be waived, never overridden. Amounts freeze here.
 pub fn approve(store: &mut Store, actor: &Actor, id: i64, approval: &Approval) -> Result<Distribution> {
     let minutes = match &approval.minutes_file {
         Some(path) => {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            // A regular file (a FIFO or /dev/zero is refused) of at most 100 MB.
+            let bytes = crate::store::file::read_regular(path, MINUTES_BYTES, "minutes_too_large")?;
             Some((path.display().to_string(), hex::encode(Sha256::digest(&bytes))))
         }
         None => None,

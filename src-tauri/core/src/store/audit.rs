@@ -73,6 +73,36 @@ impl<'a> Journal<'a> {
     }
 }
 
+/// A file that carries personal data out of the store (a people export, a payroll sheet,
+/// personal statements), for the audit log: who and when come from the actor; the entry says
+/// what, where and whether full resident ID numbers are in it — never the numbers.
+pub struct Disclosure<'a> {
+    /// What was exported: `people`, `payroll` or `statements`; the entry's key.
+    pub what: &'a str,
+    /// The file written.
+    pub file: &'a std::path::Path,
+    /// The records (people) in it.
+    pub rows: usize,
+    /// Whether full resident ID numbers are in it (`--reveal-ids`).
+    pub full_id_numbers: bool,
+}
+
+/// Writes an export with personal data (`bytes` to `d.file`, owner-only and atomic) together
+/// with its audit entry (entity `export`): the entry is written in a transaction that commits
+/// only once the file is in place, and a file whose entry cannot be committed is removed, so no
+/// such file leaves unrecorded.
+pub fn write_disclosed(store: &mut Store, actor: &Actor, d: &Disclosure<'_>, bytes: &[u8]) -> Result<()> {
+    let tx = store.write()?;
+    let after = serde_json::json!({"file": d.file.display().to_string(), "rows": d.rows, "full_id_numbers": d.full_id_numbers});
+    Journal::start(&tx, actor)?.record(&tx, Action::Insert, "export", d.what, None, Some(&after))?;
+    super::file::write_private(d.file, bytes)?;
+    if let Err(e) = tx.commit() {
+        let _ = std::fs::remove_file(d.file);
+        return Err(e);
+    }
+    Ok(())
+}
+
 /// One thing `verify` found wrong.
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct VerifyFinding {
@@ -231,7 +261,46 @@ fn inspect(conn: &Connection, lang: Lang, db: Option<&Path>) -> Result<VerifyRep
     let mut rows_checked = 0;
     if sealed {
         let tables = seal::sealed_tables(conn)?;
-        let compared = seal::compare(conn, &tables, true, |d| findings.push(row_finding(d, lang)))?;
+        // The rows a new file's migrations seeded are sealed by its first entry; before that
+        // (a new file, or a first write that was killed) they are what a new file holds.
+        let empty_log: bool = conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM audit_log)", [], |r| r.get(0))?;
+        let mut seeded = std::collections::HashSet::new();
+        if empty_log {
+            let new = super::new_file(version)?;
+            seal::compare(&new, &seal::sealed_tables(&new)?, false, |d| {
+                if let Some(digest) = d.current {
+                    seeded.insert((d.table, d.key, digest));
+                }
+            })?;
+        }
+        // With an empty log every row of the file is a difference: those not seeded are findings,
+        // and a seeded row the file lacks was deleted.
+        let mut seen = std::collections::HashSet::new();
+        let compared = seal::compare(conn, &tables, true, |d| {
+            if empty_log {
+                seen.insert((d.table.clone(), d.key.clone()));
+            }
+            let as_new =
+                d.recorded.is_none() && d.current.as_ref().is_some_and(|c| seeded.contains(&(d.table.clone(), d.key.clone(), c.clone())));
+            if !as_new {
+                findings.push(row_finding(d, lang));
+            }
+        })?;
+        let mut gone: Vec<&(String, String, Vec<u8>)> = seeded.iter().filter(|(t, k, _)| !seen.contains(&(t.clone(), k.clone()))).collect();
+        gone.sort();
+        for (table, key, _) in gone {
+            findings.push(VerifyFinding {
+                code: "row_deleted",
+                table: Some(table.clone()),
+                key: Some(key.clone()),
+                columns: Vec::new(),
+                entry: None,
+                message: t(
+                    format!("{table} {key} 不见了：新数据文件本有的这一行在本软件之外被删除"),
+                    format!("{table} {key} is gone: a row every new data file holds was deleted outside the app"),
+                ),
+            });
+        }
         rows_checked = compared.rows;
         leaves = compared.leaves;
         // Stable: within an entry the leaves stay in (table, key) order.

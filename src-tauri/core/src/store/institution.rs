@@ -48,18 +48,37 @@ impl Store {
     /// Creates a new data file (owner-only permissions) with the current schema and the
     /// institution's profile. Refuses to overwrite an existing file.
     pub fn create(path: &Path, institution: &Institution, actor: &Actor) -> Result<Store> {
+        let mut store = Self::create_unwritten(path)?;
+        save(&mut store, actor, institution)?;
+        Ok(store)
+    }
+
+    /// Creates a new data file (owner-only permissions) with the current schema and nothing in
+    /// it yet; the caller writes the profile ([`save`]). A file that a cut-short creation left
+    /// behind — a TransferDesk file nothing was ever written to (no audit entry), e.g. from a
+    /// demo killed inside its one transaction — is taken over; any other file is refused.
+    pub fn create_unwritten(path: &Path) -> Result<Store> {
         if path.exists() {
-            return Err(Error::AlreadyExists(path.to_path_buf()));
+            if !never_written(path) {
+                return Err(Error::AlreadyExists(path.to_path_buf()));
+            }
+            let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            return Self::prepare(conn, path);
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
         super::file::create_private_file(path)?;
         let conn = Connection::open(path)?;
-        let mut store = Self::prepare(conn, path)?;
-        save(&mut store, actor, institution)?;
-        Ok(store)
+        Self::prepare(conn, path)
     }
+}
+
+/// A TransferDesk file with its schema and not one audit entry: nothing was ever written to it.
+fn never_written(path: &Path) -> bool {
+    let Ok(conn) = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else { return false };
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap_or(0);
+    version > 0 && conn.query_row("SELECT count(*) = 0 FROM audit_log", [], |r| r.get::<_, bool>(0)).unwrap_or(false)
 }
 
 /// Writes the profile (the single row), with its audit entry.

@@ -52,6 +52,11 @@ pub fn sealed_since() -> i64 {
     MIGRATIONS.iter().position(|m| *m == INTEGRITY).map_or(i64::MAX, |i| i as i64 + 1)
 }
 
+/// A new file of schema `version` as its migrations leave it, in memory.
+pub(crate) fn new_file(version: i64) -> Result<Connection> {
+    schema::new_file(version, MIGRATIONS)
+}
+
 /// How the file on `conn`, at schema `version`, differs from that schema (empty: not at all).
 pub fn schema_differences(conn: &Connection, version: i64) -> Result<Vec<String>> {
     schema::differences(conn, version, MIGRATIONS)
@@ -78,6 +83,8 @@ pub struct Store {
     path: PathBuf,
     /// The tables whose rows the audit log proves.
     sealed: Vec<seal::SealedTable>,
+    /// Inside [`Store::all_or_nothing`]: writes are savepoints of its one transaction.
+    nested: bool,
 }
 
 impl Store {
@@ -138,7 +145,10 @@ impl Store {
         let exempt: HashSet<(String, String)> =
             if upgrade && version >= sealed_since() { seal::differing_rows(&conn)? } else { HashSet::new() };
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // FULL: in WAL mode NORMAL may lose the last commits on a power cut (a commit is on
+        // disk only at the next checkpoint); FULL syncs the WAL at every commit
+        // (docs/reliability.md "Power loss").
+        conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "cache_size", CACHE_KIB)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate(&mut conn, version, Arc::new(exempt))?;
@@ -158,8 +168,9 @@ impl Store {
         }
         if !in_memory {
             holders::register(path);
+            remove_leftover_parts(path);
         }
-        Ok(Store { conn, path: path.to_path_buf(), sealed })
+        Ok(Store { conn, path: path.to_path_buf(), sealed, nested: false })
     }
 
     /// The file this store reads.
@@ -186,12 +197,46 @@ impl Store {
     }
 
     /// Starts a write transaction that takes the write lock at once, so that a busy file is
-    /// noticed before any work is done. Its [`Tx::commit`] seals the audit entries recorded in it.
+    /// noticed before any work is done. Its [`Tx::commit`] seals the audit entries recorded in
+    /// it. Inside [`Store::all_or_nothing`] it is a savepoint of that one transaction.
     pub fn write(&mut self) -> Result<Tx<'_>> {
-        let Store { conn, path, sealed } = self;
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(|e| holders::locked(path, e.into()))?;
-        let begin = seal::touched_mark(&tx)?;
-        Ok(Tx { tx, path, sealed, begin })
+        let Store { conn, path, sealed, nested } = self;
+        let inner = if *nested {
+            TxKind::Nested(conn.savepoint()?)
+        } else {
+            TxKind::Own(
+                conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(|e| holders::locked(path, e.into()))?,
+            )
+        };
+        let begin = seal::touched_mark(&inner)?;
+        Ok(Tx { inner, path, sealed, begin })
+    }
+
+    /// Runs `f`, whose writes (each [`Store::write`], whatever function makes it) become one
+    /// transaction, committed when `f` succeeds and rolled back when it fails or the process
+    /// dies: the large demo, which goes through the real workflows, is all or nothing.
+    pub fn all_or_nothing<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        if self.nested {
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| holders::locked(&self.path, e.into()))?;
+        self.nested = true;
+        let result = f(self);
+        self.nested = false;
+        match result {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                // The savepoints sealed their entries; the witness follows the one commit.
+                if let Some(head) = seal::head(&self.conn)?.filter(|_| self.path != Path::new(":memory:")) {
+                    let _ = witness::write_witness(&self.path, &head);
+                }
+                Ok(value)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 
     /// The connection, for the backup API (a restore writes into it).
@@ -200,19 +245,52 @@ impl Store {
     }
 }
 
-/// A write transaction of a [`Store`]: reads and writes go through it as through a
-/// [`rusqlite::Transaction`]; dropping it rolls back.
+/// Removes what a killed backup or restore left in the backups folder (`transferdesk-….db.part`:
+/// a backup is written under that name, then checked and renamed), when no other program has the
+/// data file open — one that has may be writing a backup this moment. Best effort: a file that
+/// cannot be removed stays.
+fn remove_leftover_parts(db: &Path) {
+    if !holders::others(db).is_empty() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(witness::backup_dir(db)) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("transferdesk-") && name.ends_with(".db.part") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// A write transaction of a [`Store`]: the store's own, or, inside [`Store::all_or_nothing`], a
+/// savepoint of the one transaction there, which commits nothing until that transaction does.
+/// Reads and writes go through it as through a connection; dropping it rolls back.
 pub struct Tx<'a> {
-    tx: rusqlite::Transaction<'a>,
+    inner: TxKind<'a>,
     path: &'a Path,
     sealed: &'a [seal::SealedTable],
     begin: i64,
 }
 
-impl<'a> std::ops::Deref for Tx<'a> {
-    type Target = rusqlite::Transaction<'a>;
-    fn deref(&self) -> &Self::Target {
-        &self.tx
+enum TxKind<'a> {
+    Own(rusqlite::Transaction<'a>),
+    Nested(rusqlite::Savepoint<'a>),
+}
+
+impl std::ops::Deref for TxKind<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        match self {
+            TxKind::Own(t) => t,
+            TxKind::Nested(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.inner
     }
 }
 
@@ -221,9 +299,13 @@ impl Tx<'_> {
     /// written before it (docs/reliability.md "Tamper evidence"), commits, then updates the
     /// witness beside the data file.
     pub fn commit(self) -> Result<()> {
-        let head = seal::commit_pending(&self.tx, self.sealed, self.begin)?;
-        self.tx.commit()?;
-        if let Some(head) = head.filter(|_| self.path != Path::new(":memory:")) {
+        let head = seal::commit_pending(&self.inner, self.sealed, self.begin)?;
+        let own = match self.inner {
+            TxKind::Own(t) => t.commit().map(|()| true)?,
+            // Released into the enclosing transaction, whose commit writes the witness.
+            TxKind::Nested(s) => s.commit().map(|()| false)?,
+        };
+        if let Some(head) = head.filter(|_| own && self.path != Path::new(":memory:")) {
             // After the commit nothing can be undone: a witness that could not be written stays
             // behind, and `verify` accepts a witness behind the log (it is a prefix).
             let _ = witness::write_witness(self.path, &head);
@@ -233,7 +315,14 @@ impl Tx<'_> {
 
     /// Rolls back everything written in the transaction, its audit entries included.
     pub fn rollback(self) -> Result<()> {
-        Ok(self.tx.rollback()?)
+        match self.inner {
+            TxKind::Own(t) => t.rollback()?,
+            TxKind::Nested(mut s) => {
+                s.rollback()?;
+                s.commit()?
+            }
+        }
+        Ok(())
     }
 }
 
@@ -339,6 +428,61 @@ mod tests {
             Err(Error::NewerSchema { found: 99, supported }) => assert_eq!(supported, schema_version()),
             other => panic!("a newer schema must be refused, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn commits_are_synced_in_full() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::create(&dir.path().join("a.db"), &institution(), &actor()).expect("created");
+        // 2 = FULL (1 = NORMAL, which in WAL mode may lose the last commits on a power cut).
+        let level: i64 = store.conn().query_row("PRAGMA synchronous", [], |r| r.get(0)).expect("pragma");
+        assert_eq!(level, 2);
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_backup_are_removed_when_the_file_opens() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.db");
+        drop(Store::create(&path, &institution(), &actor()).expect("created"));
+        let backups = witness::backup_dir(&path);
+        std::fs::create_dir_all(&backups).expect("dir");
+        let leftover = backups.join("transferdesk-20261123-093000-before-restore.db.part");
+        let kept = [backups.join("transferdesk-20261123-093000-start.db"), backups.join("notes.part")];
+        for f in kept.iter().chain([&leftover]) {
+            std::fs::write(f, "x").expect("write");
+        }
+        // Another live program holding the file may be writing that backup: nothing is removed.
+        let mut other = std::process::Command::new("sleep").arg("30").spawn().expect("sleep");
+        std::fs::write(holders::note_path(&path), format!("{}\ttransferdesk-app\n", other.id())).expect("note");
+        drop(Store::open(&path).expect("open"));
+        assert!(leftover.exists(), "kept while another program has the file open");
+        let _ = other.kill();
+        let _ = other.wait();
+        drop(Store::open(&path).expect("open"));
+        assert!(!leftover.exists(), "removed once nobody else has the file open");
+        assert!(kept.iter().all(|f| f.exists()), "finished backups and other files stay");
+    }
+
+    #[test]
+    fn all_or_nothing_makes_one_transaction_of_many_writes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.db");
+        let mut store = Store::create(&path, &institution(), &actor()).expect("created");
+        let reader = Connection::open(&path).expect("second connection");
+        let entries = |c: &Connection| c.query_row("SELECT count(*) FROM audit_log", [], |r| r.get::<_, i64>(0)).expect("count");
+        assert_eq!(entries(&reader), 1, "the profile's entry");
+        let changed = Institution { name: "改名大学".into(), ..institution() };
+        let result: Result<()> = store.all_or_nothing(|store| {
+            crate::store::institution::save(store, &actor(), &changed)?;
+            crate::store::institution::save(store, &actor(), &institution())?;
+            assert_eq!(entries(&reader), 1, "two committed writes inside are not visible outside yet");
+            Err(Error::Refused { code: "test", detail: String::new() })
+        });
+        assert!(result.is_err());
+        assert_eq!(entries(&reader), 1, "a failure rolls both back");
+        store.all_or_nothing(|store| crate::store::institution::save(store, &actor(), &changed)).expect("saved");
+        assert_eq!(entries(&reader), 2, "a success commits");
+        assert!(crate::store::audit::verify(&store).expect("verify").ok, "the chain holds");
     }
 
     #[test]

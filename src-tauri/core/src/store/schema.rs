@@ -51,6 +51,16 @@ fn expected(version: i64, migrations: &'static [&'static str]) -> Result<Arc<Obj
     Ok(objects)
 }
 
+/// A database of schema `version` as the migrations leave a new file: their tables and the rows
+/// they seed (the default policy, the holidays, the assessment criteria), in memory.
+pub(crate) fn new_file(version: i64, migrations: &'static [&'static str]) -> Result<Connection> {
+    let conn = Connection::open_in_memory()?;
+    for sql in migrations.iter().take(usize::try_from(version).unwrap_or(0)) {
+        conn.execute_batch(sql)?;
+    }
+    Ok(conn)
+}
+
 /// How the schema of the file on `conn` differs from schema `version`, one sentence each
 /// (e.g. "trigger audit_log_no_delete is missing"); empty when it is exactly that schema.
 pub(crate) fn differences(conn: &Connection, version: i64, migrations: &'static [&'static str]) -> Result<Vec<String>> {

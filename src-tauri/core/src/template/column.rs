@@ -99,6 +99,17 @@ pub fn find(table: Table, header: &str) -> Option<usize> {
     columns(table).iter().position(|c| c.header == h || c.key.eq_ignore_ascii_case(h))
 }
 
+/// Whether a column holds text, as opposed to an amount, a date or a whole number: what a CSV
+/// export neutralises and the CSV import warns about when it looks like a formula (a negative
+/// amount or a date is no formula). The export's cell types agree
+/// (`text_columns_are_the_exported_text_cells` in core tests/good_files.rs).
+pub fn is_text(column: &Column) -> bool {
+    !matches!(
+        column.key,
+        "amount" | "equity_units" | "filed_on" | "granted_on" | "signed_on" | "received_on" | "incurred_on" | "fees_paid_through"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

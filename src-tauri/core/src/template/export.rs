@@ -1,7 +1,7 @@
 //! Export of a table in its import template's layout, so that export → import → export is the
 //! identity. The cells are typed; the report crate writes them to .xlsx, this module to .csv.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Table;
 use crate::money::Money;
 use crate::store::Store;
@@ -24,12 +24,33 @@ pub enum ExportCell {
     Integer(i64),
 }
 
+/// The first characters that make a spreadsheet program read a CSV cell as a formula (or, for
+/// tab and CR, that some of them strip before reading one): `=`, `+`, `-`, `@`, tab, CR.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a text cell would be read as a formula when a spreadsheet program opens a CSV.
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(FORMULA_STARTS)
+}
+
+/// A text as a CSV cell: one that looks like a formula gets a single quote in front, so that
+/// spreadsheet programs show it as text (OWASP's advice against CSV injection); the CSV import
+/// takes that quote off again (`import::sheet`), so that export → import → export is the
+/// identity. Only text cells: amounts, dates and whole numbers are written as numbers.
+pub fn neutralised(text: &str) -> std::borrow::Cow<'_, str> {
+    if looks_like_formula(text) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 impl ExportCell {
     /// The text a CSV holds for this cell.
     pub fn csv_text(&self) -> String {
         match self {
             ExportCell::Empty => String::new(),
-            ExportCell::Text(t) => t.clone(),
+            ExportCell::Text(t) => neutralised(t).into_owned(),
             ExportCell::Money(m) => m.plain(),
             ExportCell::Date(d) => crate::date::iso(*d),
             ExportCell::Integer(i) => i.to_string(),
@@ -144,16 +165,23 @@ pub fn sheet(store: &Store, table: Table, reveal_ids: bool) -> Result<Sheet> {
     Ok(Sheet { table, headers: column::columns(table).iter().map(|c| c.header).collect(), rows })
 }
 
-/// Writes a sheet as UTF-8 CSV with a BOM (so that Excel opens the Chinese correctly).
-pub fn write_csv(sheet: &Sheet, path: &Path) -> Result<()> {
+/// A sheet as UTF-8 CSV with a BOM (so that Excel opens the Chinese correctly), every text
+/// cell [`neutralised`].
+pub fn csv_bytes(sheet: &Sheet) -> Vec<u8> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
         let mut w = csv::Writer::from_writer(&mut out);
-        w.write_record(&sheet.headers).map_err(|e| Error::io(path, e))?;
+        // Writing into memory cannot fail.
+        let _ = w.write_record(&sheet.headers);
         for row in &sheet.rows {
-            w.write_record(row.iter().map(ExportCell::csv_text)).map_err(|e| Error::io(path, e))?;
+            let _ = w.write_record(row.iter().map(ExportCell::csv_text));
         }
-        w.flush().map_err(|e| Error::io(path, e))?;
+        let _ = w.flush();
     }
-    std::fs::write(path, out).map_err(|e| Error::io(path, e))
+    out
+}
+
+/// Writes [`csv_bytes`] to `path`, owner-only and atomically (`store::file::write_private`).
+pub fn write_csv(sheet: &Sheet, path: &Path) -> Result<()> {
+    crate::store::file::write_private(path, &csv_bytes(sheet))
 }

@@ -60,7 +60,7 @@ pub(crate) fn write(i: &Indicators, lists: &Lists, path: &Path) -> Result<(), Er
     contract_sheet(book.add_worksheet(), i, "四技合同清单", "技术开发、咨询、服务合同清单", &lists.technical, false, &f)
         .map_err(write_error)?;
     reward_sheet(book.add_worksheet(), i, &lists.rewards, &f).map_err(write_error)?;
-    book.save(path).map_err(write_error)
+    crate::save_book(&mut book, path)
 }
 
 /// Title, part, institution and year rows above a table of `last + 1` columns.

@@ -112,7 +112,7 @@ pub fn write_with_steps(
     } else {
         for (name, bytes) in filed {
             let path = dir.join(name);
-            std::fs::write(&path, bytes).map_err(|e| io(&path, e))?;
+            crate::save(&path, &bytes)?;
         }
     }
     Ok(files)
