@@ -42,12 +42,15 @@ const ACCOUNTS = [
   ['inventor', '发明人', 'inventor', '--employee', 'T0001'],
 ]
 
-/** Creates the small demo portfolio with its accounts once per test file, in `dir`. */
-function demo(dir) {
+/**
+ * Creates the small demo portfolio with its accounts (and a test file's `extra` ones, as
+ * [login, name, role, ...options]) once per test file, in `dir`.
+ */
+function demo(dir, extra = []) {
   const db = join(dir, 'demo.db')
   const made = spawnSync(CLI, ['--db', db, 'demo'], { env, encoding: 'utf8' })
   if (made.status !== 0) throw new Error(`transferdesk demo failed (build first: make build): ${made.stderr || made.error}`)
-  for (const [login, name, role, ...more] of ACCOUNTS) {
+  for (const [login, name, role, ...more] of [...ACCOUNTS, ...extra]) {
     const added = spawnSync(CLI, ['--db', db, 'user', 'add', login, '--name', name, '--role', role, ...more, '--password-stdin'], { env, encoding: 'utf8', input: `${PASSWORD}\n` })
     if (added.status !== 0) throw new Error(`transferdesk user add ${login} failed: ${added.stderr}`)
   }
@@ -71,10 +74,13 @@ function serve(db) {
   })
 }
 
-/** Starts the browser; `open(hash)` gives a page on a fresh server over a fresh demo file. */
-export async function start() {
+/**
+ * Starts the browser; `open(hash)` gives a page on a fresh server over a fresh demo file.
+ * `accounts`: accounts beyond ACCOUNTS that this test file's demo file has (same password).
+ */
+export async function start({ accounts = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'transferdesk-ui-'))
-  const template = demo(dir)
+  const template = demo(dir, accounts)
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

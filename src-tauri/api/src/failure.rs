@@ -19,6 +19,9 @@ pub enum Kind {
     NotFound,
     /// The input was checked and refused, or a rule refused the step.
     Rejected,
+    /// A form's save refused: someone else changed the record since it was loaded
+    /// (`edit_conflict`).
+    Conflict,
     /// The request body is over the limit.
     TooLarge,
     /// Too many attempts: wait before trying again.
@@ -92,6 +95,7 @@ impl From<Error> for Failure {
         let kind = match &e {
             Error::NotFound { .. } => Kind::NotFound,
             Error::Invalid(_) | Error::Refused { .. } | Error::AlreadyExists(_) => Kind::Rejected,
+            Error::Conflict(_) => Kind::Conflict,
             Error::Missing(_) | Error::NewerSchema { .. } | Error::Corrupt(_) | Error::Locked(_) => Kind::Unavailable,
             Error::Io { .. } | Error::Database(_) => Kind::Internal,
         };
@@ -118,5 +122,29 @@ mod tests {
         let json = serde_json::to_value(&f).expect("serializes");
         assert_eq!(json, serde_json::json!({"code": "not_found", "message": "未找到成果：42", "details": []}));
         assert_eq!(f.kind(), Kind::NotFound);
+    }
+
+    #[test]
+    fn a_conflict_is_its_own_kind_with_the_fields_as_details() {
+        use transferdesk_core::error::{Conflict, ConflictField};
+        let conflict = Conflict {
+            record: "contract",
+            label: "HT2025-001".into(),
+            by: Some("app:wang".into()),
+            at: Some("2026-11-23T10:15:00".into()),
+            fields: vec![ConflictField { key: "title", zh: "合同名称", en: "title" }],
+        };
+        let f = Failure::from(Error::Conflict(Box::new(conflict)));
+        assert_eq!(f.kind(), Kind::Conflict, "a transport answers 409, not a refusal's 422");
+        let json = serde_json::to_value(&f).expect("serializes");
+        assert_eq!(json["code"], "edit_conflict");
+        assert_eq!(
+            json["message"],
+            "未保存：合同“HT2025-001”在您打开后已被 app:wang 于 2026-11-23 10:15:00 修改，与您提交的不同之处：合同名称。请重新加载后再修改"
+        );
+        assert_eq!(
+            (&json["details"][0]["column"], &json["details"][0]["value"]),
+            (&serde_json::json!("title"), &serde_json::json!("合同名称"))
+        );
     }
 }

@@ -23,6 +23,7 @@ fn store_with_disclosures(dir: &tempfile::TempDir) -> PathBuf {
     let mut store = Store::open(&db).expect("open");
     let intake = |no: &str, received: &str| Disclosure {
         id: None,
+        version: 0,
         disclosure_no: no.into(),
         title: format!("{no} 的成果"),
         department: "计算机学院".into(),
@@ -38,7 +39,8 @@ fn store_with_disclosures(dir: &tempfile::TempDir) -> PathBuf {
     disclosure::save(&mut store, &actor, &intake("PL2020-001", "2020-01-06")).expect("first");
     let dropped = disclosure::save(&mut store, &actor, &intake("PL2020-002", "2020-01-08")).expect("second");
     let drop = Decision { decision: DisclosureDecision::Drop, decided_on: day("2020-02-07"), note: None };
-    disclosure::decide(&mut store, &actor, dropped, &drop).expect("dropped");
+    // A new disclosure is at version 1.
+    disclosure::decide(&mut store, &actor, dropped, &drop, 1).expect("dropped");
     db
 }
 

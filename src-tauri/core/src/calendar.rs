@@ -5,6 +5,7 @@
 use crate::error::{Error, Result};
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
+use crate::store::version;
 use crate::store::{Actor, Store};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use rusqlite::params;
@@ -31,6 +32,31 @@ pub struct Holiday {
     pub kind: DayKind,
     /// e.g. 春节, 国庆节调休上班.
     pub name: String,
+}
+
+/// The listed days with each year's version, as the settings tab edits them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct HolidayList {
+    /// Every listed day, in date order.
+    pub days: Vec<Holiday>,
+    /// The years saved in Settings with their versions; a year not listed is at version 0.
+    pub versions: Vec<YearVersion>,
+}
+
+/// The version of one year's listed days, which its save sends back: refused (`edit_conflict`)
+/// once someone else saved that year (store::version).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct YearVersion {
+    /// The year.
+    pub year: i32,
+    /// Its version.
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+/// The [`crate::store::version`] list of a year's days.
+fn year_list(year: i32) -> String {
+    format!("holiday:{year:04}")
 }
 
 /// Weekends are days off unless listed as worked; listed rest days are off.
@@ -80,7 +106,11 @@ pub fn publicity_end(store: &Store, from: NaiveDate, days: u32) -> Result<NaiveD
 
 /// Every listed day, in date order.
 pub fn list(store: &Store) -> Result<Vec<Holiday>> {
-    let mut stmt = store.conn().prepare("SELECT day, kind, name FROM holiday ORDER BY day")?;
+    list_in(store.conn())
+}
+
+fn list_in(conn: &rusqlite::Connection) -> Result<Vec<Holiday>> {
+    let mut stmt = conn.prepare("SELECT day, kind, name FROM holiday ORDER BY day")?;
     let rows = stmt.query_map([], |r| {
         let kind: String = r.get(1)?;
         Ok(Holiday { day: r.get(0)?, kind: if kind == "work" { DayKind::Work } else { DayKind::Rest }, name: r.get(2)? })
@@ -88,8 +118,22 @@ pub fn list(store: &Store) -> Result<Vec<Holiday>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// Replaces the listed days of one year with `days` (all of which must fall in that year), audited.
-pub fn save_year(store: &mut Store, actor: &Actor, year: i32, days: &[Holiday]) -> Result<()> {
+/// Every listed day with the years' versions.
+pub fn list_with_versions(store: &Store) -> Result<HolidayList> {
+    let mut stmt = store.conn().prepare("SELECT list, version FROM list_version WHERE list LIKE 'holiday:%' ORDER BY list")?;
+    let versions = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+        .filter_map(|row| match row {
+            Ok((list, version)) => list.strip_prefix("holiday:").and_then(|y| y.parse().ok()).map(|year| Ok(YearVersion { year, version })),
+            Err(e) => Some(Err(e)),
+        })
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(HolidayList { days: list(store)?, versions })
+}
+
+/// Replaces the listed days of one year with `days` (all of which must fall in that year), as
+/// the year was at `version` (refused with `edit_conflict` once someone else saved it); audited.
+pub fn save_year(store: &mut Store, actor: &Actor, year: i32, days: &[Holiday], version: i64) -> Result<()> {
     let mut problems = Vec::new();
     for (i, h) in days.iter().enumerate() {
         let problem =
@@ -109,8 +153,17 @@ pub fn save_year(store: &mut Store, actor: &Actor, year: i32, days: &[Holiday]) 
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let before: Vec<Holiday> = list(store)?.into_iter().filter(|h| h.day.year() == year).collect();
     let tx = store.write()?;
+    let before: Vec<Holiday> = list_in(&tx)?.into_iter().filter(|h| h.day.year() == year).collect();
+    let json = |v: &[Holiday]| serde_json::json!({ "days": v });
+    version::check(&tx, &version::HOLIDAYS, version::of_list(&tx, &year_list(year))?, version, || version::Stale {
+        id: 0,
+        label: year.to_string(),
+        audit_keys: vec![year.to_string()],
+        submitted: json(days),
+        stored: json(&before),
+    })?;
+    version::bump_list(&tx, &year_list(year))?;
     tx.execute("DELETE FROM holiday WHERE day BETWEEN ?1 AND ?2", params![format!("{year:04}-01-01"), format!("{year:04}-12-31")])?;
     for h in days {
         let kind = if h.kind == DayKind::Work { "work" } else { "rest" };
@@ -159,17 +212,17 @@ mod tests {
         let mut store = Store::in_memory().expect("store");
         let actor = Actor { name: "t".into(), at: day("2026-11-23").and_hms_opt(9, 0, 0).expect("time") };
         let days = vec![Holiday { day: day("2027-01-01"), kind: DayKind::Rest, name: "元旦".into() }];
-        save_year(&mut store, &actor, 2027, &days).expect("saved");
+        save_year(&mut store, &actor, 2027, &days, 0).expect("saved");
         let cal = Calendar::load(&store).expect("calendar");
         assert!(cal.is_day_off(day("2027-01-01")), "a listed Friday is off");
         assert!(cal.is_day_off(day("2024-10-01")), "other years are kept");
         let bad = vec![Holiday { day: day("2027-03-03"), kind: DayKind::Work, name: "x".into() }];
-        match save_year(&mut store, &actor, 2027, &bad) {
+        match save_year(&mut store, &actor, 2027, &bad, 1) {
             Err(Error::Invalid(p)) => assert_eq!(p[0].kind, ProblemKind::WorkdayNotWeekend),
             other => panic!("a worked Wednesday is not a make-up day: {other:?}"),
         }
         let wrong_year = vec![Holiday { day: day("2028-01-01"), kind: DayKind::Rest, name: "元旦".into() }];
-        assert!(save_year(&mut store, &actor, 2027, &wrong_year).is_err(), "days outside the year are refused");
+        assert!(save_year(&mut store, &actor, 2027, &wrong_year, 1).is_err(), "days outside the year are refused");
         assert!(Calendar::load(&store).expect("calendar").is_day_off(day("2027-01-01")), "a refused save changes nothing");
     }
 }

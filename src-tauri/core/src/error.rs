@@ -41,6 +41,73 @@ pub enum Error {
     /// An unexpected database failure.
     #[error("database error: {0}")]
     Database(String),
+    /// A form's save refused because someone else changed the record since the form was loaded
+    /// (code `edit_conflict`; docs/reliability.md "Two people at once"). A refusal like
+    /// [`Error::Refused`], with the fields that differ as its details.
+    #[error("edit_conflict: {} {} was changed by someone else", .0.record, .0.label)]
+    Conflict(Box<Conflict>),
+}
+
+/// Who changed a record while someone else had its form open, and what differs now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// The kind of record, as [`Error::NotFound`] names it (`achievement`, `contract`, …).
+    pub record: &'static str,
+    /// What a person knows the record by (its number, name or title).
+    pub label: String,
+    /// The actor of the record's newest audit entry, when there is one.
+    pub by: Option<String>,
+    /// Its time, `YYYY-MM-DDTHH:MM:SS`.
+    pub at: Option<String>,
+    /// The form's fields whose submitted value differs from the stored one, in the form's order.
+    pub fields: Vec<ConflictField>,
+}
+
+/// A field of a form, named for a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ConflictField {
+    /// Its key in the form (the column of a form's problems).
+    pub key: &'static str,
+    /// Its name in Chinese, as the audit log's viewer shows it.
+    pub zh: &'static str,
+    /// Its name in English.
+    pub en: &'static str,
+}
+
+impl Conflict {
+    fn message(&self, lang: Lang) -> String {
+        let record = match lang {
+            Lang::Zh => zh_record(self.record).to_string(),
+            Lang::En => self.record.replace('_', " "),
+        };
+        let named = match (self.label.is_empty(), lang) {
+            (true, _) => record,
+            (false, Lang::Zh) => format!("{record}“{}”", self.label),
+            (false, Lang::En) => format!("{record} \"{}\"", self.label),
+        };
+        let when = self.at.as_deref().map(|t| t.replacen('T', " ", 1));
+        let names: Vec<&str> = self.fields.iter().map(|f| lang.pick(f.zh, f.en)).collect();
+        match lang {
+            Lang::Zh => {
+                let who = match (&self.by, &when) {
+                    (Some(by), Some(at)) => format!("已被 {by} 于 {at} 修改"),
+                    _ => "已被他人修改".to_string(),
+                };
+                let fields =
+                    if names.is_empty() { String::new() } else { format!("，与您提交的不同之处：{}", names.join("、")) };
+                format!("未保存：{named}在您打开后{who}{fields}。请重新加载后再修改")
+            }
+            Lang::En => {
+                let who = match (&self.by, &when) {
+                    (Some(by), Some(at)) => format!("was changed by {by} at {at}"),
+                    _ => "was changed by someone else".to_string(),
+                };
+                let fields =
+                    if names.is_empty() { String::new() } else { format!("; it differs from what you sent in: {}", names.join(", ")) };
+                format!("not saved: the {named} {who} after you opened it{fields}. Reload it and make your change again")
+            }
+        }
+    }
 }
 
 /// Shorthand for core results.
@@ -60,6 +127,7 @@ impl Error {
             Error::Io { .. } => "io",
             Error::Refused { code, .. } => code,
             Error::Database(_) => "database",
+            Error::Conflict(_) => "edit_conflict",
         }
     }
 
@@ -87,6 +155,7 @@ impl Error {
             (Error::Io { path, message }, Lang::Zh) => format!("无法读写文件 {path}：{message}"),
             (Error::Database(m), Lang::Zh) => format!("数据库错误：{m}"),
             (Error::Refused { code, detail }, lang) => refusal_text(code, detail, lang),
+            (Error::Conflict(c), lang) => c.message(lang),
             (Error::Invalid(p), Lang::En) => format!("{} problem(s) in the input; nothing was written", p.len()),
             (e, Lang::En) => e.to_string(),
         }
@@ -99,6 +168,21 @@ impl Error {
             message: self.message(lang),
             details: match self {
                 Error::Invalid(problems) => problems.iter().map(|p| p.report(lang)).collect(),
+                // One line per field that differs: its key as the column (as a form's problems
+                // name it), its name as the value.
+                Error::Conflict(c) => c
+                    .fields
+                    .iter()
+                    .map(|f| ProblemReport {
+                        sheet: String::new(),
+                        row: 0,
+                        column: f.key.to_string(),
+                        cell: None,
+                        value: lang.pick(f.zh, f.en).to_string(),
+                        code: "edit_conflict".to_string(),
+                        problem: lang.pick("已被他人修改", "changed by someone else").to_string(),
+                    })
+                    .collect(),
                 _ => Vec::new(),
             },
         }
@@ -242,6 +326,10 @@ fn zh_record(what: &str) -> &str {
         "receipt" => "到账",
         "cost" => "成本",
         "record" => "记录",
+        "institution" => "单位信息",
+        "report_year" => "年度报告",
+        "assessment_criteria" => "评估指标",
+        "holiday_year" => "节假日安排",
         "merge" => "合并记录",
         "account" => "账号",
         _ => what,
@@ -266,6 +354,58 @@ pub struct ErrorReport {
     pub code: String,
     /// A sentence for a person.
     pub message: String,
-    /// One line per problem (imports).
+    /// One line per problem (imports, forms); for `edit_conflict`, one per field that differs
+    /// (`column`: its key, `value`: its name).
     pub details: Vec<ProblemReport>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conflict(by: Option<&str>, fields: Vec<ConflictField>) -> Error {
+        Error::Conflict(Box::new(Conflict {
+            record: "report_year",
+            label: "2025".into(),
+            by: by.map(str::to_string),
+            at: by.map(|_| "2026-11-23T10:15:00".to_string()),
+            fields,
+        }))
+    }
+
+    #[test]
+    fn a_conflict_says_who_when_and_what_in_both_languages() {
+        let fields = vec![
+            ConflictField { key: "due_on", zh: "截止日期", en: "due date" },
+            ConflictField { key: "narrative", zh: "情况说明", en: "narrative" },
+        ];
+        let e = conflict(Some("app:wang"), fields);
+        assert_eq!(e.code(), "edit_conflict");
+        assert_eq!(e.exit_status(), 1, "a rejected input, not an unusable file");
+        assert_eq!(
+            e.message(Lang::Zh),
+            "未保存：年度报告“2025”在您打开后已被 app:wang 于 2026-11-23 10:15:00 修改，与您提交的不同之处：截止日期、情况说明。请重新加载后再修改"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "not saved: the report year \"2025\" was changed by app:wang at 2026-11-23 10:15:00 after you opened it; it differs from what you sent in: due date, narrative. Reload it and make your change again"
+        );
+        let details = e.report(Lang::En).details;
+        let lines: Vec<(&str, &str, &str)> = details.iter().map(|d| (d.column.as_str(), d.value.as_str(), d.code.as_str())).collect();
+        assert_eq!(lines, [("due_on", "due date", "edit_conflict"), ("narrative", "narrative", "edit_conflict")]);
+    }
+
+    #[test]
+    fn a_conflict_without_an_author_or_a_difference_says_so_plainly() {
+        // A change no audit entry names (a version bumped by hand), and a form sent as stored now.
+        assert_eq!(conflict(None, Vec::new()).message(Lang::Zh), "未保存：年度报告“2025”在您打开后已被他人修改。请重新加载后再修改");
+        let sheet = Error::Conflict(Box::new(Conflict {
+            record: "assessment_criteria",
+            label: String::new(),
+            by: None,
+            at: None,
+            fields: Vec::new(),
+        }));
+        assert_eq!(sheet.message(Lang::Zh), "未保存：评估指标在您打开后已被他人修改。请重新加载后再修改", "no empty quotes");
+    }
 }

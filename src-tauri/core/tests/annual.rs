@@ -215,7 +215,7 @@ fn filing_freezes_the_year_and_later_changes_show() {
     year.due_on = day("2026-04-30");
     year.narrative[0] = "本年度学校成果转化工作稳步推进。".into();
     year.cases = vec![Case { contract_no: "HT-A".into(), text: "齿轮箱诊断专利转让给省内中小企业。".into() }];
-    report_year::save(&mut store, &actor(), &year).expect("saved");
+    let year = report_year::save(&mut store, &actor(), &year).expect("saved");
     assert_eq!(annual::indicators(&store, 2025).expect("indicators").due_on, day("2026-04-30"), "the due date is editable per year");
     let bad = report_year::ReportYear {
         due_on: day("2025-12-31"),

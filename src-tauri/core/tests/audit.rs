@@ -166,6 +166,8 @@ fn each_change_is_one_audited_write_and_a_refused_one_leaves_no_entry() {
     // T002 李四 of the people fixture.
     let mut person = transferdesk_core::people::person_page::PersonEdit {
         id: store.conn().query_row("SELECT id FROM person WHERE employee_id = 'T002'", [], |r| r.get(0)).expect("T002"),
+        // As imported.
+        version: 1,
         employee_id: "T002".into(),
         name: "李四".into(),
         department: "计算机学院".into(),

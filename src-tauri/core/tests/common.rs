@@ -44,6 +44,16 @@ pub const GOOD: &[(Table, &str)] = &[
 
 /// Every row of every table as text, sorted: equal dumps mean equal content.
 pub fn dump(store: &Store) -> Vec<String> {
+    dump_columns(store, |_| true)
+}
+
+/// [`dump`] without the edit versions (store::version): the records' content, which a change
+/// and its undoing leave as it was while their versions count both.
+pub fn dump_without_versions(store: &Store) -> Vec<String> {
+    dump_columns(store, |column| column != "version")
+}
+
+fn dump_columns(store: &Store, keep: impl Fn(&str) -> bool) -> Vec<String> {
     let conn = store.conn();
     let mut tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
@@ -52,7 +62,13 @@ pub fn dump(store: &Store) -> Vec<String> {
     tables.sort();
     let mut out = Vec::new();
     for t in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).expect("select");
+        let columns: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{t}') ORDER BY cid"))
+            .and_then(|mut s| s.query_map([], |r| r.get::<_, String>(0))?.collect())
+            .expect("columns");
+        let list: Vec<String> = columns.iter().filter(|c| keep(c)).map(|c| format!("\"{c}\"")).collect();
+        let list = if list.is_empty() { "*".to_string() } else { list.join(", ") };
+        let mut stmt = conn.prepare(&format!("SELECT {list} FROM \"{t}\"")).expect("select");
         let n = stmt.column_count();
         let mut rows: Vec<String> = stmt
             .query_map([], |r| {

@@ -26,6 +26,7 @@ fn org(store: &Store, name: &str) -> i64 {
 fn price_publicity(store: &Store, objections: Vec<Objection>) -> Publicity {
     Publicity {
         id: None,
+        version: 0,
         title: "一种齿轮箱故障诊断方法 转让定价公示".into(),
         contract_kind: ContractKind::Transfer,
         organization_id: org(store, "北京华能装备股份有限公司"),
@@ -46,6 +47,7 @@ fn price_publicity(store: &Store, objections: Vec<Objection>) -> Publicity {
 fn transfer(store: &Store, publicity_id: Option<i64>, signed_on: &str) -> ContractForm {
     ContractForm {
         id: None,
+        version: 0,
         contract_no: "HT2025-101".into(),
         title: "专利权转让合同（协议定价）".into(),
         kind: ContractKind::Transfer,
@@ -114,6 +116,7 @@ fn publicity_ends_after_the_holidays_and_gates_the_signing() {
     };
     publicity::save(&mut store, &actor(), &Publicity { id: Some(id), objections: vec![objection.clone()], ..p.clone() })
         .expect("objection");
+    let p = publicity::get(store.conn(), id).expect("read back");
     let day_after = transfer(&store, Some(id), "2025-10-10");
     assert_eq!(code(edit::save(&mut store, &actor(), &day_after)), "objection_pending");
     let rejected = Objection {
@@ -196,6 +199,7 @@ fn a_granted_achievement_earns_no_unit_reward_and_a_short_usage_right_is_refused
     let mut store = good_store(&dir);
     let mut g = Grant {
         id: None,
+        version: 0,
         kind: GrantKind::UsageRight,
         share_bp: None,
         usage_from: Some(day("2025-01-01")),
@@ -307,6 +311,7 @@ fn deal_lists_filter_and_page_and_the_staff_picker_searches() {
     ] {
         let r = Resolution {
             id: None,
+            version: 0,
             meeting_on: day(on),
             body: body.into(),
             subject: subject.into(),
@@ -333,6 +338,7 @@ fn deal_lists_filter_and_page_and_the_staff_picker_searches() {
     let member = |id: &str, bp: i64| Member { employee_id: id.into(), name: String::new(), share_bp: bp };
     let share = Grant {
         id: None,
+        version: 0,
         kind: GrantKind::Share,
         share_bp: Some(7000),
         usage_from: None,
@@ -409,6 +415,7 @@ fn a_contract_is_overdue_when_payments_fall_short_of_what_fell_due_before_today(
         let equity = kind == ContractKind::Equity;
         let form = ContractForm {
             id: None,
+            version: 0,
             contract_no: no.into(),
             title: format!("{no} 付款计划"),
             kind,

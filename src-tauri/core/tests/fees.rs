@@ -445,3 +445,28 @@ fn the_window_bounds_hold_across_year_ends_and_29_february() {
     assert_eq!(shown, [("E9", "边界E9", "计算机学院"), ("E10", "边界E10", "计算机学院")], "page 2 of 4: E1, E5, E2, E6 before");
     assert_eq!(second.rows[1].application_no, "209910900009.X", "E10, the tenth inserted");
 }
+
+#[test]
+fn a_payment_makes_the_achievement_form_opened_before_it_stale() {
+    // docs/reliability.md "Two people at once": the payment moves 年费已缴至 (7 → 8), a field of the
+    // achievement form; a form loaded before it would write 7 back, so its save is refused.
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = fee_store(&dir);
+    let id: i64 = store.conn().query_row("SELECT id FROM achievement WHERE achievement_no = 'F01'", [], |r| r.get(0)).expect("F01");
+    let open = transferdesk_core::portfolio::register::load(store.conn(), id).expect("form");
+    assert_eq!(open.fees_paid_through, Some(7));
+    docket::pay(&mut store, &actor(), &payment("F01", 8, ON, "300")).expect("paid");
+    let mut stale = open.clone();
+    stale.title = format!("{}（更名）", open.title);
+    let before = dump(&store);
+    match transferdesk_core::portfolio::register::save(&mut store, &actor(), &stale) {
+        Err(Error::Conflict(c)) => {
+            assert_eq!(c.by.as_deref(), Some("test"), "the payment's author");
+            assert_eq!(c.fields.iter().map(|f| f.key).collect::<Vec<_>>(), ["title", "fees_paid_through"]);
+        }
+        other => panic!("the form from before the payment is refused, got {other:?}"),
+    }
+    assert_eq!(dump(&store), before, "nothing written");
+    let fresh = transferdesk_core::portfolio::register::load(store.conn(), id).expect("form");
+    assert_eq!((fresh.version, fresh.fees_paid_through), (open.version + 1, Some(8)));
+}

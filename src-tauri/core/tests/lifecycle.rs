@@ -56,6 +56,7 @@ fn audit_count(store: &Store) -> i64 {
 fn patent_form() -> AchievementForm {
     AchievementForm {
         id: None,
+        version: 0,
         achievement_no: "CG2026-901".into(),
         title: "一种高熵合金涂层及其制备方法".into(),
         kind: AchievementKind::InventionPatent,
@@ -181,6 +182,7 @@ fn a_bad_form_names_every_field_and_writes_nothing() {
 fn intake() -> Disclosure {
     Disclosure {
         id: None,
+        version: 0,
         disclosure_no: "PL2026-001".into(),
         title: "一种钠离子电池硬碳负极材料".into(),
         department: "材料科学与工程学院".into(),
@@ -283,13 +285,20 @@ fn an_assessment_scores_the_sheet_and_the_weighted_score_is_exact() {
 
     // A new sheet does not rewrite the past assessment, which keeps its own weights.
     let new_sheet = vec![Criterion { name: "技术先进性".into(), weight_bp: 5000 }, Criterion { name: "市场前景".into(), weight_bp: 5000 }];
-    assessment::save_criteria(&mut store, &actor(), &new_sheet).expect("new sheet");
+    {
+        let v = assessment::sheet(store.conn()).expect("sheet").version;
+        assessment::save_criteria(&mut store, &actor(), &new_sheet, v)
+    }
+    .expect("new sheet");
     let kept = disclosure::get(store.conn(), id, today()).expect("detail").assessments.remove(0);
     assert_eq!(kept.scores.len(), 4);
     assert_eq!(kept.weighted_score_x10, 803);
     let bad_sheet =
         vec![Criterion { name: "技术先进性".into(), weight_bp: 5000 }, Criterion { name: "技术先进性".into(), weight_bp: 4000 }];
-    let found = problems(assessment::save_criteria(&mut store, &actor(), &bad_sheet));
+    let found = problems({
+        let v = assessment::sheet(store.conn()).expect("sheet").version;
+        assessment::save_criteria(&mut store, &actor(), &bad_sheet, v)
+    });
     assert_eq!(field(&found, "criteria[1]"), ["repeated_entry"]);
     assert_eq!(field(&found, "criteria"), ["parts_not_100"], "90% in all");
 }
@@ -305,19 +314,45 @@ fn a_decided_disclosure_becomes_an_achievement_linked_both_ways() {
     assert_eq!(refusal(register::save(&mut store, &actor(), &early)), "disclosure_not_decided", "the form refuses the link too");
 
     let before_receipt = Decision { decision: DisclosureDecision::FilePatent, decided_on: day("2026-08-01"), note: None };
-    assert_eq!(field(&problems(disclosure::decide(&mut store, &actor(), id, &before_receipt)), "decided_on"), ["date_order"]);
+    assert_eq!(
+        field(
+            &problems({
+                let v = now(&store, id);
+                disclosure::decide(&mut store, &actor(), id, &before_receipt, v)
+            }),
+            "decided_on"
+        ),
+        ["date_order"]
+    );
     let tomorrow = Decision { decided_on: day("2026-11-24"), ..before_receipt.clone() };
-    assert_eq!(field(&problems(disclosure::decide(&mut store, &actor(), id, &tomorrow)), "decided_on"), ["date_in_future"]);
+    assert_eq!(
+        field(
+            &problems({
+                let v = now(&store, id);
+                disclosure::decide(&mut store, &actor(), id, &tomorrow, v)
+            }),
+            "decided_on"
+        ),
+        ["date_in_future"]
+    );
 
     let drop = Decision { decision: DisclosureDecision::Drop, decided_on: day("2026-09-20"), note: Some("新颖性不足".into()) };
-    disclosure::decide(&mut store, &actor(), id, &drop).expect("dropped");
+    {
+        let v = now(&store, id);
+        disclosure::decide(&mut store, &actor(), id, &drop, v)
+    }
+    .expect("dropped");
     assert_eq!(disclosure::get(store.conn(), id, today()).expect("detail").status, DisclosureStatus::Dropped);
     assert_eq!(refusal(register::conversion_form(store.conn(), id)), "disclosure_dropped");
     assert_eq!(refusal(disclosure::save(&mut store, &actor(), &intake_with_id(id))), "disclosure_decided", "no edit after the decision");
 
     // Reconsidered: keep it as a technical secret.
     let keep = Decision { decision: DisclosureDecision::KeepSecret, decided_on: day("2026-10-08"), note: None };
-    disclosure::decide(&mut store, &actor(), id, &keep).expect("re-decided before any achievement");
+    {
+        let v = now(&store, id);
+        disclosure::decide(&mut store, &actor(), id, &keep, v)
+    }
+    .expect("re-decided before any achievement");
     let detail = disclosure::get(store.conn(), id, today()).expect("detail");
     assert_eq!(detail.status, DisclosureStatus::Decided);
     // 2026-08-03 → 2026-10-08: 28 + 30 + 8 = 66 days (counted to the decision, not to today).
@@ -339,7 +374,13 @@ fn a_decided_disclosure_becomes_an_achievement_linked_both_ways() {
     assert_eq!(detail.achievements.iter().map(|a| a.achievement_no.as_str()).collect::<Vec<_>>(), ["JM2026-001"]);
     let back = register::extras(store.conn(), achievement).expect("extras").disclosure.expect("linked back");
     assert_eq!((back.id, back.disclosure_no.as_str()), (id, "PL2026-001"));
-    assert_eq!(refusal(disclosure::decide(&mut store, &actor(), id, &keep)), "disclosure_converted");
+    assert_eq!(
+        refusal({
+            let v = now(&store, id);
+            disclosure::decide(&mut store, &actor(), id, &keep, v)
+        }),
+        "disclosure_converted"
+    );
 
     // A second achievement from the same disclosure is allowed.
     let mut second = register::conversion_form(store.conn(), id).expect("again");
@@ -351,6 +392,11 @@ fn a_decided_disclosure_becomes_an_achievement_linked_both_ways() {
 
 fn intake_with_id(id: i64) -> Disclosure {
     Disclosure { id: Some(id), ..intake() }
+}
+
+/// The disclosure's version now (what its page would send back).
+fn now(store: &Store, id: i64) -> i64 {
+    disclosure::get(store.conn(), id, today()).expect("disclosure").disclosure.version
 }
 
 #[test]
@@ -372,7 +418,11 @@ fn the_list_filters_by_status_and_flags_old_undecided_disclosures() {
     let decided = Disclosure { disclosure_no: "PL2025-007".into(), received_on: day("2025-12-01"), ..intake() };
     let decided = disclosure::save(&mut store, &actor(), &decided).expect("decided");
     let file = Decision { decision: DisclosureDecision::FilePatent, decided_on: day("2026-01-15"), note: None };
-    disclosure::decide(&mut store, &actor(), decided, &file).expect("decide");
+    {
+        let v = now(&store, decided);
+        disclosure::decide(&mut store, &actor(), decided, &file, v)
+    }
+    .expect("decide");
 
     let query = DisclosureQuery { page: 1, page_size: 50, ..Default::default() };
     let all = disclosure::list(store.conn(), &query, today()).expect("all");
@@ -405,6 +455,7 @@ fn the_list_filters_by_status_and_flags_old_undecided_disclosures() {
 fn appraisal(achievement_id: i64) -> Valuation {
     Valuation {
         id: None,
+        version: 0,
         achievement_id: Some(achievement_id),
         contract_id: None,
         kind: ValuationKind::Appraisal,

@@ -20,4 +20,5 @@ mod rewards;
 mod schema;
 mod search;
 mod tamper;
+mod versions;
 mod wizard;

@@ -74,6 +74,7 @@ fn the_project_list_says_how_each_price_was_set() {
         .expect("achievement");
     let appraisal = transferdesk_core::deals::valuation::Valuation {
         id: None,
+        version: 0,
         achievement_id: Some(achievement),
         contract_id: None,
         kind: transferdesk_core::model::ValuationKind::Appraisal,

@@ -4,5 +4,6 @@ mod common;
 
 mod access;
 mod bad_requests;
+mod conflicts;
 mod files;
 mod pages;

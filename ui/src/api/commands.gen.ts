@@ -1,7 +1,7 @@
 // Generated from the command table (src-tauri/api/src/commands) by its tests; do not edit.
 // `UPDATE_BINDINGS=1 cargo test -p transferdesk-api` rewrites it.
 import { call } from './transport'
-import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementPage, AchievementQuery, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, Criterion, Dashboard, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, Grant, GrantPage, GrantQuery, Holiday, ImportSummary, Institution, Lapse, Mapping, MoneyEntry, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Policy, PortfolioFilters, Preview, Profile, Proposal, Publicity, PublicityPage, PublicityQuery, Receivable, RecordLine, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
+import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementPage, AchievementQuery, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, Grant, GrantPage, GrantQuery, Holiday, HolidayList, ImportSummary, Institution, Lapse, Mapping, MoneyEntry, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Policy, PortfolioFilters, Preview, Profile, Proposal, Publicity, PublicityPage, PublicityQuery, Receivable, RecordLine, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
 
 export type Me = { 
 /**
@@ -58,14 +58,15 @@ export function deletePolicy(id: number): Promise<void> {
   return call('delete_policy', { id })
 }
 
-/** The listed holidays and make-up working days. */
-export function listHolidays(): Promise<Array<Holiday>> {
+/** The listed holidays and make-up working days, with each year's version. */
+export function listHolidays(): Promise<HolidayList> {
   return call('list_holidays')
 }
 
-/** Replaces the listed days of one year. */
-export function saveHolidays(year: number, days: Array<Holiday>): Promise<void> {
-  return call('save_holidays', { year, days })
+/** Replaces the listed days of one year as loaded at `version` (`edit_conflict` once someone
+ * else saved that year). */
+export function saveHolidays(year: number, days: Array<Holiday>, version: number): Promise<void> {
+  return call('save_holidays', { year, days, version })
 }
 
 /** The last day of a publicity period posted on `from` (civil-code counting, holiday calendar). */
@@ -128,9 +129,10 @@ export function saveDisclosure(disclosure: Disclosure): Promise<number> {
   return call('save_disclosure', { disclosure })
 }
 
-/** Records or corrects the decision (refused with `disclosure_converted` once an achievement came from it). */
-export function decideDisclosure(id: number, decision: Decision): Promise<void> {
-  return call('decide_disclosure', { id, decision })
+/** Records or corrects the decision on the disclosure as loaded at `version` (refused with
+ * `edit_conflict` once someone else changed it, `disclosure_converted` once an achievement came from it). */
+export function decideDisclosure(id: number, decision: Decision, version: number): Promise<void> {
+  return call('decide_disclosure', { id, decision, version })
 }
 
 /** The achievement form prefilled from a decided disclosure (`disclosure_not_decided` / `disclosure_dropped` otherwise). */
@@ -138,14 +140,15 @@ export function conversionForm(id: number): Promise<AchievementForm> {
   return call('conversion_form', { id })
 }
 
-/** The scoring sheet of the pre-filing assessment. */
-export function assessmentCriteria(): Promise<Array<Criterion>> {
+/** The scoring sheet of the pre-filing assessment, with its version. */
+export function assessmentCriteria(): Promise<CriteriaSheet> {
   return call('assessment_criteria')
 }
 
-/** Replaces the scoring sheet (weights summing to 100%). */
-export function saveAssessmentCriteria(criteria: Array<Criterion>): Promise<void> {
-  return call('save_assessment_criteria', { criteria })
+/** Replaces the scoring sheet as loaded at `version` (weights summing to 100%; `edit_conflict`
+ * once someone else changed it). */
+export function saveAssessmentCriteria(criteria: Array<Criterion>, version: number): Promise<void> {
+  return call('save_assessment_criteria', { criteria, version })
 }
 
 /** Adds an assessment to an undecided disclosure; returns its id. */

@@ -85,7 +85,7 @@ describe('reward commands over Tauri', () => {
     ['policies', () => api.listPolicies(), 'list_policies', undefined],
     ['delete policy', () => api.deletePolicy(2), 'delete_policy', { id: 2 }],
     ['holidays', () => api.listHolidays(), 'list_holidays', undefined],
-    ['save holidays', () => api.saveHolidays(2027, []), 'save_holidays', { year: 2027, days: [] }],
+    ['save holidays', () => api.saveHolidays(2027, [], 2), 'save_holidays', { year: 2027, days: [], version: 2 }],
   ])('%s sends camelCase arguments to its snake_case command', async (_, call, command, args) => {
     invoke.mockResolvedValue(null)
     await call()

@@ -143,6 +143,11 @@ kind: InstitutionKind,
  */
 competent_department: string | null, 
 /**
+ * The version the settings were loaded at: a save is refused (`edit_conflict`) once someone
+ * else changed the profile (super::version).
+ */
+version: number, 
+/**
  * Full name, e.g. 西南理工大学.
  */
 name: string, 
@@ -687,7 +692,8 @@ code: string,
  */
 message: string, 
 /**
- * One line per problem (imports).
+ * One line per problem (imports, forms); for `edit_conflict`, one per field that differs
+ * (`column`: its key, `value`: its name).
  */
 details: Array<ProblemReport>, };
 
@@ -1557,6 +1563,12 @@ export type Policy = {
  */
 id: number | null, 
 /**
+ * The edit version the form was loaded at (0 for a new policy version; not to be confused
+ * with the policy's dated versions): a save is refused (`edit_conflict`) once someone else
+ * changed this policy version (store::version).
+ */
+version: number, 
+/**
  * Applies to contracts signed on or after this day, until the next version.
  */
 effective_on: string, 
@@ -1644,6 +1656,26 @@ kind: DayKind,
  * e.g. 春节, 国庆节调休上班.
  */
 name: string, };
+
+export type HolidayList = { 
+/**
+ * Every listed day, in date order.
+ */
+days: Array<Holiday>, 
+/**
+ * The years saved in Settings with their versions; a year not listed is at version 0.
+ */
+versions: Array<YearVersion>, };
+
+export type YearVersion = { 
+/**
+ * The year.
+ */
+year: number, 
+/**
+ * Its version.
+ */
+version: number, };
 
 export type OrganizationRecord = { 
 /**
@@ -1776,6 +1808,11 @@ export type ContractForm = {
  * `None` for a new contract.
  */
 id: number | null, 
+/**
+ * The version the form was loaded at (0 for a new contract): a save is refused
+ * (`edit_conflict`) once someone else changed the contract (store::version).
+ */
+version: number, 
 /**
  * 合同编号.
  */
@@ -2199,6 +2236,12 @@ export type Publicity = {
  */
 id: number | null, 
 /**
+ * The version the form was loaded at (0 for a new publicity): a save is refused
+ * (`edit_conflict`) once someone else changed the publicity or its objections
+ * (store::version).
+ */
+version: number, 
+/**
  * 公示名称.
  */
 title: string, 
@@ -2311,6 +2354,11 @@ export type Resolution = {
  */
 id: number | null, 
 /**
+ * The version the form was loaded at (0 for a new resolution): a save is refused
+ * (`edit_conflict`) once someone else changed the resolution (store::version).
+ */
+version: number, 
+/**
  * 会议日期.
  */
 meeting_on: string, 
@@ -2382,6 +2430,11 @@ export type Grant = {
  * `None` until saved.
  */
 id: number | null, 
+/**
+ * The version the form was loaded at (0 for a new grant): a save is refused
+ * (`edit_conflict`) once someone else changed the grant (store::version).
+ */
+version: number, 
 /**
  * Share or usage right.
  */
@@ -2549,6 +2602,11 @@ export type AchievementForm = {
  */
 id: number | null, 
 /**
+ * The version the form was loaded at (0 for a new achievement): a save is refused
+ * (`edit_conflict`) once someone else changed the achievement (store::version).
+ */
+version: number, 
+/**
  * 成果编号, unique.
  */
 achievement_no: string, 
@@ -2657,6 +2715,11 @@ export type Disclosure = {
  * `None` to create.
  */
 id: number | null, 
+/**
+ * The version the form was loaded at (0 for a new disclosure): a save (or a decision) is
+ * refused (`edit_conflict`) once someone else changed the disclosure (store::version).
+ */
+version: number, 
 /**
  * 披露编号, unique; [`next_number`] suggests `PL2026-001`.
  */
@@ -2876,6 +2939,17 @@ name: string,
  */
 weight_bp: number, };
 
+export type CriteriaSheet = { 
+/**
+ * The criteria in order.
+ */
+criteria: Array<Criterion>, 
+/**
+ * The sheet's version (0 until first saved in Settings), which a save sends back: it is
+ * refused (`edit_conflict`) once someone else changed the sheet (store::version).
+ */
+version: number, };
+
 export type Score = { 
 /**
  * The criterion's name (as it was when scored).
@@ -2965,6 +3039,11 @@ export type Valuation = {
  * `None` to create.
  */
 id: number | null, 
+/**
+ * The version the form was loaded at (0 for a new valuation): a save is refused
+ * (`edit_conflict`) once someone else changed the valuation (store::version).
+ */
+version: number, 
 /**
  * The achievement valued (this or a contract, or both).
  */
@@ -3363,7 +3442,12 @@ filed_at: string | null,
 /**
  * Who filed it (read-only).
  */
-filed_by: string | null, };
+filed_by: string | null, 
+/**
+ * The version the form was loaded at (0 for a year nobody saved yet): a save is refused
+ * (`edit_conflict`) once someone else changed the year (store::version).
+ */
+version: number, };
 
 export type Change = { 
 /**
@@ -4033,7 +4117,11 @@ achievement_count: number,
 /**
  * Merged into this person (id), hidden from lists.
  */
-merged_into: number | null, };
+merged_into: number | null, 
+/**
+ * The record's version, which its edit form sends back (store::version).
+ */
+version: number, };
 
 export type PersonPage = { 
 /**
@@ -4257,6 +4345,11 @@ export type PersonEdit = {
  */
 id: number, 
 /**
+ * The version the form was loaded at: the save is refused (`edit_conflict`) once someone
+ * else changed the person (store::version).
+ */
+version: number, 
+/**
  * 工号, unique.
  */
 employee_id: string, 
@@ -4369,7 +4462,11 @@ contract_amount_fen: Money,
 /**
  * Merged into this organization (id), hidden from lists.
  */
-merged_into: number | null, };
+merged_into: number | null, 
+/**
+ * The record's version, which its edit form sends back (store::version).
+ */
+version: number, };
 
 export type OrganizationPage = { 
 /**
@@ -4490,6 +4587,11 @@ export type OrganizationEdit = {
  * Row id.
  */
 id: number, 
+/**
+ * The version the form was loaded at: the save is refused (`edit_conflict`) once someone
+ * else changed the organization (store::version).
+ */
+version: number, 
 /**
  * 单位名称, unique.
  */

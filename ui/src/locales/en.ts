@@ -45,6 +45,13 @@ const en: typeof zhCN = {
     pickDate: 'Pick a date',
     separator: '; ',
   },
+  conflict: {
+    title: 'Changed by someone else',
+    fields: 'Fields that differ from what you sent: {fields}',
+    separator: ', ',
+    hint: 'Reloading shows the record as it is now; the changes you have not saved in this form are discarded.',
+    reload: 'Reload',
+  },
   job: {
     starting: 'Starting…',
     cancelling: 'Cancelling…',

@@ -44,6 +44,14 @@ export default {
     pickDate: '选择日期',
     separator: '；',
   },
+  // A save refused because someone else changed the record since the form was loaded (edit_conflict).
+  conflict: {
+    title: '记录已被他人修改',
+    fields: '与您提交的内容不同的字段：{fields}',
+    separator: '、',
+    hint: '重新加载将显示该记录的当前内容，您在此表单中尚未保存的修改将被放弃。',
+    reload: '重新加载',
+  },
   job: {
     starting: '正在开始……',
     cancelling: '正在取消……',

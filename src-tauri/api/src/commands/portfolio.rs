@@ -4,7 +4,7 @@
 use crate::command::commands;
 use crate::Host;
 use transferdesk_core::access::scope;
-use transferdesk_core::portfolio::assessment::{self, AssessmentInput, Criterion};
+use transferdesk_core::portfolio::assessment::{self, AssessmentInput, CriteriaSheet, Criterion};
 use transferdesk_core::portfolio::disclosure::{self, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery};
 use transferdesk_core::portfolio::ledger::{self, AchievementDetail, AchievementPage, AchievementQuery, PortfolioFilters};
 use transferdesk_core::portfolio::register::{self, AchievementExtras, AchievementForm};
@@ -106,10 +106,11 @@ commands! {
         disclosure::save(&mut store, &ctx.actor(), &disclosure)
     }
 
-    /// Records or corrects the decision (refused with `disclosure_converted` once an achievement came from it).
+    /// Records or corrects the decision on the disclosure as loaded at `version` (refused with
+    /// `edit_conflict` once someone else changed it, `disclosure_converted` once an achievement came from it).
     write(office)
-    fn decide_disclosure(ctx, id: i64, decision: Decision) -> () {
-        disclosure::decide(&mut *ctx.store()?, &ctx.actor(), id, &decision)
+    fn decide_disclosure(ctx, id: i64, decision: Decision, version: i64) -> () {
+        disclosure::decide(&mut *ctx.store()?, &ctx.actor(), id, &decision, version)
     }
 
     /// The achievement form prefilled from a decided disclosure (`disclosure_not_decided` / `disclosure_dropped` otherwise).
@@ -118,16 +119,17 @@ commands! {
         register::conversion_form(ctx.store()?.conn(), id)
     }
 
-    /// The scoring sheet of the pre-filing assessment.
+    /// The scoring sheet of the pre-filing assessment, with its version.
     read(admin, office, leader)
-    fn assessment_criteria(ctx) -> Vec<Criterion> {
-        assessment::criteria(ctx.store()?.conn())
+    fn assessment_criteria(ctx) -> CriteriaSheet {
+        assessment::sheet(ctx.store()?.conn())
     }
 
-    /// Replaces the scoring sheet (weights summing to 100%).
+    /// Replaces the scoring sheet as loaded at `version` (weights summing to 100%; `edit_conflict`
+    /// once someone else changed it).
     write(admin)
-    fn save_assessment_criteria(ctx, criteria: Vec<Criterion>) -> () {
-        assessment::save_criteria(&mut *ctx.store()?, &ctx.actor(), &criteria)
+    fn save_assessment_criteria(ctx, criteria: Vec<Criterion>, version: i64) -> () {
+        assessment::save_criteria(&mut *ctx.store()?, &ctx.actor(), &criteria, version)
     }
 
     /// Adds an assessment to an undecided disclosure; returns its id.

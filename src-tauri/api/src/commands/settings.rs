@@ -2,7 +2,7 @@
 
 use crate::command::commands;
 use chrono::NaiveDate;
-use transferdesk_core::calendar::{self, Holiday};
+use transferdesk_core::calendar::{self, Holiday, HolidayList};
 use transferdesk_core::rewards::policy::{self, Policy};
 use transferdesk_core::store::institution::{self, Institution, Profile};
 
@@ -49,16 +49,17 @@ commands! {
         policy::delete(&mut *ctx.store()?, &ctx.actor(), id)
     }
 
-    /// The listed holidays and make-up working days.
+    /// The listed holidays and make-up working days, with each year's version.
     read(admin, office, leader)
-    fn list_holidays(ctx) -> Vec<Holiday> {
-        calendar::list(&*ctx.store()?)
+    fn list_holidays(ctx) -> HolidayList {
+        calendar::list_with_versions(&*ctx.store()?)
     }
 
-    /// Replaces the listed days of one year.
+    /// Replaces the listed days of one year as loaded at `version` (`edit_conflict` once someone
+    /// else saved that year).
     write(admin)
-    fn save_holidays(ctx, year: i32, days: Vec<Holiday>) -> () {
-        calendar::save_year(&mut *ctx.store()?, &ctx.actor(), year, &days)
+    fn save_holidays(ctx, year: i32, days: Vec<Holiday>, version: i64) -> () {
+        calendar::save_year(&mut *ctx.store()?, &ctx.actor(), year, &days, version)
     }
 
     /// The last day of a publicity period posted on `from` (civil-code counting, holiday calendar).

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::problem::{Problem, ProblemKind};
 use crate::share::FULL_BP;
 use crate::store::audit::{Action, Journal};
+use crate::store::version;
 use crate::store::{Actor, Store};
 use chrono::{Months, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -65,6 +66,11 @@ pub struct Grant {
     /// `None` until saved.
     #[ts(type = "number | null")]
     pub id: Option<i64>,
+    /// The version the form was loaded at (0 for a new grant): a save is refused
+    /// (`edit_conflict`) once someone else changed the grant (store::version).
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub version: i64,
     /// Share or usage right.
     pub kind: GrantKind,
     /// The team's ownership share (share only).
@@ -167,11 +173,12 @@ impl Grant {
 }
 
 const COLUMNS: &str = "id, kind, share_bp, usage_from, usage_until, income_team_bp, annual_fee_payer, agency_fee_payer, decided_on,
-     resolution_id, publicized_on, publicity_ends_on, change_filed_on, note, publicity_days";
+     resolution_id, publicized_on, publicity_ends_on, change_filed_on, note, publicity_days, version";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Grant> {
     Ok(Grant {
         id: r.get(0)?,
+        version: r.get(15)?,
         kind: parse(r.get(1)?)?,
         share_bp: r.get(2)?,
         usage_from: r.get(3)?,
@@ -276,11 +283,37 @@ pub fn granted_achievements(conn: &Connection, contract_id: i64, on: NaiveDate) 
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// Adds or corrects a grant; the publicity end is computed with the holiday calendar. Audited;
-/// returns the id.
+/// The form as its fields compare for a conflict: members by employee ID and share (their
+/// names are filled when read).
+fn compared(g: &Grant) -> serde_json::Value {
+    let mut v = serde_json::to_value(g).unwrap_or_default();
+    if let Some(list) = v.get_mut("members").and_then(serde_json::Value::as_array_mut) {
+        for m in list.iter_mut().filter_map(serde_json::Value::as_object_mut) {
+            m.remove("name");
+        }
+    }
+    v
+}
+
+/// Adds or corrects a grant; the publicity end is computed with the holiday calendar. A
+/// correction is refused (`edit_conflict`) when the grant is no longer at the form's version.
+/// Audited; returns the id.
 pub fn save(store: &mut Store, actor: &Actor, grant: &Grant) -> Result<i64> {
+    let calendar = Calendar::load(store)?;
+    // The write lock first, so that nobody changes what is checked.
+    let tx = store.write()?;
+    let conn: &Connection = &tx;
+    let before = grant.id.map(|id| get(conn, id)).transpose()?;
+    if let Some(b) = &before {
+        version::check(conn, &version::GRANT, b.version, grant.version, || version::Stale {
+            id: b.id.unwrap_or_default(),
+            label: format!("{} {}", b.decided_on, b.achievements.join("、")),
+            audit_keys: vec![b.id.unwrap_or_default().to_string()],
+            submitted: compared(grant),
+            stored: compared(b),
+        })?;
+    }
     let mut problems = grant.problems(actor.at.date());
-    let conn = store.conn();
     let achievement_ids =
         crate::portfolio::achievement::ids_by_no(conn, grant.achievements.iter().map(String::as_str), "achievements", &mut problems)?;
     let mut member_ids = Vec::new();
@@ -301,10 +334,9 @@ pub fn save(store: &mut Store, actor: &Actor, grant: &Grant) -> Result<i64> {
         return Err(Error::Invalid(problems));
     }
     let ends_on = match (grant.publicized_on, grant.publicity_days) {
-        (Some(from), Some(days)) => Some(Calendar::load(store)?.period_end(from, days)),
+        (Some(from), Some(days)) => Some(calendar.period_end(from, days)),
         _ => None,
     };
-    let before = grant.id.map(|id| get(store.conn(), id)).transpose()?;
     let share = grant.kind == GrantKind::Share;
     let g = Grant {
         share_bp: grant.share_bp.filter(|_| share),
@@ -314,7 +346,6 @@ pub fn save(store: &mut Store, actor: &Actor, grant: &Grant) -> Result<i64> {
         note: grant.note.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_string),
         ..grant.clone()
     };
-    let tx = store.write()?;
     let values = params![
         key(g.kind),
         g.share_bp,
@@ -336,7 +367,7 @@ pub fn save(store: &mut Store, actor: &Actor, grant: &Grant) -> Result<i64> {
             tx.execute(
                 "UPDATE ownership_grant SET kind = ?1, share_bp = ?2, usage_from = ?3, usage_until = ?4, income_team_bp = ?5, annual_fee_payer = ?6,
                  agency_fee_payer = ?7, decided_on = ?8, resolution_id = ?9, publicized_on = ?10, publicity_ends_on = ?11, change_filed_on = ?12,
-                 note = ?13, publicity_days = ?14 WHERE id = ?15",
+                 note = ?13, publicity_days = ?14, version = version + 1 WHERE id = ?15",
                 rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
             )?;
             tx.execute("DELETE FROM grant_achievement WHERE grant_id = ?1", [id])?;
@@ -363,7 +394,7 @@ pub fn save(store: &mut Store, actor: &Actor, grant: &Grant) -> Result<i64> {
         )?;
     }
     let after = complete(&tx, Grant { id: Some(id), ..g })?;
-    let json = |g: &Grant| serde_json::to_value(g).unwrap_or_default();
+    let json = |g: &Grant| version::unversioned(g);
     let action = if before.is_some() { Action::Update } else { Action::Insert };
     Journal::start(&tx, actor)?.record(&tx, action, "grant", &id.to_string(), before.as_ref().map(json).as_ref(), Some(&json(&after)))?;
     tx.commit()?;
@@ -381,6 +412,7 @@ mod tests {
     fn usage(from: NaiveDate, until: NaiveDate) -> Grant {
         Grant {
             id: None,
+            version: 0,
             kind: GrantKind::UsageRight,
             share_bp: None,
             usage_from: Some(from),

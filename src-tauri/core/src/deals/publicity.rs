@@ -9,6 +9,7 @@ use crate::model::ContractKind;
 use crate::money::Money;
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
+use crate::store::version;
 use crate::store::{Actor, Store};
 use chrono::{Days, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -85,6 +86,12 @@ pub struct Publicity {
     /// `None` until saved.
     #[ts(type = "number | null")]
     pub id: Option<i64>,
+    /// The version the form was loaded at (0 for a new publicity): a save is refused
+    /// (`edit_conflict`) once someone else changed the publicity or its objections
+    /// (store::version).
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub version: i64,
     /// 公示名称.
     pub title: String,
     /// 转化方式 (transfer, license or equity).
@@ -226,11 +233,12 @@ pub struct PublicityRow {
 
 const COLUMNS: &str =
     "p.id, p.title, p.contract_kind, p.organization_id, o.name, p.related_party, p.price_fen, p.posted_on, p.days, p.ends_on,
-     p.channel, p.resolution_id, (SELECT c.contract_no FROM contract c WHERE c.publicity_id = p.id ORDER BY c.id LIMIT 1)";
+     p.channel, p.resolution_id, (SELECT c.contract_no FROM contract c WHERE c.publicity_id = p.id ORDER BY c.id LIMIT 1), p.version";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Publicity> {
     Ok(Publicity {
         id: r.get(0)?,
+        version: r.get(13)?,
         title: r.get(1)?,
         contract_kind: r.get(2)?,
         organization_id: r.get(3)?,
@@ -358,32 +366,54 @@ pub fn list(conn: &Connection, q: &PublicityQuery, today: NaiveDate) -> Result<P
     Ok(PublicityPage { total, rows })
 }
 
+/// The form as its fields compare for a conflict: objections without their row ids (a save
+/// writes them anew).
+fn compared(p: &Publicity) -> serde_json::Value {
+    let mut v = serde_json::to_value(p).unwrap_or_default();
+    if let Some(list) = v.get_mut("objections").and_then(serde_json::Value::as_array_mut) {
+        for o in list.iter_mut().filter_map(serde_json::Value::as_object_mut) {
+            o.remove("id");
+        }
+    }
+    v
+}
+
 /// Adds or changes a publicity with its objections; the end day is computed here with the holiday
 /// calendar. Once a contract is signed under it, only objections' handling may still change
-/// (the period and price are then evidence). Audited; returns the id.
+/// (the period and price are then evidence). A change is refused (`edit_conflict`) when the
+/// publicity is no longer at the form's version. Audited; returns the id.
 pub fn save(store: &mut Store, actor: &Actor, publicity: &Publicity) -> Result<i64> {
+    let calendar = Calendar::load(store)?;
+    // The write lock first, so that nobody changes what is checked.
+    let tx = store.write()?;
+    let conn: &Connection = &tx;
+    let before = publicity.id.map(|id| get(conn, id)).transpose()?;
+    if let Some(b) = &before {
+        version::check(conn, &version::PUBLICITY, b.version, publicity.version, || version::Stale {
+            id: b.id.unwrap_or_default(),
+            label: b.title.clone(),
+            audit_keys: vec![b.id.unwrap_or_default().to_string()],
+            submitted: compared(publicity),
+            stored: compared(b),
+        })?;
+    }
     let mut problems = publicity.problems(actor.at.date());
     if let Some(r) = publicity.resolution_id {
-        if crate::deals::resolution::get(store.conn(), r).is_err() {
+        if crate::deals::resolution::get(conn, r).is_err() {
             problems.push(Problem::field("resolution_id", r.to_string(), ProblemKind::UnknownReference("resolution", r.to_string())));
         }
     }
-    let achievement_ids = crate::portfolio::achievement::ids_by_no(
-        store.conn(),
-        publicity.achievements.iter().map(String::as_str),
-        "achievements",
-        &mut problems,
-    )?;
+    let achievement_ids =
+        crate::portfolio::achievement::ids_by_no(conn, publicity.achievements.iter().map(String::as_str), "achievements", &mut problems)?;
     let org: Option<String> =
-        store.conn().query_row("SELECT name FROM organization WHERE id = ?1", [publicity.organization_id], |r| r.get(0)).optional()?;
+        conn.query_row("SELECT name FROM organization WHERE id = ?1", [publicity.organization_id], |r| r.get(0)).optional()?;
     if org.is_none() {
         problems.push(Problem::field("organization_id", publicity.organization_id.to_string(), ProblemKind::Required));
     }
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let ends_on = Calendar::load(store)?.period_end(publicity.posted_on, publicity.days);
-    let before = publicity.id.map(|id| get(store.conn(), id)).transpose()?;
+    let ends_on = calendar.period_end(publicity.posted_on, publicity.days);
     if let Some(b) = &before {
         let terms_changed = b.posted_on != publicity.posted_on
             || b.days != publicity.days
@@ -403,7 +433,6 @@ pub fn save(store: &mut Store, actor: &Actor, publicity: &Publicity) -> Result<i
         contract_no: before.as_ref().and_then(|b| b.contract_no.clone()),
         ..publicity.clone()
     };
-    let tx = store.write()?;
     let values = params![
         p.title.trim(),
         p.contract_kind,
@@ -420,7 +449,7 @@ pub fn save(store: &mut Store, actor: &Actor, publicity: &Publicity) -> Result<i
         Some(id) => {
             tx.execute(
                 "UPDATE publicity SET title = ?1, contract_kind = ?2, organization_id = ?3, related_party = ?4, price_fen = ?5, posted_on = ?6,
-                 days = ?7, ends_on = ?8, channel = ?9, resolution_id = ?10 WHERE id = ?11",
+                 days = ?7, ends_on = ?8, channel = ?9, resolution_id = ?10, version = version + 1 WHERE id = ?11",
                 rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
             )?;
             tx.execute("DELETE FROM publicity_achievement WHERE publicity_id = ?1", [id])?;
@@ -445,8 +474,8 @@ pub fn save(store: &mut Store, actor: &Actor, publicity: &Publicity) -> Result<i
             params![id, o.received_on, o.objector.trim(), o.content.trim(), o.outcome.key(), o.handling.as_deref().map(str::trim).filter(|h| !h.is_empty()), o.resolved_on],
         )?;
     }
-    let after = serde_json::to_value(Publicity { id: Some(id), ..p }).unwrap_or_default();
-    let before = before.map(|b| serde_json::to_value(b).unwrap_or_default());
+    let after = version::unversioned(Publicity { id: Some(id), ..p });
+    let before = before.map(version::unversioned);
     let action = if before.is_some() { Action::Update } else { Action::Insert };
     Journal::start(&tx, actor)?.record(&tx, action, "publicity", &id.to_string(), before.as_ref(), Some(&after))?;
     tx.commit()?;
@@ -464,6 +493,7 @@ mod tests {
     fn publicity(ends_on: NaiveDate, objections: Vec<Objection>) -> Publicity {
         Publicity {
             id: Some(1),
+            version: 0,
             title: "一种电池材料转让".into(),
             contract_kind: ContractKind::Transfer,
             organization_id: 1,

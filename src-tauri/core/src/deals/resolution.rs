@@ -5,6 +5,7 @@
 use crate::error::{Error, Result};
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
+use crate::store::version;
 use crate::store::{Actor, Store};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -17,6 +18,11 @@ pub struct Resolution {
     /// `None` until saved.
     #[ts(type = "number | null")]
     pub id: Option<i64>,
+    /// The version the form was loaded at (0 for a new resolution): a save is refused
+    /// (`edit_conflict`) once someone else changed the resolution (store::version).
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub version: i64,
     /// 会议日期.
     pub meeting_on: NaiveDate,
     /// 决策机构, e.g. 校长办公会.
@@ -52,11 +58,12 @@ impl Resolution {
     }
 }
 
-const COLUMNS: &str = "id, meeting_on, body, subject, participants, outcome";
+const COLUMNS: &str = "id, meeting_on, body, subject, participants, outcome, version";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Resolution> {
     Ok(Resolution {
         id: r.get(0)?,
+        version: r.get(6)?,
         meeting_on: r.get(1)?,
         body: r.get(2)?,
         subject: r.get(3)?,
@@ -126,13 +133,25 @@ pub fn get(conn: &Connection, id: i64) -> Result<Resolution> {
         .ok_or_else(|| Error::NotFound { what: "resolution", key: id.to_string() })
 }
 
-/// Adds (`id` None) or corrects a resolution; audited. Returns the id.
+/// Adds (`id` None) or corrects a resolution; audited. A correction is refused (`edit_conflict`)
+/// when the resolution is no longer at the form's version. Returns the id.
 pub fn save(store: &mut Store, actor: &Actor, resolution: &Resolution) -> Result<i64> {
+    let tx = store.write()?;
+    let before = resolution.id.map(|id| get(&tx, id)).transpose()?;
+    if let Some(b) = &before {
+        let json = |r: &Resolution| serde_json::to_value(r).unwrap_or_default();
+        version::check(&tx, &version::RESOLUTION, b.version, resolution.version, || version::Stale {
+            id: b.id.unwrap_or_default(),
+            label: format!("{} {}", b.meeting_on, b.body),
+            audit_keys: vec![b.id.unwrap_or_default().to_string()],
+            submitted: json(resolution),
+            stored: json(b),
+        })?;
+    }
     let problems = resolution.problems(actor.at.date());
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let before = resolution.id.map(|id| get(store.conn(), id)).transpose()?;
     let r = Resolution {
         body: resolution.body.trim().into(),
         subject: resolution.subject.trim().into(),
@@ -140,11 +159,10 @@ pub fn save(store: &mut Store, actor: &Actor, resolution: &Resolution) -> Result
         outcome: resolution.outcome.trim().into(),
         ..resolution.clone()
     };
-    let tx = store.write()?;
     let id = match r.id {
         Some(id) => {
             tx.execute(
-                "UPDATE resolution SET meeting_on = ?1, body = ?2, subject = ?3, participants = ?4, outcome = ?5 WHERE id = ?6",
+                "UPDATE resolution SET meeting_on = ?1, body = ?2, subject = ?3, participants = ?4, outcome = ?5, version = version + 1 WHERE id = ?6",
                 params![r.meeting_on, r.body, r.subject, r.participants, r.outcome, id],
             )?;
             id
@@ -157,8 +175,8 @@ pub fn save(store: &mut Store, actor: &Actor, resolution: &Resolution) -> Result
             tx.last_insert_rowid()
         }
     };
-    let after = serde_json::to_value(Resolution { id: Some(id), ..r }).unwrap_or_default();
-    let before = before.map(|b| serde_json::to_value(b).unwrap_or_default());
+    let after = version::unversioned(Resolution { id: Some(id), ..r });
+    let before = before.map(version::unversioned);
     let action = if before.is_some() { Action::Update } else { Action::Insert };
     Journal::start(&tx, actor)?.record(&tx, action, "resolution", &id.to_string(), before.as_ref(), Some(&after))?;
     tx.commit()?;

@@ -8,6 +8,7 @@ use crate::money::{AmountError, Money};
 use crate::problem::form_text;
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
+use crate::store::version;
 use crate::store::{Actor, Store};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -23,6 +24,11 @@ pub struct Valuation {
     /// `None` to create.
     #[ts(type = "number | null")]
     pub id: Option<i64>,
+    /// The version the form was loaded at (0 for a new valuation): a save is refused
+    /// (`edit_conflict`) once someone else changed the valuation (store::version).
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub version: i64,
     /// The achievement valued (this or a contract, or both).
     #[ts(type = "number | null")]
     pub achievement_id: Option<i64>,
@@ -54,12 +60,14 @@ pub struct Valuation {
 }
 
 const COLUMNS: &str =
-    "id, achievement_id, contract_id, kind, appraiser, report_no, base_on, methods, value_fen, low_fen, high_fen, valid_until, filing_no, filed_on";
+    "id, achievement_id, contract_id, kind, appraiser, report_no, base_on, methods, value_fen, low_fen, high_fen, valid_until, filing_no, filed_on,
+     version";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Valuation> {
     let methods: String = r.get(7)?;
     Ok(Valuation {
         id: r.get(0)?,
+        version: r.get(14)?,
         achievement_id: r.get(1)?,
         contract_id: r.get(2)?,
         kind: r.get(3)?,
@@ -170,10 +178,21 @@ fn checked(conn: &Connection, v: &Valuation) -> Result<std::result::Result<Valua
 }
 
 /// Adds (`id` None) or changes a valuation; every problem is reported by field and nothing
-/// written otherwise. Audited; returns the id.
+/// written otherwise. A change is refused (`edit_conflict`) when the valuation is no longer at
+/// the form's version. Audited; returns the id.
 pub fn save(store: &mut Store, actor: &Actor, v: &Valuation) -> Result<i64> {
     let tx = store.write()?;
     let before = v.id.map(|id| get(&tx, id)).transpose()?;
+    if let Some(b) = &before {
+        let json = |v: &Valuation| serde_json::to_value(v).unwrap_or_default();
+        version::check(&tx, &version::VALUATION, b.version, v.version, || version::Stale {
+            id: b.id.unwrap_or_default(),
+            label: format!("{} {}", b.appraiser, b.base_on),
+            audit_keys: vec![b.id.unwrap_or_default().to_string()],
+            submitted: json(v),
+            stored: json(b),
+        })?;
+    }
     let clean = checked(&tx, v)?.map_err(Error::Invalid)?;
     let methods = clean.methods.iter().map(|m| m.key()).collect::<Vec<_>>().join(",");
     let values = params![
@@ -195,8 +214,8 @@ pub fn save(store: &mut Store, actor: &Actor, v: &Valuation) -> Result<i64> {
         Some(id) => {
             tx.execute(
                 "UPDATE valuation SET achievement_id = ?1, contract_id = ?2, kind = ?3, appraiser = ?4, report_no = ?5, base_on = ?6,
-                 methods = ?7, value_fen = ?8, low_fen = ?9, high_fen = ?10, valid_until = ?11, filing_no = ?12, filed_on = ?13
-                 WHERE id = ?14",
+                 methods = ?7, value_fen = ?8, low_fen = ?9, high_fen = ?10, valid_until = ?11, filing_no = ?12, filed_on = ?13,
+                 version = version + 1 WHERE id = ?14",
                 rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
             )?;
             id
@@ -210,7 +229,7 @@ pub fn save(store: &mut Store, actor: &Actor, v: &Valuation) -> Result<i64> {
             tx.last_insert_rowid()
         }
     };
-    let json = |v: &Valuation| serde_json::to_value(v).unwrap_or_default();
+    let json = |v: &Valuation| version::unversioned(v);
     let after = Valuation { id: Some(id), ..clean };
     let action = if before.is_some() { Action::Update } else { Action::Insert };
     Journal::start(&tx, actor)?.record(
@@ -230,7 +249,7 @@ pub fn delete(store: &mut Store, actor: &Actor, id: i64) -> Result<()> {
     let tx = store.write()?;
     let before = get(&tx, id)?;
     tx.execute("DELETE FROM valuation WHERE id = ?1", params![id])?;
-    let before = serde_json::to_value(&before).unwrap_or_default();
+    let before = version::unversioned(&before);
     Journal::start(&tx, actor)?.record(&tx, Action::Delete, "valuation", &id.to_string(), Some(&before), None)?;
     tx.commit()?;
     Ok(())

@@ -43,6 +43,7 @@ pub(super) fn add(store: &mut Store, actor: &Actor) -> Result<u32> {
                     actor,
                     &Resolution {
                         id: None,
+                        version: 0,
                         meeting_on: meeting,
                         body: "科技成果转化工作领导小组".into(),
                         subject: format!("{}（{}）定价", form.title, detail.counterparty),
@@ -69,6 +70,7 @@ pub(super) fn add(store: &mut Store, actor: &Actor) -> Result<u32> {
                     actor,
                     &Publicity {
                         id: None,
+                        version: 0,
                         title: format!("{}定价公示", form.title),
                         contract_kind: form.kind,
                         organization_id: form.organization_id,
@@ -159,6 +161,7 @@ fn running(store: &mut Store, actor: &Actor) -> Result<()> {
             actor,
             &Publicity {
                 id: None,
+                version: 0,
                 title: format!("成果 {no} 专利权转让定价公示"),
                 contract_kind: ContractKind::Transfer,
                 organization_id: *org,
@@ -215,6 +218,7 @@ fn granted(store: &mut Store, actor: &Actor) -> Result<()> {
         actor,
         &Grant {
             id: None,
+            version: 0,
             kind: GrantKind::Share,
             share_bp: Some(7000),
             usage_from: None,

@@ -643,6 +643,7 @@ fn publicize(store: &mut Store, actor: &Actor) -> Result<u32> {
             actor,
             &Resolution {
                 id: None,
+                version: 0,
                 meeting_on: meeting,
                 body: "科技成果转化工作领导小组".into(),
                 subject: format!("{}（{}）定价", form.title, detail.counterparty),
@@ -655,6 +656,7 @@ fn publicize(store: &mut Store, actor: &Actor) -> Result<u32> {
             actor,
             &Publicity {
                 id: None,
+                version: 0,
                 title: format!("{}定价公示", form.title),
                 contract_kind: form.kind,
                 organization_id: form.organization_id,

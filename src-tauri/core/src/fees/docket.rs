@@ -620,7 +620,7 @@ pub fn pay(store: &mut Store, actor: &Actor, input: &FeePayment) -> Result<FeePa
     )?;
     let status = AchievementStatus::InForce;
     tx.execute(
-        "UPDATE achievement SET fees_paid_through = ?2, fees_paid_through_assumed = 0, status = ?3 WHERE id = ?1",
+        "UPDATE achievement SET fees_paid_through = ?2, fees_paid_through_assumed = 0, status = ?3, version = version + 1 WHERE id = ?1",
         params![p.id, year, status],
     )?;
     let paid = FeePaid {
@@ -769,7 +769,7 @@ pub fn decide(store: &mut Store, actor: &Actor, input: &FeeDecisionInput) -> Res
     )?;
     if input.decision == FeeDecisionKind::Abandon {
         let status = AchievementStatus::Abandoned;
-        tx.execute("UPDATE achievement SET status = ?2 WHERE id = ?1", params![p.id, status])?;
+        tx.execute("UPDATE achievement SET status = ?2, version = version + 1 WHERE id = ?1", params![p.id, status])?;
         let (before, after) = (serde_json::json!({"status": p.status}), serde_json::json!({"status": status}));
         journal.record(&tx, Action::Update, "achievement", &p.achievement_no, Some(&before), Some(&after))?;
     }
@@ -829,7 +829,7 @@ pub fn mark_lapsed(store: &mut Store, actor: &Actor, achievement_no: &str, on: N
         return Err(refused("fee_not_lapsed", &p.achievement_no));
     };
     let status = AchievementStatus::Lapsed;
-    tx.execute("UPDATE achievement SET status = ?2 WHERE id = ?1", params![p.id, status])?;
+    tx.execute("UPDATE achievement SET status = ?2, version = version + 1 WHERE id = ?1", params![p.id, status])?;
     let lapse = Lapse {
         achievement_no: p.achievement_no.clone(),
         patent_year: fee.patent_year,

@@ -57,11 +57,23 @@ pub enum MergeKind {
 
 /// A table that refers to a person or organization. `select` lists the movable rows of ?1 as
 /// (key1, key2); `update` moves one row (?3, ?4) from ?1 to ?2 and changes nothing if the row
-/// no longer refers to ?1 (or is frozen).
+/// no longer refers to ?1 (or is frozen). A moved row changes its parent's edit form, so the
+/// parent's version goes up (store::version): in `update` itself when the row is the parent,
+/// else by `bump` (?1: key1).
 struct Reference {
     name: &'static str,
     select: &'static str,
     update: &'static str,
+    bump: Option<&'static str>,
+}
+
+impl Reference {
+    fn bump_parent(&self, tx: &Connection, key1: i64) -> Result<()> {
+        if let Some(sql) = self.bump {
+            tx.prepare_cached(sql)?.execute(params![key1])?;
+        }
+        Ok(())
+    }
 }
 
 const PERSON_REFERENCES: &[Reference] = &[
@@ -69,16 +81,19 @@ const PERSON_REFERENCES: &[Reference] = &[
         name: "inventor",
         select: "SELECT achievement_id, NULL FROM inventor WHERE person_id = ?1",
         update: "UPDATE inventor SET person_id = ?2 WHERE person_id = ?1 AND achievement_id = ?3 AND ?4 IS NULL",
+        bump: Some("UPDATE achievement SET version = version + 1 WHERE id = ?1"),
     },
     Reference {
         name: "disclosure_inventor",
         select: "SELECT disclosure_id, NULL FROM disclosure_inventor WHERE person_id = ?1",
         update: "UPDATE disclosure_inventor SET person_id = ?2 WHERE person_id = ?1 AND disclosure_id = ?3 AND ?4 IS NULL",
+        bump: Some("UPDATE disclosure SET version = version + 1 WHERE id = ?1"),
     },
     Reference {
         name: "grant_member",
         select: "SELECT grant_id, NULL FROM grant_member WHERE person_id = ?1",
         update: "UPDATE grant_member SET person_id = ?2 WHERE person_id = ?1 AND grant_id = ?3 AND ?4 IS NULL",
+        bump: Some("UPDATE ownership_grant SET version = version + 1 WHERE id = ?1"),
     },
     // Lines of approved, publicized or paid distributions are history (the schema's triggers
     // freeze them): they stay with the duplicate and show on the kept person's page.
@@ -88,6 +103,7 @@ const PERSON_REFERENCES: &[Reference] = &[
                  WHERE l.person_id = ?1 AND d.state = 'draft'",
         update: "UPDATE distribution_line SET person_id = ?2 WHERE person_id = ?1 AND distribution_id = ?3 AND position = ?4
                  AND (SELECT state FROM distribution WHERE id = ?3) = 'draft'",
+        bump: None,
     },
 ];
 
@@ -95,17 +111,20 @@ const ORGANIZATION_REFERENCES: &[Reference] = &[
     Reference {
         name: "contract",
         select: "SELECT id, NULL FROM contract WHERE organization_id = ?1",
-        update: "UPDATE contract SET organization_id = ?2 WHERE organization_id = ?1 AND id = ?3 AND ?4 IS NULL",
+        update: "UPDATE contract SET organization_id = ?2, version = version + 1 WHERE organization_id = ?1 AND id = ?3 AND ?4 IS NULL",
+        bump: None,
     },
     Reference {
         name: "co_owner",
         select: "SELECT achievement_id, NULL FROM co_owner WHERE organization_id = ?1",
         update: "UPDATE co_owner SET organization_id = ?2 WHERE organization_id = ?1 AND achievement_id = ?3 AND ?4 IS NULL",
+        bump: Some("UPDATE achievement SET version = version + 1 WHERE id = ?1"),
     },
     Reference {
         name: "publicity",
         select: "SELECT id, NULL FROM publicity WHERE organization_id = ?1",
-        update: "UPDATE publicity SET organization_id = ?2 WHERE organization_id = ?1 AND id = ?3 AND ?4 IS NULL",
+        update: "UPDATE publicity SET organization_id = ?2, version = version + 1 WHERE organization_id = ?1 AND id = ?3 AND ?4 IS NULL",
+        bump: None,
     },
 ];
 
@@ -216,8 +235,8 @@ fn record_moved(tx: &Connection, merge_id: i64, position: usize, reference: &str
 
 fn set_merged_into(tx: &Connection, entity: MergeEntity, id: i64, into: Option<i64>) -> Result<()> {
     let sql = match entity {
-        MergeEntity::Person => "UPDATE person SET merged_into = ?2 WHERE id = ?1",
-        MergeEntity::Organization => "UPDATE organization SET merged_into = ?2 WHERE id = ?1",
+        MergeEntity::Person => "UPDATE person SET merged_into = ?2, version = version + 1 WHERE id = ?1",
+        MergeEntity::Organization => "UPDATE organization SET merged_into = ?2, version = version + 1 WHERE id = ?1",
     };
     tx.execute(sql, params![id, into])?;
     Ok(())
@@ -263,7 +282,9 @@ pub fn merge(store: &mut Store, actor: &Actor, entity: MergeEntity, keep: i64, d
             .query_map(params![duplicate], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         for (key1, key2) in rows {
-            tx.prepare_cached(reference.update)?.execute(params![duplicate, keep, key1, key2])?;
+            if tx.prepare_cached(reference.update)?.execute(params![duplicate, keep, key1, key2])? == 1 {
+                reference.bump_parent(&tx, key1)?;
+            }
             record_moved(&tx, id, moved.len(), reference.name, key1, key2)?;
             moved.push(json!([reference.name, key1, key2]));
         }
@@ -317,6 +338,7 @@ pub fn unmerge(store: &mut Store, actor: &Actor, merge_id: i64, reason: &str) ->
     for (name, key1, key2) in rows {
         let Some(reference) = entity.references().iter().find(|r| r.name == name) else { continue };
         if tx.prepare_cached(reference.update)?.execute(params![keep, dup, key1, key2])? == 1 {
+            reference.bump_parent(&tx, key1)?;
             record_moved(&tx, id, moved.len(), reference.name, key1, key2)?;
             moved.push(json!([reference.name, key1, key2]));
         }

@@ -7,6 +7,7 @@ use crate::money::Money;
 use crate::people::merge::{self, MergeEntity, MergeRecord};
 use crate::people::organization::Organization;
 use crate::store::audit::{Action, Journal};
+use crate::store::version;
 use crate::store::{Actor, Store};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
@@ -89,6 +90,9 @@ pub struct OrganizationRow {
     /// Merged into this organization (id), hidden from lists.
     #[ts(type = "number | null")]
     pub merged_into: Option<i64>,
+    /// The record's version, which its edit form sends back (store::version).
+    #[ts(type = "number")]
+    pub version: i64,
 }
 
 /// A page of the organization list.
@@ -102,7 +106,7 @@ pub struct OrganizationPage {
 
 const ROW_COLUMNS: &str = "o.id, o.name, o.credit_code, o.ownership, o.size, o.region,
     (SELECT count(*) FROM contract c WHERE c.organization_id = o.id) AS contract_count,
-    (SELECT coalesce(sum(c.amount_fen), 0) FROM contract c WHERE c.organization_id = o.id) AS contract_amount, o.merged_into";
+    (SELECT coalesce(sum(c.amount_fen), 0) FROM contract c WHERE c.organization_id = o.id) AS contract_amount, o.merged_into, o.version";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<OrganizationRow> {
     Ok(OrganizationRow {
@@ -115,6 +119,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<OrganizationRow> {
         contract_count: r.get(6)?,
         contract_amount_fen: r.get(7)?,
         merged_into: r.get(8)?,
+        version: r.get(9)?,
     })
 }
 
@@ -283,19 +288,26 @@ pub struct OrganizationEdit {
     /// Row id.
     #[ts(type = "number")]
     pub id: i64,
+    /// The version the form was loaded at: the save is refused (`edit_conflict`) once someone
+    /// else changed the organization (store::version).
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub version: i64,
     /// The fields, checked as the import checks them.
     #[serde(flatten)]
     pub organization: Organization,
 }
 
 /// Changes an organization (unique name and credit code, the credit code by its check
-/// character, a known region); one audited transaction. Returns the saved row.
+/// character, a known region); one audited transaction, refused (`edit_conflict`) when the
+/// organization is no longer at the form's version. Returns the saved row.
 pub fn update(store: &mut Store, actor: &Actor, edit: &OrganizationEdit) -> Result<OrganizationRow> {
-    let before = find(store.conn(), edit.id)?;
+    // The write lock first, so that nobody changes what is checked.
+    let tx = store.write()?;
+    let before = find(&tx, edit.id)?;
     if before.merged_into.is_some() {
         return Err(Error::Refused { code: "already_merged", detail: before.name });
     }
-    let clean = crate::people::organization::validate(store.conn(), &edit.organization, Some(edit.id))?;
     let old = Organization {
         name: before.name.clone(),
         credit_code: before.credit_code.clone(),
@@ -303,12 +315,19 @@ pub fn update(store: &mut Store, actor: &Actor, edit: &OrganizationEdit) -> Resu
         size: before.size,
         region: before.region.clone(),
     };
-    let tx = store.write()?;
+    let json = |o: &Organization| serde_json::to_value(o).unwrap_or_default();
+    version::check(&tx, &version::ORGANIZATION, before.version, edit.version, || version::Stale {
+        id: edit.id,
+        label: before.name.clone(),
+        audit_keys: vec![before.name.clone(), edit.organization.name.trim().to_string()],
+        submitted: json(&edit.organization),
+        stored: json(&old),
+    })?;
+    let clean = crate::people::organization::validate(&tx, &edit.organization, Some(edit.id))?;
     tx.execute(
-        "UPDATE organization SET name = ?1, credit_code = ?2, ownership = ?3, size = ?4, region = ?5 WHERE id = ?6",
+        "UPDATE organization SET name = ?1, credit_code = ?2, ownership = ?3, size = ?4, region = ?5, version = version + 1 WHERE id = ?6",
         params![clean.name, clean.credit_code, clean.ownership, clean.size, clean.region, edit.id],
     )?;
-    let json = |o: &Organization| serde_json::to_value(o).unwrap_or_default();
     Journal::start(&tx, actor)?.record(&tx, Action::Update, "organization", &before.name, Some(&json(&old)), Some(&json(&clean)))?;
     tx.commit()?;
     find(store.conn(), edit.id)

@@ -9,6 +9,7 @@ use crate::money::Money;
 use crate::people::merge::{self, MergeEntity, MergeRecord};
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
+use crate::store::version;
 use crate::store::{Actor, Store};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
@@ -94,6 +95,9 @@ pub struct PersonRow {
     /// Merged into this person (id), hidden from lists.
     #[ts(type = "number | null")]
     pub merged_into: Option<i64>,
+    /// The record's version, which its edit form sends back (store::version).
+    #[ts(type = "number")]
+    pub version: i64,
 }
 
 /// A page of the people list.
@@ -106,7 +110,7 @@ pub struct PersonPage {
 }
 
 const ROW_COLUMNS: &str = "p.id, p.employee_id, p.name, d.name, p.category, p.leader_level, p.id_number, p.bank_account,
-    (SELECT count(*) FROM inventor i WHERE i.person_id = p.id) AS achievement_count, p.merged_into";
+    (SELECT count(*) FROM inventor i WHERE i.person_id = p.id) AS achievement_count, p.merged_into, p.version";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
     let masked = |v: Option<String>| v.as_deref().map(crate::ident::mask);
@@ -121,6 +125,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
         bank_account_masked: masked(r.get(7)?),
         achievement_count: r.get(8)?,
         merged_into: r.get(9)?,
+        version: r.get(10)?,
     })
 }
 
@@ -452,6 +457,11 @@ pub struct PersonEdit {
     /// Row id.
     #[ts(type = "number")]
     pub id: i64,
+    /// The version the form was loaded at: the save is refused (`edit_conflict`) once someone
+    /// else changed the person (store::version).
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub version: i64,
     /// 工号, unique.
     pub employee_id: String,
     /// 姓名.
@@ -487,15 +497,43 @@ struct Stored {
 }
 
 /// Changes a person, with the import's checks (resident ID by its check character) and a unique
-/// employee ID; one audited transaction. Returns the saved row.
+/// employee ID; one audited transaction, refused (`edit_conflict`) when the person is no longer
+/// at the form's version. Returns the saved row.
 pub fn update(store: &mut Store, actor: &Actor, edit: &PersonEdit) -> Result<PersonRow> {
-    let conn = store.conn();
+    // The write lock first, so that nobody changes what is checked.
+    let tx = store.write()?;
+    let conn: &Connection = &tx;
     let before = find(conn, edit.id)?;
     if before.merged_into.is_some() {
         return Err(Error::Refused { code: "already_merged", detail: format!("{} {}", before.employee_id, before.name) });
     }
     let (old_id_number, old_bank): (Option<String>, Option<String>) =
         conn.query_row("SELECT id_number, bank_account FROM person WHERE id = ?1", params![edit.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    version::check(conn, &version::PERSON, before.version, edit.version, || {
+        // The numbers compare whole, as typed and as stored; a number the form left out
+        // (`None`: kept) is no difference.
+        let typed = |v: &Option<String>, stored: &Option<String>| match v.as_deref().map(str::trim) {
+            None => serde_json::json!(stored),
+            Some(t) => serde_json::json!(t.replace([' ', '-'], "").to_uppercase()),
+        };
+        let stored = serde_json::json!({
+            "employee_id": before.employee_id, "name": before.name, "department": before.department,
+            "category": before.category, "leader_level": before.leader_level,
+            "id_number": old_id_number, "bank_account": old_bank,
+        });
+        let submitted = serde_json::json!({
+            "employee_id": edit.employee_id, "name": edit.name, "department": edit.department,
+            "category": edit.category, "leader_level": edit.leader_level,
+            "id_number": typed(&edit.id_number, &old_id_number), "bank_account": typed(&edit.bank_account, &old_bank),
+        });
+        version::Stale {
+            id: edit.id,
+            label: format!("{} {}", before.employee_id, before.name),
+            audit_keys: vec![before.employee_id.clone(), edit.employee_id.trim().to_string()],
+            submitted,
+            stored,
+        }
+    })?;
     let mut problems = Vec::new();
     let mut text = |field: &str, value: &str, max: usize| {
         let v = value.trim();
@@ -564,11 +602,10 @@ pub fn update(store: &mut Store, actor: &Actor, edit: &PersonEdit) -> Result<Per
         id_number: masked(&id_number),
         bank_account: masked(&bank),
     };
-    let tx = store.write()?;
     let department_id = crate::portfolio::department::ensure(&tx, &new.department)?;
     tx.execute(
-        "UPDATE person SET employee_id = ?1, name = ?2, department_id = ?3, category = ?4, leader_level = ?5, id_number = ?6, bank_account = ?7
-         WHERE id = ?8",
+        "UPDATE person SET employee_id = ?1, name = ?2, department_id = ?3, category = ?4, leader_level = ?5, id_number = ?6, bank_account = ?7,
+         version = version + 1 WHERE id = ?8",
         params![new.employee_id, new.name, department_id, new.category, new.leader_level, id_number, bank, edit.id],
     )?;
     let json = |s: &Stored| serde_json::to_value(s).unwrap_or_default();

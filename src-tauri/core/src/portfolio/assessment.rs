@@ -10,6 +10,7 @@ use crate::problem::form_text;
 use crate::problem::{Problem, ProblemKind};
 use crate::share::FULL_BP;
 use crate::store::audit::{Action, Journal};
+use crate::store::version;
 use crate::store::{Actor, Store};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -28,6 +29,20 @@ pub struct Criterion {
     #[ts(type = "number")]
     pub weight_bp: i64,
 }
+
+/// The scoring sheet as its settings tab edits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CriteriaSheet {
+    /// The criteria in order.
+    pub criteria: Vec<Criterion>,
+    /// The sheet's version (0 until first saved in Settings), which a save sends back: it is
+    /// refused (`edit_conflict`) once someone else changed the sheet (store::version).
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+/// The [`crate::store::version`] list of the sheet.
+const SHEET: &str = "assessment_criteria";
 
 /// One criterion's score in an assessment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -110,10 +125,26 @@ pub fn criteria(conn: &Connection) -> Result<Vec<Criterion>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Replaces the scoring sheet: at least one criterion, names unique, each weight above 0, the
-/// weights summing to exactly 100% (problems on `criteria[i]` and `criteria`). Past assessments
-/// keep their own copies. Audited.
-pub fn save_criteria(store: &mut Store, actor: &Actor, sheet: &[Criterion]) -> Result<()> {
+/// The scoring sheet with its version.
+pub fn sheet(conn: &Connection) -> Result<CriteriaSheet> {
+    Ok(CriteriaSheet { criteria: criteria(conn)?, version: version::of_list(conn, SHEET)? })
+}
+
+/// Replaces the scoring sheet, as it was at `version` (refused with `edit_conflict` once someone
+/// else changed it): at least one criterion, names unique, each weight above 0, the weights
+/// summing to exactly 100% (problems on `criteria[i]` and `criteria`). Past assessments keep
+/// their own copies. Audited.
+pub fn save_criteria(store: &mut Store, actor: &Actor, sheet: &[Criterion], version: i64) -> Result<()> {
+    let tx = store.write()?;
+    let before = criteria(&tx)?;
+    let json = |s: &[Criterion]| serde_json::json!({ "criteria": s });
+    version::check(&tx, &version::CRITERIA, version::of_list(&tx, SHEET)?, version, || version::Stale {
+        id: 0,
+        label: String::new(),
+        audit_keys: vec!["sheet".into()],
+        submitted: json(sheet),
+        stored: json(&before),
+    })?;
     let mut problems = Vec::new();
     let mut names = std::collections::HashSet::new();
     let mut clean = Vec::with_capacity(sheet.len());
@@ -139,8 +170,6 @@ pub fn save_criteria(store: &mut Store, actor: &Actor, sheet: &[Criterion]) -> R
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let tx = store.write()?;
-    let before = criteria(&tx)?;
     tx.execute("DELETE FROM assessment_criterion", [])?;
     for (i, c) in clean.iter().enumerate() {
         tx.execute(
@@ -148,6 +177,7 @@ pub fn save_criteria(store: &mut Store, actor: &Actor, sheet: &[Criterion]) -> R
             params![c.name, c.weight_bp, i as i64],
         )?;
     }
+    version::bump_list(&tx, SHEET)?;
     let json = |s: &[Criterion]| serde_json::to_value(s).unwrap_or_default();
     Journal::start(&tx, actor)?.record(&tx, Action::Update, "assessment_criterion", "sheet", Some(&json(&before)), Some(&json(&clean)))?;
     tx.commit()?;

@@ -15,6 +15,7 @@ use crate::portfolio::ledger::InventorLine;
 use crate::problem::form_text;
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
+use crate::store::version;
 use crate::store::{Actor, Store};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::types::Value;
@@ -35,6 +36,11 @@ pub struct Disclosure {
     /// `None` to create.
     #[ts(type = "number | null")]
     pub id: Option<i64>,
+    /// The version the form was loaded at (0 for a new disclosure): a save (or a decision) is
+    /// refused (`edit_conflict`) once someone else changed the disclosure (store::version).
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub version: i64,
     /// 披露编号, unique; [`next_number`] suggests `PL2026-001`.
     pub disclosure_no: String,
     /// 成果名称.
@@ -244,6 +250,7 @@ fn checked(conn: &Connection, d: &Disclosure, today: NaiveDate) -> Result<std::r
     }
     Ok(Ok(Disclosure {
         id: d.id,
+        version: d.version,
         disclosure_no: disclosure_no.unwrap_or_default(),
         title: title.unwrap_or_default(),
         department: department.unwrap_or_default(),
@@ -275,7 +282,8 @@ fn inventor_problems(conn: &Connection, inventors: &[Inventor]) -> Result<Vec<Pr
 }
 
 /// Saves a new disclosure (`id` None) or changes one not yet decided; every problem is reported
-/// by field and nothing written otherwise. Audited; returns the id.
+/// by field and nothing written otherwise. A change is refused (`edit_conflict`) when the
+/// disclosure is no longer at the form's version. Audited; returns the id.
 pub fn save(store: &mut Store, actor: &Actor, d: &Disclosure) -> Result<i64> {
     let today = actor.at.date();
     let tx = store.write()?;
@@ -284,6 +292,14 @@ pub fn save(store: &mut Store, actor: &Actor, d: &Disclosure) -> Result<i64> {
         if decision.is_some() {
             return Err(Error::Refused { code: "disclosure_decided", detail: b.disclosure_no.clone() });
         }
+        let json = |d: &Disclosure| serde_json::to_value(d).unwrap_or_default();
+        version::check(&tx, &version::DISCLOSURE, b.version, d.version, || version::Stale {
+            id: b.id.unwrap_or_default(),
+            label: b.disclosure_no.clone(),
+            audit_keys: vec![b.disclosure_no.clone(), d.disclosure_no.trim().to_string()],
+            submitted: json(d),
+            stored: json(b),
+        })?;
     }
     let clean = checked(&tx, d, today)?.map_err(Error::Invalid)?;
     let department = crate::portfolio::department::ensure(&tx, &clean.department)?;
@@ -303,7 +319,8 @@ pub fn save(store: &mut Store, actor: &Actor, d: &Disclosure) -> Result<i64> {
         Some(id) => {
             tx.execute(
                 "UPDATE disclosure SET disclosure_no = ?1, title = ?2, department_id = ?3, funding_source = ?4, fiscal_project = ?5,
-                 description = ?6, prior_art = ?7, intended_protection = ?8, confidential = ?9, received_on = ?10 WHERE id = ?11",
+                 description = ?6, prior_art = ?7, intended_protection = ?8, confidential = ?9, received_on = ?10,
+                 version = version + 1 WHERE id = ?11",
                 rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
             )?;
             tx.execute("DELETE FROM disclosure_inventor WHERE disclosure_id = ?1", params![id])?;
@@ -326,8 +343,8 @@ pub fn save(store: &mut Store, actor: &Actor, d: &Disclosure) -> Result<i64> {
         link.execute(params![id, i.employee_id, position as i64, i.share_bp, i.key_contributor])?;
     }
     drop(link);
-    let after = serde_json::to_value(Disclosure { id: Some(id), ..clean.clone() }).unwrap_or_default();
-    let before = before.map(|(b, _)| serde_json::to_value(b).unwrap_or_default());
+    let after = version::unversioned(Disclosure { id: Some(id), ..clean.clone() });
+    let before = before.map(|(b, _)| version::unversioned(b));
     let action = if before.is_some() { Action::Update } else { Action::Insert };
     Journal::start(&tx, actor)?.record(&tx, action, "disclosure", &clean.disclosure_no, before.as_ref(), Some(&after))?;
     tx.commit()?;
@@ -339,7 +356,7 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<(Disclosure, Option<Dec
     let (mut d, decision) = conn
         .query_row(
             "SELECT d.disclosure_no, d.title, p.name, d.funding_source, d.fiscal_project, d.description, d.prior_art,
-                    d.intended_protection, d.confidential, d.received_on, d.decision, d.decided_on, d.decision_note
+                    d.intended_protection, d.confidential, d.received_on, d.decision, d.decided_on, d.decision_note, d.version
              FROM disclosure d JOIN department p ON p.id = d.department_id WHERE d.id = ?1",
             params![id],
             |r| {
@@ -349,6 +366,7 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<(Disclosure, Option<Dec
                 Ok((
                     Disclosure {
                         id: Some(id),
+                        version: r.get(13)?,
                         disclosure_no: r.get(0)?,
                         title: r.get(1)?,
                         department: r.get(2)?,
@@ -491,9 +509,11 @@ pub fn list(conn: &Connection, q: &DisclosureQuery, today: NaiveDate) -> Result<
     Ok(DisclosurePage { total, rows })
 }
 
-/// Records (or corrects) the decision. Refused once an achievement came from the disclosure
-/// (`disclosure_converted`); the date must not precede the receipt nor follow today. Audited.
-pub fn decide(store: &mut Store, actor: &Actor, id: i64, decision: &Decision) -> Result<()> {
+/// Records (or corrects) the decision on the disclosure as it was at `version` (refused with
+/// `edit_conflict` once someone else changed it). Refused once an achievement came from the
+/// disclosure (`disclosure_converted`); the date must not precede the receipt nor follow today.
+/// Audited.
+pub fn decide(store: &mut Store, actor: &Actor, id: i64, decision: &Decision, version: i64) -> Result<()> {
     let today = actor.at.date();
     let tx = store.write()?;
     let (d, before) = load(&tx, id)?;
@@ -502,6 +522,15 @@ pub fn decide(store: &mut Store, actor: &Actor, id: i64, decision: &Decision) ->
     if converted {
         return Err(Error::Refused { code: "disclosure_converted", detail: d.disclosure_no });
     }
+    let json = |d: Option<&Decision>| serde_json::to_value(d).unwrap_or_default();
+    version::check(&tx, &version::DISCLOSURE_DECISION, d.version, version, || version::Stale {
+        id,
+        label: d.disclosure_no.clone(),
+        audit_keys: vec![d.disclosure_no.clone()],
+        submitted: json(Some(decision)),
+        // Undecided: every field of the decision differs.
+        stored: before.as_ref().map_or_else(|| serde_json::json!({}), |b| json(Some(b))),
+    })?;
     let mut problems = Vec::new();
     let on = crate::date::iso(decision.decided_on);
     if let Err(e) = crate::date::check_range(decision.decided_on) {
@@ -516,7 +545,7 @@ pub fn decide(store: &mut Store, actor: &Actor, id: i64, decision: &Decision) ->
         return Err(Error::Invalid(problems));
     }
     tx.execute(
-        "UPDATE disclosure SET decision = ?1, decided_on = ?2, decision_note = ?3 WHERE id = ?4",
+        "UPDATE disclosure SET decision = ?1, decided_on = ?2, decision_note = ?3, version = version + 1 WHERE id = ?4",
         params![decision.decision, decision.decided_on, note, id],
     )?;
     let after = Decision { note, ..decision.clone() };

@@ -14,6 +14,7 @@ use crate::portfolio::achievement::{format_inventors, Achievement, Inventor};
 use crate::portfolio::disclosure;
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
+use crate::store::version;
 use crate::store::{Actor, Store};
 use crate::template::row::Record;
 use chrono::NaiveDate;
@@ -40,6 +41,11 @@ pub struct AchievementForm {
     /// `None` to create.
     #[ts(type = "number | null")]
     pub id: Option<i64>,
+    /// The version the form was loaded at (0 for a new achievement): a save is refused
+    /// (`edit_conflict`) once someone else changed the achievement (store::version).
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub version: i64,
     /// 成果编号, unique.
     pub achievement_no: String,
     /// 成果名称.
@@ -108,12 +114,13 @@ pub fn load(conn: &Connection, id: i64) -> Result<AchievementForm> {
         .query_row(
             "SELECT a.achievement_no, a.title, a.kind, a.application_no, a.filed_on, a.grant_no, a.granted_on, a.status, d.name,
                     a.fiscal_project, a.fees_paid_through, a.open_license, a.separate_management,
-                    (SELECT x.disclosure_id FROM disclosure_achievement x WHERE x.achievement_id = a.id)
+                    (SELECT x.disclosure_id FROM disclosure_achievement x WHERE x.achievement_id = a.id), a.version
              FROM achievement a JOIN department d ON d.id = a.department_id WHERE a.id = ?1",
             params![id],
             |r| {
                 Ok(AchievementForm {
                     id: Some(id),
+                    version: r.get(14)?,
                     achievement_no: r.get(0)?,
                     title: r.get(1)?,
                     kind: r.get(2)?,
@@ -228,14 +235,33 @@ fn audit_parts(f: &AchievementForm) -> [serde_json::Value; 3] {
     [logged(f), serde_json::json!(f.inventors), serde_json::json!(co_owners)]
 }
 
+/// The form as its fields compare for a conflict: the logged fields with the inventors and the
+/// co-owners (by organization, without the names filled when read).
+fn compared(f: &AchievementForm) -> serde_json::Value {
+    let [mut own, inventors, co_owners] = audit_parts(f);
+    own["inventors"] = inventors;
+    own["co_owners"] = co_owners;
+    own
+}
+
 /// Creates (`id` None) or changes an achievement from the form: every problem is reported with
 /// its field and nothing is written, else one transaction writes the achievement, its inventors
-/// and co-owners (and, on create, the link to its disclosure) with their audit entries. Returns
+/// and co-owners (and, on create, the link to its disclosure) with their audit entries. A change
+/// is refused (`edit_conflict`) when the achievement is no longer at the form's version. Returns
 /// the id.
 pub fn save(store: &mut Store, actor: &Actor, form: &AchievementForm) -> Result<i64> {
     // The write lock first, so that nobody changes what is checked (as the import does).
     let tx = store.write()?;
     let before = form.id.map(|id| load(&tx, id)).transpose()?;
+    if let Some(b) = &before {
+        version::check(&tx, &version::ACHIEVEMENT, b.version, form.version, || version::Stale {
+            id: b.id.unwrap_or_default(),
+            label: b.achievement_no.clone(),
+            audit_keys: vec![b.achievement_no.clone(), form.achievement_no.trim().to_string()],
+            submitted: compared(form),
+            stored: compared(b),
+        })?;
+    }
     if before.is_none() {
         if let Some(disclosure) = form.disclosure_id {
             disclosure::check_convertible(&tx, disclosure)?;
@@ -334,14 +360,23 @@ pub fn save(store: &mut Store, actor: &Actor, form: &AchievementForm) -> Result<
     let mut journal = Journal::start(&tx, actor)?;
     let old = before.as_ref().map(audit_parts);
     let new = audit_parts(&saved);
+    let mut changed = false;
     for (i, entity) in ["achievement", "inventor", "co_owner"].into_iter().enumerate() {
         match old.as_ref().map(|o| &o[i]) {
             Some(o) if *o == new[i] => {}
-            Some(o) => journal.record(&tx, Action::Update, entity, &saved.achievement_no, Some(o), Some(&new[i]))?,
+            Some(o) => {
+                changed = true;
+                journal.record(&tx, Action::Update, entity, &saved.achievement_no, Some(o), Some(&new[i]))?;
+            }
             // A new achievement without co-owners has nothing to log for them.
             None if entity == "co_owner" && saved.co_owners.is_empty() => {}
             None => journal.record(&tx, Action::Insert, entity, &saved.achievement_no, None, Some(&new[i]))?,
         }
+    }
+    // A change adds 1 to the version; a save that changed nothing (no entry) leaves it, so that
+    // no other form goes stale and no row changes unaudited (docs/reliability.md "Two people at once").
+    if changed {
+        tx.execute("UPDATE achievement SET version = version + 1 WHERE id = ?1", params![id])?;
     }
     if before.is_none() {
         if let Some(disclosure) = form.disclosure_id {
@@ -388,6 +423,7 @@ pub fn conversion_form(conn: &Connection, id: i64) -> Result<AchievementForm> {
     };
     Ok(AchievementForm {
         id: None,
+        version: 0,
         achievement_no: String::new(),
         title: d.title,
         kind,

@@ -44,7 +44,7 @@ pub fn file(store: &mut Store, actor: &Actor, year: i32, override_reason: Option
     )?;
     let snapshot_json = serde_json::to_value(&snapshot).unwrap_or_default();
     tx.execute(
-        "UPDATE report_year SET filed_at = ?2, filed_by = ?3, snapshot = ?4 WHERE year = ?1",
+        "UPDATE report_year SET filed_at = ?2, filed_by = ?3, snapshot = ?4, version = version + 1 WHERE year = ?1",
         params![year, at, actor.name, snapshot_json.to_string()],
     )?;
     let mut hashes = Vec::new();

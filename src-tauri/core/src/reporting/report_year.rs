@@ -6,9 +6,10 @@ use crate::error::{Error, Result};
 use crate::problem::{Problem, ProblemKind};
 use crate::reporting::annual;
 use crate::store::audit::{Action, Journal};
+use crate::store::version;
 use crate::store::{Actor, Store};
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -40,6 +41,11 @@ pub struct ReportYear {
     pub filed_at: Option<String>,
     /// Who filed it (read-only).
     pub filed_by: Option<String>,
+    /// The version the form was loaded at (0 for a year nobody saved yet): a save is refused
+    /// (`edit_conflict`) once someone else changed the year (store::version).
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub version: i64,
 }
 
 /// What was filed: the indicators and the words as they were sent, and the head of the audit
@@ -69,13 +75,17 @@ pub struct Change {
 
 /// The year as kept (defaults for a year nobody touched yet).
 pub fn load(store: &Store, year: i32) -> Result<ReportYear> {
-    let conn = store.conn();
-    let row: Option<(NaiveDate, String, Option<String>, Option<String>)> = conn
-        .query_row("SELECT due_on, narrative, filed_at, filed_by FROM report_year WHERE year = ?1", params![year], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    load_in(store.conn(), year)
+}
+
+fn load_in(conn: &Connection, year: i32) -> Result<ReportYear> {
+    type Kept = (NaiveDate, String, Option<String>, Option<String>, i64);
+    let row: Option<Kept> = conn
+        .query_row("SELECT due_on, narrative, filed_at, filed_by, version FROM report_year WHERE year = ?1", params![year], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .optional()?;
-    let Some((due_on, narrative, filed_at, filed_by)) = row else {
+    let Some((due_on, narrative, filed_at, filed_by, version)) = row else {
         return Ok(ReportYear {
             year,
             due_on: annual::default_due_on(year),
@@ -83,6 +93,7 @@ pub fn load(store: &Store, year: i32) -> Result<ReportYear> {
             cases: Vec::new(),
             filed_at: None,
             filed_by: None,
+            version: 0,
         });
     };
     let cases = conn
@@ -98,15 +109,27 @@ pub fn load(store: &Store, year: i32) -> Result<ReportYear> {
         cases,
         filed_at,
         filed_by,
+        version,
     })
 }
 
-/// Saves the due date, narrative and cases of a year not yet filed; audited.
+/// Saves the due date, narrative and cases of a year not yet filed; audited. Refused
+/// (`edit_conflict`) when the year is no longer at the form's version.
 pub fn save(store: &mut Store, actor: &Actor, input: &ReportYear) -> Result<ReportYear> {
-    let before = load(store, input.year)?;
+    // The write lock first, so that nobody changes what is checked.
+    let tx = store.write()?;
+    let before = load_in(&tx, input.year)?;
     if before.filed_at.is_some() {
         return Err(Error::Refused { code: "report_filed", detail: input.year.to_string() });
     }
+    let json = |y: &ReportYear| serde_json::to_value(y).unwrap_or_default();
+    version::check(&tx, &version::REPORT_YEAR, before.version, input.version, || version::Stale {
+        id: 0,
+        label: input.year.to_string(),
+        audit_keys: vec![input.year.to_string()],
+        submitted: json(input),
+        stored: json(&before),
+    })?;
     let mut problems = Vec::new();
     if input.due_on <= NaiveDate::from_ymd_opt(input.year, 12, 31).unwrap_or_default() {
         problems.push(Problem::field("due_on", crate::date::iso(input.due_on), ProblemKind::DateOrder(format!("{}-12-31", input.year))));
@@ -122,8 +145,7 @@ pub fn save(store: &mut Store, actor: &Actor, input: &ReportYear) -> Result<Repo
     let mut contract_ids = Vec::new();
     for (i, case) in input.cases.iter().enumerate() {
         let no = case.contract_no.trim();
-        let id: Option<i64> =
-            store.conn().query_row("SELECT id FROM contract WHERE contract_no = ?1", params![no], |r| r.get(0)).optional()?;
+        let id: Option<i64> = tx.query_row("SELECT id FROM contract WHERE contract_no = ?1", params![no], |r| r.get(0)).optional()?;
         match id {
             Some(id) if input.cases[..i].iter().all(|c| c.contract_no.trim() != no) => contract_ids.push(id),
             Some(_) => problems.push(Problem::field(&format!("cases[{i}]"), no, ProblemKind::RepeatedEntry(no.to_string()))),
@@ -137,10 +159,9 @@ pub fn save(store: &mut Store, actor: &Actor, input: &ReportYear) -> Result<Repo
         return Err(Error::Invalid(problems));
     }
     let narrative = serde_json::to_string(&input.narrative).unwrap_or_default();
-    let tx = store.write()?;
     tx.execute(
         "INSERT INTO report_year (year, due_on, narrative) VALUES (?1, ?2, ?3)
-         ON CONFLICT(year) DO UPDATE SET due_on = excluded.due_on, narrative = excluded.narrative",
+         ON CONFLICT(year) DO UPDATE SET due_on = excluded.due_on, narrative = excluded.narrative, version = version + 1",
         params![input.year, input.due_on, narrative],
     )?;
     tx.execute("DELETE FROM report_case WHERE year = ?1", params![input.year])?;
@@ -150,15 +171,15 @@ pub fn save(store: &mut Store, actor: &Actor, input: &ReportYear) -> Result<Repo
             params![input.year, i as i64, id, case.text.trim()],
         )?;
     }
-    let json = |y: &ReportYear| serde_json::to_value(y).unwrap_or_default();
+    let logged = |y: &ReportYear| version::unversioned(y);
     let after = ReportYear { filed_at: None, filed_by: None, ..input.clone() };
     Journal::start(&tx, actor)?.record(
         &tx,
         Action::Update,
         "report_year",
         &input.year.to_string(),
-        Some(&json(&before)),
-        Some(&json(&after)),
+        Some(&logged(&before)),
+        Some(&logged(&after)),
     )?;
     tx.commit()?;
     load(store, input.year)

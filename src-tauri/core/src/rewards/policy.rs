@@ -7,6 +7,7 @@ use crate::money::Money;
 use crate::problem::{Problem, ProblemKind};
 use crate::share::FULL_BP;
 use crate::store::audit::{Action, Journal};
+use crate::store::version;
 use crate::store::{Actor, Store};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -34,6 +35,12 @@ pub struct Policy {
     /// `None` for a version not saved yet.
     #[ts(type = "number | null")]
     pub id: Option<i64>,
+    /// The edit version the form was loaded at (0 for a new policy version; not to be confused
+    /// with the policy's dated versions): a save is refused (`edit_conflict`) once someone else
+    /// changed this policy version (store::version).
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub version: i64,
     /// Applies to contracts signed on or after this day, until the next version.
     pub effective_on: NaiveDate,
     /// 转让 ratio of net income for the inventors.
@@ -104,6 +111,7 @@ impl Policy {
     pub fn default_from(effective_on: NaiveDate) -> Policy {
         Policy {
             id: None,
+            version: 0,
             effective_on,
             transfer_bp: 7000,
             license_bp: 7000,
@@ -207,11 +215,12 @@ impl Policy {
 const COLUMNS: &str = "id, effective_on, transfer_bp, license_bp, equity_bp, development_bp, consulting_bp, service_bp,
     key_contributor_min_bp, transfer_staff_bp, transfer_staff_min_bp, publicity_days, payment_deadline_months,
     remainder_department_bp, remainder_university_bp, remainder_office_bp, note,
-    EXISTS (SELECT 1 FROM distribution d WHERE d.policy_id = policy.id AND d.state <> 'draft')";
+    EXISTS (SELECT 1 FROM distribution d WHERE d.policy_id = policy.id AND d.state <> 'draft'), version";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Policy> {
     Ok(Policy {
         id: r.get(0)?,
+        version: r.get(18)?,
         effective_on: r.get(1)?,
         transfer_bp: r.get(2)?,
         license_bp: r.get(3)?,
@@ -271,24 +280,35 @@ pub fn in_force(conn: &Connection, signed_on: NaiveDate) -> Result<Policy> {
 }
 
 /// Adds a version (`id` None) or changes one not yet used by an approved distribution; audited.
-/// Returns the id.
+/// A change is refused (`edit_conflict`) when the version is no longer at the form's edit
+/// version. Returns the id.
 pub fn save(store: &mut Store, actor: &Actor, policy: &Policy) -> Result<i64> {
+    // The write lock first, so that nobody changes what is checked.
+    let tx = store.write()?;
+    let before = policy.id.map(|id| get(&tx, id)).transpose()?;
+    if let Some(b) = &before {
+        let json = |p: &Policy| serde_json::to_value(p).unwrap_or_default();
+        version::check(&tx, &version::POLICY, b.version, policy.version, || version::Stale {
+            id: b.id.unwrap_or_default(),
+            label: crate::date::iso(b.effective_on),
+            audit_keys: vec![b.id.unwrap_or_default().to_string()],
+            submitted: json(policy),
+            stored: json(b),
+        })?;
+    }
     let problems = policy.problems();
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let before = policy.id.map(|id| get(store.conn(), id)).transpose()?;
     if before.as_ref().is_some_and(|b| b.in_use) {
         return Err(Error::Refused { code: "policy_in_use", detail: crate::date::iso(policy.effective_on) });
     }
-    let clash: Option<i64> = store
-        .conn()
+    let clash: Option<i64> = tx
         .query_row("SELECT id FROM policy WHERE effective_on = ?1 AND id IS NOT ?2", params![policy.effective_on, policy.id], |r| r.get(0))
         .optional()?;
     if clash.is_some() {
         return Err(Error::Refused { code: "policy_overlap", detail: crate::date::iso(policy.effective_on) });
     }
-    let tx = store.write()?;
     let values = params![
         policy.effective_on,
         policy.transfer_bp,
@@ -313,7 +333,7 @@ pub fn save(store: &mut Store, actor: &Actor, policy: &Policy) -> Result<i64> {
                 "UPDATE policy SET effective_on = ?1, transfer_bp = ?2, license_bp = ?3, equity_bp = ?4, development_bp = ?5,
                  consulting_bp = ?6, service_bp = ?7, key_contributor_min_bp = ?8, transfer_staff_bp = ?9, transfer_staff_min_bp = ?10,
                  publicity_days = ?11, payment_deadline_months = ?12, remainder_department_bp = ?13, remainder_university_bp = ?14,
-                 remainder_office_bp = ?15, note = ?16 WHERE id = ?17",
+                 remainder_office_bp = ?15, note = ?16, version = version + 1 WHERE id = ?17",
                 rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
             )?;
             tx.execute("DELETE FROM policy_tier WHERE policy_id = ?1", params![id])?;
@@ -337,7 +357,7 @@ pub fn save(store: &mut Store, actor: &Actor, policy: &Policy) -> Result<i64> {
         )?;
     }
     let after = Policy { id: Some(id), in_use: false, ..policy.clone() };
-    let json = |p: &Policy| serde_json::to_value(p).unwrap_or_default();
+    let json = |p: &Policy| version::unversioned(p);
     let action = if before.is_some() { Action::Update } else { Action::Insert };
     Journal::start(&tx, actor)?.record(&tx, action, "policy", &id.to_string(), before.as_ref().map(json).as_ref(), Some(&json(&after)))?;
     tx.commit()?;
@@ -358,7 +378,7 @@ pub fn delete(store: &mut Store, actor: &Actor, id: i64) -> Result<()> {
     }
     let tx = store.write()?;
     tx.execute("DELETE FROM policy WHERE id = ?1", params![id])?;
-    let before = serde_json::to_value(&before).unwrap_or_default();
+    let before = version::unversioned(&before);
     Journal::start(&tx, actor)?.record(&tx, Action::Delete, "policy", &id.to_string(), Some(&before), None)?;
     tx.commit()?;
     Ok(())

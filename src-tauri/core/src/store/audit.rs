@@ -98,7 +98,7 @@ pub fn write_disclosed(store: &mut Store, actor: &Actor, d: &Disclosure<'_>, byt
     super::file::write_private(d.file, bytes)?;
     if let Err(e) = tx.commit() {
         let _ = std::fs::remove_file(d.file);
-        return Err(e.into());
+        return Err(e);
     }
     Ok(())
 }

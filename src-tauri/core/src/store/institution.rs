@@ -87,7 +87,8 @@ pub fn save(store: &mut Store, actor: &Actor, institution: &Institution) -> Resu
     let tx = store.write()?;
     tx.execute(
         "INSERT INTO institution (id, name, province, fee_reduction) VALUES (1, ?1, ?2, ?3)
-         ON CONFLICT(id) DO UPDATE SET name = excluded.name, province = excluded.province, fee_reduction = excluded.fee_reduction",
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, province = excluded.province, fee_reduction = excluded.fee_reduction,
+         version = version + 1",
         params![institution.name, institution.province, institution.fee_reduction],
     )?;
     let (action, before) = match &before {
@@ -107,6 +108,22 @@ pub fn load(store: &Store) -> Result<Institution> {
     })?)
 }
 
+fn profile_in(conn: &Connection) -> Result<Profile> {
+    Ok(conn.query_row(
+        "SELECT name, province, fee_reduction, code, kind, competent_department, version FROM institution WHERE id = 1",
+        [],
+        |r| {
+            Ok(Profile {
+                institution: Institution { name: r.get(0)?, province: r.get(1)?, fee_reduction: r.get(2)? },
+                code: r.get(3)?,
+                kind: r.get(4)?,
+                competent_department: r.get(5)?,
+                version: r.get(6)?,
+            })
+        },
+    )?)
+}
+
 /// The whole profile, as the settings screen edits it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Profile {
@@ -119,20 +136,33 @@ pub struct Profile {
     pub kind: crate::model::InstitutionKind,
     /// 主管部门, e.g. 四川省教育厅.
     pub competent_department: Option<String>,
+    /// The version the settings were loaded at: a save is refused (`edit_conflict`) once someone
+    /// else changed the profile (super::version).
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub version: i64,
 }
 
 /// Reads the whole profile.
 pub fn load_profile(store: &Store) -> Result<Profile> {
-    let institution = load(store)?;
-    let (code, kind, competent_department) =
-        store.conn().query_row("SELECT code, kind, competent_department FROM institution WHERE id = 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
-    Ok(Profile { institution, code, kind, competent_department })
+    profile_in(store.conn())
 }
 
-/// Checks and writes the whole profile in one transaction with its audit entry.
+/// Checks and writes the whole profile in one transaction with its audit entry; refused
+/// (`edit_conflict`) when the profile is no longer at the form's version. Returns the profile as
+/// saved, at its new version.
 pub fn save_profile(store: &mut Store, actor: &Actor, profile: &Profile) -> Result<Profile> {
+    // The write lock first, so that nobody changes what is checked.
+    let tx = store.write()?;
+    let before = profile_in(&tx)?;
+    let json = |p: &Profile| serde_json::to_value(p).unwrap_or_default();
+    super::version::check(&tx, &super::version::PROFILE, before.version, profile.version, || super::version::Stale {
+        id: 1,
+        label: before.institution.name.clone(),
+        audit_keys: vec!["1".into()],
+        submitted: json(profile),
+        stored: json(&before),
+    })?;
     use crate::problem::{Problem, ProblemKind};
     let tidy = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     let (code, competent_department) = (tidy(&profile.code), tidy(&profile.competent_department));
@@ -150,11 +180,10 @@ pub fn save_profile(store: &mut Store, actor: &Actor, profile: &Profile) -> Resu
         return Err(Error::Invalid(problems));
     }
     let institution = profile.institution.clone().validated()?;
-    let after = Profile { institution, code, kind: profile.kind, competent_department };
-    let before = load_profile(store)?;
-    let tx = store.write()?;
+    let after = Profile { institution, code, kind: profile.kind, competent_department, version: before.version + 1 };
     tx.execute(
-        "UPDATE institution SET name = ?1, province = ?2, fee_reduction = ?3, code = ?4, kind = ?5, competent_department = ?6 WHERE id = 1",
+        "UPDATE institution SET name = ?1, province = ?2, fee_reduction = ?3, code = ?4, kind = ?5, competent_department = ?6,
+         version = version + 1 WHERE id = 1",
         params![
             after.institution.name,
             after.institution.province,
@@ -164,8 +193,8 @@ pub fn save_profile(store: &mut Store, actor: &Actor, profile: &Profile) -> Resu
             after.competent_department
         ],
     )?;
-    let json = |p: &Profile| serde_json::to_value(p).unwrap_or_default();
-    Journal::start(&tx, actor)?.record(&tx, Action::Update, "institution", "1", Some(&json(&before)), Some(&json(&after)))?;
+    let logged = |p: &Profile| super::version::unversioned(p);
+    Journal::start(&tx, actor)?.record(&tx, Action::Update, "institution", "1", Some(&logged(&before)), Some(&logged(&after)))?;
     tx.commit()?;
     Ok(after)
 }
@@ -192,11 +221,13 @@ mod tests {
             code: Some(" 12510000450000000X ".into()),
             kind: InstitutionKind::Institute,
             competent_department: Some("四川省教育厅".into()),
+            version: fresh.version,
         };
         let saved = save_profile(&mut store, &actor(), &wanted).expect("saved");
         assert_eq!(saved.institution.name, "西南理工大学");
         assert_eq!(saved.institution.province, "四川省", "the province is written in full");
         assert_eq!(saved.code.as_deref(), Some("12510000450000000X"));
+        assert_eq!(saved.version, fresh.version + 1, "a save adds one to the version");
         assert_eq!(load_profile(&store).expect("reloaded"), saved);
 
         let entries: i64 = store.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).expect("count");

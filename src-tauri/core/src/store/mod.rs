@@ -1,7 +1,8 @@
 //! The data file and what keeps it: the SQLite store itself (here: one way to open a file, the
 //! migrations, and the writer's identity), the programs holding it open, the append-only audit
-//! log and its viewer, backups, the search index and the institution's profile (单位信息), which
-//! every new file starts with.
+//! log and its viewer, backups, the search index, the edit versions that keep two people from
+//! overwriting each other, and the institution's profile (单位信息), which every new file starts
+//! with.
 
 pub mod audit;
 pub mod audit_view;
@@ -12,6 +13,7 @@ pub mod institution;
 pub mod schema;
 pub mod seal;
 pub mod search;
+pub mod version;
 pub mod witness;
 
 use crate::error::{Error, Result};
@@ -33,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0006_list_order.sql"),
     include_str!("../../migrations/0007_accounts.sql"),
     INTEGRITY,
+    include_str!("../../migrations/0009_versions.sql"),
 ];
 
 /// The migration that seals the records (docs/reliability.md "Tamper evidence").

@@ -4,6 +4,7 @@ import type { Publicity } from '../../api'
 
 const publicity: Publicity = {
   id: 7,
+  version: 4,
   title: '齿轮箱诊断专利转让',
   contract_kind: 'transfer',
   organization_id: 3,
@@ -24,6 +25,7 @@ describe('contract form', () => {
   it('takes kind, counterparty, price and achievements from a finished publicity', () => {
     const d = draftFromPublicity(publicity, '2026-11-23')
     expect([d.kind, d.organization_id, d.amount, d.pricing, d.publicity_id, d.resolution_id]).toEqual(['transfer', 3, '800000.00', 'agreement', 7, 2])
+    expect([d.id, d.version], 'a new contract, not the publicity at its version').toEqual([null, 0])
     // 10000 / 3 = 3333 each, the first takes the 1 bp left over: 33.34 + 33.33 + 33.33.
     expect(d.achievements.map((a) => a.weight)).toEqual(['33.34', '33.33', '33.33'])
     expect(weightSum(d)).toBe(10000)
@@ -38,6 +40,11 @@ describe('contract form', () => {
     expect('form' in out && out.form.achievements).toEqual([{ achievement_no: 'CG001', weight_bp: 6000 }, { achievement_no: 'CG002', weight_bp: 4000 }])
     expect('form' in out && out.form.installments[0]?.amount_fen).toBe(10)
     expect('form' in out && out.form.publicity_id).toBeNull()
+  })
+
+  it('sends back the version the contract was loaded at', () => {
+    const out = toForm({ ...emptyDraft('2026-11-23'), id: 12, version: 3, amount: '1' })
+    expect('form' in out && [out.form.id, out.form.version]).toEqual([12, 3])
   })
 
   it('names every field whose text is not a number', () => {

@@ -23,6 +23,7 @@ export const isTransformation = (kind: ContractKind) => kind === 'transfer' || k
 export function emptyDraft(today: string): Draft {
   return {
     id: null,
+    version: 0,
     contract_no: '',
     title: '',
     kind: 'development',
@@ -115,6 +116,7 @@ export function toForm(d: Draft): { form: ContractForm } | { problems: Record<st
   return {
     form: {
       id: d.id,
+      version: d.version,
       contract_no: d.contract_no,
       title: d.title,
       kind: d.kind,

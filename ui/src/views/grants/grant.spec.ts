@@ -4,6 +4,7 @@ import { emptyGrant, fromForm, memberSum, toForm, usageMinimum } from './grant'
 
 const grant: Grant = {
   id: 4,
+  version: 6,
   kind: 'share',
   share_bp: 7050,
   usage_from: null,

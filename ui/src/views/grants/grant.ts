@@ -20,6 +20,8 @@ export type MemberForm = { employee_id: string; name: string; department: string
 
 export type GrantForm = {
   id: number | null
+  /** The version it was loaded at (0: new), sent back with the save (edit_conflict). */
+  version: number
   kind: GrantKind
   share: string
   usage_from: string
@@ -47,6 +49,7 @@ export type FormatProblem = 'required' | 'percent'
 export function emptyGrant(today: string, days: number): GrantForm {
   return {
     id: null,
+    version: 0,
     kind: 'share',
     share: '70',
     usage_from: '',
@@ -68,6 +71,7 @@ export function emptyGrant(today: string, days: number): GrantForm {
 export function toForm(g: Grant, days: number): GrantForm {
   return {
     id: g.id,
+    version: g.version,
     kind: g.kind,
     share: g.share_bp === null ? '' : percentText(g.share_bp),
     usage_from: g.usage_from ?? '',
@@ -120,6 +124,7 @@ export function fromForm(f: GrantForm): { grant: Grant } | { problems: Record<st
   if (!f.decided_on) problems.decided_on = 'required'
   const grant: Grant = {
     id: f.id,
+    version: f.version,
     kind: f.kind,
     share_bp: shareBp,
     usage_from: share ? null : f.usage_from || null,

@@ -4,6 +4,7 @@ import { canSign, emptyForm, emptyObjection, fromForm, PUBLICITY_FIELDS, resolut
 
 const publicity: Publicity = {
   id: 7,
+  version: 2,
   title: '锂电池正极材料专利权转让定价公示',
   contract_kind: 'transfer',
   organization_id: 3,

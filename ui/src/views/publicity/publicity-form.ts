@@ -30,6 +30,8 @@ export type ObjectionForm = {
 
 export type PublicityForm = {
   id: number | null
+  /** The version it was loaded at (0: new), sent back with the save (edit_conflict). */
+  version: number
   title: string
   contract_kind: ContractKind
   /** null until a counterparty is picked or created. */
@@ -63,6 +65,7 @@ export const emptyObjection = (day: string): ObjectionForm => ({
 export function emptyForm(postedOn: string, days: number): PublicityForm {
   return {
     id: null,
+    version: 0,
     title: '',
     contract_kind: 'transfer',
     organization_id: null,
@@ -92,6 +95,7 @@ const objectionForm = (o: Objection): ObjectionForm => ({
 export function toForm(p: Publicity): PublicityForm {
   return {
     id: p.id,
+    version: p.version,
     title: p.title,
     contract_kind: p.contract_kind,
     organization_id: p.organization_id,
@@ -120,6 +124,7 @@ export function fromForm(f: PublicityForm): { publicity: Publicity } | { problem
   })
   const publicity: Publicity = {
     id: f.id,
+    version: f.version,
     title: f.title.trim(),
     contract_kind: f.contract_kind,
     // 0 names no organization: the backend answers with its `organization_id` problem.

@@ -4,6 +4,7 @@ import { copyForm, fromForm, toForm } from './policy-form'
 
 const policy: Policy = {
   id: 3,
+  version: 5,
   effective_on: '2026-07-01',
   transfer_bp: 7000,
   license_bp: 7550,
@@ -53,6 +54,6 @@ describe('policy form', () => {
 
   it('bases a new version on another without its id and date', () => {
     const form = copyForm({ ...policy, in_use: true })
-    expect([form.id, form.in_use, form.effective_on, form.ratios.license]).toEqual([null, false, '', '75.5'])
+    expect([form.id, form.version, form.in_use, form.effective_on, form.ratios.license]).toEqual([null, 0, false, '', '75.5'])
   })
 })

@@ -9,6 +9,8 @@ export type TierForm = { kind: ContractKind | ''; min: string; in_province: bool
 
 export type PolicyForm = {
   id: number | null
+  /** The version it was loaded at (0: new), sent back with the save (edit_conflict). */
+  version: number
   in_use: boolean
   effective_on: string
   ratios: Record<ContractKind, string>
@@ -43,6 +45,7 @@ const optionalPercent = (bp: number | null) => (bp === null ? '' : percentText(b
 export function toForm(p: Policy): PolicyForm {
   return {
     id: p.id,
+    version: p.version,
     in_use: p.in_use,
     effective_on: p.effective_on,
     ratios: Object.fromEntries(CONTRACT_KINDS.map((k) => [k, percentText(p[RATIO_FIELD[k]])])) as Record<ContractKind, string>,
@@ -61,7 +64,7 @@ export function toForm(p: Policy): PolicyForm {
 }
 
 /** A new version based on another: same rules, no id, no date yet. */
-export const copyForm = (p: Policy): PolicyForm => ({ ...toForm(p), id: null, in_use: false, effective_on: '' })
+export const copyForm = (p: Policy): PolicyForm => ({ ...toForm(p), id: null, version: 0, in_use: false, effective_on: '' })
 
 /** The Policy the form describes, or every field whose text is not a value. */
 export function fromForm(f: PolicyForm): { policy: Policy } | { problems: Record<string, FormatProblem> } {
@@ -87,6 +90,7 @@ export function fromForm(f: PolicyForm): { policy: Policy } | { problems: Record
   })
   const policy: Policy = {
     id: f.id,
+    version: f.version,
     effective_on: f.effective_on,
     transfer_bp: ratios.transfer_bp!,
     license_bp: ratios.license_bp!,

@@ -8,6 +8,7 @@ use crate::money::{form_amount_error, AmountError, Money};
 use crate::problem::{Problem, ProblemKind};
 use crate::share::FULL_BP;
 use crate::store::audit::{Action, Journal};
+use crate::store::version;
 use crate::store::{Actor, Store};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -177,9 +178,23 @@ fn has_frozen_distribution(conn: &Connection, id: i64) -> Result<bool> {
 /// Adds or corrects a contract from the form, in one audited transaction. An agreed price of a
 /// transfer, license or equity deal must have been publicized: signing before the period is over,
 /// or with an objection pending or upheld, is refused. Once a distribution beyond draft exists,
-/// the terms it was computed from (kind, amount, signing day, achievements) are frozen.
+/// the terms it was computed from (kind, amount, signing day, achievements) are frozen. A change
+/// is refused (`edit_conflict`) when the contract is no longer at the form's version.
 pub fn save(store: &mut Store, actor: &Actor, form: &ContractForm) -> Result<i64> {
-    let conn = store.conn();
+    // The write lock first, so that nobody changes what is checked.
+    let tx = store.write()?;
+    let conn: &Connection = &tx;
+    let before = form.id.map(|id| super::view::get(conn, id, actor.at.date())).transpose()?;
+    if let Some(b) = &before {
+        let json = |f: &ContractForm| serde_json::to_value(f).unwrap_or_default();
+        version::check(conn, &version::CONTRACT, b.form.version, form.version, || version::Stale {
+            id: b.form.id.unwrap_or_default(),
+            label: b.form.contract_no.clone(),
+            audit_keys: vec![b.form.contract_no.clone(), form.contract_no.trim().to_string()],
+            submitted: json(form),
+            stored: json(&b.form),
+        })?;
+    }
     let historical = match form.id {
         Some(id) => conn.query_row("SELECT pricing IS NULL FROM contract WHERE id = ?1", [id], |r| r.get(0)).optional()?.unwrap_or(false),
         None => false,
@@ -225,7 +240,6 @@ pub fn save(store: &mut Store, actor: &Actor, form: &ContractForm) -> Result<i64
         }
         p.allows_signing(form.signed_on)?;
     }
-    let before = form.id.map(|id| super::view::get(conn, id, actor.at.date())).transpose()?;
     if let (Some(b), Some(id)) = (&before, form.id) {
         let same_links = b.form.achievements == form.achievements;
         let terms_changed =
@@ -241,7 +255,6 @@ pub fn save(store: &mut Store, actor: &Actor, form: &ContractForm) -> Result<i64
     }
     let pricing = if form.kind.is_transformation() { form.pricing } else { None };
     let publicity_id = if pricing == Some(Pricing::Agreement) { form.publicity_id } else { None };
-    let tx = store.write()?;
     let values = params![
         form.contract_no.trim(),
         form.title.trim(),
@@ -264,7 +277,7 @@ pub fn save(store: &mut Store, actor: &Actor, form: &ContractForm) -> Result<i64
             tx.execute(
                 "UPDATE contract SET contract_no = ?1, title = ?2, kind = ?3, license_kind = ?4, organization_id = ?5, amount_fen = ?6,
                  signed_on = ?7, registration_no = ?8, equity_units_fen = ?9, pricing = ?10, publicity_id = ?11, registered_on = ?12,
-                 effective_on = ?13, recorded_on = ?14, resolution_id = ?15 WHERE id = ?16",
+                 effective_on = ?13, recorded_on = ?14, resolution_id = ?15, version = version + 1 WHERE id = ?16",
                 rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
             )?;
             tx.execute("DELETE FROM contract_achievement WHERE contract_id = ?1", [id])?;
@@ -308,7 +321,7 @@ pub fn save(store: &mut Store, actor: &Actor, form: &ContractForm) -> Result<i64
         }
     }
     let after = super::view::get(&tx, id, actor.at.date())?;
-    let json = |d: &super::view::ContractDetail| serde_json::to_value(&d.form).unwrap_or_default();
+    let json = |d: &super::view::ContractDetail| version::unversioned(&d.form);
     let action = if before.is_some() { Action::Update } else { Action::Insert };
     Journal::start(&tx, actor)?.record(
         &tx,
@@ -346,7 +359,7 @@ pub fn delete(store: &mut Store, actor: &Actor, id: i64) -> Result<()> {
     let tx = store.write()?;
     tx.execute("DELETE FROM equity_holding WHERE contract_id = ?1", [id])?;
     tx.execute("DELETE FROM contract WHERE id = ?1", [id])?;
-    let json = serde_json::to_value(&before.form).unwrap_or_default();
+    let json = version::unversioned(&before.form);
     Journal::start(&tx, actor)?.record(&tx, Action::Delete, "contract", &before.form.contract_no, Some(&json), None)?;
     tx.commit()?;
     Ok(())

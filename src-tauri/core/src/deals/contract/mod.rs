@@ -62,6 +62,11 @@ pub struct ContractForm {
     /// `None` for a new contract.
     #[ts(type = "number | null")]
     pub id: Option<i64>,
+    /// The version the form was loaded at (0 for a new contract): a save is refused
+    /// (`edit_conflict`) once someone else changed the contract (store::version).
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub version: i64,
     /// 合同编号.
     pub contract_no: String,
     /// 合同名称.

@@ -158,13 +158,14 @@ pub fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<ContractDetai
         .query_row(
             "SELECT c.contract_no, c.title, c.kind, c.license_kind, c.organization_id, c.amount_fen, c.signed_on, c.registration_no,
                     c.registered_on, c.effective_on, c.recorded_on, c.equity_units_fen, c.pricing, c.publicity_id, c.resolution_id,
-                    o.name, o.region
+                    o.name, o.region, c.version
              FROM contract c JOIN organization o ON o.id = c.organization_id WHERE c.id = ?1",
             [id],
             |r| {
                 Ok((
                     ContractForm {
                         id: Some(id),
+                        version: r.get(17)?,
                         contract_no: r.get(0)?,
                         title: r.get(1)?,
                         kind: r.get(2)?,
