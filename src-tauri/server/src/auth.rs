@@ -184,16 +184,17 @@ pub async fn login(State(server): State<Arc<Server>>, Peer(peer): Peer, headers:
     let outcome = {
         let server = Arc::clone(&server);
         let client = client.clone();
-        tokio::task::spawn_blocking(move || sign_in(&server, &client, &form.login, &form.password)).await
+        let checker = Arc::clone(&server);
+        checker.passwords.run(move || sign_in(&server, &client, &form.login, &form.password)).await
     };
     match outcome {
-        Ok(Ok((account, opened))) => {
+        Some(Ok((account, opened))) => {
             let mut response = Json(serde_json::json!({ "account": account, "csrf": opened.csrf })).into_response();
             set_cookies(&mut response, Some(&opened), client.https);
             response
         }
-        Ok(Err(f)) => failure(f),
-        Err(e) => failure(fault(e)),
+        Some(Err(f)) => failure(f),
+        None => failure(fault("the passwords' thread has stopped")),
     }
 }
 
@@ -292,24 +293,27 @@ pub async fn password(State(server): State<Arc<Server>>, Peer(peer): Peer, metho
         return failure(Failure::bad_argument("", "{\"old\": …, \"new\": …}"));
     };
     let https = signed.client.https;
-    let done = tokio::task::spawn_blocking(move || -> Result<session::Opened, Failure> {
-        // The old password is checked under the same throttle as a sign-in.
-        verify(&server, &signed.client, &signed.account.login, &change.old)?;
-        let now = transferdesk_api::clock::now();
-        let actor = transferdesk_core::Actor { name: signed.account.actor_name(), at: now };
-        let mut store = server.store()?;
-        account::set_password(&mut store, &actor, signed.account.id, &change.new)?;
-        Ok(session::open(store.conn(), &signed.account, &signed.client.address, now)?)
-    })
-    .await;
+    let checker = Arc::clone(&server);
+    let done = checker
+        .passwords
+        .run(move || -> Result<session::Opened, Failure> {
+            // The old password is checked under the same throttle as a sign-in.
+            verify(&server, &signed.client, &signed.account.login, &change.old)?;
+            let now = transferdesk_api::clock::now();
+            let actor = transferdesk_core::Actor { name: signed.account.actor_name(), at: now };
+            let mut store = server.store()?;
+            account::set_password(&mut store, &actor, signed.account.id, &change.new)?;
+            Ok(session::open(store.conn(), &signed.account, &signed.client.address, now)?)
+        })
+        .await;
     match done {
-        Ok(Ok(opened)) => {
+        Some(Ok(opened)) => {
             let mut response = Json(serde_json::json!({ "csrf": opened.csrf })).into_response();
             set_cookies(&mut response, Some(&opened), https);
             response
         }
-        Ok(Err(f)) => failure(f),
-        Err(e) => failure(fault(e)),
+        Some(Err(f)) => failure(f),
+        None => failure(fault("the passwords' thread has stopped")),
     }
 }
 

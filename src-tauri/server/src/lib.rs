@@ -7,6 +7,7 @@ mod api;
 mod auth;
 pub mod config;
 mod files;
+mod password;
 mod progress;
 pub mod schedule;
 mod state;

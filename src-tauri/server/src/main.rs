@@ -45,6 +45,9 @@ struct Cli {
     ui_dir: Option<PathBuf>,
 }
 
+/// Threads for commands, sign-ins and files (tokio's default is 512).
+const BLOCKING_THREADS: usize = 16;
+
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     transferdesk_api::clock::check().map_err(anyhow::Error::msg)?;
@@ -68,7 +71,8 @@ fn main() -> anyhow::Result<()> {
         .with_context(|| format!("cannot open the data file {}", settings.data_file.display()))?;
     first_admin_hint(&server, &settings);
     let server = Arc::new(server);
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    // Commands hold the one store in turn: more blocking threads than a few would only wait for it.
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().max_blocking_threads(BLOCKING_THREADS).build()?;
     runtime.block_on(serve(Arc::clone(&server), &settings))?;
     drop(runtime);
     if let Ok(server) = Arc::try_unwrap(server) {

@@ -28,6 +28,7 @@ pub struct Server {
     /// Whether a reverse proxy on this machine terminates TLS (its headers are then believed).
     pub(crate) behind_proxy: bool,
     pub(crate) throttle: Throttle,
+    pub(crate) passwords: crate::password::Passwords,
 }
 
 impl Server {
@@ -49,6 +50,8 @@ impl Server {
             tls: settings.tls.is_some(),
             behind_proxy: settings.behind_proxy,
             throttle: Throttle::default(),
+            passwords: crate::password::Passwords::start()
+                .map_err(|e| transferdesk_core::Error::Database(format!("cannot start the passwords' thread: {e}")))?,
         })
     }
 
