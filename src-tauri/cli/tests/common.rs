@@ -54,7 +54,11 @@ pub fn fixture(rel: &str) -> String {
 
 /// A data file holding the clean fixture portfolio of tests/fixtures/good.
 pub fn good_db(dir: &tempfile::TempDir) -> PathBuf {
-    let db = dir.path().join("good.db");
+    good_db_at(dir.path().join("good.db"))
+}
+
+/// [`good_db`] at `db`.
+pub fn good_db_at(db: PathBuf) -> PathBuf {
     assert_eq!(cli(&db, &["init", "--institution", "测试大学", "--province", "四川省"]).status, 0);
     for (table, file) in [
         ("people", "people.csv"),

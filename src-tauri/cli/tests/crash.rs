@@ -2,7 +2,7 @@
 //! at random moments while it imports a large file, approves a distribution and files a report
 //! year. Every time, `verify` passes and the data holds the whole change or none of it.
 
-use crate::common::{cli, fixture};
+use crate::common::{cli, good_db_at};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -201,19 +201,7 @@ fn is_timestamp(s: &str) -> bool {
 
 /// The clean fixture portfolio, optionally with a draft distribution of HT2025-001.
 fn template(dir: &Path, name: &str, with_draft: bool) -> (PathBuf, Option<String>) {
-    let db = dir.join(name);
-    assert_eq!(cli(&db, &["init", "--institution", "测试大学", "--province", "四川省"]).status, 0);
-    for (table, file) in [
-        ("people", "people.csv"),
-        ("organizations", "organizations.csv"),
-        ("achievements", "achievements.xlsx"),
-        ("contracts", "contracts.csv"),
-        ("receipts", "receipts.csv"),
-        ("costs", "costs.xlsx"),
-    ] {
-        let run = cli(&db, &["import", table, &fixture(&format!("good/{file}"))]);
-        assert_eq!(run.status, 0, "{file}: {}", run.stderr);
-    }
+    let db = good_db_at(dir.join(name));
     let id = with_draft.then(|| {
         let created = cli(&db, &["--json", "rewards", "create", "--contract", "HT2025-001", "--through", "2025-12-31"]);
         assert_eq!(created.status, 0, "{}", created.stdout);

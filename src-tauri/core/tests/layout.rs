@@ -531,7 +531,7 @@ fn the_citation_check_finds_an_outside_spec_a_missing_page_and_a_missing_heading
 
 /// Every citation in the repository at `root` of a page that is not in it, or of a heading or
 /// anchor its page does not have, as `file:line: why`. A citation is a path ending `.md`: one
-/// starting `docs/` is read from the root; a bare or relative one (`../x.md`, a markdown link's
+/// starting `docs/` is read from the root; a bare or relative one (a sibling page, or one up a folder, as a markdown link's
 /// target) from the citing file's folder, and checked when it names an outside spec or is a
 /// markdown link. `"Heading"` after a `docs/` path in a comment (or `\"Heading\"` in a string),
 /// and `#anchor` after any checked path, must be a heading of that page.
