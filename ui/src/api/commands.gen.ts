@@ -509,7 +509,8 @@ export function wizardOpen(path: string, sheet: string | null, table: Table): Pr
   return call('wizard_open', { path, sheet, table })
 }
 
-/** The converted first `limit` rows and every problem; nothing is written. */
+/** The converted first `limit` rows and every problem; nothing is kept (the rows are tried
+ * in a write transaction that is rolled back, so it needs the writer). */
 export function wizardPreview(path: string, sheet: string | null, mapping: Mapping, limit: number): Promise<Preview> {
   return call('wizard_preview', { path, sheet, mapping, limit })
 }
