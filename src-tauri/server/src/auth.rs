@@ -194,7 +194,7 @@ pub async fn login(State(server): State<Arc<Server>>, Peer(peer): Peer, headers:
             response
         }
         Some(Err(f)) => failure(f),
-        None => failure(fault("the passwords' threads have stopped")),
+        None => failure(fault("the passwords' thread has stopped")),
     }
 }
 
@@ -313,7 +313,7 @@ pub async fn password(State(server): State<Arc<Server>>, Peer(peer): Peer, metho
             response
         }
         Some(Err(f)) => failure(f),
-        None => failure(fault("the passwords' threads have stopped")),
+        None => failure(fault("the passwords' thread has stopped")),
     }
 }
 

@@ -55,7 +55,7 @@ impl Server {
             tls: settings.tls.is_some(),
             behind_proxy: settings.behind_proxy,
             throttle: Throttle::default(),
-            passwords: crate::password::Passwords::start(std::thread::available_parallelism().map_or(2, |n| n.get()))
+            passwords: crate::password::Passwords::start()
                 .map_err(|e| transferdesk_core::Error::Database(format!("cannot start the passwords' thread: {e}")))?,
         })
     }
