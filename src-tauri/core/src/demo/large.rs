@@ -275,6 +275,8 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
             ownership,
             size: company.then(|| *rng.pick(&[Size::Large, Size::Medium, Size::Small, Size::Small, Size::Micro])),
             region: region.to_string(),
+            // Not from `rng`, so that every later draw stays as it was.
+            industry: Some(["C", "I", "M", "C", "D", "I", "Q", "C", "F", "A"][i % 10].to_string()),
         }
         .insert(&tx, &mut journal, today)?;
         orgs.push(name);

@@ -35,6 +35,7 @@ const ORGANIZATIONS: &[Column] = &[
     col("单位性质", "ownership", true, 20),
     col("企业规模", "size", false, 20),
     col("所在地区", "region", true, 20),
+    col("行业门类", "industry", false, 40),
 ];
 
 const ACHIEVEMENTS: &[Column] = &[

@@ -102,6 +102,10 @@ pub fn sheet(store: &Store, table: Table, reveal_ids: bool) -> Result<Sheet> {
                     text(o.ownership.zh()),
                     o.size.map(|s| text(s.zh())).unwrap_or(ExportCell::Empty),
                     text(&o.region),
+                    o.industry
+                        .as_deref()
+                        .map(|l| text(&format!("{l} {}", crate::model::industry_name(l).unwrap_or_default())))
+                        .unwrap_or(ExportCell::Empty),
                 ]
             })
             .collect(),
