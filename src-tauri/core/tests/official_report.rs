@@ -63,8 +63,8 @@ fn project(no: &str, level: FundingLevel, funding_fen: i64, approved: &str, achi
     }
 }
 
-/// The portfolio of this file: three people, four organizations (one from a file of the old
-/// template, without 行业门类), four achievements, seven contracts, two paid distributions, five
+/// The portfolio of this file: three people, four organizations (three from a file that names
+/// 所在地区 by the form's word 省份, one from a file of the old template, without 行业门类), four achievements, seven contracts, two paid distributions, five
 /// platforms, five periods and four projects.
 fn portfolio(dir: &tempfile::TempDir) -> Store {
     let mut store = new_store(dir);
@@ -80,7 +80,7 @@ fn portfolio(dir: &tempfile::TempDir) -> Store {
         dir,
         Table::Organizations,
         "o.csv",
-        "单位名称,统一社会信用代码,单位性质,企业规模,所在地区,行业门类\n甲公司,,民营企业,小型,四川,C\n乙公司,,国有企业,大型,江苏省,I 信息传输、软件和信息技术服务业\n丙研究院,,科研院所,,四川省,\n",
+        "单位名称,统一社会信用代码,单位性质,企业规模,省份,行业门类\n甲公司,,民营企业,小型,四川,C\n乙公司,,国有企业,大型,江苏省,I 信息传输、软件和信息技术服务业\n丙研究院,,科研院所,,四川省,\n",
     );
     // A file of the old template (no 行业门类 column) still imports.
     load(
@@ -282,6 +282,11 @@ fn bad_records_are_refused_naming_each_field_and_nothing_is_written() {
     let err = import::import(&mut store, &actor(), Table::Organizations, &path, false).expect_err("refused");
     let report = err.report(transferdesk_core::Lang::En);
     assert!(format!("{report:?}").contains("bad_choice"), "the section is named as a bad choice: {report:?}");
+    // 省份 is 所在地区: a file naming both has the column twice.
+    let path = csv(&dir, "o-both.csv", "单位名称,单位性质,所在地区,省份\n戊公司,民营企业,四川省,四川省\n");
+    let err = import::import(&mut store, &actor(), Table::Organizations, &path, false).expect_err("refused");
+    let report = err.report(transferdesk_core::Lang::En);
+    assert!(format!("{report:?}").contains("duplicate_column"), "省份 and 所在地区 are one column: {report:?}");
     assert_eq!(crate::common::dump(&store), before, "nothing was written");
 }
 
