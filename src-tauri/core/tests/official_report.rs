@@ -291,6 +291,39 @@ fn bad_records_are_refused_naming_each_field_and_nothing_is_written() {
 }
 
 #[test]
+fn the_people_template_carries_the_periods_and_exports_them_back() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = portfolio(&dir);
+    // P4 part-time in 2025 (to 2025-03-31), P5 on leave from 2026 only: 2025 counts P1 and P4
+    // part-time (2), and P3 on leave (1), as before.
+    load(
+        &mut store,
+        &dir,
+        Table::People,
+        "p2.csv",
+        "工号,姓名,所在单位,兼职/离岗创业\nP4,丁四,材料学院,兼职:某科技有限公司:2024-10-01~2025-03-31\nP5,戊五,材料学院,离岗创业:某新创公司:2026-01-01~\nP6,己六,材料学院,\n",
+    );
+    let got = annual::indicators(&store, 2025).expect("indicators");
+    assert_eq!((got.organization.part_time_people, got.organization.leave_to_found_people), (2, 1));
+    let p4 = outside_work::list(store.conn(), Some("P4")).expect("P4");
+    assert_eq!((p4.len(), p4[0].to_on), (1, Some(day("2025-03-31"))), "the period was written with the person");
+    // The export gives each person's periods in the template's words.
+    let people = transferdesk_core::people::person::load_all(store.conn()).expect("people");
+    let p1 = people.iter().find(|p| p.employee_id == "P1").expect("P1");
+    assert_eq!(
+        outside_work::format_periods(&p1.outside_work),
+        "兼职:某科技有限公司:2024-01-01~2025-01-01; 兼职:某科技有限公司:2025-06-01~",
+        "P1's two periods, by first day"
+    );
+    // A bad entry refuses the file: nothing written.
+    let before = crate::common::dump(&store);
+    let path = csv(&dir, "p3.csv", "工号,姓名,所在单位,兼职/离岗创业\nP7,庚七,材料学院,兼职:某公司:2025-05-01~2025-04-30\n");
+    let err = import::import(&mut store, &actor(), Table::People, &path, false).expect_err("refused");
+    assert!(format!("{:?}", err.report(transferdesk_core::Lang::En)).contains("date_order"), "the last day before the first");
+    assert_eq!(crate::common::dump(&store), before, "nothing was written");
+}
+
+#[test]
 fn edits_are_versioned_audited_and_sealed() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = portfolio(&dir);

@@ -5032,6 +5032,7 @@ export const TEMPLATE_COLUMNS: Record<Table, { key: string; header: string; requ
     { key: 'category', header: '人员类别', required: false },
     { key: 'leader_level', header: '领导职务', required: false },
     { key: 'id_number', header: '身份证号', required: false },
+    { key: 'outside_work', header: '兼职/离岗创业', required: false },
   ],
   organizations: [
     { key: 'name', header: '单位名称', required: true },

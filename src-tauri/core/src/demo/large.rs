@@ -229,6 +229,7 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
             category: if staff { Category::TransferStaff } else { Category::Researcher },
             leader_level,
             id_number: Some(id_number(&mut rng, birth)),
+            outside_work: Vec::new(),
         };
         p.insert(&tx, &mut journal, today)?;
         if !staff {

@@ -172,3 +172,146 @@ pub fn delete(store: &mut Store, actor: &Actor, id: i64, version: i64) -> Result
     tx.commit()?;
     Ok(())
 }
+
+/// One period as the people template holds it (column 兼职/离岗创业): `兼职:某公司:2024-01-01~2025-06-30`,
+/// the last day left out while it runs (`离岗创业:某公司:2025-03-01~`); several are separated by `;`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// 兼职 or 离岗创业.
+    pub kind: OutsideWorkKind,
+    /// 企业.
+    pub company: String,
+    /// 开始日期.
+    pub from_on: NaiveDate,
+    /// 结束日期 (None: still running).
+    pub to_on: Option<NaiveDate>,
+}
+
+/// Reads the template's list of periods; each entry that is no period is a problem of its own
+/// (`value`, what is wrong).
+pub fn parse_periods(text: &str) -> std::result::Result<Vec<Period>, Vec<(String, ProblemKind)>> {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for raw in text.split([';', '；']).map(str::trim).filter(|s| !s.is_empty()) {
+        let mut bad = |kind: ProblemKind| problems.push((raw.to_string(), kind));
+        // KIND:COMPANY:FROM~TO — the company may hold a colon, the kind and the dates cannot.
+        let Some((kind, rest)) = raw.split_once([':', '：']) else {
+            bad(ProblemKind::Choice(format!("{}:企业:开始日期~结束日期", OutsideWorkKind::choices())));
+            continue;
+        };
+        let Some((company, dates)) = rest.rsplit_once([':', '：']) else {
+            bad(ProblemKind::Choice(format!("{}:企业:开始日期~结束日期", OutsideWorkKind::choices())));
+            continue;
+        };
+        let Some(kind) = OutsideWorkKind::parse(kind) else {
+            bad(ProblemKind::Choice(OutsideWorkKind::choices()));
+            continue;
+        };
+        let company = company.trim();
+        if company.is_empty() {
+            bad(ProblemKind::Required);
+            continue;
+        }
+        if company.chars().count() > 200 {
+            bad(ProblemKind::TooLong(200));
+            continue;
+        }
+        let (from, to) = dates.split_once(['~', '～']).unwrap_or((dates, ""));
+        let from_on = match crate::date::parse_date(from.trim()) {
+            Ok(d) => d,
+            Err(e) => {
+                bad(ProblemKind::Date(e));
+                continue;
+            }
+        };
+        let to_on = match to.trim() {
+            "" => None,
+            t => match crate::date::parse_date(t) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    bad(ProblemKind::Date(e));
+                    continue;
+                }
+            },
+        };
+        if to_on.is_some_and(|t| t < from_on) {
+            bad(ProblemKind::DateOrder(iso(from_on)));
+            continue;
+        }
+        out.push(Period { kind, company: company.to_string(), from_on, to_on });
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The template's text of a person's periods, as [`parse_periods`] reads it.
+pub fn format_periods(periods: &[Period]) -> String {
+    periods
+        .iter()
+        .map(|p| format!("{}:{}:{}~{}", p.kind.zh(), p.company, iso(p.from_on), p.to_on.map(iso).unwrap_or_default()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Every person's periods by employee ID (for the people export).
+pub fn by_person(conn: &Connection) -> Result<std::collections::HashMap<String, Vec<Period>>> {
+    let mut out: std::collections::HashMap<String, Vec<Period>> = std::collections::HashMap::new();
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY p.employee_id, w.from_on, w.id"))?;
+    for w in stmt.query_map([], row)? {
+        let w = w?;
+        out.entry(w.employee_id).or_default().push(Period { kind: w.kind, company: w.company, from_on: w.from_on, to_on: w.to_on });
+    }
+    Ok(out)
+}
+
+/// Writes the periods of a person just inserted by the import, each with its audit entry.
+pub(crate) fn insert_periods(
+    conn: &Connection,
+    journal: &mut Journal<'_>,
+    person_id: i64,
+    employee_id: &str,
+    periods: &[Period],
+) -> Result<()> {
+    for p in periods {
+        conn.prepare_cached("INSERT INTO outside_work (person_id, company, kind, from_on, to_on) VALUES (?1, ?2, ?3, ?4, ?5)")?
+            .execute(params![person_id, p.company, p.kind, p.from_on, p.to_on])?;
+        let id = conn.last_insert_rowid();
+        let logged =
+            serde_json::json!({ "employee_id": employee_id, "company": p.company, "kind": p.kind, "from_on": p.from_on, "to_on": p.to_on });
+        journal.record(conn, Action::Insert, "outside_work", &id.to_string(), None, Some(&logged))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_text_of_periods_reads_and_writes_back() {
+        let text = "兼职:某某科技有限公司:2024-01-01~2025-06-30； 离岗创业：A:B 公司：2025-03-01~";
+        let periods = parse_periods(text).expect("two periods");
+        assert_eq!(periods.len(), 2);
+        assert_eq!((periods[0].kind, periods[0].to_on), (OutsideWorkKind::PartTime, NaiveDate::from_ymd_opt(2025, 6, 30)));
+        assert_eq!(
+            (periods[1].company.as_str(), periods[1].to_on),
+            ("A:B 公司", None),
+            "the company may hold a colon; no last day: running"
+        );
+        assert_eq!(parse_periods(&format_periods(&periods)), Ok(periods), "the export's text reads back the same");
+    }
+
+    #[test]
+    fn each_bad_entry_is_named() {
+        let bad = parse_periods(
+            "出差:某公司:2025-01-01~; 兼职:某公司; 兼职: :2025-01-01~; 兼职:某公司:2025-02-30~; 兼职:某公司:2025-05-01~2025-04-30",
+        )
+        .expect_err("five bad entries");
+        let codes: Vec<&str> = bad.iter().map(|(_, k)| k.code()).collect();
+        assert_eq!(codes, ["bad_choice", "bad_choice", "required", "bad_date", "date_order"]);
+        assert_eq!(bad[0].0, "出差:某公司:2025-01-01~", "the entry is named as written");
+    }
+}

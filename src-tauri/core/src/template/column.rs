@@ -27,6 +27,7 @@ const PEOPLE: &[Column] = &[
     col("人员类别", "category", false, 20),
     col("领导职务", "leader_level", false, 20),
     col("身份证号", "id_number", false, 18),
+    col("兼职/离岗创业", "outside_work", false, 2000),
 ];
 
 const ORGANIZATIONS: &[Column] = &[

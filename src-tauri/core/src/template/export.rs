@@ -90,7 +90,16 @@ pub fn sheet(store: &Store, table: Table, reveal_ids: bool) -> Result<Sheet> {
             .into_iter()
             .map(|p| {
                 let id = p.id_number.map(|n| if reveal_ids { n } else { crate::ident::mask(&n) });
-                vec![text(&p.employee_id), text(&p.name), text(&p.department), text(p.category.zh()), text(p.leader_level.zh()), opt(&id)]
+                let periods = (!p.outside_work.is_empty()).then(|| crate::people::outside_work::format_periods(&p.outside_work));
+                vec![
+                    text(&p.employee_id),
+                    text(&p.name),
+                    text(&p.department),
+                    text(p.category.zh()),
+                    text(p.leader_level.zh()),
+                    opt(&id),
+                    opt(&periods),
+                ]
             })
             .collect(),
         Table::Organizations => crate::people::organization::load_all(conn)?
