@@ -146,14 +146,14 @@ test('按金额分配: the amounts typed are the lines, the Σ shows the differe
     ['T0040', '50000'],
     ['T0043', '44483.31'],
   ]
-  for (const [id, yuan] of typed) await page.getByTestId(`plan-amount-${id}`).locator('input').fill(yuan)
+  for (const [id, yuan] of typed) await page.getByTestId(`plan-amount-${id}`).fill(yuan)
   await page.getByTestId('plan-amounts-sum').filter({ hasText: '相差 -¥0.01' }).waitFor()
   assert.match(await text(page, 'plan-amounts-sum'), /合计 ¥894,483\.31，奖励总额 ¥894,483\.32/)
   assert.equal(await page.getByTestId('plan-create').isDisabled(), true, 'not saved while the amounts miss the pool')
 
   // 44,483.32: Σ = the pool. The lines are the amounts; T0037's 500,000.00 is 55.9% ≥ 50%, so the
   // key-contributor finding is gone. Registered transfer: half of each taxable (250,000.00 …).
-  await page.getByTestId('plan-amount-T0043').locator('input').fill('44483.32')
+  await page.getByTestId('plan-amount-T0043').fill('44483.32')
   await page.getByTestId('plan-amounts-sum').filter({ hasText: '相差 ¥0.00' }).waitFor()
   await page.getByTestId('plan-agreed').waitFor()
   await page.getByTestId('plan-findings').waitFor({ state: 'detached' })
