@@ -36,7 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_accounts.sql"),
     INTEGRITY,
     include_str!("../../migrations/0009_versions.sql"),
-    include_str!("../../migrations/0010_splits.sql"),
+    include_str!("../../migrations/0012_splits.sql"),
 ];
 
 /// The migration that seals the records (docs/reliability.md "Tamper evidence").

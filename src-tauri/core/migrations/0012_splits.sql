@@ -1,4 +1,4 @@
--- Schema 10: splits the team agreed, and the net income's split among named recipients
+-- Schema 12: splits the team agreed, and the net income's split among named recipients
 -- (docs/rules/rewards.md "Amounts the team agreed" and "Recipients of the institution's part").
 -- Never edit this file once released: add a later migration instead.
 
