@@ -26,6 +26,7 @@ const USERS = option('users', 50)
 const MINUTES = option('minutes', 5)
 const RECORD = process.argv.includes('--record')
 const THINK_MS = [2000, 5000] // "every few seconds"
+const ARRIVAL_MS = 10_000
 const PASSWORD = 'load test password 2026'
 
 const release = join(ROOT, 'target/release')
@@ -123,6 +124,9 @@ async function timed(kind, path, body, headers) {
 }
 
 async function user(n, deadline, today) {
+  // People arrive over the first ten seconds (an office does not sign in within one instant),
+  // each then at another step of the round.
+  await new Promise((r) => setTimeout(r, Math.random() * ARRIVAL_MS))
   const login = `load${String(n).padStart(2, '0')}`
   const response = await timed('sign in', '/auth/login', { login, password: PASSWORD }, {})
   if (!response?.ok) return
@@ -144,8 +148,6 @@ async function user(n, deadline, today) {
     () => command('plan_distribution', { contractNo: pick(contracts).no, through: null, staff: [] }),
     () => command('add_cost', { contractId: pick(contracts).id, entry: { on: today, amount_fen: 100 + n, reference: null, receipt_kind: null, cost_category: 'other' } }),
   ]
-  // Users start spread over the first think time, each at another step of the round.
-  await new Promise((r) => setTimeout(r, Math.random() * THINK_MS[1]))
   for (let i = n; Date.now() < deadline; i++) {
     await steps[i % steps.length]()
     await new Promise((r) => setTimeout(r, THINK_MS[0] + Math.random() * (THINK_MS[1] - THINK_MS[0])))
@@ -193,7 +195,7 @@ const cores = (cpu.match(/^processor/gm) ?? []).length
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim()
 const table = [
   `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${model}, ${cores} cores, commit ${commit}, release build;`,
-  `\`node scripts/load.mjs --users ${USERS} --minutes ${MINUTES}\`: ${USERS} office accounts, a think time of ${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s between requests.`,
+  `\`node scripts/load.mjs --users ${USERS} --minutes ${MINUTES}\`: ${USERS} office accounts, signing in over the first ${ARRIVAL_MS / 1000} s, a think time of ${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s between requests.`,
   '',
   `**${all.length} requests, ${errorCount} errors, p95 ${percentile(all, 0.95).toFixed(1)} ms (target ≤ 100 ms), server peak memory ${Math.round(peakKib / 1024)} MB (target ≤ 300 MB).**`,
   '',

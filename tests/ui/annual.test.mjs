@@ -32,6 +32,17 @@ import { cells, cli, download, refusedLine, start, typeDate } from './harness.mj
 // CG20240271; plant variety CG20250284; other CG20240297 (no grant number: the demo gives "other"
 // achievements none). With a fiscal project: CG20220123 CG20230019 CG20220131 CG20230055
 // CG20220124 CG20220014 CG20250207 CG20250223 CG20250241 CG20240271 CG20240297.
+// The records of parts 2–5 (src-tauri/core/src/demo/report_records.rs, small.rs): the funding
+// level of an achievement is national, provincial, enterprise or own by its row id modulo 5 (0, 1,
+// 2, else): of the 21 granted in 2025, 2 national, 6 provincial, 2 enterprise, 11 own. The
+// projects are approved in 2026 but 2023JCYJ0004 (provincial, 200,000.00, 2025-09-20). The
+// counterparties' sections go by their index (C I M C D I Q C): 上海万里 (HT2025-009), Alpen
+// (HT2025-012) and 重庆交通大学 (HT2025-021) are C; 上海天府 (HT2025-015), 北京东方 (HT2025-027) and
+// 上海恒泰 (HT2025-039) are I. Platforms open in 2025: 先进制造研究院 (own) and 校企联合实验室 (joint,
+// 2025-04-20) R&D, 技术转移中心 (own), 中试熟化平台 (joint) and 老分析测试中心 (own, closed
+// 2025-06-30) service platforms. Researchers T0005 T0014 T0023 T0032 T0041 T0050 part-time from
+// 2024-09-01 to 2026-08-31; T0008 T0033 T0058 on leave since 2025-03-01. #10 is of a registered
+// license: 58号 taxes half of 477,470.00; HT2025-039 values 2,050,000.00 of capital at 2,050,000.00.
 
 /** Every figure of the 2025 report as the screen shows it, each derived from the records above. */
 const FIGURES_2025 = {
@@ -45,6 +56,14 @@ const FIGURES_2025 = {
   'achievements.granted.other': '1',
   'achievements.granted.total': '21', // 10 + 2 + 1 + 4 + 2 + 1 + 0 + 1
   'achievements.fiscal_funded': '11', // six inventions + one each of utility, design, software, IC, other
+  'achievements.by_funding_level.national': '2',
+  'achievements.by_funding_level.provincial': '6',
+  'achievements.by_funding_level.enterprise': '2',
+  'achievements.by_funding_level.own': '11',
+  'achievements.by_funding_level.other': '0',
+  'achievements.by_funding_level.unrecorded': '0', // 2 + 6 + 2 + 11 = 21, every one recorded
+  'achievements.fiscal_projects_approved.count': '1', // 2023JCYJ0004
+  'achievements.fiscal_projects_approved.funding_fen': '20.0000', // 200,000.00
   'transformation.transfer.count': '2',
   'transformation.transfer.contract_amount_fen': '230.0000', // 2,120,000 + 180,000
   'transformation.transfer.received_fen': '141.3333', // 1,413,333.32 → 1,413,333 yuan
@@ -74,6 +93,26 @@ const FIGURES_2025 = {
   'transformation.by_region.abroad.count': '1', // HT2025-012
   'transformation.by_region.abroad.contract_amount_fen': '18.0000',
   'transformation.over_1m_count': '3', // HT2025-027, -009, -039
+  'transformation.bands.over_1m.count': '3',
+  'transformation.bands.over_1m.contract_amount_fen': '597.0000', // 2,120,000 + 1,800,000 + 2,050,000
+  'transformation.bands.over_10m.count': '0',
+  'transformation.bands.over_10m.contract_amount_fen': '0.0000',
+  'transformation.bands.over_100m.count': '0',
+  'transformation.bands.over_100m.contract_amount_fen': '0.0000',
+  'transformation.by_province.上海市.count': '3', // HT2025-009, -015, -039
+  'transformation.by_province.上海市.contract_amount_fen': '399.0000', // 1,800,000 + 140,000 + 2,050,000
+  'transformation.by_province.北京市.count': '1', // HT2025-027
+  'transformation.by_province.北京市.contract_amount_fen': '212.0000',
+  'transformation.by_province.重庆市.count': '1', // HT2025-021
+  'transformation.by_province.重庆市.contract_amount_fen': '24.0000',
+  'transformation.by_province.境外.count': '1', // HT2025-012
+  'transformation.by_province.境外.contract_amount_fen': '18.0000',
+  'transformation.by_industry.C.count': '3', // HT2025-009, -012, -021
+  'transformation.by_industry.C.contract_amount_fen': '222.0000', // 1,800,000 + 180,000 + 240,000
+  'transformation.by_industry.I.count': '3', // HT2025-015, -027, -039
+  'transformation.by_industry.I.contract_amount_fen': '431.0000', // 140,000 + 2,120,000 + 2,050,000
+  'transformation.industry_unrecorded.count': '0',
+  'transformation.industry_unrecorded.contract_amount_fen': '0.0000',
   'technical.development.count': '3',
   'technical.development.contract_amount_fen': '83.0000', // 230,000 + 70,000 + 530,000
   'technical.development.received_fen': '11.1667', // 111,666.66 → 111,667 yuan
@@ -88,6 +127,14 @@ const FIGURES_2025 = {
   'technical.total.received_fen': '131.5000', // 111,666.66 + 483,333.32 + 720,000.00 = 1,314,999.98 → 1,315,000
   'organization.transfer_staff': '2', // T0059 张伟 and T0060 谢明 (技术转移中心)
   'organization.companies_created': '2', // the two equity contracts
+  'organization.rd_institutions.own': '1',
+  'organization.rd_institutions.joint': '1',
+  'organization.transfer_institutions.own': '1',
+  'organization.transfer_institutions.joint': '0',
+  'organization.service_platforms.own': '1', // closed 2025-06-30, open part of the year
+  'organization.service_platforms.joint': '1',
+  'organization.part_time_people': '6',
+  'organization.leave_to_found_people': '3',
   'income.received_fen': '347.8333', // 2,163,333.32 + 1,314,999.98 = 3,478,333.30
   'income.transformation_received_fen': '216.3333',
   'income.reward_pool_fen': '47.7470', // the one cash pool paid, 477,470.00
@@ -99,6 +146,8 @@ const FIGURES_2025 = {
   'rewards.principal_leader_person_times': '0',
   'rewards.equity_units': '143.5000', // 1,435,000.00 of capital
   'rewards.equity_person_times': '9',
+  'rewards.taxable_fen': '23.8735', // half of 477,470.00 = 238,735.00
+  'rewards.equity_value_fen': '143.5000', // 1,435,000.00 units at 1 yuan a unit
 }
 
 let app

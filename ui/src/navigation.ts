@@ -33,7 +33,7 @@ export const SCREENS: Screen[] = [
   { path: '/import/wizard', label: 'wizard', icon: Upload, needs: ['wizard_open'] },
   { path: '/audit', label: 'audit', icon: Memo, needs: ['list_audit'] },
   { path: '/accounts', label: 'accounts', icon: UserFilled, needs: ['list_accounts'], serverOnly: true },
-  { path: '/settings', label: 'settings', icon: Setting, needs: ['list_policies', 'list_holidays', 'assessment_criteria', 'get_profile', 'list_backups'] },
+  { path: '/settings', label: 'settings', icon: Setting, needs: ['list_policies', 'list_holidays', 'assessment_criteria', 'get_profile', 'list_backups', 'list_platforms', 'list_outside_work', 'list_projects'] },
 ]
 
 /** The screen a path belongs to (a detail page belongs to its list). */

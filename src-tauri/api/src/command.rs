@@ -7,7 +7,8 @@ use serde_json::Value;
 use transferdesk_core::access::Role;
 
 /// Whether a command changes anything. A `Read` command writes nothing to the data file (it may
-/// write an export the caller asked for).
+/// write an export the caller asked for) and opens no write transaction, even one rolled back:
+/// the office server runs it on a read-only store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
     /// Reads only.

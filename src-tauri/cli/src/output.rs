@@ -245,6 +245,19 @@ pub fn annual_text(i: &transferdesk_core::reporting::annual::Indicators, lang: L
             ),
         ),
         ("其中财政资助", "fiscally funded", i.achievements.fiscal_funded.to_string()),
+        ("成果来源", "funding source", {
+            let f = &i.achievements.by_funding_level;
+            let n = [f.national, f.provincial, f.enterprise, f.own, f.other, f.unrecorded];
+            if zh {
+                format!("国家级 {}，省部级 {}，企业委托 {}，自筹 {}，其他 {}，未填写 {}", n[0], n[1], n[2], n[3], n[4], n[5])
+            } else {
+                format!("national {}, provincial {}, enterprise {}, own {}, other {}, not recorded {}", n[0], n[1], n[2], n[3], n[4], n[5])
+            }
+        }),
+        ("新立项财政项目", "fiscal projects", {
+            let p = &i.achievements.fiscal_projects_approved;
+            format!("{} {} {} {}", p.count, lang.pick("项，经费", "approved,"), yuan(p.funding_fen), lang.pick("元", "yuan"))
+        }),
         ("转让", "transfer", flow(&t.transfer)),
         ("许可", "license", flow(&t.license)),
         ("作价投资", "equity", flow(&t.equity)),
@@ -258,6 +271,26 @@ pub fn annual_text(i: &transferdesk_core::reporting::annual::Indicators, lang: L
         ("外省", "other provinces", deals(&t.by_region.out_of_province)),
         ("境外", "abroad", deals(&t.by_region.abroad)),
         ("100万元以上", "≥ 1,000,000", t.over_1m_count.to_string()),
+        ("1000万元以上", "≥ 10,000,000", deals(&t.bands.over_10m)),
+        ("1亿元以上", "≥ 100,000,000", deals(&t.bands.over_100m)),
+        (
+            "按省份",
+            "by province",
+            t.by_province.iter().filter(|(_, d)| d.count > 0).map(|(p, d)| format!("{p} {}", deals(d))).collect::<Vec<_>>().join("；"),
+        ),
+        (
+            "按行业门类",
+            "by industry",
+            t.by_industry
+                .iter()
+                .filter(|(_, d)| d.count > 0)
+                .map(|(l, d)| format!("{l} {}", deals(d)))
+                .chain(
+                    (t.industry_unrecorded.count > 0).then(|| format!("{} {}", lang.pick("未填写", "none"), deals(&t.industry_unrecorded))),
+                )
+                .collect::<Vec<_>>()
+                .join("；"),
+        ),
         ("技术开发", "development", flow(&i.technical.development)),
         ("技术咨询", "consulting", flow(&i.technical.consulting)),
         ("技术服务", "service", flow(&i.technical.service)),
@@ -270,11 +303,30 @@ pub fn annual_text(i: &transferdesk_core::reporting::annual::Indicators, lang: L
             format!("{} 元，{} 人次（单位正职 {} 人次）", yuan(r.leader_cash_fen), r.leader_person_times, r.principal_leader_person_times),
         ),
         ("股权奖励", "equity rewards", format!("{} 元出资额，{} 人次", yuan(r.equity_units), r.equity_person_times)),
+        ("股权折合", "equity in yuan", yuan(r.equity_value_fen)),
+        ("应纳税所得额", "taxable part", yuan(r.taxable_fen)),
         ("当年到账", "received", yuan(i.income.received_fen)),
         ("其中成果转化", "of which transformation", yuan(i.income.transformation_received_fen)),
         ("奖励总额", "reward pools", yuan(i.income.reward_pool_fen)),
         ("技术转移人员", "transfer staff", i.organization.transfer_staff.to_string()),
         ("新设企业", "companies created", i.organization.companies_created.to_string()),
+        ("机构与平台", "platforms", {
+            let o = &i.organization;
+            let (a, b, c) = (&o.rd_institutions, &o.transfer_institutions, &o.service_platforms);
+            if zh {
+                format!(
+                    "研发机构 {}（共建 {}），技术转移机构 {}（共建 {}），服务平台 {}（共建 {}）",
+                    a.total, a.joint, b.total, b.joint, c.total, c.joint
+                )
+            } else {
+                format!(
+                    "R&D {} ({} joint), transfer {} ({} joint), service {} ({} joint)",
+                    a.total, a.joint, b.total, b.joint, c.total, c.joint
+                )
+            }
+        }),
+        ("兼职人员", "part-time", i.organization.part_time_people.to_string()),
+        ("离岗创业", "on leave to found", i.organization.leave_to_found_people.to_string()),
     ];
     lines.into_iter().map(|(z, e, v)| format!("{:<10}{v}", if zh { z } else { e })).collect::<Vec<_>>().join("\n")
 }

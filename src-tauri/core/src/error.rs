@@ -333,6 +333,9 @@ fn zh_record(what: &str) -> &str {
         "holiday_year" => "节假日安排",
         "merge" => "合并记录",
         "account" => "账号",
+        "platform" => "研发机构或平台",
+        "outside_work" => "兼职或离岗创业记录",
+        "project" => "项目",
         _ => what,
     }
 }

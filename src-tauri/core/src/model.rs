@@ -295,6 +295,62 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// 成果来源: the level of the funding an achievement (or a project) came from
+    /// (docs/annual-report.md "Records of the form's parts 2–5").
+    FundingLevel {
+        /// 国家级 — fiscal.
+        National = "national" / "国家级",
+        /// 省部级 — fiscal.
+        Provincial = "provincial" / "省部级",
+        /// 企业委托
+        Enterprise = "enterprise" / "企业委托",
+        /// 自筹
+        Own = "own" / "自筹",
+        /// 其他
+        Other = "other" / "其他",
+    }
+);
+
+impl FundingLevel {
+    /// Whether the money is fiscal (财政资金): national and provincial/ministerial levels.
+    pub fn fiscal(self) -> bool {
+        matches!(self, FundingLevel::National | FundingLevel::Provincial)
+    }
+}
+
+vocabulary!(
+    /// The kind of one of the institution's platforms.
+    PlatformKind {
+        /// 研发机构
+        RdInstitution = "rd_institution" / "研发机构",
+        /// 技术转移机构
+        TransferInstitution = "transfer_institution" / "技术转移机构",
+        /// 服务平台
+        ServicePlatform = "service_platform" / "服务平台",
+    }
+);
+
+vocabulary!(
+    /// Whether a platform is the institution's own or built with a partner.
+    PlatformMode {
+        /// 自建
+        Own = "own" / "自建",
+        /// 共建 — with a partner.
+        Joint = "joint" / "共建",
+    }
+);
+
+vocabulary!(
+    /// A person's period in a company.
+    OutsideWorkKind {
+        /// 兼职
+        PartTime = "part_time" / "兼职",
+        /// 离岗创业 — on leave to found or join a company.
+        LeaveToFound = "leave_to_found" / "离岗创业",
+    }
+);
+
+vocabulary!(
     /// 处理决定 of a disclosure, and the recommendation of its pre-filing assessment.
     DisclosureDecision {
         /// 申请专利
@@ -406,6 +462,48 @@ pub const PROVINCES: &[&str] = &[
     "台湾省",
 ];
 
+/// 国民经济行业分类 (GB/T 4754-2017): the twenty sections (门类), letter and name, as the
+/// `industry_section` table holds them.
+pub const INDUSTRY_SECTIONS: &[(&str, &str)] = &[
+    ("A", "农、林、牧、渔业"),
+    ("B", "采矿业"),
+    ("C", "制造业"),
+    ("D", "电力、热力、燃气及水生产和供应业"),
+    ("E", "建筑业"),
+    ("F", "批发和零售业"),
+    ("G", "交通运输、仓储和邮政业"),
+    ("H", "住宿和餐饮业"),
+    ("I", "信息传输、软件和信息技术服务业"),
+    ("J", "金融业"),
+    ("K", "房地产业"),
+    ("L", "租赁和商务服务业"),
+    ("M", "科学研究和技术服务业"),
+    ("N", "水利、环境和公共设施管理业"),
+    ("O", "居民服务、修理和其他服务业"),
+    ("P", "教育"),
+    ("Q", "卫生和社会工作"),
+    ("R", "文化、体育和娱乐业"),
+    ("S", "公共管理、社会保障和社会组织"),
+    ("T", "国际组织"),
+];
+
+/// Reads an industry section: its letter (`C`, `c`), its name (`制造业`) or both (`C 制造业`,
+/// `C-制造业`); the letter, or None.
+pub fn parse_industry(text: &str) -> Option<&'static str> {
+    let t = text.trim();
+    INDUSTRY_SECTIONS.iter().find_map(|(letter, name)| {
+        let rest =
+            t.get(..1).filter(|l| l.eq_ignore_ascii_case(letter)).map(|_| t[1..].trim_start_matches([' ', '-', '　', '.', '、']).trim());
+        let matches = t == *name || rest.is_some_and(|r| r.is_empty() || r == *name);
+        matches.then_some(*letter)
+    })
+}
+
+/// The name of an industry section by its letter.
+pub fn industry_name(letter: &str) -> Option<&'static str> {
+    INDUSTRY_SECTIONS.iter().find(|(l, _)| *l == letter).map(|(_, n)| *n)
+}
+
 /// Normalizes a region: a full province-level name, its short form (四川, 北京) or 境外.
 pub fn parse_region(text: &str) -> Option<&'static str> {
     let t = text.trim();
@@ -433,6 +531,21 @@ mod tests {
         assert_eq!(AchievementKind::parse("集成电路布图设计"), Some(AchievementKind::IcLayout));
         assert_eq!(LeaderLevel::parse("无"), Some(LeaderLevel::None));
         assert_eq!(Size::parse("巨型"), None);
+    }
+
+    #[test]
+    fn industry_sections_read_by_letter_or_name() {
+        assert_eq!(parse_industry("C"), Some("C"));
+        assert_eq!(parse_industry("c"), Some("C"));
+        assert_eq!(parse_industry("制造业"), Some("C"));
+        assert_eq!(parse_industry("C 制造业"), Some("C"));
+        assert_eq!(parse_industry("I-信息传输、软件和信息技术服务业"), Some("I"));
+        assert_eq!(parse_industry("C 采矿业"), None, "a letter with another section's name is no section");
+        assert_eq!(parse_industry("U"), None);
+        assert_eq!(parse_industry("制造"), None);
+        assert_eq!(parse_industry("中"), None, "a multi-byte first character is no letter");
+        assert_eq!(industry_name("T"), Some("国际组织"));
+        assert_eq!(INDUSTRY_SECTIONS.len(), 20, "GB/T 4754-2017 has sections A to T");
     }
 
     #[test]

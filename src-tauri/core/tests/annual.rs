@@ -8,17 +8,41 @@ use transferdesk_core::model::Table;
 use transferdesk_core::rewards::distribution::{self, Approval};
 use transferdesk_core::{import, reporting::annual, Store};
 
-fn day(text: &str) -> NaiveDate {
+pub fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
 }
 
 /// Creates, approves, publicizes (15 days) and pays one distribution.
-fn paid(store: &mut Store, contract: &str, through: &str, decided: &str, posted: &str, paid_on: &str, waive: &[&str]) {
+pub fn paid(store: &mut Store, contract: &str, through: &str, decided: &str, posted: &str, paid_on: &str, waive: &[&str]) {
     let d = distribution::create(store, &actor(), contract, day(through), &[]).expect("draft");
     let approval = Approval { decision_on: day(decided), waive: waive.iter().map(|w| w.to_string()).collect(), ..Approval::default() };
     distribution::approve(store, &actor(), d.id, &approval).expect("approved");
     distribution::publicize(store, &actor(), d.id, day(posted), None).expect("publicized");
     distribution::pay(store, &actor(), d.id, day(paid_on)).expect("paid");
+}
+
+/// `by_province` as the JSON gives it: every province-level region and 境外, zero unless given.
+pub fn provinces(given: &[(&str, serde_json::Value)]) -> serde_json::Value {
+    let mut map = serde_json::Map::new();
+    for p in transferdesk_core::model::PROVINCES.iter().chain([&transferdesk_core::model::ABROAD]) {
+        map.insert(p.to_string(), json!({"count": 0, "contract_amount_fen": 0}));
+    }
+    for (k, v) in given {
+        assert!(map.insert(k.to_string(), v.clone()).is_some(), "{k} is a province-level region");
+    }
+    serde_json::Value::Object(map)
+}
+
+/// `by_industry` as the JSON gives it: every section A–T, zero unless given.
+pub fn sections(given: &[(&str, serde_json::Value)]) -> serde_json::Value {
+    let mut map = serde_json::Map::new();
+    for l in 'A'..='T' {
+        map.insert(l.to_string(), json!({"count": 0, "contract_amount_fen": 0}));
+    }
+    for (k, v) in given {
+        assert!(map.insert(k.to_string(), v.clone()).is_some(), "{k} is a section");
+    }
+    serde_json::Value::Object(map)
 }
 
 pub fn annual_store(dir: &tempfile::TempDir) -> Store {
@@ -63,7 +87,10 @@ fn every_indicator_of_2025_matches_the_hand_computation() {
             // Granted in 2025: CG1, CG2 (发明), CG3 (实用新型), CG4 (软著); CG5 was granted 2024-12-31.
             "granted": {"invention_patent": 2, "utility_model": 1, "design_patent": 0, "software_copyright": 1, "ic_layout": 0,
                         "plant_variety": 0, "know_how": 0, "other": 0, "total": 4},
-            "fiscal_funded": 2
+            "fiscal_funded": 2,
+            // The fixture records no funding level and no project.
+            "by_funding_level": {"national": 0, "provincial": 0, "enterprise": 0, "own": 0, "other": 0, "unrecorded": 4},
+            "fiscal_projects_approved": {"count": 0, "funding_fen": 0}
         },
         "transformation": {
             // Signed in 2025: HT-A 1,200,000 and HT-I 1,000,000 (transfer); HT-B 500,000 (license); HT-C 2,000,000 (equity).
@@ -78,7 +105,14 @@ fn every_indicator_of_2025_matches_the_hand_computation() {
             "to_sme": deals(2, 3_200_000),
             "by_region": {"in_province": deals(2, 2_200_000), "out_of_province": deals(1, 500_000), "abroad": deals(1, 2_000_000)},
             // 1,200,000, 1,000,000 (inclusive) and 2,000,000.
-            "over_1m_count": 3
+            "over_1m_count": 3,
+            // 四川省: HT-A 1,200,000 (川能) + HT-I 1,000,000 (西南医科大学); 北京市: HT-B; 境外: HT-C.
+            "by_province": provinces(&[("四川省", deals(2, 2_200_000)), ("北京市", deals(1, 500_000)), ("境外", deals(1, 2_000_000))]),
+            // The fixture's organizations have no industry section: all four contracts are unrecorded.
+            "by_industry": sections(&[]),
+            "industry_unrecorded": deals(4, 4_700_000),
+            // ≥ 1,000,000: HT-A 1,200,000, HT-I 1,000,000, HT-C 2,000,000; none reaches 10,000,000.
+            "bands": {"over_1m": deals(3, 4_200_000), "over_10m": deals(0, 0), "over_100m": deals(0, 0)}
         },
         "technical": {
             // HT-H (service, signed 2024) brings 60,000 received in 2025.
@@ -99,7 +133,12 @@ fn every_indicator_of_2025_matches_the_hand_computation() {
             "principal_leader_person_times": 1,
             // T1's 700,000 units; T3's waived part stays with the institution.
             "equity_units": 70_000_000,
-            "equity_person_times": 1
+            "equity_person_times": 1,
+            // HT-A is registered (登记号): 58号 taxes half of 406,000 = 203,000; HT-B 343,000 and
+            // HT-D 140,000 are unregistered licenses, fully taxable: 203,000 + 343,000 + 140,000 = 686,000.
+            "taxable_fen": 68_600_000,
+            // HT-C: 2,000,000 yuan for 2,000,000 yuan of registered capital, 1 yuan a unit: 700,000.
+            "equity_value_fen": 70_000_000
         },
         "income": {
             // 600,000 + 500,000 + 200,000 + 800,000 + 50,000 + 120,000 + 60,000.
@@ -107,7 +146,9 @@ fn every_indicator_of_2025_matches_the_hand_computation() {
             "transformation_received_fen": 130_000_000,
             "reward_pool_fen": 88_900_000
         },
-        "organization": {"transfer_staff": 2, "companies_created": 1}
+        "organization": {"transfer_staff": 2, "companies_created": 1,
+            "rd_institutions": {"own": 0, "joint": 0, "total": 0}, "transfer_institutions": {"own": 0, "joint": 0, "total": 0},
+            "service_platforms": {"own": 0, "joint": 0, "total": 0}, "part_time_people": 0, "leave_to_found_people": 0}
     });
     assert_eq!(got, expected);
 }
@@ -138,7 +179,16 @@ fn codes(store: &Store, year: i32) -> Vec<&'static str> {
 fn each_check_fires_on_its_fixture_and_clean_data_has_none() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = crate::common::good_store(&dir);
-    assert_eq!(codes(&store, 2025), vec!["contract_without_publicity"], "imported deals do not say how their price was set");
+    assert_eq!(
+        codes(&store, 2025),
+        vec!["contract_without_publicity", "counterparty_without_industry", "achievement_without_funding_level"],
+        "imported deals do not say how their price was set, the old template has no industry, achievements no funding level"
+    );
+    // Every counterparty in a section, every achievement with a funding level.
+    store
+        .conn()
+        .execute_batch("UPDATE organization SET industry = 'C'; UPDATE achievement SET funding_level = 'national';")
+        .expect("complete");
     // Clean data: the prices were set by listing, except HT2025-003's, agreed and publicized before signing (03-01).
     store.conn().execute("UPDATE contract SET pricing = 'listing' WHERE kind IN ('transfer', 'license', 'equity')", []).expect("pricing");
     store
@@ -185,6 +235,14 @@ fn each_check_fires_on_its_fixture_and_clean_data_has_none() {
              UPDATE contract SET pricing = NULL WHERE contract_no = 'HT2025-001';",
         )
         .expect("publicity findings");
+    // HT2025-002's counterparty with a region of no province and no section; CG001 without its funding level.
+    store
+        .conn()
+        .execute_batch(
+            "UPDATE organization SET region = '华北', industry = NULL WHERE name = '北京华能装备股份有限公司';
+             UPDATE achievement SET funding_level = NULL WHERE achievement_no = 'CG001';",
+        )
+        .expect("part 2 and 3 findings");
 
     let found = transferdesk_core::reporting::check::check(&store, 2025, transferdesk_core::Lang::Zh).expect("check");
     let got: Vec<(&str, Vec<String>)> = found.iter().map(|f| (f.code, f.records.iter().map(|r| r.key.clone()).collect())).collect();
@@ -197,6 +255,9 @@ fn each_check_fires_on_its_fixture_and_clean_data_has_none() {
             ("contract_without_publicity", vec!["HT2025-001".to_string(), "HT2025-003".to_string()]),
             ("distribution_still_draft", vec!["1".to_string()]),
             ("receipts_exceed_amount", vec!["HT2025-001".to_string()]),
+            ("counterparty_province_unknown", vec!["HT2025-002".to_string()]),
+            ("counterparty_without_industry", vec!["HT2025-002".to_string()]),
+            ("achievement_without_funding_level", vec!["CG001".to_string()]),
             ("indicator_jump", vec!["transformation.total.contract_amount_fen".to_string(), "income.received_fen".to_string()]),
         ],
         "errors first, each naming its records"

@@ -71,8 +71,9 @@ fn a_schema_1_file_migrates_without_loss() {
     // schema 1: 5 people, 3 organizations, 4 achievements with 3 + 2 + 1 + 2 = 8 inventors, 4
     // contracts with 1 + 2 + 1 + 0 = 4 achievement links, 3 receipts, 2 costs, 4 departments and
     // the institution = 38 rows; the migrations seed the default policy, the holiday calendar of
-    // 2024–2026 (36 + 33 + 39 = 108 days in 0002_rewards.sql) and 4 assessment criteria = 113.
-    assert_eq!(report.rows_checked, 38 + 113, "every row of the upgraded file is proven by the seal");
+    // 2024–2026 (36 + 33 + 39 = 108 days in 0002_rewards.sql), 4 assessment criteria and the 20
+    // industry sections A–T of 0011_official_report.sql = 133.
+    assert_eq!(report.rows_checked, 38 + 133, "every row of the upgraded file is proven by the seal");
     let policies = transferdesk_core::rewards::policy::list(&store).expect("policies");
     assert_eq!(policies.len(), 1, "the default policy arrives with schema 2");
     let plan = transferdesk_core::rewards::distribution::propose(

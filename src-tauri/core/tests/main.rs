@@ -14,6 +14,7 @@ mod fuzz;
 mod good_files;
 mod layout;
 mod lifecycle;
+mod official_report;
 mod people;
 mod query_plans;
 mod rewards;

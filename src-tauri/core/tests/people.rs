@@ -304,6 +304,7 @@ fn organizations_list_edit_and_merge() {
             ownership: Ownership::Private,
             size: None,
             region: "四川省".into(),
+            industry: None,
         },
     };
     assert_eq!(
@@ -344,6 +345,7 @@ fn an_organization_typed_into_a_form_gets_its_own_id_back() {
         ownership: Ownership::Private,
         size: Some(transferdesk_core::model::Size::Small),
         region: "四川省".into(),
+        industry: None,
     };
     let id = transferdesk_core::people::organization::create(&mut store, &actor(), &org).expect("created");
     // The id is the organization's row, not the audit entry written after it (which has a higher

@@ -6,7 +6,7 @@
 //! The clean fixture store (`good_store`) has 22 audit entries: 1 the institution, 2–6 the five
 //! people, 7–9 the three organizations, 10–13 the achievements CG001–CG004, 14–17 the contracts,
 //! 18–20 the receipts 1–3, 21–22 the costs 1–2 (one import each, one entry per record, in file
-//! order). Its records are 38 rows (see audit.rs) and the 113 rows the migrations seed.
+//! order). Its records are 38 rows (see audit.rs) and the 133 rows the migrations seed (with the 20 industry sections).
 
 use crate::common::{actor, dump, good_store};
 use rusqlite::Connection;
@@ -68,7 +68,8 @@ fn a_clean_store_proves_every_row_and_its_witness() {
     let store = good_store(&dir);
     let report = verify(&store).expect("verify");
     assert!(report.ok, "{:?}", report.findings);
-    assert_eq!(report.rows_checked, 38 + 113, "every record row is compared with its digest");
+    // 38 record rows and the 133 rows the migrations seed (113, and the 20 industry sections of 0011).
+    assert_eq!(report.rows_checked, 38 + 133, "every record row is compared with its digest");
     assert_eq!(witnesses(&report), vec![("file", "matches", Some(22))], "the witness beside the file saw the 22 entries");
     #[cfg(unix)]
     {
@@ -354,8 +355,8 @@ fn deleting_a_contract_through_the_app_seals_its_cascaded_rows() {
 
 #[test]
 fn a_new_file_holds_what_its_migrations_seed_and_nothing_written_behind_the_app() {
-    // A new file has an empty log: its seeded rows (113: the default policy, the holidays, the
-    // assessment criteria) are sealed by its first entry. Before that they are what every new
+    // A new file has an empty log: its seeded rows (133: the default policy, the holidays, the
+    // assessment criteria, the 20 industry sections) are sealed by its first entry. Before that they are what every new
     // file holds — a first write killed leaves such a file — and anything else is still named.
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("new.db");
@@ -363,7 +364,7 @@ fn a_new_file_holds_what_its_migrations_seed_and_nothing_written_behind_the_app(
     let store = Store::open(&path).expect("opened: migrated, nothing written yet");
     let report = verify(&store).expect("verify");
     assert!(report.ok, "a new file verifies: {:?}", report.findings);
-    assert_eq!((report.audit_entries, report.rows_checked), (0, 113));
+    assert_eq!((report.audit_entries, report.rows_checked), (0, 133));
     sqlite3(&store)
         .execute_batch(
             "INSERT INTO department (name) VALUES ('外来学院');

@@ -191,6 +191,7 @@ fn an_organization_saved_meanwhile_refuses_the_older_form() {
                     ownership: o.ownership,
                     size: o.size,
                     region: o.region,
+                    industry: o.industry,
                 },
             }
         }),

@@ -191,7 +191,12 @@ fn every_indicator_sits_at_its_row_in_wan_yuan_as_computed_by_hand() {
     let dir = tempfile::tempdir().expect("tmp");
     let (_, files) = written(&dir);
     // CG1, CG2 (发明), CG3 (实用新型), CG4 (软著); two fiscally funded.
-    check_part(&files.xlsx, "二、成果取得", &[C(4), C(2), C(1), C(0), C(1), C(0), C(0), C(0), C(0), C(2)]);
+    // No funding level recorded (all four 未填写), no project.
+    check_part(
+        &files.xlsx,
+        "二、成果取得",
+        &[C(4), C(2), C(1), C(0), C(1), C(0), C(0), C(0), C(0), C(2), C(0), C(0), C(0), C(0), C(0), C(4), C(0), Y(0)],
+    );
     let rows = check_part(
         &files.xlsx,
         "三、转让许可作价投资",
@@ -225,6 +230,19 @@ fn every_indicator_sits_at_its_row_in_wan_yuan_as_computed_by_hand() {
             C(1),
             Y(2_000_000), // 境外
             C(3),         // ≥ 100万
+            Y(4_200_000), // ≥ 100万: HT-A 1,200,000 + HT-I 1,000,000 + HT-C 2,000,000
+            C(0),
+            Y(0), // ≥ 1000万
+            C(0),
+            Y(0), // ≥ 1亿
+            C(1),
+            Y(500_000), // 北京市 (HT-B), in the national list's order
+            C(2),
+            Y(2_200_000), // 四川省: HT-A, HT-I
+            C(1),
+            Y(2_000_000), // 境外: HT-C
+            C(4),
+            Y(4_700_000), // no industry section in the fixture
         ],
     );
     // The totals: 4 contracts, 470.0000 万元, received 130.0000 万元 (rows 10–12).
@@ -248,6 +266,14 @@ fn every_indicator_sits_at_its_row_in_wan_yuan_as_computed_by_hand() {
             Y(1_030_000),
             C(2), // 技术转移人员
             C(1), // 作价投资新设企业
+            C(0),
+            C(0),
+            C(0),
+            C(0),
+            C(0),
+            C(0), // no platform
+            C(0),
+            C(0), // no period
         ],
     );
     let rows = check_part(
@@ -265,6 +291,8 @@ fn every_indicator_sits_at_its_row_in_wan_yuan_as_computed_by_hand() {
             C(1),
             Y(700_000), // equity units
             C(1),
+            Y(686_000), // taxable: half of HT-A's 406,000 (registered) + HT-B 343,000 + HT-D 140,000
+            Y(700_000), // equity value: HT-C 2,000,000 yuan for 2,000,000 units, T1's 700,000
         ],
     );
     assert_eq!((number(&rows[HEADER + 4][2]), number(&rows[HEADER + 5][2])), (88.9, 6.0), "889,000.00 yuan in 6 person-times");
@@ -362,6 +390,9 @@ fn the_pdf_shows_the_cover_figures_lists_and_pledge() {
         "合同 4 项，合同金额 470.0000 万元；本年到账 130.0000 万元",
         // Cash rewards 889,000.00 in 6 person-times; equity 700,000.00 units.
         "发放现金奖励 88.9000 万元，共 6 人次；股权奖励出资额 70.0000 万元",
+        // … worth 700,000.00 yuan (1 yuan a unit) = 0.007 亿元; taxable 686,000.00 (see the sheet's figures).
+        "折合 70.0000 万元（0.00700000 亿元）；现金奖励应纳税所得额 68.6000 万元",
+        "研发机构 0 家、技术转移机构 0 家、服务平台 0 家；在企业兼职 0 人，离岗创业 0 人",
         "233.0000",
         "58.1700",
         "图1",
@@ -479,4 +510,141 @@ fn a_cancelled_export_leaves_the_folder_as_it_was() {
     assert!(left.is_empty(), "nothing half-written stays behind: {left:?}");
     let after: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("entry").file_name()).collect();
     assert_eq!(before.len() + 1, after.len(), "only the (empty) output folder was added");
+}
+
+#[test]
+fn the_rows_of_parts_2_to_5_added_by_the_2022_form_show_their_records() {
+    use transferdesk_core::model::{FundingLevel, OutsideWorkKind, PlatformKind, PlatformMode};
+    use transferdesk_core::people::{outside_work, platform};
+    use transferdesk_core::portfolio::project;
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = annual_store(&dir);
+    // 川能 (HT-A 1,200,000 in 2025) is in section C; CG1 came from national money and its project
+    // XM1 (123,456.00) was approved in 2025; one own R&D institution; T1 part-time since 2025-01-01.
+    store.conn().execute("UPDATE organization SET industry = 'C' WHERE name = '川能科技有限公司'", []).expect("industry");
+    let v = project::funding(store.conn(), "CG1").expect("CG1").version;
+    project::set_funding_level(&mut store, &actor(), "CG1", Some(FundingLevel::National), v).expect("level");
+    let xm1 = project::Project {
+        id: 0,
+        project_no: "XM1".into(),
+        title: "国家重点研发计划课题".into(),
+        level: FundingLevel::National,
+        funding_fen: transferdesk_core::Money(12_345_600),
+        approved_on: day("2025-02-02"),
+        achievements: vec!["CG1".into()],
+        version: 0,
+    };
+    project::create(&mut store, &actor(), &xm1).expect("project");
+    let lab = platform::Platform {
+        id: 0,
+        name: "智能制造研究院".into(),
+        kind: PlatformKind::RdInstitution,
+        mode: PlatformMode::Own,
+        partner: None,
+        founded_on: day("2020-01-01"),
+        closed_on: None,
+        version: 0,
+    };
+    platform::create(&mut store, &actor(), &lab).expect("platform");
+    let w = outside_work::OutsideWork {
+        id: 0,
+        employee_id: "T1".into(),
+        name: String::new(),
+        company: "川能科技有限公司".into(),
+        kind: OutsideWorkKind::PartTime,
+        from_on: day("2025-01-01"),
+        to_on: None,
+        version: 0,
+    };
+    outside_work::create(&mut store, &actor(), &w).expect("period");
+    let files = write(&store, 2025, &dir.path().join("out")).expect("written");
+    keep(&files.xlsx);
+    keep(&files.pdf);
+
+    // 成果来源: CG1 national, the other three granted in 2025 unrecorded; XM1 one project, 123,456.00.
+    check_part(
+        &files.xlsx,
+        "二、成果取得",
+        &[C(4), C(2), C(1), C(0), C(1), C(0), C(0), C(0), C(0), C(2), C(1), C(0), C(0), C(0), C(0), C(3), C(1), Y(123_456)],
+    );
+    let rows = check_part(
+        &files.xlsx,
+        "三、转让许可作价投资",
+        &[
+            C(2),
+            Y(2_200_000),
+            Y(600_000),
+            C(1),
+            Y(500_000),
+            Y(700_000),
+            C(1),
+            Y(2_000_000),
+            Y(0),
+            C(4),
+            Y(4_700_000),
+            Y(1_300_000),
+            C(1),
+            Y(500_000),
+            C(1),
+            Y(1_200_000),
+            C(1),
+            Y(2_000_000),
+            C(1),
+            Y(1_000_000),
+            C(2),
+            Y(3_200_000),
+            C(2),
+            Y(2_200_000),
+            C(1),
+            Y(500_000),
+            C(1),
+            Y(2_000_000),
+            C(3),
+            Y(4_200_000),
+            C(0),
+            Y(0),
+            C(0),
+            Y(0),
+            C(1),
+            Y(500_000),
+            C(2),
+            Y(2_200_000),
+            C(1),
+            Y(2_000_000),
+            C(1),
+            Y(1_200_000), // section C: HT-A
+            C(3),
+            Y(3_500_000), // unrecorded: HT-B 500,000 + HT-C 2,000,000 + HT-I 1,000,000
+        ],
+    );
+    assert_eq!(text(&rows[HEADER + 41][1]), "合作单位属C 制造业的合同项数", "the section by letter and name");
+    assert_eq!(text(&rows[HEADER + 35][1]), "合作单位在北京市的合同项数", "provinces in the national list's order");
+    check_part(
+        &files.xlsx,
+        "四、产学研合作",
+        &[
+            C(1),
+            Y(800_000),
+            Y(800_000),
+            C(1),
+            Y(50_000),
+            Y(50_000),
+            C(1),
+            Y(120_000),
+            Y(180_000),
+            C(3),
+            Y(970_000),
+            Y(1_030_000),
+            C(2),
+            C(1),
+            C(1), // 研发机构（自建）
+            C(0),
+            C(0),
+            C(0),
+            C(0),
+            C(0),
+            C(1), // T1 part-time
+            C(0),
+        ],
+    );
 }

@@ -13,7 +13,7 @@ use axum::Json;
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::Arc;
-use transferdesk_api::{Caller, DirOut, Failure, FileIn, FileOut, Host, Jobs, Kind, StoreGuard};
+use transferdesk_api::{Access, Caller, DirOut, Failure, FileIn, FileOut, Host, Jobs, Kind, StoreGuard};
 use transferdesk_core::access::log::{self, Event};
 use transferdesk_core::Actor;
 
@@ -49,9 +49,12 @@ pub async fn call(
             Err(e) => return failure(Failure::bad_argument("", &format!("not JSON: {e}"))),
         }
     };
+    // A command that only reads runs on a read-only store beside the writer.
+    let reads = transferdesk_api::find(&name).is_some_and(|c| c.access == Access::Read);
     let outcome = tokio::task::spawn_blocking(move || {
         let host = HttpHost {
             server: &server,
+            reads,
             caller: Caller::Account(signed.account),
             address: signed.client.address,
             downloads: RefCell::new(Vec::new()),
@@ -113,6 +116,8 @@ pub fn failure(f: Failure) -> Response {
 /// One request's side of a command: the signed-in account; files are uploads in and downloads out.
 struct HttpHost<'a> {
     server: &'a Server,
+    /// The command only reads.
+    reads: bool,
     caller: Caller,
     address: String,
     downloads: RefCell<Vec<Download>>,
@@ -135,6 +140,9 @@ impl HttpHost<'_> {
 
 impl Host for HttpHost<'_> {
     fn store(&self) -> Result<StoreGuard<'_>, Failure> {
+        if self.reads {
+            return Ok(StoreGuard::new(self.server.reader()));
+        }
         Ok(StoreGuard::new(self.server.store()?))
     }
 

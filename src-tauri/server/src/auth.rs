@@ -86,7 +86,7 @@ pub async fn signed(server: &Arc<Server>, method: &Method, headers: &HeaderMap, 
         let token = token.clone();
         tokio::task::spawn_blocking(move || {
             let now = transferdesk_api::clock::now();
-            let found = session::lookup(&server.reader(), &token, now, server.lifetime)?;
+            let found = session::lookup(server.reader().conn(), &token, now, server.lifetime)?;
             // Noting the use (or removing an ended session) waits for a request that finds the
             // store free: the session is decided by what was read.
             if let Some(upkeep) = found.upkeep {
@@ -214,13 +214,13 @@ fn sign_in(server: &Server, client: &Client, login: &str, password: &str) -> Res
 fn verify(server: &Server, client: &Client, login: &str, password: &str) -> Result<Account, Failure> {
     let now = transferdesk_api::clock::now();
     let keys = [Key::Account(login.trim().to_lowercase()), Key::Address(client.address.clone())];
-    let store = server.store()?;
     if let Some(wait) = keys.iter().find_map(|k| server.throttle.locked(k, now)) {
-        log::record(store.conn(), now, login, &client.address, Event::SignInLocked, "")?;
+        log::record(server.store()?.conn(), now, login, &client.address, Event::SignInLocked, "")?;
         let minutes = (wait.num_seconds() + 59) / 60;
         return Err(Failure::new(Kind::Throttled, "sign_in_locked", format!("登录失败次数过多，请 {minutes} 分钟后再试")));
     }
-    match account::check_password(store.conn(), login, password)? {
+    // The hash is checked on a reader: the writer stays free for everyone else's saves.
+    match account::check_password(server.reader().conn(), login, password)? {
         Some(account) => {
             server.throttle.clear(&keys[0]);
             Ok(account)
@@ -229,7 +229,7 @@ fn verify(server: &Server, client: &Client, login: &str, password: &str) -> Resu
             for k in &keys {
                 server.throttle.fail(k, now);
             }
-            log::record(store.conn(), now, login, &client.address, Event::SignInRefused, "")?;
+            log::record(server.store()?.conn(), now, login, &client.address, Event::SignInRefused, "")?;
             Err(Failure::new(Kind::Unauthenticated, "sign_in_refused", "登录名或密码错误（或账号已停用）"))
         }
     }

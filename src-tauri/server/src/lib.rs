@@ -9,6 +9,7 @@ pub mod config;
 mod files;
 mod password;
 mod progress;
+mod readers;
 pub mod schedule;
 mod state;
 mod throttle;

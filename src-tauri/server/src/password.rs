@@ -1,7 +1,8 @@
 //! Password hashing on one thread of its own. An argon2id check takes 19 MiB for ~50 ms; run on
 //! whichever blocking thread was free, each thread's malloc arena kept its own 19 MiB, and 50
 //! people signing in at once left the server at 900 MB (docs/performance.md "Load: the office
-//! server"). Checks are serialized by the store anyway, so one thread costs no time.
+//! server"); a second thread still added 90 MB to the peak. One thread queues a burst of
+//! sign-ins (the load run's p95), which happens once per session.
 
 use std::sync::mpsc;
 use std::sync::Mutex;

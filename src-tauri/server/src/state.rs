@@ -4,6 +4,7 @@
 use crate::config::Settings;
 use crate::files::Files;
 use crate::progress::Board;
+use crate::readers::{Reader, Readers};
 use crate::throttle::Throttle;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -11,12 +12,16 @@ use transferdesk_api::{Failure, Jobs, Kind};
 use transferdesk_core::access::session::Lifetime;
 use transferdesk_core::Store;
 
+/// How many read-only stores serve reads at once: more than the cores, so that a read waiting
+/// for the disk does not hold the others up; each keeps its own page cache (4 MB).
+const READERS: usize = 4;
+
 /// The server's state, shared by every request.
 pub struct Server {
     store: Mutex<Store>,
-    /// A reading connection to the same file: who a request is, asked while a long job holds
-    /// the store (the person who started it can still cancel it; everyone else is not refused).
-    reader: Mutex<rusqlite::Connection>,
+    /// Read-only stores of the same file: read-only commands, and who a request is — asked
+    /// while a long job holds the writer (the person who started it can still cancel it).
+    readers: Readers,
     pub(crate) jobs: Jobs,
     pub(crate) board: Arc<Board>,
     pub(crate) files: Files,
@@ -36,12 +41,12 @@ impl Server {
     /// private folder for uploads and downloads.
     pub fn open(settings: &Settings) -> Result<Server, transferdesk_core::Error> {
         let store = Store::open(&settings.data_file)?;
-        let reader = store.reader()?.ok_or_else(|| transferdesk_core::Error::Missing(settings.data_file.clone()))?;
+        let readers = Readers::open(&store, READERS)?;
         let board = Arc::new(Board::default());
         let told = Arc::clone(&board);
         Ok(Server {
             store: Mutex::new(store),
-            reader: Mutex::new(reader),
+            readers,
             jobs: Jobs::new(move |id, progress| told.tell(id, progress)),
             board,
             files: Files::new()?,
@@ -71,9 +76,9 @@ impl Server {
         }
     }
 
-    /// The reading connection.
-    pub(crate) fn reader(&self) -> MutexGuard<'_, rusqlite::Connection> {
-        self.reader.lock().unwrap_or_else(|e| e.into_inner())
+    /// A read-only store, for one command or one question.
+    pub(crate) fn reader(&self) -> Reader<'_> {
+        self.readers.get()
     }
 
     /// How many accounts exist.
@@ -83,7 +88,7 @@ impl Server {
 
     /// Closes the data file cleanly (the WAL is checkpointed when the last connection closes).
     pub fn close(self) {
-        drop(self.reader.into_inner().unwrap_or_else(|e| e.into_inner()));
+        self.readers.close();
         drop(self.store.into_inner().unwrap_or_else(|e| e.into_inner()));
     }
 }

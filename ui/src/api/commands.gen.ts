@@ -1,7 +1,7 @@
 // Generated from the command table (src-tauri/api/src/commands) by its tests; do not edit.
 // `UPDATE_BINDINGS=1 cargo test -p transferdesk-api` rewrites it.
 import { call } from './transport'
-import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementPage, AchievementQuery, AgreedAmount, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, Grant, GrantPage, GrantQuery, Holiday, HolidayList, ImportSummary, Institution, Lapse, Mapping, MoneyEntry, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Policy, PortfolioFilters, Preview, Profile, Proposal, Publicity, PublicityPage, PublicityQuery, Receivable, RecordLine, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
+import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementFunding, AchievementPage, AchievementQuery, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, FundingLevel, Grant, GrantPage, GrantQuery, Holiday, HolidayList, ImportSummary, IndustrySection, Institution, Lapse, Mapping, MoneyEntry, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, OutsideWork, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Platform, Policy, PortfolioFilters, Preview, Profile, Project, Proposal, Publicity, PublicityPage, PublicityQuery, Receivable, RecordLine, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
 
 export type Me = { 
 /**
@@ -161,6 +161,36 @@ export function deleteAssessment(id: number): Promise<void> {
   return call('delete_assessment', { id })
 }
 
+/** The project register (项目), newest approval first. */
+export function listProjects(): Promise<Array<Project>> {
+  return call('list_projects')
+}
+
+/** Adds a project with the achievements it produced. */
+export function createProject(project: Project): Promise<Project> {
+  return call('create_project', { project })
+}
+
+/** Saves a project's form. */
+export function updateProject(project: Project): Promise<Project> {
+  return call('update_project', { project })
+}
+
+/** Deletes a project recorded by mistake. */
+export function deleteProject(id: number, version: number): Promise<void> {
+  return call('delete_project', { id, version })
+}
+
+/** An achievement's funding source level (成果来源) and projects. */
+export function achievementFunding(achievementNo: string): Promise<AchievementFunding> {
+  return call('achievement_funding', { achievementNo })
+}
+
+/** Records (or clears) an achievement's funding source level. */
+export function setFundingLevel(achievementNo: string, level: FundingLevel | null, version: number): Promise<AchievementFunding> {
+  return call('set_funding_level', { achievementNo, level, version })
+}
+
 /** One page of contracts. */
 export function listContracts(query: ContractQuery): Promise<ContractPage> {
   return call('list_contracts', { query })
@@ -291,17 +321,14 @@ export function openAttachment(id: number): Promise<void> {
   return call('open_attachment', { id })
 }
 
-/** The next distribution of a contract as it would be saved now (`through` null: today;
- * `amounts` null: split by contribution shares, else the amounts the team agreed, whose sum
- * must be the pool); nothing is written. */
-export function planDistribution(contractNo: string, through: string | null, staff: Array<string>, amounts: Array<AgreedAmount> | null): Promise<Proposal> {
-  return call('plan_distribution', { contractNo, through, staff, amounts })
+/** The next distribution of a contract as it would be saved now (`through` null: today); nothing is written. */
+export function planDistribution(contractNo: string, through: string | null, staff: Array<string>): Promise<Proposal> {
+  return call('plan_distribution', { contractNo, through, staff })
 }
 
-/** Saves the plan as a draft (refused while the contract has an unpaid distribution), with
- * the team's agreed amounts when given. */
-export function createDistribution(contractNo: string, through: string | null, staff: Array<string>, amounts: Array<AgreedAmount> | null): Promise<Distribution> {
-  return call('create_distribution', { contractNo, through, staff, amounts })
+/** Saves the plan as a draft (refused while the contract has an unpaid distribution). */
+export function createDistribution(contractNo: string, through: string | null, staff: Array<string>): Promise<Distribution> {
+  return call('create_distribution', { contractNo, through, staff })
 }
 
 /** One distribution. */
@@ -501,6 +528,51 @@ export function mergeOrganizations(keep: number, duplicate: number, reason: stri
   return call('merge_organizations', { keep, duplicate, reason })
 }
 
+/** The sections of 国民经济行业分类 (GB/T 4754) an organization's industry is one of. */
+export function industrySections(): Promise<Array<IndustrySection>> {
+  return call('industry_sections')
+}
+
+/** The institution's R&D institutions, transfer institutions and service platforms. */
+export function listPlatforms(): Promise<Array<Platform>> {
+  return call('list_platforms')
+}
+
+/** Adds a platform. */
+export function createPlatform(platform: Platform): Promise<Platform> {
+  return call('create_platform', { platform })
+}
+
+/** Saves a platform's form. */
+export function updatePlatform(platform: Platform): Promise<Platform> {
+  return call('update_platform', { platform })
+}
+
+/** Deletes a platform recorded by mistake. */
+export function deletePlatform(id: number, version: number): Promise<void> {
+  return call('delete_platform', { id, version })
+}
+
+/** People's part-time (兼职) and leave-to-found (离岗创业) periods, of one person when given. */
+export function listOutsideWork(employeeId: string | null): Promise<Array<OutsideWork>> {
+  return call('list_outside_work', { employeeId })
+}
+
+/** Adds a part-time or leave-to-found period. */
+export function createOutsideWork(period: OutsideWork): Promise<OutsideWork> {
+  return call('create_outside_work', { period })
+}
+
+/** Saves a period's form. */
+export function updateOutsideWork(period: OutsideWork): Promise<OutsideWork> {
+  return call('update_outside_work', { period })
+}
+
+/** Deletes a period recorded by mistake. */
+export function deleteOutsideWork(id: number, version: number): Promise<void> {
+  return call('delete_outside_work', { id, version })
+}
+
 /** Imports (or with `dry_run` only checks) a file in the standard template as job `job`:
  * all or nothing, with progress, cancellable with nothing written. */
 export function importFile(job: string, table: Table, path: string, dryRun: boolean): Promise<ImportSummary> {
@@ -512,7 +584,8 @@ export function wizardOpen(path: string, sheet: string | null, table: Table): Pr
   return call('wizard_open', { path, sheet, table })
 }
 
-/** The converted first `limit` rows and every problem; nothing is written. */
+/** The converted first `limit` rows and every problem; nothing is kept (the rows are tried
+ * in a write transaction that is rolled back, so it needs the writer). */
 export function wizardPreview(path: string, sheet: string | null, mapping: Mapping, limit: number): Promise<Preview> {
   return call('wizard_preview', { path, sheet, mapping, limit })
 }

@@ -1754,9 +1754,13 @@ ownership: Ownership,
  */
 size: Size | null, 
 /**
- * 所在地区: a province-level name or 境外.
+ * 所在地区: a province-level name or 境外 (the report's province).
  */
-region: string, };
+region: string, 
+/**
+ * 行业门类: the letter of its GB/T 4754 section (A–T), when known.
+ */
+industry: string | null, };
 
 export type OrganizationChoice = { 
 /**
@@ -1779,6 +1783,16 @@ ownership: Ownership,
  * 所在地区.
  */
 region: string, };
+
+export type IndustrySection = { 
+/**
+ * The letter, A–T: what is stored.
+ */
+letter: string, 
+/**
+ * 门类名称.
+ */
+name: string, };
 
 export type PersonChoice = { 
 /**
@@ -2765,6 +2779,138 @@ disclosure: DisclosureRef | null, };
 
 export type FundingSource = "fiscal" | "enterprise" | "own" | "other";
 
+export type FundingLevel = "national" | "provincial" | "enterprise" | "own" | "other";
+
+export type PlatformKind = "rd_institution" | "transfer_institution" | "service_platform";
+
+export type PlatformMode = "own" | "joint";
+
+export type OutsideWorkKind = "part_time" | "leave_to_found";
+
+export type Platform = { 
+/**
+ * Row id (0 in a form that creates one).
+ */
+id: number, 
+/**
+ * 名称, unique.
+ */
+name: string, 
+/**
+ * 研发机构, 技术转移机构 or 服务平台.
+ */
+kind: PlatformKind, 
+/**
+ * 自建 or 共建.
+ */
+mode: PlatformMode, 
+/**
+ * 共建单位: required when joint, empty when own.
+ */
+partner: string | null, 
+/**
+ * 成立日期.
+ */
+founded_on: string, 
+/**
+ * 撤销日期 (None: open).
+ */
+closed_on: string | null, 
+/**
+ * The version the form was loaded at (store::version); 0 for a new one.
+ */
+version: number, };
+
+export type OutsideWork = { 
+/**
+ * Row id (0 in a form that creates one).
+ */
+id: number, 
+/**
+ * 工号 of the person.
+ */
+employee_id: string, 
+/**
+ * 姓名 (shown; a form need not send it).
+ */
+name: string, 
+/**
+ * 企业: the company.
+ */
+company: string, 
+/**
+ * 兼职 or 离岗创业.
+ */
+kind: OutsideWorkKind, 
+/**
+ * 开始日期.
+ */
+from_on: string, 
+/**
+ * 结束日期 (None: still running).
+ */
+to_on: string | null, 
+/**
+ * The version the form was loaded at (store::version); 0 for a new one.
+ */
+version: number, };
+
+export type Project = { 
+/**
+ * Row id (0 in a form that creates one).
+ */
+id: number, 
+/**
+ * 项目编号, unique.
+ */
+project_no: string, 
+/**
+ * 项目名称.
+ */
+title: string, 
+/**
+ * 项目级别.
+ */
+level: FundingLevel, 
+/**
+ * 资助经费, fen (zero allowed: an unfunded project of the plan).
+ */
+funding_fen: Money, 
+/**
+ * 立项日期.
+ */
+approved_on: string, 
+/**
+ * 产出成果: achievement numbers.
+ */
+achievements: Array<string>, 
+/**
+ * The version the form was loaded at (store::version); 0 for a new one.
+ */
+version: number, };
+
+export type AchievementFunding = { 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 成果名称.
+ */
+title: string, 
+/**
+ * 成果来源 (None: not recorded).
+ */
+funding_level: FundingLevel | null, 
+/**
+ * The numbers of the projects that list it.
+ */
+projects: Array<string>, 
+/**
+ * The achievement's version, which [`set_funding_level`] sends back (store::version).
+ */
+version: number, };
+
 export type DisclosureDecision = "file_patent" | "keep_secret" | "grant_to_inventors" | "drop";
 
 export type DisclosureStatus = "received" | "assessed" | "decided" | "converted" | "dropped";
@@ -3218,6 +3364,42 @@ other: number,
  */
 total: number, };
 
+export type ByFundingLevel = { 
+/**
+ * 国家级.
+ */
+national: number, 
+/**
+ * 省部级.
+ */
+provincial: number, 
+/**
+ * 企业委托.
+ */
+enterprise: number, 
+/**
+ * 自筹.
+ */
+own: number, 
+/**
+ * 其他.
+ */
+other: number, 
+/**
+ * No level recorded.
+ */
+unrecorded: number, };
+
+export type Projects = { 
+/**
+ * How many.
+ */
+count: number, 
+/**
+ * Their funding.
+ */
+funding_fen: number, };
+
 export type Achievements = { 
 /**
  * Granted in the year, by kind.
@@ -3226,7 +3408,43 @@ granted: Granted,
 /**
  * Of those, from a fiscally funded project.
  */
-fiscal_funded: number, };
+fiscal_funded: number, 
+/**
+ * Granted in the year, by the level of their funding source.
+ */
+by_funding_level: ByFundingLevel, 
+/**
+ * Fiscally funded (national and provincial) projects approved in the year (2022 edition on).
+ */
+fiscal_projects_approved: Projects, };
+
+export type Bands = { 
+/**
+ * ≥ 1,000,000 yuan.
+ */
+over_1m: Deals, 
+/**
+ * ≥ 10,000,000 yuan.
+ */
+over_10m: Deals, 
+/**
+ * ≥ 100,000,000 yuan.
+ */
+over_100m: Deals, };
+
+export type Platforms = { 
+/**
+ * 自建.
+ */
+own: number, 
+/**
+ * 共建.
+ */
+joint: number, 
+/**
+ * Both.
+ */
+total: number, };
 
 export type ByOwnership = { 
 /**
@@ -3292,7 +3510,23 @@ by_region: ByRegion,
 /**
  * Contracts of at least 1,000,000 yuan.
  */
-over_1m_count: number, };
+over_1m_count: number, 
+/**
+ * By the counterparty's province (its region): every province-level region and 境外.
+ */
+by_province: { [key in string]: Deals }, 
+/**
+ * By the counterparty's industry section (GB/T 4754 letter): every section A–T.
+ */
+by_industry: { [key in string]: Deals }, 
+/**
+ * Counterparties with no industry section recorded.
+ */
+industry_unrecorded: Deals, 
+/**
+ * By contract amount.
+ */
+bands: Bands, };
 
 export type Technical = { 
 /**
@@ -3344,7 +3578,16 @@ equity_units: number,
 /**
  * Positive equity lines.
  */
-equity_person_times: number, };
+equity_person_times: number, 
+/**
+ * Σ taxable part of the cash (the 58号 half of transfer and license rewards is not taxed).
+ */
+taxable_fen: number, 
+/**
+ * The equity units in yuan at the contract's agreed value (作价金额 / 获得股权), each line
+ * rounded half away from zero.
+ */
+equity_value_fen: number, };
 
 export type RecipientIncome = { 
 /**
@@ -3384,7 +3627,27 @@ transfer_staff: number,
 /**
  * Equity contracts signed in the year (companies founded on the results).
  */
-companies_created: number, };
+companies_created: number, 
+/**
+ * 研发机构 open during the year.
+ */
+rd_institutions: Platforms, 
+/**
+ * 技术转移机构 open during the year.
+ */
+transfer_institutions: Platforms, 
+/**
+ * 服务平台 open during the year.
+ */
+service_platforms: Platforms, 
+/**
+ * People with a part-time (兼职) period overlapping the year.
+ */
+part_time_people: number, 
+/**
+ * People with a leave-to-found (离岗创业) period overlapping the year.
+ */
+leave_to_found_people: number, };
 
 export type Indicators = { 
 /**
@@ -4527,6 +4790,10 @@ size: Size | null,
  */
 region: string, 
 /**
+ * 行业门类 (letter), when known.
+ */
+industry: string | null, 
+/**
  * Contracts with it.
  */
 contract_count: number, 
@@ -4684,9 +4951,13 @@ ownership: Ownership,
  */
 size: Size | null, 
 /**
- * 所在地区: a province-level name or 境外.
+ * 所在地区: a province-level name or 境外 (the report's province).
  */
-region: string, };
+region: string, 
+/**
+ * 行业门类: the letter of its GB/T 4754 section (A–T), when known.
+ */
+industry: string | null, };
 
 export type OrganizationDuplicateReason = "same_credit_code" | "similar_name";
 
@@ -4836,6 +5107,7 @@ export const TEMPLATE_COLUMNS: Record<Table, { key: string; header: string; requ
     { key: 'category', header: '人员类别', required: false },
     { key: 'leader_level', header: '领导职务', required: false },
     { key: 'id_number', header: '身份证号', required: false },
+    { key: 'outside_work', header: '兼职/离岗创业', required: false },
   ],
   organizations: [
     { key: 'name', header: '单位名称', required: true },
@@ -4843,6 +5115,7 @@ export const TEMPLATE_COLUMNS: Record<Table, { key: string; header: string; requ
     { key: 'ownership', header: '单位性质', required: true },
     { key: 'size', header: '企业规模', required: false },
     { key: 'region', header: '所在地区', required: true },
+    { key: 'industry', header: '行业门类', required: false },
   ],
   achievements: [
     { key: 'achievement_no', header: '成果编号', required: true },

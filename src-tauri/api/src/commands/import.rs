@@ -27,8 +27,9 @@ commands! {
         mapping::open(ctx.store()?.conn(), &path, sheet.as_deref(), table, SAMPLE_ROWS)
     }
 
-    /// The converted first `limit` rows and every problem; nothing is written.
-    read(office)
+    /// The converted first `limit` rows and every problem; nothing is kept (the rows are tried
+    /// in a write transaction that is rolled back, so it needs the writer).
+    write(office)
     fn wizard_preview(ctx, path: FileIn, sheet: Option<String>, mapping: Mapping, limit: usize) -> Preview {
         let path = ctx.read_file(&path)?;
         mapping::preview(&mut *ctx.store()?, &ctx.actor(), &path, sheet.as_deref(), &mapping, limit, Lang::Zh)

@@ -2,12 +2,15 @@
 
 use crate::command::commands;
 use transferdesk_core::people::merge;
+use transferdesk_core::people::organization::{self, IndustrySection};
 use transferdesk_core::people::organization_page::{
     self, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRow,
 };
+use transferdesk_core::people::outside_work::{self, OutsideWork};
 use transferdesk_core::people::person_page::{
     self, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Revealed,
 };
+use transferdesk_core::people::platform::{self, Platform};
 
 commands! {
     /// One page of the people list.
@@ -93,5 +96,60 @@ commands! {
     write(office)
     fn merge_organizations(ctx, keep: i64, duplicate: i64, reason: String) -> i64 {
         organization_page::merge(&mut *ctx.store()?, &ctx.actor(), keep, duplicate, &reason)
+    }
+
+    /// The sections of 国民经济行业分类 (GB/T 4754) an organization's industry is one of.
+    read(office, leader)
+    fn industry_sections(ctx) -> Vec<IndustrySection> {
+        let _ = ctx;
+        Ok::<_, transferdesk_core::Error>(organization::industry_sections())
+    }
+
+    /// The institution's R&D institutions, transfer institutions and service platforms.
+    read(office, leader)
+    fn list_platforms(ctx) -> Vec<Platform> {
+        platform::list(ctx.store()?.conn())
+    }
+
+    /// Adds a platform.
+    write(office)
+    fn create_platform(ctx, platform: Platform) -> Platform {
+        platform::create(&mut *ctx.store()?, &ctx.actor(), &platform)
+    }
+
+    /// Saves a platform's form.
+    write(office)
+    fn update_platform(ctx, platform: Platform) -> Platform {
+        platform::update(&mut *ctx.store()?, &ctx.actor(), &platform)
+    }
+
+    /// Deletes a platform recorded by mistake.
+    write(office)
+    fn delete_platform(ctx, id: i64, version: i64) -> () {
+        platform::delete(&mut *ctx.store()?, &ctx.actor(), id, version)
+    }
+
+    /// People's part-time (兼职) and leave-to-found (离岗创业) periods, of one person when given.
+    read(office, leader)
+    fn list_outside_work(ctx, employee_id: Option<String>) -> Vec<OutsideWork> {
+        outside_work::list(ctx.store()?.conn(), employee_id.as_deref())
+    }
+
+    /// Adds a part-time or leave-to-found period.
+    write(office)
+    fn create_outside_work(ctx, period: OutsideWork) -> OutsideWork {
+        outside_work::create(&mut *ctx.store()?, &ctx.actor(), &period)
+    }
+
+    /// Saves a period's form.
+    write(office)
+    fn update_outside_work(ctx, period: OutsideWork) -> OutsideWork {
+        outside_work::update(&mut *ctx.store()?, &ctx.actor(), &period)
+    }
+
+    /// Deletes a period recorded by mistake.
+    write(office)
+    fn delete_outside_work(ctx, id: i64, version: i64) -> () {
+        outside_work::delete(&mut *ctx.store()?, &ctx.actor(), id, version)
     }
 }

@@ -4,9 +4,11 @@
 use crate::command::commands;
 use crate::Host;
 use transferdesk_core::access::scope;
+use transferdesk_core::model::FundingLevel;
 use transferdesk_core::portfolio::assessment::{self, AssessmentInput, CriteriaSheet, Criterion};
 use transferdesk_core::portfolio::disclosure::{self, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery};
 use transferdesk_core::portfolio::ledger::{self, AchievementDetail, AchievementPage, AchievementQuery, PortfolioFilters};
+use transferdesk_core::portfolio::project::{self, AchievementFunding, Project};
 use transferdesk_core::portfolio::register::{self, AchievementExtras, AchievementForm};
 use transferdesk_core::problem::{Problem, ProblemKind};
 use transferdesk_core::Error;
@@ -142,6 +144,42 @@ commands! {
     write(office)
     fn delete_assessment(ctx, id: i64) -> () {
         assessment::delete(&mut *ctx.store()?, &ctx.actor(), id)
+    }
+
+    /// The project register (项目), newest approval first.
+    read(office, leader)
+    fn list_projects(ctx) -> Vec<Project> {
+        project::list(ctx.store()?.conn())
+    }
+
+    /// Adds a project with the achievements it produced.
+    write(office)
+    fn create_project(ctx, project: Project) -> Project {
+        project::create(&mut *ctx.store()?, &ctx.actor(), &project)
+    }
+
+    /// Saves a project's form.
+    write(office)
+    fn update_project(ctx, project: Project) -> Project {
+        project::update(&mut *ctx.store()?, &ctx.actor(), &project)
+    }
+
+    /// Deletes a project recorded by mistake.
+    write(office)
+    fn delete_project(ctx, id: i64, version: i64) -> () {
+        project::delete(&mut *ctx.store()?, &ctx.actor(), id, version)
+    }
+
+    /// An achievement's funding source level (成果来源) and projects.
+    read(office, leader)
+    fn achievement_funding(ctx, achievement_no: String) -> AchievementFunding {
+        project::funding(ctx.store()?.conn(), &achievement_no)
+    }
+
+    /// Records (or clears) an achievement's funding source level.
+    write(office)
+    fn set_funding_level(ctx, achievement_no: String, level: Option<FundingLevel>, version: i64) -> AchievementFunding {
+        project::set_funding_level(&mut *ctx.store()?, &ctx.actor(), &achievement_no, level, version)
     }
 }
 

@@ -229,6 +229,7 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
             category: if staff { Category::TransferStaff } else { Category::Researcher },
             leader_level,
             id_number: Some(id_number(&mut rng, birth)),
+            outside_work: Vec::new(),
         };
         p.insert(&tx, &mut journal, today)?;
         if !staff {
@@ -275,6 +276,8 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
             ownership,
             size: company.then(|| *rng.pick(&[Size::Large, Size::Medium, Size::Small, Size::Small, Size::Micro])),
             region: region.to_string(),
+            // Not from `rng`, so that every later draw stays as it was.
+            industry: Some(["C", "I", "M", "C", "D", "I", "Q", "C", "F", "A"][i % 10].to_string()),
         }
         .insert(&tx, &mut journal, today)?;
         orgs.push(name);

@@ -8,6 +8,7 @@ mod deals;
 mod large;
 pub mod outcome;
 mod random;
+mod report_records;
 mod small;
 
 use crate::error::Result;
@@ -36,10 +37,12 @@ pub fn create(path: &Path, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
     let fill = |store: &mut Store| {
         store.all_or_nothing(|store| {
             crate::store::institution::save(store, actor, &institution)?;
-            match scale {
+            let summary = match scale {
                 Scale::Small => small::fill(store, seed, actor),
                 Scale::Large => large::fill(store, seed, actor),
-            }
+            }?;
+            report_records::add(store, actor)?;
+            Ok(summary)
         })
     };
     let result = match scale {

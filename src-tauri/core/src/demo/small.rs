@@ -54,6 +54,7 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
                 category,
                 leader_level,
                 id_number: Some(id_number(&mut rng, birth)),
+                outside_work: Vec::new(),
             };
             p.insert(&tx, &mut journal, today)?;
             if category == Category::Researcher {
@@ -93,6 +94,8 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
             ownership,
             size: if company { Some(*rng.pick(&[Size::Large, Size::Medium, Size::Small, Size::Small, Size::Micro])) } else { None },
             region: region.to_string(),
+            // Not from `rng`, so that every later draw stays as it was.
+            industry: Some(["C", "I", "M", "C", "D", "I", "Q", "C"][i % 8].to_string()),
         };
         o.insert(&tx, &mut journal, today)?;
         orgs.push(name);

@@ -238,12 +238,17 @@ fn listed(conn: &Connection, on: NaiveDate, within: u32, texts: bool) -> Result<
             format!("WHEN {n} THEN ?{}", args.len())
         })
         .collect();
-    let (shown, join) =
-        if texts { (", a.title, a.application_no, d.name", "JOIN department d ON d.id = a.department_id") } else { ("", "") };
+    // Without texts every column read is in `achievement_fee_scan`; with them each row is read
+    // anyway, and a scan of the table beats a lookup per row.
+    let (shown, join, path) = if texts {
+        (", a.title, a.application_no, d.name", "JOIN department d ON d.id = a.department_id", "NOT INDEXED")
+    } else {
+        ("", "", "INDEXED BY achievement_fee_scan")
+    };
     // The kind is checked here, not in SQL: a non-patent has no term, and an IN list per row costs.
     let sql = format!(
         "SELECT a.id, a.kind, a.filed_on, a.granted_on, a.fees_paid_through, a.open_license, a.achievement_no{shown}
-         FROM achievement a NOT INDEXED {join}
+         FROM achievement a {path} {join}
          WHERE a.status = 'in_force' AND a.granted_on IS NOT NULL AND a.filed_on IS NOT NULL
            AND ((a.fees_paid_through IS NULL AND a.granted_on < ?1) OR a.filed_on <= CASE a.fees_paid_through {} END)",
         years.join(" ")
@@ -387,13 +392,35 @@ pub struct FeePage {
 /// One page of the fees of status `q.status` on `on` (for `due`: within `q.within_days`), with
 /// the counts of every tab.
 pub fn page(store: &Store, q: &FeeQuery, on: NaiveDate) -> Result<FeePage> {
-    let conn = store.conn();
+    listing(store, on, q.within_days)?.page(store, q)
+}
+
+/// The fee list on a day, read once and paged as often as needed (the dashboard shows the fees
+/// due and those in grace from one pass over the portfolio).
+pub struct Listing {
+    on: NaiveDate,
+    all: Vec<Listed>,
+}
+
+/// The fee list on `on`, with fees due up to `within_days` ahead (at least 90: the counts).
+pub fn listing(store: &Store, on: NaiveDate, within_days: u32) -> Result<Listing> {
+    Ok(Listing { on, all: listed(store.conn(), on, within_days.clamp(90, MAX_WITHIN_DAYS), false)? })
+}
+
+impl Listing {
+    /// One page of the tab `q` asks for (its window no wider than the listing's).
+    pub fn page(&self, store: &Store, q: &FeeQuery) -> Result<FeePage> {
+        page_of(store.conn(), &self.all, q, self.on)
+    }
+}
+
+/// One page of `all`, the patents [`listed`] on `on` for at least `q`'s window.
+fn page_of(conn: &Connection, all: &[Listed], q: &FeeQuery, on: NaiveDate) -> Result<FeePage> {
     let within = q.within_days.min(MAX_WITHIN_DAYS);
-    let all = listed(conn, on, within.max(90), false)?;
     let until = |days: u32| on.checked_add_days(Days::new(u64::from(days))).unwrap_or(on);
     let (horizon, d30, d60, d90) = (until(within), until(30), until(60), until(90));
     let mut counts = FeeCounts::default();
-    for l in &all {
+    for l in all {
         match l.status {
             FeeStatus::Due => {
                 counts.due += u32::from(l.fee.due_on <= horizon);
@@ -405,14 +432,14 @@ pub fn page(store: &Store, q: &FeeQuery, on: NaiveDate) -> Result<FeePage> {
             FeeStatus::Lapsed => counts.lapsed += 1,
         }
     }
-    let tab: Vec<Listed> =
-        all.into_iter().filter(|l| l.status == q.status && (l.status != FeeStatus::Due || l.fee.due_on <= horizon)).collect();
+    let tab: Vec<&Listed> =
+        all.iter().filter(|l| l.status == q.status && (l.status != FeeStatus::Due || l.fee.due_on <= horizon)).collect();
     let total_fen = Money(tab.iter().map(|l| charge(&l.fee, on).total.0).sum());
     let total = tab.len() as u32;
     let size = q.page_size.clamp(1, crate::store::search::MAX_PAGE_SIZE) as usize;
     let start = (q.page.max(1) as usize - 1).saturating_mul(size);
-    let shown: Vec<Listed> = tab.into_iter().skip(start).take(size).collect();
-    let (mut patents, fees): (Vec<Patent>, Vec<(YearFee, FeeStatus)>) = shown.into_iter().map(|l| (l.patent, (l.fee, l.status))).unzip();
+    let (mut patents, fees): (Vec<Patent>, Vec<(YearFee, FeeStatus)>) =
+        tab.into_iter().skip(start).take(size).map(|l| (l.patent.clone(), (l.fee, l.status))).unzip();
     read_texts(conn, &mut patents)?;
     let rows = patents.into_iter().zip(fees).map(|(p, (fee, status))| line(p, &fee, status, on)).collect();
     Ok(FeePage { on, total, total_fen, counts, rows })

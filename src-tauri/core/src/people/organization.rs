@@ -22,16 +22,26 @@ pub struct Organization {
     pub ownership: Ownership,
     /// 企业规模.
     pub size: Option<Size>,
-    /// 所在地区: a province-level name or 境外.
+    /// 所在地区: a province-level name or 境外 (the report's province).
     pub region: String,
+    /// 行业门类: the letter of its GB/T 4754 section (A–T), when known.
+    #[serde(default)]
+    pub industry: Option<String>,
 }
 
 /// Every organization, by name.
 pub fn load_all(conn: &Connection) -> Result<Vec<Organization>> {
-    let mut stmt = conn.prepare("SELECT name, credit_code, ownership, size, region FROM organization ORDER BY name")?;
+    let mut stmt = conn.prepare("SELECT name, credit_code, ownership, size, region, industry FROM organization ORDER BY name")?;
     let rows = stmt
         .query_map([], |r| {
-            Ok(Organization { name: r.get(0)?, credit_code: r.get(1)?, ownership: r.get(2)?, size: r.get(3)?, region: r.get(4)? })
+            Ok(Organization {
+                name: r.get(0)?,
+                credit_code: r.get(1)?,
+                ownership: r.get(2)?,
+                size: r.get(3)?,
+                region: r.get(4)?,
+                industry: r.get(5)?,
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
@@ -71,8 +81,10 @@ impl Organization {
     /// Inserts the record with its audit entry; returns its id (read before the audit entry,
     /// which is an insert of its own).
     pub(crate) fn write(&self, conn: &Connection, journal: &mut Journal<'_>) -> Result<i64> {
-        conn.prepare_cached("INSERT INTO organization (name, credit_code, ownership, size, region) VALUES (?1, ?2, ?3, ?4, ?5)")?
-            .execute(params![self.name, self.credit_code, self.ownership, self.size, self.region])?;
+        conn.prepare_cached(
+            "INSERT INTO organization (name, credit_code, ownership, size, region, industry) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![self.name, self.credit_code, self.ownership, self.size, self.region, self.industry])?;
         let id = conn.last_insert_rowid();
         journal.record(conn, Action::Insert, "organization", &self.name, None, Some(&serde_json::to_value(self).unwrap_or_default()))?;
         Ok(id)
@@ -112,6 +124,11 @@ pub(crate) fn validate(conn: &Connection, org: &Organization, except: Option<i64
     if region.is_none() {
         problems.push(Problem::field("region", org.region.clone(), ProblemKind::Region));
     }
+    let industry_text = org.industry.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let industry = industry_text.and_then(crate::model::parse_industry);
+    if let (Some(text), None) = (industry_text, industry) {
+        problems.push(Problem::field("industry", text, ProblemKind::Choice(industry_choices())));
+    }
     let taken = |sql: &str, value: &str| -> Result<bool> { Ok(conn.query_row(sql, params![value, except], |r| r.get(0))?) };
     if taken("SELECT EXISTS (SELECT 1 FROM organization WHERE name = ?1 AND id IS NOT ?2)", name)? {
         problems.push(Problem::field("name", name, ProblemKind::DuplicateInDatabase));
@@ -124,5 +141,30 @@ pub(crate) fn validate(conn: &Connection, org: &Organization, except: Option<i64
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    Ok(Organization { name: name.to_string(), credit_code, region: region.unwrap_or_default().to_string(), ..org.clone() })
+    Ok(Organization {
+        name: name.to_string(),
+        credit_code,
+        region: region.unwrap_or_default().to_string(),
+        industry: industry.map(str::to_string),
+        ..org.clone()
+    })
+}
+
+/// The accepted industry sections, for error messages: `A 农、林、牧、渔业 / B 采矿业 / …`.
+pub(crate) fn industry_choices() -> String {
+    crate::model::INDUSTRY_SECTIONS.iter().map(|(l, n)| format!("{l} {n}")).collect::<Vec<_>>().join(" / ")
+}
+
+/// A section of 国民经济行业分类 (GB/T 4754), as the organization form offers it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct IndustrySection {
+    /// The letter, A–T: what is stored.
+    pub letter: String,
+    /// 门类名称.
+    pub name: String,
+}
+
+/// The twenty sections, in order.
+pub fn industry_sections() -> Vec<IndustrySection> {
+    crate::model::INDUSTRY_SECTIONS.iter().map(|(l, n)| IndustrySection { letter: l.to_string(), name: n.to_string() }).collect()
 }

@@ -83,6 +83,8 @@ pub struct OrganizationRow {
     pub size: Option<Size>,
     /// 所在地区.
     pub region: String,
+    /// 行业门类 (letter), when known.
+    pub industry: Option<String>,
     /// Contracts with it.
     pub contract_count: u32,
     /// Their total amount.
@@ -106,7 +108,7 @@ pub struct OrganizationPage {
 
 const ROW_COLUMNS: &str = "o.id, o.name, o.credit_code, o.ownership, o.size, o.region,
     (SELECT count(*) FROM contract c WHERE c.organization_id = o.id) AS contract_count,
-    (SELECT coalesce(sum(c.amount_fen), 0) FROM contract c WHERE c.organization_id = o.id) AS contract_amount, o.merged_into, o.version";
+    (SELECT coalesce(sum(c.amount_fen), 0) FROM contract c WHERE c.organization_id = o.id) AS contract_amount, o.merged_into, o.version, o.industry";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<OrganizationRow> {
     Ok(OrganizationRow {
@@ -120,6 +122,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<OrganizationRow> {
         contract_amount_fen: r.get(7)?,
         merged_into: r.get(8)?,
         version: r.get(9)?,
+        industry: r.get(10)?,
     })
 }
 
@@ -314,6 +317,7 @@ pub fn update(store: &mut Store, actor: &Actor, edit: &OrganizationEdit) -> Resu
         ownership: before.ownership,
         size: before.size,
         region: before.region.clone(),
+        industry: before.industry.clone(),
     };
     let json = |o: &Organization| serde_json::to_value(o).unwrap_or_default();
     version::check(&tx, &version::ORGANIZATION, before.version, edit.version, || version::Stale {
@@ -325,8 +329,8 @@ pub fn update(store: &mut Store, actor: &Actor, edit: &OrganizationEdit) -> Resu
     })?;
     let clean = crate::people::organization::validate(&tx, &edit.organization, Some(edit.id))?;
     tx.execute(
-        "UPDATE organization SET name = ?1, credit_code = ?2, ownership = ?3, size = ?4, region = ?5, version = version + 1 WHERE id = ?6",
-        params![clean.name, clean.credit_code, clean.ownership, clean.size, clean.region, edit.id],
+        "UPDATE organization SET name = ?1, credit_code = ?2, ownership = ?3, size = ?4, region = ?5, industry = ?6, version = version + 1 WHERE id = ?7",
+        params![clean.name, clean.credit_code, clean.ownership, clean.size, clean.region, clean.industry, edit.id],
     )?;
     Journal::start(&tx, actor)?.record(&tx, Action::Update, "organization", &before.name, Some(&json(&old)), Some(&json(&clean)))?;
     tx.commit()?;

@@ -21,6 +21,10 @@ pub struct Person {
     pub leader_level: LeaderLevel,
     /// 身份证号, validated; never logged in full.
     pub id_number: Option<String>,
+    /// 兼职/离岗创业: the periods the template gives with the person (written with the person;
+    /// the export lists the person's periods).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outside_work: Vec<crate::people::outside_work::Period>,
 }
 
 /// Every person, in employee-ID order.
@@ -38,10 +42,12 @@ pub fn load_all(conn: &Connection) -> Result<Vec<Person>> {
                 category: r.get(3)?,
                 leader_level: r.get(4)?,
                 id_number: r.get(5)?,
+                outside_work: Vec::new(),
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+        .collect::<rusqlite::Result<Vec<Person>>>()?;
+    let mut periods = crate::people::outside_work::by_person(conn)?;
+    Ok(rows.into_iter().map(|p| Person { outside_work: periods.remove(&p.employee_id).unwrap_or_default(), ..p }).collect())
 }
 
 /// A person offered by a picker (inventors, team members).

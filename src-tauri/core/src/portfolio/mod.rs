@@ -8,4 +8,5 @@ pub mod attachment;
 pub mod department;
 pub mod disclosure;
 pub mod ledger;
+pub mod project;
 pub mod register;

@@ -8,6 +8,7 @@ use crate::store::Store;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use ts_rs::TS;
 
 /// Contracts signed in the year and the money received in it.
@@ -53,6 +54,32 @@ pub struct Granted {
     pub total: i64,
 }
 
+/// Achievements granted in the year, by the level of their funding source (成果来源).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct ByFundingLevel {
+    /// 国家级.
+    pub national: i64,
+    /// 省部级.
+    pub provincial: i64,
+    /// 企业委托.
+    pub enterprise: i64,
+    /// 自筹.
+    pub own: i64,
+    /// 其他.
+    pub other: i64,
+    /// No level recorded.
+    pub unrecorded: i64,
+}
+
+/// Projects of the register approved in the year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Projects {
+    /// How many.
+    pub count: i64,
+    /// Their funding.
+    pub funding_fen: i64,
+}
+
 /// Part 2: achievements obtained.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
 pub struct Achievements {
@@ -60,6 +87,10 @@ pub struct Achievements {
     pub granted: Granted,
     /// Of those, from a fiscally funded project.
     pub fiscal_funded: i64,
+    /// Granted in the year, by the level of their funding source.
+    pub by_funding_level: ByFundingLevel,
+    /// Fiscally funded (national and provincial) projects approved in the year (2022 edition on).
+    pub fiscal_projects_approved: Projects,
 }
 
 /// Transfer, license and equity contracts by the counterparty's ownership.
@@ -86,6 +117,18 @@ pub struct ByRegion {
     pub abroad: Deals,
 }
 
+/// Transfer, license and equity contracts by amount: at least 1, 10 and 100 million yuan (the
+/// bands include the larger ones).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Bands {
+    /// ≥ 1,000,000 yuan.
+    pub over_1m: Deals,
+    /// ≥ 10,000,000 yuan.
+    pub over_10m: Deals,
+    /// ≥ 100,000,000 yuan.
+    pub over_100m: Deals,
+}
+
 /// Part 3: transformation by transfer, license and equity.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
 pub struct Transformation {
@@ -105,6 +148,14 @@ pub struct Transformation {
     pub by_region: ByRegion,
     /// Contracts of at least 1,000,000 yuan.
     pub over_1m_count: i64,
+    /// By the counterparty's province (its region): every province-level region and 境外.
+    pub by_province: BTreeMap<String, Deals>,
+    /// By the counterparty's industry section (GB/T 4754 letter): every section A–T.
+    pub by_industry: BTreeMap<String, Deals>,
+    /// Counterparties with no industry section recorded.
+    pub industry_unrecorded: Deals,
+    /// By contract amount.
+    pub bands: Bands,
 }
 
 /// Part 4: technical development, consulting and service contracts.
@@ -139,6 +190,11 @@ pub struct Rewards {
     pub equity_units: i64,
     /// Positive equity lines.
     pub equity_person_times: i64,
+    /// Σ taxable part of the cash (the 58号 half of transfer and license rewards is not taxed).
+    pub taxable_fen: i64,
+    /// The equity units in yuan at the contract's agreed value (作价金额 / 获得股权), each line
+    /// rounded half away from zero.
+    pub equity_value_fen: i64,
 }
 
 /// Part 5: income.
@@ -167,6 +223,17 @@ pub struct RecipientIncome {
     pub amount_fen: i64,
 }
 
+/// Platforms of one kind open during the year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Platforms {
+    /// 自建.
+    pub own: i64,
+    /// 共建.
+    pub joint: i64,
+    /// Both.
+    pub total: i64,
+}
+
 /// Part 4: the organization.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
 pub struct Organization {
@@ -174,6 +241,16 @@ pub struct Organization {
     pub transfer_staff: i64,
     /// Equity contracts signed in the year (companies founded on the results).
     pub companies_created: i64,
+    /// 研发机构 open during the year.
+    pub rd_institutions: Platforms,
+    /// 技术转移机构 open during the year.
+    pub transfer_institutions: Platforms,
+    /// 服务平台 open during the year.
+    pub service_platforms: Platforms,
+    /// People with a part-time (兼职) period overlapping the year.
+    pub part_time_people: i64,
+    /// People with a leave-to-found (离岗创业) period overlapping the year.
+    pub leave_to_found_people: i64,
 }
 
 /// Every indicator of the report (`report annual --json`), nested by the dots of the key paths
@@ -259,6 +336,26 @@ pub fn indicators_for(store: &Store, year: i32, department: Option<&str>) -> Res
         range,
     )?;
 
+    let mut stmt = conn.prepare_cached(
+        "SELECT coalesce(a.funding_level, ''), count(*) FROM achievement a WHERE a.granted_on BETWEEN ?1 AND ?2
+           AND (?3 IS NULL OR a.department_id = (SELECT id FROM department WHERE name = ?3)) GROUP BY 1",
+    )?;
+    for row in stmt.query_map(range, |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+        let (level, n) = row?;
+        let f = &mut achievements.by_funding_level;
+        *match crate::model::FundingLevel::ALL.iter().find(|l| l.key() == level) {
+            Some(crate::model::FundingLevel::National) => &mut f.national,
+            Some(crate::model::FundingLevel::Provincial) => &mut f.provincial,
+            Some(crate::model::FundingLevel::Enterprise) => &mut f.enterprise,
+            Some(crate::model::FundingLevel::Own) => &mut f.own,
+            Some(crate::model::FundingLevel::Other) => &mut f.other,
+            None => &mut f.unrecorded,
+        } += n;
+    }
+    achievements.fiscal_projects_approved = conn
+        .prepare_cached(&format!("SELECT count(*), coalesce(sum(pr.funding_fen), 0) FROM project pr WHERE {FISCAL_PROJECT_IN_YEAR}"))?
+        .query_row(range, |r| Ok(Projects { count: r.get(0)?, funding_fen: r.get(1)? }))?;
+
     let flows = flows(conn, &from, &to, department)?;
     let flow = |kind: &str| flows.iter().find(|(k, _)| k == kind).map(|(_, f)| *f).unwrap_or_default();
     let sum = |kinds: [&str; 3]| {
@@ -276,31 +373,37 @@ pub fn indicators_for(store: &Store, year: i32, department: Option<&str>) -> Res
         total: sum(TRANSFORMATION),
         ..Transformation::default()
     };
-    // Each signed transformation contract once, with its counterparty's ownership, size and region.
+    let t = &mut transformation;
+    for province in crate::model::PROVINCES.iter().chain([&crate::model::ABROAD]) {
+        t.by_province.insert(province.to_string(), Deals::default());
+    }
+    for (letter, _) in crate::model::INDUSTRY_SECTIONS {
+        t.by_industry.insert(letter.to_string(), Deals::default());
+    }
+    // Each signed transformation contract once, with its counterparty's ownership, size, region
+    // (province) and industry section.
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT o.ownership, coalesce(o.size, ''), CASE WHEN o.region = ?4 THEN 'in' WHEN o.region = ?5 THEN 'abroad' ELSE 'out' END,
-           count(*), coalesce(sum(c.amount_fen), 0), coalesce(sum(c.amount_fen >= 100000000), 0)
+           count(*), coalesce(sum(c.amount_fen), 0), coalesce(sum(c.amount_fen >= 100000000), 0), o.region, coalesce(o.industry, '')
          FROM contract c JOIN organization o ON o.id = c.organization_id
          WHERE c.signed_on BETWEEN ?1 AND ?2 AND c.kind IN ('transfer', 'license', 'equity') AND {CONTRACT_IN_DEPARTMENT}
-         GROUP BY 1, 2, 3"
+         GROUP BY 1, 2, 3, 7, 8"
     ))?;
     let rows = stmt.query_map(params![from, to, department, profile.province, crate::model::ABROAD], |r| {
         Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
+            (r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?),
             r.get::<_, i64>(3)?,
             r.get::<_, i64>(4)?,
             r.get::<_, i64>(5)?,
+            (r.get::<_, String>(6)?, r.get::<_, String>(7)?),
         ))
     })?;
     for row in rows {
-        let (ownership, size, region, count, amount, over_1m) = row?;
+        let ((ownership, size, region), count, amount, over_1m, (province, industry)) = row?;
         let add = |d: &mut Deals| {
             d.count += count;
             d.contract_amount_fen += amount;
         };
-        let t = &mut transformation;
         add(match ownership.as_str() {
             "state_owned" => &mut t.by_ownership.state_owned,
             "private" => &mut t.by_ownership.private,
@@ -316,7 +419,24 @@ pub fn indicators_for(store: &Store, year: i32, department: Option<&str>) -> Res
             _ => &mut t.by_region.out_of_province,
         });
         t.over_1m_count += over_1m;
+        add(t.by_province.entry(province).or_default());
+        add(match t.by_industry.get_mut(&industry) {
+            Some(d) => d,
+            None => &mut t.industry_unrecorded,
+        });
     }
+    // The amount bands: 1, 10 and 100 million yuan are 10^8, 10^9 and 10^10 fen.
+    t.bands = conn
+        .prepare_cached(&format!(
+            "SELECT coalesce(sum(c.amount_fen >= 100000000), 0), coalesce(sum(CASE WHEN c.amount_fen >= 100000000 THEN c.amount_fen END), 0),
+               coalesce(sum(c.amount_fen >= 1000000000), 0), coalesce(sum(CASE WHEN c.amount_fen >= 1000000000 THEN c.amount_fen END), 0),
+               coalesce(sum(c.amount_fen >= 10000000000), 0), coalesce(sum(CASE WHEN c.amount_fen >= 10000000000 THEN c.amount_fen END), 0)
+             FROM contract c WHERE c.signed_on BETWEEN ?1 AND ?2 AND c.kind IN ('transfer', 'license', 'equity') AND {CONTRACT_IN_DEPARTMENT}"
+        ))?
+        .query_row(range, |r| {
+            let deals = |i: usize| -> rusqlite::Result<Deals> { Ok(Deals { count: r.get(i)?, contract_amount_fen: r.get(i + 1)? }) };
+            Ok(Bands { over_1m: deals(0)?, over_10m: deals(2)?, over_100m: deals(4)? })
+        })?;
 
     let technical = Technical {
         development: flow("development"),
@@ -334,7 +454,8 @@ pub fn indicators_for(store: &Store, year: i32, department: Option<&str>) -> Res
            count(CASE WHEN l.leader_level <> 'none' AND l.amount_fen > 0 THEN 1 END),
            count(CASE WHEN l.leader_level = 'unit_principal' AND l.amount_fen > 0 THEN 1 END),
            coalesce(sum(CASE WHEN l.waived = 0 THEN l.units END), 0),
-           count(CASE WHEN l.waived = 0 AND l.units > 0 THEN 1 END)
+           count(CASE WHEN l.waived = 0 AND l.units > 0 THEN 1 END),
+           coalesce(sum(l.taxable_fen), 0)
          FROM distribution_line l JOIN distribution d ON d.id = l.distribution_id JOIN contract c ON c.id = d.contract_id
          WHERE d.state = 'paid' AND d.paid_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT}"
         ))?
@@ -348,8 +469,22 @@ pub fn indicators_for(store: &Store, year: i32, department: Option<&str>) -> Res
                 principal_leader_person_times: r.get(5)?,
                 equity_units: r.get(6)?,
                 equity_person_times: r.get(7)?,
+                taxable_fen: r.get(8)?,
+                equity_value_fen: 0,
             })
         })?;
+    let mut rewards = rewards;
+    // Each equity line at its contract's agreed value per unit of registered capital.
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT l.units, c.amount_fen, c.equity_units_fen
+         FROM distribution_line l JOIN distribution d ON d.id = l.distribution_id JOIN contract c ON c.id = d.contract_id
+         WHERE d.state = 'paid' AND d.paid_on BETWEEN ?1 AND ?2 AND l.waived = 0 AND l.units IS NOT NULL AND c.equity_units_fen > 0
+           AND {CONTRACT_IN_DEPARTMENT}"
+    ))?;
+    for row in stmt.query_map(range, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))? {
+        let (units, amount, capital) = row?;
+        rewards.equity_value_fen += equity_value_fen(units, amount, capital);
+    }
 
     let recipients = conn
         .prepare_cached(&format!(
@@ -380,7 +515,7 @@ pub fn indicators_for(store: &Store, year: i32, department: Option<&str>) -> Res
             range,
         )?,
     };
-    let organization = Organization {
+    let mut organization = Organization {
         transfer_staff: one(
             conn,
             "SELECT count(*) FROM person p WHERE p.category = 'transfer_staff'
@@ -388,7 +523,40 @@ pub fn indicators_for(store: &Store, year: i32, department: Option<&str>) -> Res
             params![department],
         )?,
         companies_created: transformation.equity.count,
+        ..Organization::default()
     };
+    // The institution's platforms open on some day of the year; a department has none of its own.
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, mode, count(*) FROM platform WHERE ?3 IS NULL AND founded_on <= ?2 AND (closed_on IS NULL OR closed_on >= ?1)
+         GROUP BY kind, mode",
+    )?;
+    for row in stmt.query_map(range, |r| {
+        Ok((r.get::<_, crate::model::PlatformKind>(0)?, r.get::<_, crate::model::PlatformMode>(1)?, r.get::<_, i64>(2)?))
+    })? {
+        let (kind, mode, n) = row?;
+        let p = match kind {
+            crate::model::PlatformKind::RdInstitution => &mut organization.rd_institutions,
+            crate::model::PlatformKind::TransferInstitution => &mut organization.transfer_institutions,
+            crate::model::PlatformKind::ServicePlatform => &mut organization.service_platforms,
+        };
+        *match mode {
+            crate::model::PlatformMode::Own => &mut p.own,
+            crate::model::PlatformMode::Joint => &mut p.joint,
+        } += n;
+        p.total += n;
+    }
+    // People with a period overlapping the year, each once (a merged duplicate as the person kept).
+    let mut stmt = conn.prepare_cached(
+        "SELECT w.kind, count(DISTINCT coalesce(p.merged_into, p.id)) FROM outside_work w JOIN person p ON p.id = w.person_id
+         WHERE w.from_on <= ?2 AND (w.to_on IS NULL OR w.to_on >= ?1)
+           AND (?3 IS NULL OR p.department_id = (SELECT id FROM department WHERE name = ?3)) GROUP BY w.kind",
+    )?;
+    for row in stmt.query_map(range, |r| Ok((r.get::<_, crate::model::OutsideWorkKind>(0)?, r.get::<_, i64>(1)?)))? {
+        match row? {
+            (crate::model::OutsideWorkKind::PartTime, n) => organization.part_time_people = n,
+            (crate::model::OutsideWorkKind::LeaveToFound, n) => organization.leave_to_found_people = n,
+        }
+    }
     Ok(Indicators {
         year,
         institution: profile.name,
@@ -430,12 +598,28 @@ fn flows(conn: &Connection, from: &str, to: &str, department: Option<&str>) -> R
     Ok(out)
 }
 
+/// Fiscally funded (national, provincial) projects approved in the year `?1..?2`, for the
+/// institution or, when `?3` names a department, linked to one of its achievements.
+const FISCAL_PROJECT_IN_YEAR: &str = "pr.level IN ('national', 'provincial') AND pr.approved_on BETWEEN ?1 AND ?2
+    AND (?3 IS NULL OR pr.id IN (SELECT pa.project_id FROM project_achievement pa JOIN achievement a ON a.id = pa.achievement_id
+      JOIN department dep ON dep.id = a.department_id WHERE dep.name = ?3))";
+
+/// The yuan value (fen) of `units` of registered capital of an equity contract valued at
+/// `amount_fen` for `capital_fen` units: units × amount / capital, halves away from zero
+/// (docs/annual-report.md "rewards").
+pub fn equity_value_fen(units: i64, amount_fen: i64, capital_fen: i64) -> i64 {
+    if capital_fen <= 0 {
+        return 0;
+    }
+    crate::money::round_half_up(units as i128 * amount_fen as i128, capital_fen as i128) as i64
+}
+
 fn one(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<i64> {
     Ok(conn.prepare_cached(sql)?.query_row(args, |r| r.get(0))?)
 }
 
 /// The SQL condition on a contract `c` and its counterparty `o` for a breakdown of part 3
-/// (`?5` is the institution's province).
+/// (`?5` is the institution's province, `?6` the breakdown's part: a province or a section).
 fn breakdown(group: &str, part: Option<&str>) -> &'static str {
     match (group, part) {
         ("by_ownership", Some("state_owned")) => "o.ownership = 'state_owned'",
@@ -446,7 +630,12 @@ fn breakdown(group: &str, part: Option<&str>) -> &'static str {
         ("by_region", Some("in_province")) => "o.region = ?5",
         ("by_region", Some("abroad")) => "o.region = '境外'",
         ("by_region", Some(_)) => "o.region NOT IN (?5, '境外')",
-        ("over_1m_count", _) => "c.amount_fen >= 100000000",
+        ("over_1m_count", _) | ("bands", Some("over_1m")) => "c.amount_fen >= 100000000",
+        ("bands", Some("over_10m")) => "c.amount_fen >= 1000000000",
+        ("bands", Some("over_100m")) => "c.amount_fen >= 10000000000",
+        ("by_province", Some(_)) => "o.region = ?6",
+        ("by_industry", Some(_)) => "o.industry = ?6",
+        ("industry_unrecorded", _) => "o.industry IS NULL",
         _ => "?5 IS NOT NULL",
     }
 }
@@ -479,11 +668,39 @@ pub fn records(store: &Store, year: i32, indicator: &str, department: Option<&st
     fn kinds<'a>(section: &str, k: &'a str) -> Vec<&'a str> {
         match k {
             "total" if section == "technical" => vec!["development", "consulting", "service"],
-            "total" | "by_ownership" | "to_sme" | "by_region" | "over_1m_count" => vec!["transfer", "license", "equity"],
+            "total"
+            | "by_ownership"
+            | "to_sme"
+            | "by_region"
+            | "over_1m_count"
+            | "by_province"
+            | "by_industry"
+            | "industry_unrecorded"
+            | "bands" => vec!["transfer", "license", "equity"],
             other => vec![other],
         }
     }
     let (sql, kind_list): (String, Vec<&str>) = match parts.as_slice() {
+        // Platforms and people's periods are no records of these four kinds: their lists are on
+        // their own screens.
+        ["organization", "rd_institutions" | "transfer_institutions" | "service_platforms" | "part_time_people" | "leave_to_found_people", ..] => {
+            return Ok(Vec::new())
+        }
+        ["achievements", "by_funding_level", level] => (
+            "SELECT 'achievement', a.id, a.achievement_no, a.title, a.granted_on, NULL FROM achievement a
+             WHERE a.granted_on BETWEEN ?1 AND ?2 AND (?3 IS NULL OR a.department_id = (SELECT id FROM department WHERE name = ?3))
+               AND coalesce(a.funding_level, 'unrecorded') = ?4 ORDER BY a.granted_on, a.achievement_no"
+                .to_string(),
+            vec![*level],
+        ),
+        ["achievements", "fiscal_projects_approved", ..] => (
+            format!(
+                "SELECT DISTINCT 'achievement', a.id, a.achievement_no, a.title, pr.approved_on, NULL
+                 FROM project pr JOIN project_achievement pa ON pa.project_id = pr.id JOIN achievement a ON a.id = pa.achievement_id
+                 WHERE {FISCAL_PROJECT_IN_YEAR} AND ?4 IS NOT NULL ORDER BY pr.approved_on, a.achievement_no"
+            ),
+            vec![""],
+        ),
         ["achievements", ..] => (
             "SELECT 'achievement', a.id, a.achievement_no, a.title, a.granted_on, NULL FROM achievement a
              WHERE a.granted_on BETWEEN ?1 AND ?2 AND (?3 IS NULL OR a.department_id = (SELECT id FROM department WHERE name = ?3))
@@ -542,8 +759,9 @@ pub fn records(store: &Store, year: i32, indicator: &str, department: Option<&st
     let (from, to) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
     let province = crate::store::institution::load(store)?.province;
     let mut stmt = store.conn().prepare(&format!("{sql} LIMIT 1000"))?;
-    // Only the contract query reads ?5; bind it only there.
-    let uses_province = stmt.parameter_count() >= 5;
+    // Only the contract query reads ?5 (and a breakdown by province or section ?6); bind them only there.
+    let params_used = stmt.parameter_count();
+    let part = parts.get(2).copied().unwrap_or("");
     let mut rows = Vec::new();
     let mut read = |r: &rusqlite::Row<'_>| -> rusqlite::Result<()> {
         let kind: String = r.get(0)?;
@@ -562,7 +780,9 @@ pub fn records(store: &Store, year: i32, indicator: &str, department: Option<&st
         });
         Ok(())
     };
-    let mut result = if uses_province {
+    let mut result = if params_used >= 6 {
+        stmt.query(params![from, to, department, fourth, province, part])?
+    } else if params_used >= 5 {
         stmt.query(params![from, to, department, fourth, province])?
     } else {
         stmt.query(params![from, to, department, fourth])?

@@ -102,6 +102,33 @@ pub fn check(store: &Store, year: i32, lang: Lang) -> Result<Vec<CheckFinding>> 
          WHERE c.kind <> 'equity' AND EXISTS (SELECT 1 FROM receipt y WHERE y.contract_id = c.id AND y.received_on BETWEEN ?1 AND ?2)
          GROUP BY c.id HAVING sum(r.amount_fen) > c.amount_fen ORDER BY c.contract_no",
     )?;
+    // Part 3 breaks the contracts down by the counterparty's province and industry section, and
+    // part 2 the achievements by the level of their funding (docs/annual-report.md "Checks").
+    let known_regions =
+        crate::model::PROVINCES.iter().chain([&crate::model::ABROAD]).map(|p| format!("'{p}'")).collect::<Vec<_>>().join(", ");
+    query(
+        "counterparty_province_unknown",
+        Severity::Warning,
+        "contract",
+        &format!(
+            "SELECT c.contract_no FROM contract c JOIN organization o ON o.id = c.organization_id
+             WHERE c.kind IN ('transfer', 'license', 'equity') AND c.signed_on BETWEEN ?1 AND ?2 AND o.region NOT IN ({known_regions})
+             ORDER BY c.contract_no"
+        ),
+    )?;
+    query(
+        "counterparty_without_industry",
+        Severity::Warning,
+        "contract",
+        "SELECT c.contract_no FROM contract c JOIN organization o ON o.id = c.organization_id
+         WHERE c.kind IN ('transfer', 'license', 'equity') AND c.signed_on BETWEEN ?1 AND ?2 AND o.industry IS NULL ORDER BY c.contract_no",
+    )?;
+    query(
+        "achievement_without_funding_level",
+        Severity::Warning,
+        "achievement",
+        "SELECT achievement_no FROM achievement WHERE granted_on BETWEEN ?1 AND ?2 AND funding_level IS NULL ORDER BY achievement_no",
+    )?;
     out.extend(jumps(store, year, lang)?);
     let changed: Vec<RecordRef> = crate::reporting::report_year::changes(store, year)?
         .into_iter()
@@ -172,6 +199,17 @@ fn text(code: &str, n: usize, lang: Lang) -> String {
             ("项指标与上年相比变化超过 3 倍，请核对单位和数据", "indicator(s) moved more than 3× against last year: check units and data")
         }
         "report_changed_since_filing" => ("项指标在报送后因数据修改而变化", "indicator(s) changed since the year was filed"),
+        "counterparty_province_unknown" => (
+            "份转让、许可或作价投资合同的合作单位所在地区不是省级行政区或境外",
+            "transfer/license/equity contract(s) whose counterparty's region is no province-level region or 境外",
+        ),
+        "counterparty_without_industry" => (
+            "份转让、许可或作价投资合同的合作单位没有行业门类",
+            "transfer/license/equity contract(s) whose counterparty has no industry section",
+        ),
+        "achievement_without_funding_level" => {
+            ("项当年授权的成果没有成果来源（经费级别）", "achievement(s) granted this year without a funding source level")
+        }
         _ => ("项问题", "problem(s)"),
     };
     match lang {

@@ -185,9 +185,9 @@ pub fn overview(store: &Store, today: NaiveDate) -> Result<Dashboard> {
 }
 
 fn fee_deadlines(store: &Store, today: NaiveDate) -> Result<Vec<Deadline>> {
-    let page = |status, within_days| docket::page(store, &FeeQuery { status, within_days, page: 1, page_size: ITEMS }, today);
-    let due = page(FeeStatus::Due, 90)?;
-    let grace = page(FeeStatus::Grace, 90)?;
+    let list = docket::listing(store, today, 90)?;
+    let tab = |status| list.page(store, &FeeQuery { status, within_days: 90, page: 1, page_size: ITEMS });
+    let (due, grace) = (tab(FeeStatus::Due)?, tab(FeeStatus::Grace)?);
     let item = |l: &docket::FeeLine| DeadlineItem {
         id: l.achievement_id,
         label: format!("{} {}", l.achievement_no, l.title),

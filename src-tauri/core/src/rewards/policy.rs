@@ -438,7 +438,7 @@ pub fn save(store: &mut Store, actor: &Actor, policy: &Policy) -> Result<i64> {
         policy.transfer_staff_min_bp,
         policy.publicity_days,
         policy.payment_deadline_months,
-        // The schema-2 remainder split is no longer read (schema 10: recipients); its columns keep the default.
+        // The schema-2 remainder split is no longer read (schema 12: recipients); its columns keep the default.
         0,
         FULL_BP,
         0,

@@ -36,6 +36,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_accounts.sql"),
     INTEGRITY,
     include_str!("../../migrations/0009_versions.sql"),
+    include_str!("../../migrations/0010_read_paths.sql"),
+    include_str!("../../migrations/0011_official_report.sql"),
     include_str!("../../migrations/0012_splits.sql"),
 ];
 
@@ -99,15 +101,20 @@ impl Store {
         Self::prepare(conn, path).map_err(|e| holders::locked(path, e))
     }
 
-    /// A second, reading connection to this store's file (WAL lets it read while a write is
-    /// under way): for answers that must not wait behind a long job. None in memory.
-    pub fn reader(&self) -> Result<Option<Connection>> {
+    /// Another store over the same file that only reads (WAL lets it read while a write is under
+    /// way): read-only commands run on it beside the writer, and answers that must not wait
+    /// behind a long job come from it. Anything it tries to write fails (`SQLITE_READONLY`).
+    /// None in memory.
+    pub fn read_only(&self) -> Result<Option<Store>> {
         if self.path == Path::new(":memory:") {
             return Ok(None);
         }
         let conn = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        Ok(Some(conn))
+        conn.pragma_update(None, "cache_size", CACHE_KIB)?;
+        // Counted like any store of the file: the note names this process until the last closes.
+        holders::register(&self.path);
+        Ok(Some(Store { conn, path: self.path.clone(), sealed: self.sealed.clone(), nested: false }))
     }
 
     /// An in-memory store for tests and previews.
@@ -382,6 +389,7 @@ pub fn resolve_path(explicit: Option<&Path>) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::audit::{Action, Journal};
     use crate::store::institution::Institution;
 
     fn actor() -> Actor {
@@ -407,6 +415,26 @@ mod tests {
             let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
             assert_eq!(mode, 0o600, "the data file is readable by its owner only");
         }
+    }
+
+    #[test]
+    fn a_read_only_store_sees_each_commit_and_cannot_write() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.db");
+        let mut store = Store::create(&path, &institution(), &actor()).expect("created");
+        let reader = store.read_only().expect("opens").expect("a file, not memory");
+        let entries = |s: &Store| s.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get::<_, i64>(0)).expect("count");
+        let before = entries(&reader);
+        let tx = store.write().expect("write");
+        Journal::start(&tx, &actor()).and_then(|mut j| j.record(&tx, Action::Insert, "test", "1", None, None)).expect("entry");
+        tx.commit().expect("commit");
+        assert_eq!(entries(&reader), before + 1, "the writer's commit is seen by the next read");
+        let refused = reader.conn().execute("DELETE FROM holiday", []);
+        assert!(
+            matches!(refused, Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ReadOnly),
+            "a read-only store writes nothing"
+        );
+        assert!(Store::in_memory().expect("memory").read_only().expect("no error").is_none(), "memory has no second connection");
     }
 
     #[test]

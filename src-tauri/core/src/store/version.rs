@@ -45,6 +45,7 @@ pub(crate) const ACHIEVEMENT: Form = Form {
         f("status", "法律状态", "legal status"),
         f("department", "所属单位", "department"),
         f("fiscal_project", "财政资助项目", "fiscal project"),
+        f("funding_level", "成果来源", "funding source level"),
         f("fees_paid_through", "年费已缴至", "fees paid through"),
         f("inventors", "完成人", "inventors"),
         f("co_owners", "共有人", "co-owners"),
@@ -107,6 +108,53 @@ pub(crate) const ORGANIZATION: Form = Form {
         f("ownership", "单位性质", "ownership"),
         f("size", "企业规模", "size"),
         f("region", "所在地区", "region"),
+        f("industry", "行业门类", "industry section"),
+    ],
+};
+
+/// A platform of the institution (people::platform).
+pub(crate) const PLATFORM: Form = Form {
+    record: "platform",
+    entities: &["platform"],
+    moved: &[],
+    fields: &[
+        f("name", "名称", "name"),
+        f("kind", "类型", "kind"),
+        f("mode", "自建/共建", "own or joint"),
+        f("partner", "共建单位", "partner"),
+        f("founded_on", "成立日期", "founding date"),
+        f("closed_on", "撤销日期", "closing date"),
+    ],
+};
+
+/// A person's part-time or leave-to-found period (people::outside_work).
+pub(crate) const OUTSIDE_WORK: Form = Form {
+    record: "outside_work",
+    entities: &["outside_work"],
+    // A merge of people leaves periods with the duplicate (merge_moved names a closed list of
+    // tables); the report counts a merged duplicate as the person kept.
+    moved: &[],
+    fields: &[
+        f("employee_id", "工号", "employee ID"),
+        f("company", "企业", "company"),
+        f("kind", "类型", "kind"),
+        f("from_on", "开始日期", "first day"),
+        f("to_on", "结束日期", "last day"),
+    ],
+};
+
+/// A funded project of the register (portfolio::project).
+pub(crate) const PROJECT: Form = Form {
+    record: "project",
+    entities: &["project"],
+    moved: &[],
+    fields: &[
+        f("project_no", "项目编号", "project number"),
+        f("title", "项目名称", "title"),
+        f("level", "项目级别", "level"),
+        f("funding_fen", "资助经费", "funding"),
+        f("approved_on", "立项日期", "approval date"),
+        f("achievements", "产出成果", "achievements"),
     ],
 };
 

@@ -27,6 +27,7 @@ const PEOPLE: &[Column] = &[
     col("人员类别", "category", false, 20),
     col("领导职务", "leader_level", false, 20),
     col("身份证号", "id_number", false, 18),
+    col("兼职/离岗创业", "outside_work", false, 2000),
 ];
 
 const ORGANIZATIONS: &[Column] = &[
@@ -35,6 +36,7 @@ const ORGANIZATIONS: &[Column] = &[
     col("单位性质", "ownership", true, 20),
     col("企业规模", "size", false, 20),
     col("所在地区", "region", true, 20),
+    col("行业门类", "industry", false, 40),
 ];
 
 const ACHIEVEMENTS: &[Column] = &[
@@ -92,10 +94,15 @@ pub fn columns(table: Table) -> &'static [Column] {
     }
 }
 
-/// The template column a header names: the Chinese header, or the English key in any case.
+/// Other headers a column is known by: `省份`, the annual report form's word for an
+/// organization's 所在地区 (docs/import-templates.md "organizations").
+const ALIASES: &[(Table, &str, &str)] = &[(Table::Organizations, "省份", "region")];
+
+/// The template column a header names: the Chinese header, an alias, or the English key in any case.
 pub fn find(table: Table, header: &str) -> Option<usize> {
     let h = header.trim();
     let h = h.strip_suffix(')').and_then(|x| x.split_once('(')).map(|(zh, _)| zh.trim()).filter(|zh| !zh.is_empty()).unwrap_or(h);
+    let h = ALIASES.iter().find(|(t, alias, _)| *t == table && *alias == h).map_or(h, |(_, _, key)| key);
     columns(table).iter().position(|c| c.header == h || c.key.eq_ignore_ascii_case(h))
 }
 

@@ -90,7 +90,16 @@ pub fn sheet(store: &Store, table: Table, reveal_ids: bool) -> Result<Sheet> {
             .into_iter()
             .map(|p| {
                 let id = p.id_number.map(|n| if reveal_ids { n } else { crate::ident::mask(&n) });
-                vec![text(&p.employee_id), text(&p.name), text(&p.department), text(p.category.zh()), text(p.leader_level.zh()), opt(&id)]
+                let periods = (!p.outside_work.is_empty()).then(|| crate::people::outside_work::format_periods(&p.outside_work));
+                vec![
+                    text(&p.employee_id),
+                    text(&p.name),
+                    text(&p.department),
+                    text(p.category.zh()),
+                    text(p.leader_level.zh()),
+                    opt(&id),
+                    opt(&periods),
+                ]
             })
             .collect(),
         Table::Organizations => crate::people::organization::load_all(conn)?
@@ -102,6 +111,10 @@ pub fn sheet(store: &Store, table: Table, reveal_ids: bool) -> Result<Sheet> {
                     text(o.ownership.zh()),
                     o.size.map(|s| text(s.zh())).unwrap_or(ExportCell::Empty),
                     text(&o.region),
+                    o.industry
+                        .as_deref()
+                        .map(|l| text(&format!("{l} {}", crate::model::industry_name(l).unwrap_or_default())))
+                        .unwrap_or(ExportCell::Empty),
                 ]
             })
             .collect(),

@@ -31,10 +31,18 @@ impl Record for Organization {
             }
             region
         });
+        let industry = r.choice("industry", crate::model::parse_industry, crate::people::organization::industry_choices);
         if r.problem_count() > before {
             return None;
         }
-        Some(Organization { name: name?, credit_code, ownership: ownership?, size, region: region?.to_string() })
+        Some(Organization {
+            name: name?,
+            credit_code,
+            ownership: ownership?,
+            size,
+            region: region?.to_string(),
+            industry: industry.map(str::to_string),
+        })
     }
 
     fn unique_keys(&self) -> Vec<(&'static str, String, &'static str)> {

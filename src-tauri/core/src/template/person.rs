@@ -30,6 +30,16 @@ impl Record for Person {
                 None
             }
         });
+        let outside_work = match r.text("outside_work").map(|t| crate::people::outside_work::parse_periods(&t)) {
+            None => Vec::new(),
+            Some(Ok(periods)) => periods,
+            Some(Err(problems)) => {
+                for (value, kind) in problems {
+                    r.problem("outside_work", &value, kind);
+                }
+                Vec::new()
+            }
+        };
         if r.problem_count() > before {
             return None;
         }
@@ -40,6 +50,7 @@ impl Record for Person {
             category: category.unwrap_or(Category::Researcher),
             leader_level: leader_level.unwrap_or(LeaderLevel::None),
             id_number,
+            outside_work,
         })
     }
 
@@ -57,6 +68,7 @@ impl Record for Person {
             "INSERT INTO person (employee_id, name, department_id, category, leader_level, id_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
         .execute(params![self.employee_id, self.name, department, self.category, self.leader_level, self.id_number])?;
+        let id = conn.last_insert_rowid();
         let mut logged = self.clone();
         logged.id_number = logged.id_number.as_deref().map(crate::ident::mask);
         journal.record(
@@ -67,6 +79,7 @@ impl Record for Person {
             None,
             Some(&serde_json::to_value(&logged).unwrap_or_default()),
         )?;
+        crate::people::outside_work::insert_periods(conn, journal, id, &self.employee_id, &self.outside_work)?;
         Ok(None)
     }
 }

@@ -180,6 +180,14 @@ pub(crate) fn wan(fen: i64) -> String {
     format!("{sign}{}.{:04}", yuan / 10_000, yuan % 10_000)
 }
 
+/// 亿元 from integer fen, rounded half away from zero to the yuan and shown exactly (eight
+/// decimals): the unit in which the national report gives equity rewards.
+pub(crate) fn yi(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let yuan = (fen.unsigned_abs() + 50) / 100;
+    format!("{sign}{}.{:08}", yuan / 100_000_000, yuan % 100_000_000)
+}
+
 /// A figure of the form.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Value {
@@ -280,6 +288,19 @@ pub(crate) fn parts(i: &Indicators) -> Vec<Part> {
         achievements.count(label, n, "项");
     }
     achievements.count("财政资金资助项目形成的科技成果", i.achievements.fiscal_funded, "项");
+    let f = &i.achievements.by_funding_level;
+    for (label, n) in [
+        ("按成果来源：国家级", f.national),
+        ("　　　　　　省部级", f.provincial),
+        ("　　　　　　企业委托", f.enterprise),
+        ("　　　　　　自筹", f.own),
+        ("　　　　　　其他", f.other),
+        ("　　　　　　未填写成果来源", f.unrecorded),
+    ] {
+        achievements.count(label, n, "项");
+    }
+    achievements.count("本年度新立项财政资助项目数", i.achievements.fiscal_projects_approved.count, "项");
+    achievements.money("本年度新立项财政资助项目经费", i.achievements.fiscal_projects_approved.funding_fen);
 
     let t = &i.transformation;
     let mut transformation = Rows(Vec::new());
@@ -296,6 +317,24 @@ pub(crate) fn parts(i: &Indicators) -> Vec<Part> {
     transformation.deals("在外省（区、市）转化", &t.by_region.out_of_province);
     transformation.deals("在境外转化", &t.by_region.abroad);
     transformation.count("单项合同金额100万元及以上的合同项数", t.over_1m_count, "项");
+    transformation.money("单项合同金额100万元及以上的合同金额", t.bands.over_1m.contract_amount_fen);
+    transformation.deals("单项合同金额1000万元及以上的", &t.bands.over_10m);
+    transformation.deals("单项合同金额1亿元及以上的", &t.bands.over_100m);
+    // By province and by industry section: the regions and sections with contracts, in the
+    // order of the national lists (docs/annual-report.md "Indicators").
+    for province in transferdesk_core::model::PROVINCES.iter().chain([&transferdesk_core::model::ABROAD]) {
+        if let Some(d) = t.by_province.get(*province).filter(|d| d.count > 0) {
+            transformation.deals(&format!("合作单位在{province}的"), d);
+        }
+    }
+    for (letter, name) in transferdesk_core::model::INDUSTRY_SECTIONS {
+        if let Some(d) = t.by_industry.get(*letter).filter(|d| d.count > 0) {
+            transformation.deals(&format!("合作单位属{letter} {name}的"), d);
+        }
+    }
+    if t.industry_unrecorded.count > 0 {
+        transformation.deals("合作单位未填写行业门类的", &t.industry_unrecorded);
+    }
 
     let tech = &i.technical;
     let mut cooperation = Rows(Vec::new());
@@ -305,6 +344,14 @@ pub(crate) fn parts(i: &Indicators) -> Vec<Part> {
     cooperation.flow("技术开发、咨询、服务合计", &tech.total, "金额");
     cooperation.count("技术转移人员（专职）", i.organization.transfer_staff, "人");
     cooperation.count("以科技成果作价投资新设立企业", i.organization.companies_created, "家");
+    let o = &i.organization;
+    for (name, p) in [("研发机构", &o.rd_institutions), ("技术转移机构", &o.transfer_institutions), ("服务平台", &o.service_platforms)]
+    {
+        cooperation.count(format!("{name}（自建）"), p.own, "家");
+        cooperation.count(format!("{name}（共建）"), p.joint, "家");
+    }
+    cooperation.count("在企业兼职的人员", o.part_time_people, "人");
+    cooperation.count("离岗创业的人员", o.leave_to_found_people, "人");
 
     let (r, inc) = (&i.rewards, &i.income);
     let mut rewards = Rows(Vec::new());
@@ -323,6 +370,8 @@ pub(crate) fn parts(i: &Indicators) -> Vec<Part> {
     rewards.count("　　　其中：单位正职领导获得现金奖励人次", r.principal_leader_person_times, "人次");
     rewards.money("个人获得股权奖励出资额", r.equity_units);
     rewards.count("个人获得股权奖励人次", r.equity_person_times, "人次");
+    rewards.money("个人获得现金奖励应纳税所得额", r.taxable_fen);
+    rewards.money("个人获得股权奖励折合金额（按作价金额）", r.equity_value_fen);
 
     [work, achievements, transformation, cooperation, rewards]
         .into_iter()
@@ -550,6 +599,14 @@ fn core(e: rusqlite::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yi_is_exact_to_the_yuan() {
+        // 700,000.00 yuan = 0.007 亿; 123,456,789.49 rounds to 123,456,789 yuan; a half fen rounds away.
+        assert_eq!(yi(70_000_000), "0.00700000");
+        assert_eq!(yi(12_345_678_949), "1.23456789");
+        assert_eq!(yi(-150), "-0.00000002");
+    }
 
     #[test]
     fn wan_is_exact_to_the_yuan() {

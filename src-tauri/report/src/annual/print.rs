@@ -1,7 +1,7 @@
 //! The printable annual report (A4 PDF): cover, contents, parts 一–五 with their indicator tables
 //! and two charts, the lists, and the pledge (承诺书) with places for signature and stamp.
 
-use super::{date_zh, parts, title, wan, ContractLine, Lists, Part, RewardLine, Value};
+use super::{date_zh, parts, title, wan, yi, ContractLine, Lists, Part, RewardLine, Value};
 use crate::pdf::{Align, Bar, Column, Doc, BODY, LEFT, RIGHT, SMALL};
 use crate::Error;
 use std::path::Path;
@@ -171,24 +171,34 @@ fn summary(i: &Indicators, n: usize) -> Option<String> {
             i.achievements.granted.total, i.achievements.granted.invention_patent, i.achievements.fiscal_funded
         )),
         2 => Some(format!(
-            "本年度签订转让、许可、作价投资合同 {} 项，合同金额 {} 万元；本年到账 {} 万元。",
+            "本年度签订转让、许可、作价投资合同 {} 项，合同金额 {} 万元；本年到账 {} 万元。单项 1000 万元及以上 {} 项，1 亿元及以上 {} 项。",
             t.total.count,
             wan(t.total.contract_amount_fen),
-            wan(t.total.received_fen)
+            wan(t.total.received_fen),
+            t.bands.over_10m.count,
+            t.bands.over_100m.count
         )),
         3 => Some(format!(
-            "本年度签订技术开发、咨询、服务合同 {} 项，合同金额 {} 万元；本年到账 {} 万元。",
+            "本年度签订技术开发、咨询、服务合同 {} 项，合同金额 {} 万元；本年到账 {} 万元。研发机构 {} 家、技术转移机构 {} 家、服务平台 {} 家；在企业兼职 {} 人，离岗创业 {} 人。",
             tech.total.count,
             wan(tech.total.contract_amount_fen),
-            wan(tech.total.received_fen)
+            wan(tech.total.received_fen),
+            i.organization.rd_institutions.total,
+            i.organization.transfer_institutions.total,
+            i.organization.service_platforms.total,
+            i.organization.part_time_people,
+            i.organization.leave_to_found_people
         )),
         4 => Some(format!(
-            "本年度到账收入 {} 万元；发放现金奖励 {} 万元，共 {} 人次；股权奖励出资额 {} 万元，共 {} 人次。",
+            "本年度到账收入 {} 万元；发放现金奖励 {} 万元，共 {} 人次；股权奖励出资额 {} 万元，共 {} 人次，折合 {} 万元（{} 亿元）；现金奖励应纳税所得额 {} 万元。",
             wan(i.income.received_fen),
             wan(r.cash_fen),
             r.cash_person_times,
             wan(r.equity_units),
-            r.equity_person_times
+            r.equity_person_times,
+            wan(r.equity_value_fen),
+            yi(r.equity_value_fen),
+            wan(r.taxable_fen)
         )),
         _ => None,
     }

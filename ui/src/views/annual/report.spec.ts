@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysUntil, formatFigure, formatWan, isMoney, reportYears } from './report'
+import { daysUntil, formatFigure, formatWan, indicatorLabel, isMoney, reportYears } from './report'
 
 describe('annual report helpers', () => {
   it('shows fen in 万元 with four decimals, rounding to the yuan', () => {
@@ -24,5 +24,14 @@ describe('annual report helpers', () => {
   it('offers the years back to 2016, newest first', () => {
     expect(reportYears('2026-11-23').slice(0, 2)).toEqual([2026, 2025])
     expect(reportYears('2026-11-23').at(-1)).toBe(2016)
+  })
+})
+
+describe('indicator labels', () => {
+  const t = (key: string) => `<${key}>`
+  it('names a breakdown by its key and the figure', () => {
+    expect(indicatorLabel(t, 'transformation.by_province.四川省.count')).toBe('四川省：<annual.contracts>')
+    expect(indicatorLabel(t, 'transformation.by_industry.C.contract_amount_fen')).toBe('C：<annual.amount>')
+    expect(indicatorLabel(t, 'transformation.bands.over_10m.count')).toBe('<ind.transformation.bands.over_10m.count>')
   })
 })

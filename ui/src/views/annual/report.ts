@@ -54,3 +54,13 @@ export function reportYears(today: string): number[] {
   const current = Number(today.slice(0, 4))
   return Array.from({ length: current - 2015 }, (_, i) => current - i)
 }
+
+/**
+ * The label of an indicator path: its `ind.` text, or for the breakdowns keyed by data (a
+ * province, an industry section) the key with the figure's name.
+ */
+export function indicatorLabel(t: (key: string) => string, path: string): string {
+  const m = /^transformation\.(by_province|by_industry)\.([^.]+)\.(count|contract_amount_fen)$/.exec(path)
+  if (!m) return t(`ind.${path}`)
+  return `${m[2]}：${t(m[3] === 'count' ? 'annual.contracts' : 'annual.amount')}`
+}
