@@ -17,7 +17,7 @@ pub enum Error {
     #[error("file already exists: {0}")]
     AlreadyExists(PathBuf),
     /// The file was written by a newer TransferDesk.
-    #[error("data file has schema version {found}, this build knows up to {supported}")]
+    #[error("data file was written by a newer TransferDesk (schema version {found}; this build knows up to {supported}): install the newer version")]
     NewerSchema { found: i64, supported: i64 },
     /// Not a TransferDesk database, or damaged.
     #[error("data file is not a usable TransferDesk database: {0}")]
