@@ -1,6 +1,10 @@
 # The README's two commands. Each installs what is missing (Debian 12, as root), then builds.
 #   make run   — open the desktop app on the demo portfolio (default data file)
 #   make test  — every check and test: formatting, lints, Rust, UI (Vitest, Playwright), end-to-end
+# And for releases (not part of `make test`):
+#   make package       — the desktop .deb (Tauri bundler) and the office server's .deb, in target/package/
+#   make package-test  — both packages installed, run, upgraded, removed and purged in a clean
+#                        Debian 12 root (debootstrap; downloads from the Debian archive; as root)
 
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -12,7 +16,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev 
 APP := target/debug/transferdesk-app
 CLI := target/debug/transferdesk
 
-.PHONY: run test setup apt npm driver ui build lint test-rust test-ui test-e2e bench app-perf
+.PHONY: run test setup apt npm driver ui build lint test-rust test-ui test-e2e bench app-perf package package-test
 
 run: setup ui build
 	@if [ -z "$$DISPLAY" ]; then \
@@ -78,3 +82,19 @@ bench: apt
 
 app-perf: setup ui
 	scripts/app-perf.sh
+
+# The desktop .deb (the app, the CLI as /usr/bin/transferdesk, the menu entry; Tauri's bundler from
+# ui's @tauri-apps/cli, deb only: other bundle kinds download tools) and the server's .deb
+# (scripts/package-server.sh, dpkg-deb), both at the workspace version, copied to target/package/.
+package: apt npm ui
+	cargo build --release -p transferdesk-cli -p transferdesk-server
+	cd src-tauri/app && ../../ui/node_modules/.bin/tauri build --bundles deb
+	mkdir -p target/package
+	rm -f target/package/*.deb
+	cp target/release/bundle/deb/*.deb target/package/
+	scripts/package-server.sh
+	@ls -l target/package/*.deb
+
+# Slow (a Debian system from the archive, a release build): run by CI, not by `make test`.
+package-test: apt npm
+	scripts/package-test.sh

@@ -131,6 +131,49 @@ test('the plan of a registered transfer shows the hand-computed figures and a Σ
   assert.deepEqual(problems, [])
 })
 
+test('按金额分配: the amounts typed are the lines, the Σ shows the difference to the pool, and the findings follow the amounts', async () => {
+  const { page, problems } = await openPlan('HT2025-027')
+  // By shares, T0037 alone holds 40% < 50% (see the first test).
+  await page.getByTestId('finding-key_contributors_below_minimum').waitFor()
+  await page.getByTestId('plan-mode-amounts').click()
+  await page.getByTestId('plan-amounts').waitFor()
+  // The pool is 894,483.32. The team agreed 500,000.00 / 200,000.00 / 100,000.00 / 50,000.00 /
+  // 44,483.31: Σ 894,483.31, one fen short.
+  const typed = [
+    ['T0037', '500000'],
+    ['T0033', '200,000.00'],
+    ['T0038', '100000'],
+    ['T0040', '50000'],
+    ['T0043', '44483.31'],
+  ]
+  for (const [id, yuan] of typed) await page.getByTestId(`plan-amount-${id}`).fill(yuan)
+  await page.getByTestId('plan-amounts-sum').filter({ hasText: '相差 -¥0.01' }).waitFor()
+  assert.match(await text(page, 'plan-amounts-sum'), /合计 ¥894,483\.31，奖励总额 ¥894,483\.32/)
+  assert.equal(await page.getByTestId('plan-create').isDisabled(), true, 'not saved while the amounts miss the pool')
+
+  // 44,483.32: Σ = the pool. The lines are the amounts; T0037's 500,000.00 is 55.9% ≥ 50%, so the
+  // key-contributor finding is gone. Registered transfer: half of each taxable (250,000.00 …).
+  await page.getByTestId('plan-amount-T0043').fill('44483.32')
+  await page.getByTestId('plan-amounts-sum').filter({ hasText: '相差 ¥0.00' }).waitFor()
+  await page.getByTestId('plan-agreed').waitFor()
+  await page.getByTestId('plan-findings').waitFor({ state: 'detached' })
+  const rows = await cells(page, 'plan-allocations')
+  assert.deepEqual(
+    rows.map((r) => [r[1], ...r.slice(4, 6)]),
+    [
+      ['T0037', '¥500,000.00', '¥250,000.00'],
+      ['T0033', '¥200,000.00', '¥100,000.00'],
+      ['T0038', '¥100,000.00', '¥50,000.00'],
+      ['T0040', '¥50,000.00', '¥25,000.00'],
+      ['T0043', '¥44,483.32', '¥22,241.66'],
+    ],
+  )
+  await page.getByTestId('plan-create').click()
+  await page.waitForURL(/#\/rewards\/\d+$/)
+  await page.getByTestId('dist-agreed').waitFor()
+  assert.deepEqual(problems, [])
+})
+
 test('a draft is refused approval without an override, then approved, publicized and paid after the publicity', async () => {
   const { page, problems, server } = await app.open('#/rewards')
   await waitForList(page)

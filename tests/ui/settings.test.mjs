@@ -67,15 +67,17 @@ test('a ratio of 120% comes back as a field error under that field and nothing i
   await page.getByTestId('policy-tier-add').click()
   await page.getByTestId('policy-tier-min-0').fill('1000000')
   await page.getByTestId('policy-tier-ratio-0').fill('150')
-  // Remainder: department 0% + university 100% + office 10% = 110%.
-  await page.getByTestId('policy-remainder-office').fill('10')
+  // A recipient of 10% of the net income: with transfer's 70% it makes 80%, not 100%.
+  await page.getByTestId('policy-recipient-add').click()
+  await page.getByTestId('policy-recipient-name-0').fill('学校')
+  await page.getByTestId('policy-recipient-share-0').fill('10')
   await page.getByTestId('policy-save').click()
   await page.getByTestId('policy-error').waitFor()
   assert.match(await page.getByTestId('policy-error').innerText(), /输入有误，未写入任何数据/)
   assert.equal(await fieldError(page, '许可').innerText(), '比例应在 0 到 100% 之间')
   assert.equal(await fieldError(page, '转让').count(), 0, 'only the wrong field is marked')
   assert.equal(await page.getByTestId('policy-tier-error-0').innerText(), '比例应在 0 到 100% 之间')
-  assert.match(await form(page).innerText(), /各部分合计为 110%，应恰好为 100%/)
+  assert.match(await form(page).innerText(), /各部分合计为 80%，应恰好为 100%/)
 
   // A value that is not a percentage is caught before anything is sent.
   await page.getByTestId('policy-ratio-transfer').fill('七十')

@@ -4,6 +4,7 @@ mod backup;
 mod disclosures;
 mod fees;
 mod output;
+mod policy;
 mod users;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -90,6 +91,9 @@ enum Command {
     /// Reward distribution (收益分配).
     #[command(subcommand)]
     Rewards(Rewards),
+    /// The reward policy's dated versions (收益分配政策): list, show, add from a JSON file.
+    #[command(subcommand)]
+    Policy(policy::Policies),
     /// Reports (报告).
     #[command(subcommand)]
     Report(Report),
@@ -154,6 +158,10 @@ enum Rewards {
     Create {
         #[command(flatten)]
         next: Next,
+        /// With --amounts: the signed allocation form to keep as an attachment of the contract
+        /// (default: the --amounts file itself).
+        #[arg(long, value_name = "FILE", requires = "amounts")]
+        form: Option<PathBuf>,
     },
     /// Approve a draft with the collective decision (amounts freeze).
     Approve {
@@ -265,6 +273,10 @@ struct Next {
     /// Transfer staff (employee IDs, comma-separated) when the policy has a staff share.
     #[arg(long, value_delimiter = ',')]
     staff: Vec<String>,
+    /// The amounts the team agreed instead of shares: a .csv/.xlsx with 工号 and 金额 (yuan)
+    /// columns whose sum is the pool to the fen.
+    #[arg(long, value_name = "FILE")]
+    amounts: Option<PathBuf>,
 }
 
 fn parse_state(text: &str) -> Result<DistributionState, String> {
@@ -409,6 +421,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
         Command::Backup { file } => backup::backup(&path, &file, lang),
         Command::Restore { file } => backup::restore(&path, &file, lang, actor()),
         Command::Rewards(command) => rewards(&path, command, lang),
+        Command::Policy(command) => policy::run(&path, command, lang, actor()),
         Command::Fees(command) => fees::run(&path, command, lang, actor()),
         Command::Disclosures(command) => disclosures::run(&path, command, lang, actor().at.date()),
         Command::User(command) => users::run(&path, command, lang, actor()),
@@ -500,11 +513,21 @@ fn rewards(path: &std::path::Path, command: Rewards, lang: Lang) -> Result<outpu
     };
     Ok(match command {
         Rewards::Plan { next } => {
-            let proposal = distribution::propose(&store, &next.contract, next.through.unwrap_or(today), &next.staff)?;
+            let through = next.through.unwrap_or(today);
+            let proposal = match &next.amounts {
+                Some(file) => import::allocation::propose(&store, file, &next.contract, through, &next.staff)?,
+                None => distribution::propose(&store, &next.contract, through, &next.staff)?,
+            };
             output::Doc::new(serde_json::to_value(&proposal).unwrap_or_default(), output::plan_text(&proposal, lang))
         }
-        Rewards::Create { next } => {
-            shown(distribution::create(&mut store, &actor(), &next.contract, next.through.unwrap_or(today), &next.staff)?)
+        Rewards::Create { next, form } => {
+            let through = next.through.unwrap_or(today);
+            shown(match &next.amounts {
+                Some(file) => {
+                    import::allocation::create(&mut store, &actor(), file, &next.contract, through, &next.staff, form.as_deref())?
+                }
+                None => distribution::create(&mut store, &actor(), &next.contract, through, &next.staff)?,
+            })
         }
         Rewards::Approve { id, decision_date, override_reason, minutes, waive } => {
             let approval = Approval { decision_on: decision_date, minutes_file: minutes, override_reason, waive };

@@ -160,6 +160,12 @@ pub fn plan_text(proposal: &Proposal, lang: Lang) -> String {
         _ => {}
     }
     out.push(row("单位留存", "institution", plan.institution_fen.to_string()));
+    for r in &plan.recipients {
+        out.push(format!("  {} {}%  {}", r.name, format_percent(r.share_bp), r.amount_fen));
+    }
+    if plan.agreed_amounts {
+        out.push(lang.pick("按团队约定金额分配：", "amounts as the team agreed:").to_string());
+    }
     for a in &plan.allocations {
         let amount = match a.units {
             Some(u) => format!("{} {}", Money(u).grouped(), lang.pick("元出资额", "units")),

@@ -7,4 +7,5 @@ mod crash;
 mod disclosures;
 mod fees;
 mod rewards;
+mod splits;
 mod users;

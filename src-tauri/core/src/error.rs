@@ -17,7 +17,7 @@ pub enum Error {
     #[error("file already exists: {0}")]
     AlreadyExists(PathBuf),
     /// The file was written by a newer TransferDesk.
-    #[error("data file has schema version {found}, this build knows up to {supported}")]
+    #[error("data file was written by a newer TransferDesk (schema version {found}; this build knows up to {supported}): install the newer version")]
     NewerSchema { found: i64, supported: i64 },
     /// Not a TransferDesk database, or damaged.
     #[error("data file is not a usable TransferDesk database: {0}")]
@@ -279,6 +279,7 @@ fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
         "money_distributed" => ("这笔款项已计入收益分配，不能删除", "this amount is counted by a distribution and cannot be deleted"),
         "attachment_too_large" => ("附件超过 100 MB", "the file is larger than 100 MB"),
         "minutes_too_large" => ("会议纪要文件超过 100 MB", "the minutes file is larger than 100 MB"),
+        "policy_file_too_large" => ("分配政策文件超过 1 MiB", "the policy file is larger than 1 MiB"),
         "not_a_file" => ("不是普通文件（如管道或设备），未读取", "not a regular file (a pipe or a device): not read"),
         "attachment_altered" => ("附件文件已被改动，与登记时的校验值不符", "the stored file was altered: its SHA-256 no longer matches"),
         // people and organizations: merges

@@ -107,6 +107,12 @@ pub enum ProblemKind {
     SharesMissing,
     /// Not an amount in 万元.
     WanYuan,
+    /// Agreed amounts that do not add up to the pool: (their sum, the pool), in fen (or units).
+    NotThePool(i64, i64),
+    /// A ratio below the statutory minimum (bp) for the kind.
+    StatutoryMinimum(i64),
+    /// A person who is neither an inventor of the contract's achievements nor named transfer staff.
+    NotAContributor,
     /// The file goes beyond a limit of the reader (docs/import-templates.md "Limits"): refused
     /// before it can take the memory the limit protects.
     Limit(Limit),
@@ -277,6 +283,9 @@ impl ProblemKind {
             AmbiguousName(_) => "ambiguous_name",
             SharesMissing => "shares_missing",
             WanYuan => "bad_wan_yuan",
+            NotThePool(..) => "amounts_not_pool",
+            NotAContributor => "not_a_contributor",
+            StatutoryMinimum(_) => "below_statutory_minimum",
             Limit(l) => l.code(),
         }
     }
@@ -518,6 +527,30 @@ impl ProblemKind {
                     format!("the parts add up to {}%, not exactly 100%", crate::share::format_percent(*bp))
                 }
             }
+            NotThePool(sum, pool) => {
+                let (sum, pool, diff) = (crate::money::Money(*sum), crate::money::Money(*pool), crate::money::Money(sum - pool));
+                if zh {
+                    format!("各人金额合计 {} 与奖励总额 {} 不符，相差 {}", sum.grouped(), pool.grouped(), diff.grouped())
+                } else {
+                    format!("the amounts add up to {}, not the pool of {} (difference {})", sum.grouped(), pool.grouped(), diff.grouped())
+                }
+            }
+            StatutoryMinimum(bp) => {
+                if zh {
+                    format!("低于法定最低比例 {}%（促进科技成果转化法第四十五条）", crate::share::format_percent(*bp))
+                } else {
+                    format!(
+                        "below the statutory minimum of {}% (Law on Promoting the Transformation, Art. 45)",
+                        crate::share::format_percent(*bp)
+                    )
+                }
+            }
+            NotAContributor => lang
+                .pick(
+                    "不是本合同成果的完成人，也不是本次列明的转化人员",
+                    "neither an inventor of the contract's achievements nor named transfer staff",
+                )
+                .into(),
             Limit(l) => l.text(lang),
         }
     }

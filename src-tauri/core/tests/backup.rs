@@ -39,6 +39,28 @@ fn an_automatic_backup_is_verified_private_and_reported_step_by_step() {
 }
 
 #[test]
+fn a_backup_into_another_folder_creates_it_private_and_leaves_the_data_folder_alone() {
+    // The office server's `backup_dir` (e.g. another disk): the folder is made owner-only, the
+    // backup is verified like every other, and nothing goes to `backups` beside the data file.
+    let dir = tempfile::tempdir().expect("tmp");
+    let elsewhere = tempfile::tempdir().expect("tmp");
+    let folder = elsewhere.path().join("office").join("daily");
+    let store = good_store(&dir);
+    let taken = backup::take_into(&store, &folder, actor().at, Reason::Daily, &mut unobserved).expect("backup");
+    assert_eq!(std::path::Path::new(&taken.file).parent(), Some(folder.as_path()), "in the folder given");
+    assert_eq!(taken.name, "transferdesk-20261123-093000-daily.db");
+    assert!(!dir.path().join("backups").exists(), "nothing beside the data file");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&folder).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "a folder it creates is its owner's only");
+    }
+    let copy = Store::open(std::path::Path::new(&taken.file)).expect("opens");
+    assert_eq!(dump(&copy), dump(&store), "the backup holds exactly the data");
+}
+
+#[test]
 fn a_cancelled_backup_leaves_no_file() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = good_store(&dir);

@@ -20,6 +20,7 @@ mod query_plans;
 mod rewards;
 mod schema;
 mod search;
+mod splits;
 mod tamper;
 mod versions;
 mod wizard;

@@ -200,6 +200,21 @@ pub(crate) fn net_line(d: &Distribution) -> String {
     )
 }
 
+/// The institution's part split among the policy's recipients (docs/rules/rewards.md
+/// "Recipients of the institution's part"), or `None` when the policy names none.
+pub fn recipients_line(d: &Distribution) -> Option<String> {
+    let plan = &d.proposal.plan;
+    if plan.recipients.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = plan
+        .recipients
+        .iter()
+        .map(|r| format!("{} {}%　{} 元", r.name, transferdesk_core::share::format_percent(r.share_bp), yuan(r.amount_fen.0)))
+        .collect();
+    Some(format!("单位留存 {} 元，其中：{}。", yuan(plan.institution_fen.0), parts.join("；")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -85,9 +85,15 @@ fn lay_out(doc: &mut Doc, d: &Distribution, institution: &str) {
         doc.paragraph(&approved::net_line(d), BODY, Align::Left);
     }
     doc.paragraph(&format!("{}。", approved::pool_line(d)), BODY, Align::Left);
+    if let Some(line) = approved::recipients_line(d) {
+        doc.paragraph(&line, BODY, Align::Left);
+    }
 
     doc.gap(2.0);
     doc.heading("四、奖励分配", SECTION, Align::Left);
+    if plan.agreed_amounts {
+        doc.paragraph("　　奖励按团队成员签字确认的分配表确定的金额分配。", BODY, Align::Left);
+    }
     people(doc, d);
 
     doc.gap(2.0);

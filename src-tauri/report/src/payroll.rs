@@ -83,6 +83,9 @@ fn fill(
         lines.push(approved::net_line(d));
     }
     lines.push(approved::pool_line(d));
+    if plan.agreed_amounts {
+        lines.push("分配方式：按团队成员签字确认的分配表所列金额".to_string());
+    }
     let mut row = 1;
     for line in &lines {
         ws.merge_range(row, 0, row, last, line, &info)?;
@@ -144,6 +147,28 @@ fn fill(
     } else {
         ws.write_number_with_format(row, 6, Money(taxable_total).to_cell(Money::YUAN), &total_money)?;
         ws.write_blank(row, 7, &text)?;
+    }
+
+    // The institution's part by recipient, to the fen: finance books each line.
+    if !plan.recipients.is_empty() {
+        row += 2;
+        ws.merge_range(row, 0, row, last, "单位留存部分分配", &info)?;
+        row += 1;
+        for (c, name) in ["序号", "留存分配对象", "", "", "比例（净收入）", "金额（元）"].iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, *name, &header)?;
+        }
+        let mut sum = 0i64;
+        for (i, r) in plan.recipients.iter().enumerate() {
+            row += 1;
+            sum += r.amount_fen.0;
+            ws.write_number_with_format(row, 0, (i + 1) as f64, &number)?;
+            ws.merge_range(row, 1, row, 3, &r.name, &text)?;
+            ws.write_string_with_format(row, 4, format!("{}%", transferdesk_core::share::format_percent(r.share_bp)), &text)?;
+            ws.write_number_with_format(row, 5, r.amount_fen.to_cell(Money::YUAN), &money)?;
+        }
+        row += 1;
+        ws.merge_range(row, 0, row, 4, "合计（单位留存）", &total_label)?;
+        ws.write_number_with_format(row, 5, Money(sum).to_cell(Money::YUAN), &total_money)?;
     }
 
     let mut notes = vec![format!("说明：{}", approved::tax_note(d))];

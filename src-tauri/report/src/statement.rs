@@ -144,7 +144,16 @@ fn steps(d: &Distribution, a: &Allocation) -> Vec<String> {
 
     let staff: Vec<&Allocation> = plan.allocations.iter().filter(|x| x.transfer_staff).collect();
     let staff_total: i64 = staff.iter().map(|x| value(x)).sum();
-    if a.transfer_staff {
+    if plan.agreed_amounts {
+        // The team's own split (docs/rules/rewards.md "Amounts the team agreed"): no weight applies.
+        let people = plan.allocations.len();
+        steps.push(format!(
+            "{pool_word} {} 元按团队成员签字确认的分配表分配（{people} 人，合计 {} 元）：您的{reward_word} {} 元",
+            yuan(pool),
+            yuan(plan.allocations.iter().map(value).sum()),
+            yuan(mine)
+        ));
+    } else if a.transfer_staff {
         let share = d.proposal.transfer_staff_bp.map(percent).unwrap_or_else(|| "—".into());
         let n = staff.len() as i64;
         steps.push(format!(

@@ -474,3 +474,66 @@ mod personal_statements {
         assert_eq!(refused_code(statement::write(&mut store, &actor(), id, &dir.path().join("s.pdf"), None)), "distribution_not_approved");
     }
 }
+
+/// Issue 21: the amounts the team agreed and the recipients of the institution's part, in the
+/// finance sheet, the notice and the statements.
+mod splits {
+    use super::*;
+    use transferdesk_core::rewards::plan::AgreedAmount;
+    use transferdesk_core::rewards::policy::{self, Policy, Recipient};
+    use transferdesk_core::Money;
+
+    /// From 2025-01-01: 85% for the team, 计算机学院 5%, 学校 10%. HT2025-001 (license, signed
+    /// 2025-02-20): net 485,000.00 × 85% = pool 412,250.00; the institution's 72,750.00 split 5 : 10
+    /// → 24,250.00 and 48,500.00. The team agreed 300,000.00 / 100,000.00 / 12,250.00 (Σ = the pool).
+    fn agreed_and_split(store: &mut Store) -> i64 {
+        let mut p = Policy::default_from(day(2025, 1, 1));
+        (p.transfer_bp, p.license_bp, p.equity_bp) = (8500, 8500, 8500);
+        p.recipients = vec![Recipient { name: "计算机学院".into(), share_bp: 500 }, Recipient { name: "学校".into(), share_bp: 1000 }];
+        policy::save(store, &actor(), &p).expect("policy");
+        let amounts: Vec<AgreedAmount> = [("T001", 30_000_000), ("T002", 10_000_000), ("T003", 1_225_000)]
+            .iter()
+            .map(|(id, fen)| AgreedAmount { employee_id: id.to_string(), amount_fen: Money(*fen), row: 0 })
+            .collect();
+        let d = distribution::create_with(store, &actor(), "HT2025-001", day(2025, 12, 31), &[], Some(&amounts), None).expect("draft");
+        distribution::approve(store, &actor(), d.id, &Approval { decision_on: day(2025, 6, 10), ..Approval::default() }).expect("approved");
+        d.id
+    }
+
+    #[test]
+    fn the_finance_sheet_lists_the_agreed_amounts_and_each_recipient_to_the_fen() {
+        let mut store = good_store();
+        let id = agreed_and_split(&mut store);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("payroll.xlsx");
+        payroll::write(&mut store, &actor(), id, &path, false).expect("payroll");
+        let rows = rows(&path);
+        assert_eq!(row_of(&rows, 2, "T001")[5], Data::Float(300_000.0), "the agreed amount, not 50% of the pool");
+        assert_eq!(row_of(&rows, 0, "合计")[5], Data::Float(412_250.0), "the persons' total is the pool");
+        let all: String = rows.iter().flat_map(|r| r.iter().map(text)).collect::<Vec<_>>().join(" ");
+        assert!(all.contains("按团队成员签字确认的分配表"), "the sheet says the amounts were agreed: {all}");
+        assert_eq!(row_of(&rows, 1, "计算机学院")[5], Data::Float(24_250.0));
+        assert_eq!(text(&row_of(&rows, 1, "计算机学院")[4]), "5%");
+        assert_eq!(row_of(&rows, 1, "学校")[5], Data::Float(48_500.0));
+        assert_eq!(row_of(&rows, 0, "合计（单位留存）")[5], Data::Float(72_750.0), "the recipients make the institution's part");
+    }
+
+    #[test]
+    fn the_notice_and_the_statements_name_the_agreed_split() {
+        let mut store = good_store();
+        let id = agreed_and_split(&mut store);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("notice.pdf");
+        notice::write(&store, id, &path).expect("notice");
+        let shown = pdf_text(&path);
+        assert!(shown.contains("签字确认的分配表"), "{shown}");
+        assert!(
+            shown.contains("计算机学院") && shown.contains("24,250.00") && shown.contains("48,500.00"),
+            "the recipients' lines: {shown}"
+        );
+        let path = dir.path().join("statement.pdf");
+        statement::write(&mut store, &actor(), id, &path, Some("T001")).expect("statement");
+        let shown = pdf_text(&path);
+        assert!(shown.contains("300,000.00") && shown.contains("分配表"), "T001's amount as agreed: {shown}");
+    }
+}

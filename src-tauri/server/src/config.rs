@@ -1,7 +1,8 @@
 //! How the server runs: the command line, and the configuration file an installation keeps
-//! (`/etc/transferdesk/server.toml`). A file with an unknown key, a value of the wrong type or a
-//! TLS file that cannot be read is refused at start, naming the line or the file: nothing starts
-//! half-configured.
+//! (`/etc/transferdesk/server.toml`). A file with an unknown key, a value of the wrong type, a
+//! TLS file that cannot be read or an installation's data folder that others may open is refused
+//! at start, naming the line, the file or the folder: nothing starts half-configured, and nothing
+//! is created or changed (docs/reliability.md "The server refuses to start").
 
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -23,6 +24,8 @@ pub struct File {
     pub behind_proxy: Option<bool>,
     /// The daily backup's time of day, `HH:MM` (local time).
     pub backup_at: Option<String>,
+    /// The folder the daily backups go to (default: `backups` beside the data file).
+    pub backup_dir: Option<PathBuf>,
     /// Minutes a session may stay unused before it ends.
     pub session_idle_minutes: Option<u32>,
     /// Serve the UI from this folder instead of the one built in.
@@ -56,6 +59,8 @@ pub struct Settings {
     pub behind_proxy: bool,
     /// The daily backup's time.
     pub backup_at: chrono::NaiveTime,
+    /// The daily backups' folder.
+    pub backup_dir: PathBuf,
     /// Session idle time.
     pub session_idle_minutes: u32,
     /// Another build of the UI.
@@ -75,7 +80,7 @@ impl Settings {
         let tls = match (cli.tls_cert.or(file.tls_cert), cli.tls_key.or(file.tls_key)) {
             (Some(cert), Some(key)) => {
                 for f in [&cert, &key] {
-                    std::fs::File::open(f).map_err(|e| format!("TLS file {}: {e}", f.display()))?;
+                    readable_pem(f)?;
                 }
                 Some((cert, key))
             }
@@ -101,7 +106,90 @@ impl Settings {
         if !(5..=24 * 60).contains(&session_idle_minutes) {
             return Err(format!("session_idle_minutes = {session_idle_minutes}: between 5 and 1440"));
         }
-        Ok(Settings { listen, data_file, tls, behind_proxy, backup_at, session_idle_minutes, ui_dir: cli.ui_dir.or(file.ui_dir) })
+        let backup_dir = cli.backup_dir.or(file.backup_dir).unwrap_or_else(|| transferdesk_core::store::backup::backup_dir(&data_file));
+        Ok(Settings {
+            listen,
+            data_file,
+            tls,
+            behind_proxy,
+            backup_at,
+            backup_dir,
+            session_idle_minutes,
+            ui_dir: cli.ui_dir.or(file.ui_dir),
+        })
+    }
+}
+
+/// A TLS file the server can read, in PEM (the service's user must be able to read the key).
+fn readable_pem(f: &Path) -> Result<(), String> {
+    let bytes = std::fs::read(f).map_err(|e| format!("TLS file {}: cannot read it: {e}", f.display()))?;
+    if !bytes.windows(11).any(|w| w == b"-----BEGIN ") {
+        return Err(format!("TLS file {}: not a PEM file (no -----BEGIN line)", f.display()));
+    }
+    Ok(())
+}
+
+/// The check of an installation's data folder (the server started with `--config`, as its
+/// systemd unit does): the folder holding the data file must belong to the user the server runs
+/// as and be closed to everyone else (no group or other permission, e.g. 0700) — else another
+/// account on the host could read the office's data, or the server (run by hand as root) would
+/// leave files its service cannot write. A developer's `--db office.db` in a checkout is not
+/// checked: it is their own file on their own machine.
+#[cfg(unix)]
+pub fn check_data_folder(data_file: &Path) -> Result<(), String> {
+    check_data_folder_as(data_file, rustix::process::geteuid().as_raw())
+}
+
+/// [`check_data_folder`] for the user `uid`.
+#[cfg(unix)]
+pub fn check_data_folder_as(data_file: &Path, uid: u32) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let dir = match data_file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let meta = std::fs::metadata(dir).map_err(|e| format!("data folder {}: {e}", dir.display()))?;
+    if !meta.is_dir() {
+        return Err(format!("data folder {}: not a folder", dir.display()));
+    }
+    if meta.uid() != uid {
+        return Err(format!(
+            "data folder {} belongs to {}, but the server runs as {}: it must own its data folder (chown it, or start the server as its user: systemctl start transferdesk-server)",
+            dir.display(),
+            user_name(meta.uid()),
+            user_name(uid)
+        ));
+    }
+    let mode = meta.mode() & 0o7777;
+    if mode & 0o077 != 0 {
+        return Err(format!(
+            "data folder {} has mode {mode:04o}: other accounts on this host may open the office's data; close it with chmod 0700 {}",
+            dir.display(),
+            dir.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Nothing to check where folders have no Unix owner and mode.
+#[cfg(not(unix))]
+pub fn check_data_folder(_data_file: &Path) -> Result<(), String> {
+    Ok(())
+}
+
+/// `name (uid N)` from /etc/passwd, or `uid N`.
+#[cfg(unix)]
+fn user_name(uid: u32) -> String {
+    let name = std::fs::read_to_string("/etc/passwd").ok().and_then(|text| {
+        text.lines().find_map(|line| {
+            let mut fields = line.split(':');
+            let name = fields.next()?;
+            (fields.nth(1)?.parse::<u32>().ok()? == uid).then(|| name.to_string())
+        })
+    });
+    match name {
+        Some(name) => format!("{name} (uid {uid})"),
+        None => format!("uid {uid}"),
     }
 }
 
@@ -137,5 +225,47 @@ mod tests {
         let missing = File { tls_cert: Some("/no/cert.pem".into()), tls_key: Some("/no/key.pem".into()), ..open };
         let refused = Settings::resolve(File::default(), missing).expect_err("unreadable TLS file");
         assert!(refused.contains("/no/cert.pem"), "{refused}");
+    }
+
+    #[test]
+    fn the_backups_go_beside_the_data_file_unless_a_folder_is_given() {
+        let db = File { data_file: Some("/srv/office/transferdesk.db".into()), ..File::default() };
+        let beside = Settings::resolve(File::default(), db.clone()).expect("settings");
+        assert_eq!(beside.backup_dir, PathBuf::from("/srv/office/backups"), "the desktop app's folder, the default");
+        let given = File { backup_dir: Some("/mnt/backup/transferdesk".into()), ..File::default() };
+        let elsewhere = Settings::resolve(given, db).expect("settings");
+        assert_eq!(elsewhere.backup_dir, PathBuf::from("/mnt/backup/transferdesk"), "the file's key is used");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_installation_s_data_folder_belongs_to_the_server_and_nobody_else() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let dir = tempfile::tempdir().expect("tmp");
+        let db = dir.path().join("transferdesk.db");
+        let owner = std::fs::metadata(dir.path()).expect("meta").uid();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).expect("chmod");
+        assert_eq!(check_data_folder_as(&db, owner), Ok(()), "0700 and the server's own: accepted");
+        let other = check_data_folder_as(&db, owner + 1).expect_err("another user's folder");
+        assert!(other.contains(&dir.path().display().to_string()) && other.contains(&format!("uid {}", owner + 1)), "{other}");
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o750)).expect("chmod");
+        let open = check_data_folder_as(&db, owner).expect_err("group may read");
+        assert!(open.contains("mode 0750") && open.contains("chmod 0700"), "{open}");
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o701)).expect("chmod");
+        assert!(check_data_folder_as(&db, owner).is_err(), "others may enter: refused too");
+    }
+
+    #[test]
+    fn a_tls_file_must_be_readable_pem() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let pem = dir.path().join("cert.pem");
+        std::fs::write(&pem, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n").expect("write");
+        assert_eq!(readable_pem(&pem), Ok(()));
+        let text = dir.path().join("key.txt");
+        std::fs::write(&text, "not a key\n").expect("write");
+        let refused = readable_pem(&text).expect_err("not PEM");
+        assert!(refused.contains("key.txt") && refused.contains("not a PEM file"), "{refused}");
+        let refused = readable_pem(dir.path()).expect_err("a folder cannot be read as a file");
+        assert!(refused.contains("cannot read it"), "{refused}");
     }
 }

@@ -5,6 +5,7 @@ use anyhow::Context;
 use clap::Parser;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::process::ExitCode;
 use std::sync::Arc;
 use transferdesk_server::config::{File, Settings};
 use transferdesk_server::{router, schedule, Server};
@@ -37,6 +38,9 @@ struct Cli {
     /// The daily backup's time of day, HH:MM (default 02:30).
     #[arg(long)]
     backup_at: Option<String>,
+    /// The daily backups' folder (default: `backups` beside the data file).
+    #[arg(long)]
+    backup_dir: Option<PathBuf>,
     /// Minutes a session may stay unused before it ends (default 30).
     #[arg(long)]
     session_idle_minutes: Option<u32>,
@@ -48,11 +52,36 @@ struct Cli {
 /// Threads for commands, sign-ins and files (tokio's default is 512).
 const BLOCKING_THREADS: usize = 16;
 
-fn main() -> anyhow::Result<()> {
+/// The exit status of a refused start (sysexits' EX_CONFIG): the unit does not restart on it
+/// (`RestartPreventExitStatus=78`), since the same settings would be refused again.
+const REFUSED: u8 = 78;
+
+/// A refused start or a failure prints one line (the journal shows it in `systemctl status`).
+fn main() -> ExitCode {
     let cli = Cli::parse();
-    transferdesk_api::clock::check().map_err(anyhow::Error::msg)?;
+    let (server, settings) = match start(&cli) {
+        Ok(started) => started,
+        Err(why) => {
+            eprintln!("transferdesk-server: not started: {why}");
+            return ExitCode::from(REFUSED);
+        }
+    };
+    match run(server, &settings) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(why) => {
+            eprintln!("transferdesk-server: {why:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The checks of a start, in order, before anything is created: the clock, the configuration
+/// file, the settings (TLS files), an installation's data folder, the data file (a newer one is
+/// refused before it is written). Then the server opens it (migrating an older one).
+fn start(cli: &Cli) -> Result<(Server, Settings), String> {
+    transferdesk_api::clock::check()?;
     let file = match &cli.config {
-        Some(path) => File::read(path).map_err(anyhow::Error::msg)?,
+        Some(path) => File::read(path)?,
         None => File::default(),
     };
     let given = File {
@@ -62,18 +91,40 @@ fn main() -> anyhow::Result<()> {
         tls_key: cli.tls_key.clone(),
         behind_proxy: cli.behind_proxy.then_some(true),
         backup_at: cli.backup_at.clone(),
+        backup_dir: cli.backup_dir.clone(),
         session_idle_minutes: cli.session_idle_minutes,
         ui_dir: cli.ui_dir.clone(),
     };
-    let settings = Settings::resolve(file, given).map_err(anyhow::Error::msg)?;
-    let server = Server::open(&settings)
-        .map_err(|e| anyhow::anyhow!(e.message(transferdesk_core::Lang::En)))
-        .with_context(|| format!("cannot open the data file {}", settings.data_file.display()))?;
+    let settings = Settings::resolve(file, given)?;
+    if cli.config.is_some() {
+        transferdesk_server::config::check_data_folder(&settings.data_file)?;
+    }
+    let server = Server::open(&settings).map_err(|e| {
+        let shown = settings.data_file.display().to_string();
+        match e {
+            // The server never creates an empty data file: say how one is made.
+            transferdesk_core::Error::Missing(_) => format!(
+                "data file not found: {shown} (create it with `transferdesk --db {shown} init --institution NAME`; an installed server: `transferdesk-admin init --institution NAME`)"
+            ),
+            e => {
+                let why = e.message(transferdesk_core::Lang::En);
+                if why.contains(&shown) {
+                    why
+                } else {
+                    format!("data file {shown}: {why}")
+                }
+            }
+        }
+    })?;
     first_admin_hint(&server, &settings);
+    Ok((server, settings))
+}
+
+fn run(server: Server, settings: &Settings) -> anyhow::Result<()> {
     let server = Arc::new(server);
     // Commands hold the one store in turn: more blocking threads than a few would only wait for it.
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().max_blocking_threads(BLOCKING_THREADS).build()?;
-    runtime.block_on(serve(Arc::clone(&server), &settings))?;
+    runtime.block_on(serve(Arc::clone(&server), settings))?;
     drop(runtime);
     if let Ok(server) = Arc::try_unwrap(server) {
         server.close();
@@ -102,7 +153,7 @@ async fn serve(server: Arc<Server>, settings: &Settings) -> anyhow::Result<()> {
             handle.graceful_shutdown(Some(std::time::Duration::from_secs(30)));
         });
     }
-    tokio::spawn(schedule::daily(Arc::clone(&server), settings.backup_at));
+    tokio::spawn(schedule::daily(Arc::clone(&server), settings.backup_at, settings.backup_dir.clone()));
     let listen = settings.listen;
     let scheme = if settings.tls.is_some() { "https" } else { "http" };
     {

@@ -1,8 +1,11 @@
 //! The daily backup: at the configured time of day the server takes a backup of the data file
-//! with the same rotation as the desktop app (the last ten, and one a month).
+//! into its backup folder (`backup_dir`; by default `backups` beside the data file, where the
+//! desktop app keeps its own) with the same rotation as the desktop app (the last ten, and one a
+//! month).
 
 use crate::state::Server;
 use chrono::{Duration, NaiveDateTime, NaiveTime};
+use std::path::PathBuf;
 use std::sync::Arc;
 use transferdesk_core::store::backup::{self, Reason};
 use transferdesk_core::Actor;
@@ -18,16 +21,17 @@ pub fn next(now: NaiveDateTime, at: NaiveTime) -> NaiveDateTime {
 }
 
 /// Runs forever: sleeps until the next backup time, takes the backup, and again.
-pub async fn daily(server: Arc<Server>, at: NaiveTime) {
+pub async fn daily(server: Arc<Server>, at: NaiveTime, dir: PathBuf) {
     loop {
         let now = transferdesk_api::clock::now();
         let wait = (next(now, at) - now).to_std().unwrap_or(std::time::Duration::from_secs(60));
         tokio::time::sleep(wait).await;
         let server = Arc::clone(&server);
+        let dir = dir.clone();
         let taken = tokio::task::spawn_blocking(move || {
             let store = server.store().map_err(|f| f.report.message)?;
             let actor = Actor { name: "server:daily-backup".into(), at: transferdesk_api::clock::now() };
-            backup::take(&store, actor.at, Reason::Daily, &mut transferdesk_core::progress::unobserved)
+            backup::take_into(&store, &dir, actor.at, Reason::Daily, &mut transferdesk_core::progress::unobserved)
                 .map_err(|e| e.message(transferdesk_core::Lang::En))
         })
         .await;

@@ -7,3 +7,4 @@ mod bad_requests;
 mod conflicts;
 mod files;
 mod pages;
+mod startup;

@@ -1,7 +1,7 @@
 // Generated from the command table (src-tauri/api/src/commands) by its tests; do not edit.
 // `UPDATE_BINDINGS=1 cargo test -p transferdesk-api` rewrites it.
 import { call } from './transport'
-import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementFunding, AchievementPage, AchievementQuery, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, FundingLevel, Grant, GrantPage, GrantQuery, Holiday, HolidayList, ImportSummary, IndustrySection, Institution, Lapse, Mapping, MoneyEntry, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, OutsideWork, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Platform, Policy, PortfolioFilters, Preview, Profile, Project, Proposal, Publicity, PublicityPage, PublicityQuery, Receivable, RecordLine, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
+import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementFunding, AchievementPage, AchievementQuery, AgreedAmount, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, FundingLevel, Grant, GrantPage, GrantQuery, Holiday, HolidayList, ImportSummary, IndustrySection, Institution, Lapse, Mapping, MoneyEntry, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, OutsideWork, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Platform, Policy, PortfolioFilters, Preview, Profile, Project, Proposal, Publicity, PublicityPage, PublicityQuery, Receivable, RecordLine, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
 
 export type Me = { 
 /**
@@ -321,14 +321,17 @@ export function openAttachment(id: number): Promise<void> {
   return call('open_attachment', { id })
 }
 
-/** The next distribution of a contract as it would be saved now (`through` null: today); nothing is written. */
-export function planDistribution(contractNo: string, through: string | null, staff: Array<string>): Promise<Proposal> {
-  return call('plan_distribution', { contractNo, through, staff })
+/** The next distribution of a contract as it would be saved now (`through` null: today;
+ * `amounts` null: split by contribution shares, else the amounts the team agreed, whose sum
+ * must be the pool); nothing is written. */
+export function planDistribution(contractNo: string, through: string | null, staff: Array<string>, amounts: Array<AgreedAmount> | null): Promise<Proposal> {
+  return call('plan_distribution', { contractNo, through, staff, amounts })
 }
 
-/** Saves the plan as a draft (refused while the contract has an unpaid distribution). */
-export function createDistribution(contractNo: string, through: string | null, staff: Array<string>): Promise<Distribution> {
-  return call('create_distribution', { contractNo, through, staff })
+/** Saves the plan as a draft (refused while the contract has an unpaid distribution), with
+ * the team's agreed amounts when given. */
+export function createDistribution(contractNo: string, through: string | null, staff: Array<string>, amounts: Array<AgreedAmount> | null): Promise<Distribution> {
+  return call('create_distribution', { contractNo, through, staff, amounts })
 }
 
 /** One distribution. */

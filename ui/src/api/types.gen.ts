@@ -1075,7 +1075,43 @@ institution_units?: number | null,
 /**
  * Rule findings.
  */
-findings: Array<Finding>, };
+findings: Array<Finding>, 
+/**
+ * The institution's part split among the policy's recipients (empty: it keeps it whole).
+ */
+recipients: Array<RecipientLine>, 
+/**
+ * The lines are the amounts the team agreed, not shares of the pool.
+ */
+agreed_amounts: boolean, };
+
+export type AgreedAmount = { 
+/**
+ * 工号.
+ */
+employee_id: string, 
+/**
+ * 金额 in fen (units for equity).
+ */
+amount_fen: Money, 
+/**
+ * Where it was given: the file's row (1-based, header = 1), or the form's line; 0: nowhere in particular.
+ */
+row: number, };
+
+export type RecipientLine = { 
+/**
+ * 学院, 学校, 转化办, a fund….
+ */
+name: string, 
+/**
+ * Its share of the net income in the policy, bp.
+ */
+share_bp: number, 
+/**
+ * Its part of the institution's part, to the fen (largest remainder).
+ */
+amount_fen: Money, };
 
 export type LinkedAchievement = { 
 /**
@@ -1203,7 +1239,15 @@ institution_units?: number | null,
 /**
  * Rule findings.
  */
-findings: Array<Finding>, };
+findings: Array<Finding>, 
+/**
+ * The institution's part split among the policy's recipients (empty: it keeps it whole).
+ */
+recipients: Array<RecipientLine>, 
+/**
+ * The lines are the amounts the team agreed, not shares of the pool.
+ */
+agreed_amounts: boolean, };
 
 export type Distribution = { 
 /**
@@ -1262,6 +1306,10 @@ publicity_ends_on: string | null,
  * 发放日期.
  */
 paid_on: string | null, 
+/**
+ * The signed allocation form of agreed amounts: an attachment of the contract.
+ */
+allocation_attachment_id: number | null, 
 /**
  * 合同名称.
  */
@@ -1373,7 +1421,15 @@ institution_units?: number | null,
 /**
  * Rule findings.
  */
-findings: Array<Finding>, };
+findings: Array<Finding>, 
+/**
+ * The institution's part split among the policy's recipients (empty: it keeps it whole).
+ */
+recipients: Array<RecipientLine>, 
+/**
+ * The lines are the amounts the team agreed, not shares of the pool.
+ */
+agreed_amounts: boolean, };
 
 export type Approval = { 
 /**
@@ -1557,6 +1613,16 @@ in_province: boolean,
  */
 ratio_bp: number, };
 
+export type Recipient = { 
+/**
+ * Its name (1–50 characters, distinct within the version).
+ */
+name: string, 
+/**
+ * Its share of the net income, bp (a percent with two decimals).
+ */
+share_bp: number, };
+
 export type Policy = { 
 /**
  * `None` for a version not saved yet.
@@ -1621,17 +1687,10 @@ publicity_days: number,
  */
 payment_deadline_months: number | null, 
 /**
- * Informational split of the institution's part: department.
+ * Who shares the institution's part, in bp of the net income; with the team's ratio they
+ * add up to 100 %. Empty: the institution keeps its part whole.
  */
-remainder_department_bp: number, 
-/**
- * … university.
- */
-remainder_university_bp: number, 
-/**
- * … transfer office.
- */
-remainder_office_bp: number, 
+recipients: Array<Recipient>, 
 /**
  * Source or remark, e.g. the unit's rule and its number.
  */
@@ -3530,6 +3589,16 @@ taxable_fen: number,
  */
 equity_value_fen: number, };
 
+export type RecipientIncome = { 
+/**
+ * 学院, 学校, 转化办….
+ */
+name: string, 
+/**
+ * Σ its lines (reversals count negative).
+ */
+amount_fen: number, };
+
 export type Income = { 
 /**
  * All receipts dated in the year.
@@ -3542,7 +3611,13 @@ transformation_received_fen: number,
 /**
  * Σ pools of cash distributions paid in the year.
  */
-reward_pool_fen: number, };
+reward_pool_fen: number, 
+/**
+ * The institution's part of those distributions by recipient of the policy, by name
+ * (docs/rules/rewards.md "Recipients of the institution's part"); distributions under a
+ * version without recipients are not in it (and the key is absent when none is).
+ */
+recipients?: Array<RecipientIncome>, };
 
 export type Organization = { 
 /**

@@ -161,6 +161,7 @@ export const auditFieldsZh = {
   receipts: '到账',
   receipts_fen: '到账金额',
   received_on: '到账日期',
+  recipients: '留存分配对象',
   recommendation: '评估建议',
   recorded_on: '许可合同备案日期',
   region: '所在地区',

@@ -8,18 +8,22 @@ use transferdesk_core::access::scope;
 use transferdesk_core::rewards::distribution::{
     self, Approval, ContractChoice, Distribution, DistributionPage, DistributionQuery, Proposal, StaffChoice,
 };
+use transferdesk_core::rewards::plan::AgreedAmount;
 
 commands! {
-    /// The next distribution of a contract as it would be saved now (`through` null: today); nothing is written.
+    /// The next distribution of a contract as it would be saved now (`through` null: today;
+    /// `amounts` null: split by contribution shares, else the amounts the team agreed, whose sum
+    /// must be the pool); nothing is written.
     read(office, leader)
-    fn plan_distribution(ctx, contract_no: String, through: Option<NaiveDate>, staff: Vec<String>) -> Proposal {
-        distribution::propose(&*ctx.store()?, &contract_no, through.unwrap_or(ctx.today()), &staff)
+    fn plan_distribution(ctx, contract_no: String, through: Option<NaiveDate>, staff: Vec<String>, amounts: Option<Vec<AgreedAmount>>) -> Proposal {
+        distribution::propose_with(&*ctx.store()?, &contract_no, through.unwrap_or(ctx.today()), &staff, amounts.as_deref())
     }
 
-    /// Saves the plan as a draft (refused while the contract has an unpaid distribution).
+    /// Saves the plan as a draft (refused while the contract has an unpaid distribution), with
+    /// the team's agreed amounts when given.
     write(office)
-    fn create_distribution(ctx, contract_no: String, through: Option<NaiveDate>, staff: Vec<String>) -> Distribution {
-        distribution::create(&mut *ctx.store()?, &ctx.actor(), &contract_no, through.unwrap_or(ctx.today()), &staff)
+    fn create_distribution(ctx, contract_no: String, through: Option<NaiveDate>, staff: Vec<String>, amounts: Option<Vec<AgreedAmount>>) -> Distribution {
+        distribution::create_with(&mut *ctx.store()?, &ctx.actor(), &contract_no, through.unwrap_or(ctx.today()), &staff, amounts.as_deref(), None)
     }
 
     /// One distribution.

@@ -3,6 +3,7 @@
 //! ([`crate::template`]), then write all rows in one transaction — or nothing. Nothing outside
 //! this folder depends on it: it depends on the records, not the reverse.
 
+pub mod allocation;
 pub mod limits;
 pub mod mapping;
 pub mod sheet;

@@ -58,36 +58,61 @@ pub fn add(store: &mut Store, actor: &Actor, entity: &str, entity_id: i64, sourc
     if !exists {
         return Err(Error::NotFound { what: "record", key: format!("{entity} {entity_id}") });
     }
+    let kept = read(store, source)?;
+    let tx = store.write()?;
+    let attachment = insert(&tx, actor, entity, entity_id, &kept)?;
+    tx.commit()?;
+    Ok(attachment)
+}
+
+/// A file read for attaching, not yet kept nor tied to a record.
+#[derive(Clone, Debug)]
+pub struct Kept {
+    name: String,
+    sha256: String,
+    bytes: Vec<u8>,
+    dir: PathBuf,
+}
+
+/// Reads `source` (a regular file of at most [`MAX_BYTES`]) for the store's folder; nothing is
+/// written until [`insert`].
+pub fn read(store: &Store, source: &Path) -> Result<Kept> {
     // A regular file of at most 100 MB, counted while reading (a FIFO or /dev/zero is refused).
     let bytes = crate::store::file::read_regular(source, MAX_BYTES, "attachment_too_large")?;
     let sha256 = hex::encode(Sha256::digest(&bytes));
     let name = source.file_name().map(|n| n.to_string_lossy().chars().take(255).collect::<String>()).unwrap_or_else(|| sha256.clone());
-    let dir = folder(store);
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    let target = dir.join(&sha256);
+    Ok(Kept { name, sha256, bytes, dir: folder(store) })
+}
+
+/// Keeps a read file in the store's folder under its hash and ties it to a record inside the
+/// caller's transaction, with its audit entry. (A file kept by a transaction that then rolls
+/// back is harmless: nothing refers to it.)
+pub(crate) fn insert(conn: &Connection, actor: &Actor, entity: &str, entity_id: i64, kept: &Kept) -> Result<Attachment> {
+    let dir = &kept.dir;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let target = dir.join(&kept.sha256);
     if !target.exists() {
         // Written aside then renamed, so a crash never leaves a half file under a valid hash.
-        let partial = dir.join(format!("{sha256}.partial"));
-        write_private(&partial, &bytes)?;
+        let partial = dir.join(format!("{}.partial", kept.sha256));
+        write_private(&partial, &kept.bytes)?;
         std::fs::rename(&partial, &target).map_err(|e| Error::io(&target, e))?;
     }
-    let tx = store.write()?;
-    tx.execute(
+    let size = kept.bytes.len() as i64;
+    conn.execute(
         "INSERT INTO attachment (entity, entity_id, name, sha256, size, added_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![entity, entity_id, name, sha256, bytes.len() as i64, actor.at.date()],
+        params![entity, entity_id, kept.name, kept.sha256, size, actor.at.date()],
     )?;
     let attachment = Attachment {
-        id: tx.last_insert_rowid(),
+        id: conn.last_insert_rowid(),
         entity: entity.to_string(),
         entity_id,
-        name,
-        sha256,
-        size: bytes.len() as i64,
+        name: kept.name.clone(),
+        sha256: kept.sha256.clone(),
+        size,
         added_on: actor.at.date(),
     };
     let json = serde_json::to_value(&attachment).unwrap_or_default();
-    Journal::start(&tx, actor)?.record(&tx, Action::Insert, "attachment", &attachment.id.to_string(), None, Some(&json))?;
-    tx.commit()?;
+    Journal::start(conn, actor)?.record(conn, Action::Insert, "attachment", &attachment.id.to_string(), None, Some(&json))?;
     Ok(attachment)
 }
 

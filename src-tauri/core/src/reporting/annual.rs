@@ -206,6 +206,21 @@ pub struct Income {
     pub transformation_received_fen: i64,
     /// Σ pools of cash distributions paid in the year.
     pub reward_pool_fen: i64,
+    /// The institution's part of those distributions by recipient of the policy, by name
+    /// (docs/rules/rewards.md "Recipients of the institution's part"); distributions under a
+    /// version without recipients are not in it (and the key is absent when none is).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub recipients: Option<Vec<RecipientIncome>>,
+}
+
+/// One recipient's part of the net income distributed in the year.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct RecipientIncome {
+    /// 学院, 学校, 转化办….
+    pub name: String,
+    /// Σ its lines (reversals count negative).
+    pub amount_fen: i64,
 }
 
 /// Platforms of one kind open during the year.
@@ -471,7 +486,17 @@ pub fn indicators_for(store: &Store, year: i32, department: Option<&str>) -> Res
         rewards.equity_value_fen += equity_value_fen(units, amount, capital);
     }
 
+    let recipients = conn
+        .prepare_cached(&format!(
+            "SELECT x.name, sum(x.amount_fen) FROM distribution_recipient x JOIN distribution d ON d.id = x.distribution_id
+               JOIN contract c ON c.id = d.contract_id
+             WHERE d.state = 'paid' AND d.paid_on BETWEEN ?1 AND ?2 AND {CONTRACT_IN_DEPARTMENT}
+             GROUP BY x.name ORDER BY min(x.position), x.name"
+        ))?
+        .query_map(range, |r| Ok(RecipientIncome { name: r.get(0)?, amount_fen: r.get(1)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     let income = Income {
+        recipients: (!recipients.is_empty()).then_some(recipients),
         received_fen: one(
             conn,
             &format!(

@@ -8,7 +8,9 @@ use crate::error::{Error, Result};
 use crate::model::{Category, ContractKind, DistributionState, LeaderLevel};
 use crate::money::Money;
 use crate::problem::{Problem, ProblemKind};
-use crate::rewards::plan::{self, Allocation, Contributor, Finding, Plan, PlanInput, ReceiptLine, Severity, WeightedAchievement};
+use crate::rewards::plan::{
+    self, AgreedAmount, Allocation, Contributor, Finding, Plan, PlanInput, ReceiptLine, RecipientLine, Severity, Split, WeightedAchievement,
+};
 use crate::rewards::policy;
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};
@@ -109,6 +111,9 @@ pub struct Distribution {
     pub publicity_ends_on: Option<NaiveDate>,
     /// 发放日期.
     pub paid_on: Option<NaiveDate>,
+    /// The signed allocation form of agreed amounts: an attachment of the contract.
+    #[ts(type = "number | null")]
+    pub allocation_attachment_id: Option<i64>,
 }
 
 impl Distribution {
@@ -214,10 +219,28 @@ struct Prepared {
 /// yet distributed up to `through`, the costs carried in from its previous distribution, the
 /// policy version in force when it was signed, and `staff` (employee IDs) as transfer staff.
 pub fn propose(store: &Store, contract_no: &str, through: NaiveDate, staff: &[String]) -> Result<Proposal> {
-    Ok(prepare(store.conn(), contract_no, through, staff)?.proposal)
+    propose_with(store, contract_no, through, staff, None)
 }
 
-fn prepare(conn: &Connection, contract_no: &str, through: NaiveDate, staff: &[String]) -> Result<Prepared> {
+/// [`propose`] with the amounts the team agreed (`None`: by contribution shares); refused
+/// ([`Error::Invalid`]) with every problem of the amounts at its row.
+pub fn propose_with(
+    store: &Store,
+    contract_no: &str,
+    through: NaiveDate,
+    staff: &[String],
+    amounts: Option<&[AgreedAmount]>,
+) -> Result<Proposal> {
+    Ok(prepare(store.conn(), contract_no, through, staff, amounts)?.proposal)
+}
+
+fn prepare(
+    conn: &Connection,
+    contract_no: &str,
+    through: NaiveDate,
+    staff: &[String],
+    amounts: Option<&[AgreedAmount]>,
+) -> Result<Prepared> {
     type ContractRow = (i64, ContractKind, String, String, String, NaiveDate, Money, Option<String>, Option<Money>);
     let (id, kind, title, counterparty, region, signed_on, amount, registration_no, units): ContractRow = conn
         .query_row(
@@ -300,7 +323,7 @@ fn prepare(conn: &Connection, contract_no: &str, through: NaiveDate, staff: &[St
         linked.push(LinkedAchievement { achievement_no, title, weight_bp });
     }
     let transfer_staff = transfer_staff(conn, staff)?;
-    let mut plan = plan::plan(&PlanInput {
+    let input = PlanInput {
         contract_no: contract_no.trim().to_string(),
         kind,
         registered: registration_no.is_some(),
@@ -312,7 +335,9 @@ fn prepare(conn: &Connection, contract_no: &str, through: NaiveDate, staff: &[St
         achievements,
         transfer_staff,
         terms,
-    });
+    };
+    let split = Split { amounts: amounts.map(<[AgreedAmount]>::to_vec), recipients: policy.recipients.clone() };
+    let mut plan = plan::plan_with(&input, &split).map_err(|problems| Error::Invalid(unknown_people(conn, problems)))?;
     // 赋权: the team already owns its share of the income; the unit does not reward it again.
     if !crate::deals::grant::granted_achievements(conn, id, signed_on)?.is_empty() {
         plan.findings.push(plan::Finding { code: "granted_ownership_no_unit_reward", severity: plan::Severity::Error, employee_id: None });
@@ -388,6 +413,25 @@ fn transfer_staff(conn: &Connection, staff: &[String]) -> Result<Vec<Contributor
     }
 }
 
+/// A person the amounts name who is no contributor of the contract, and not recorded at all, is
+/// an unknown person.
+fn unknown_people(conn: &Connection, problems: Vec<Problem>) -> Vec<Problem> {
+    problems
+        .into_iter()
+        .map(|mut p| {
+            if p.kind == ProblemKind::NotAContributor {
+                let known: bool = conn
+                    .query_row("SELECT EXISTS (SELECT 1 FROM person WHERE employee_id = ?1)", params![p.value], |r| r.get(0))
+                    .unwrap_or(true);
+                if !known {
+                    p.kind = ProblemKind::UnknownReference("person", p.value.clone());
+                }
+            }
+            p
+        })
+        .collect()
+}
+
 fn refused(code: &'static str, detail: impl Into<String>) -> Error {
     Error::Refused { code, detail: detail.into() }
 }
@@ -395,8 +439,25 @@ fn refused(code: &'static str, detail: impl Into<String>) -> Error {
 /// Saves the next distribution of a contract as a draft (`rewards create`). Refused while another
 /// distribution of the contract is unpaid, and when there is nothing new to distribute.
 pub fn create(store: &mut Store, actor: &Actor, contract_no: &str, through: NaiveDate, staff: &[String]) -> Result<Distribution> {
+    create_with(store, actor, contract_no, through, staff, None, None)
+}
+
+/// [`create`] with the amounts the team agreed and, if given, the signed allocation form, kept as
+/// an attachment of the contract in the same transaction (docs/rules/rewards.md "Amounts the
+/// team agreed").
+pub fn create_with(
+    store: &mut Store,
+    actor: &Actor,
+    contract_no: &str,
+    through: NaiveDate,
+    staff: &[String],
+    amounts: Option<&[AgreedAmount]>,
+    form: Option<&std::path::Path>,
+) -> Result<Distribution> {
+    // The form is read before the write lock is taken, and kept only once everything is checked.
+    let kept = form.map(|f| crate::portfolio::attachment::read(store, f)).transpose()?;
     let tx = store.write()?;
-    let prepared = prepare(&tx, contract_no, through, staff)?;
+    let prepared = prepare(&tx, contract_no, through, staff, amounts)?;
     let open: Option<i64> = tx
         .query_row("SELECT id FROM distribution WHERE contract_id = ?1 AND state <> 'paid'", params![prepared.contract_id], |r| r.get(0))
         .optional()?;
@@ -415,6 +476,10 @@ pub fn create(store: &mut Store, actor: &Actor, contract_no: &str, through: Naiv
     for cid in &prepared.cost_ids {
         tx.execute("INSERT INTO distribution_cost (distribution_id, cost_id) VALUES (?1, ?2)", params![id, cid])?;
     }
+    if let Some(kept) = &kept {
+        let attachment = crate::portfolio::attachment::insert(&tx, actor, "contract", prepared.contract_id, kept)?;
+        tx.execute("UPDATE distribution SET allocation_attachment_id = ?2 WHERE id = ?1", params![id, attachment.id])?;
+    }
     let saved = get_in(&tx, id)?;
     Journal::start(&tx, actor)?.record(&tx, Action::Insert, "distribution", &id.to_string(), None, Some(&json(&saved)))?;
     tx.commit()?;
@@ -427,8 +492,8 @@ fn insert(conn: &Connection, actor: &Actor, contract_id: i64, p: &Proposal, reve
     conn.execute(
         "INSERT INTO distribution (contract_id, reverses_id, reason, state, through_on, policy_id, kind, registered, ratio_bp,
            receipts_fen, costs_fen, carried_in_costs_fen, net_income_fen, carried_out_costs_fen, pool_fen, institution_fen,
-           equity_units, pool_units, institution_units, payment_due_on, created_at)
-         VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+           equity_units, pool_units, institution_units, payment_due_on, created_at, agreed_amounts)
+         VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
         params![
             contract_id,
             reversal.map(|r| r.0),
@@ -450,9 +515,16 @@ fn insert(conn: &Connection, actor: &Actor, contract_id: i64, p: &Proposal, reve
             plan.institution_units,
             p.payment_due_on,
             actor.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            plan.agreed_amounts,
         ],
     )?;
     let id = conn.last_insert_rowid();
+    let mut recipient = conn.prepare_cached(
+        "INSERT INTO distribution_recipient (distribution_id, position, name, share_bp, amount_fen) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (i, r) in plan.recipients.iter().enumerate() {
+        recipient.execute(params![id, i as i64, r.name, r.share_bp, r.amount_fen])?;
+    }
     let mut line = conn.prepare_cached(
         "INSERT INTO distribution_line (distribution_id, position, person_id, weight_bp, amount_fen, taxable_fen, units,
            key_contributor, leader_level, transfer_staff, waived)
@@ -501,7 +573,7 @@ fn get_in(conn: &Connection, id: i64) -> Result<Distribution> {
                d.kind, d.ratio_bp, d.receipts_fen, d.costs_fen, d.carried_in_costs_fen, d.net_income_fen, d.carried_out_costs_fen,
                d.pool_fen, d.institution_fen, d.equity_units, d.pool_units, d.institution_units, d.payment_due_on,
                c.title, o.name, c.signed_on, c.amount_fen, c.registration_no, d.registered, p.effective_on, p.publicity_days,
-               p.transfer_staff_bp
+               p.transfer_staff_bp, d.agreed_amounts, d.allocation_attachment_id
              FROM distribution d JOIN contract c ON c.id = d.contract_id JOIN organization o ON o.id = c.organization_id
              JOIN policy p ON p.id = d.policy_id WHERE d.id = ?1",
             params![id],
@@ -522,6 +594,7 @@ fn get_in(conn: &Connection, id: i64) -> Result<Distribution> {
                         publicity_ends_on: r.get(13)?,
                         paid_on: r.get(14)?,
                         reversed_by_id: r.get(15)?,
+                        allocation_attachment_id: r.get(39)?,
                         proposal: Proposal {
                             plan: Plan {
                                 contract_no: r.get(0)?,
@@ -540,6 +613,8 @@ fn get_in(conn: &Connection, id: i64) -> Result<Distribution> {
                                 institution_units: r.get(27)?,
                                 allocations: Vec::new(),
                                 findings: Vec::new(),
+                                recipients: Vec::new(),
+                                agreed_amounts: r.get(38)?,
                             },
                             payment_due_on: r.get(28)?,
                             contract_title: r.get(29)?,
@@ -602,6 +677,10 @@ fn get_in(conn: &Connection, id: i64) -> Result<Distribution> {
                 employee_id: r.get(2)?,
             })
         })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    p.plan.recipients = conn
+        .prepare_cached("SELECT name, share_bp, amount_fen FROM distribution_recipient WHERE distribution_id = ?1 ORDER BY position")?
+        .query_map(params![id], |r| Ok(RecipientLine { name: r.get(0)?, share_bp: r.get(1)?, amount_fen: r.get(2)? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     p.achievements = conn
         .prepare_cached(
@@ -802,6 +881,9 @@ pub fn reverse(store: &mut Store, actor: &Actor, id: i64, reason: &str) -> Resul
     plan.equity_units = plan.equity_units.map(|u| -u);
     plan.pool_units = plan.pool_units.map(|u| -u);
     plan.institution_units = plan.institution_units.map(|u| -u);
+    for r in &mut plan.recipients {
+        r.amount_fen = neg(r.amount_fen);
+    }
     for a in &mut plan.allocations {
         a.amount_fen = a.amount_fen.map(|v| -v);
         a.taxable_fen = a.taxable_fen.map(|v| -v);

@@ -3,12 +3,48 @@
 //! contract, so that the CLI, the app and the tests compute the same figures.
 
 use crate::model::{ContractKind, LeaderLevel};
-use crate::money::{allocate, Money};
-use crate::rewards::policy::Terms;
+use crate::money::{allocate, AmountError, Money};
+use crate::problem::{Problem, ProblemKind};
+use crate::rewards::policy::{Recipient, Terms};
 use crate::share::FULL_BP;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// One person's amount as the team agreed it (docs/rules/rewards.md "Amounts the team agreed"):
+/// fen for a cash distribution, units of registered capital for equity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AgreedAmount {
+    /// 工号.
+    pub employee_id: String,
+    /// 金额 in fen (units for equity).
+    pub amount_fen: Money,
+    /// Where it was given: the file's row (1-based, header = 1), or the form's line; 0: nowhere in particular.
+    #[serde(default)]
+    pub row: u32,
+}
+
+/// What a plan takes beyond the contract's facts: the amounts the team agreed (`None`: split the
+/// pool by contribution shares, as always) and the policy's institutional recipients.
+#[derive(Clone, Debug, Default)]
+pub struct Split {
+    /// The team's own allocation.
+    pub amounts: Option<Vec<AgreedAmount>>,
+    /// The version's recipients of the institution's part.
+    pub recipients: Vec<Recipient>,
+}
+
+/// An institutional recipient's line (docs/rules/rewards.md "Recipients of the institution's part").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct RecipientLine {
+    /// 学院, 学校, 转化办, a fund….
+    pub name: String,
+    /// Its share of the net income in the policy, bp.
+    #[ts(type = "number")]
+    pub share_bp: i64,
+    /// Its part of the institution's part, to the fen (largest remainder).
+    pub amount_fen: Money,
+}
 
 /// A person who can share in a distribution.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -181,30 +217,108 @@ pub struct Plan {
     pub institution_units: Option<i64>,
     /// Rule findings.
     pub findings: Vec<Finding>,
+    /// The institution's part split among the policy's recipients (empty: it keeps it whole).
+    pub recipients: Vec<RecipientLine>,
+    /// The lines are the amounts the team agreed, not shares of the pool.
+    pub agreed_amounts: bool,
 }
 
 /// Computes the plan. The pool is split by the largest-remainder rule, so that
 /// `Σ amount == pool` always and each line is within one fen (unit) of its exact share.
 pub fn plan(input: &PlanInput) -> Plan {
+    build(input, &[], None)
+}
+
+/// [`plan`] with the amounts the team agreed and the policy's recipients. The amounts are refused
+/// with every problem at its row (`row` of each amount): a person who is neither an inventor of
+/// the contract nor named staff, a person given twice, a negative amount, and a sum that is not
+/// the pool to the fen.
+pub fn plan_with(input: &PlanInput, split: &Split) -> Result<Plan, Vec<Problem>> {
+    let agreed = match &split.amounts {
+        Some(amounts) => {
+            let problems = check_amounts(input, amounts);
+            if !problems.is_empty() {
+                return Err(problems);
+            }
+            Some(amounts.as_slice())
+        }
+        None => None,
+    };
+    Ok(build(input, &split.recipients, agreed))
+}
+
+/// Net income, the cash pool and, for equity, the pool in units.
+fn pools(input: &PlanInput) -> (Money, Money, Option<i64>) {
+    let receipts_fen = input.receipts.iter().map(|r| r.amount_fen.0).sum::<i64>();
+    let net = Money((receipts_fen - input.costs.0 - input.carried_in_costs.0).max(0));
+    let equity = input.kind == ContractKind::Equity;
+    let pool = if equity { Money::ZERO } else { net.apply_bp(input.terms.ratio_bp) };
+    let pool_units = input.equity_units.filter(|_| equity).map(|u| u.apply_bp(input.terms.ratio_bp).0);
+    (net, pool, pool_units)
+}
+
+/// Every problem of agreed amounts, at its row (docs/rules/rewards.md "Amounts the team agreed").
+pub fn check_amounts(input: &PlanInput, amounts: &[AgreedAmount]) -> Vec<Problem> {
+    let (_, pool, pool_units) = pools(input);
+    let to_split = pool_units.unwrap_or(pool.0);
+    let at = |a: &AgreedAmount, column: &str, value: String, kind| Problem {
+        sheet: String::new(),
+        row: a.row as usize,
+        col: None,
+        column: column.to_string(),
+        value,
+        kind,
+    };
+    let known = |id: &str| {
+        input.transfer_staff.iter().any(|s| s.employee_id == id)
+            || input.achievements.iter().any(|a| a.inventors.iter().any(|i| i.employee_id == id))
+    };
+    let mut out = Vec::new();
+    for (i, a) in amounts.iter().enumerate() {
+        let id = a.employee_id.trim();
+        if id.is_empty() {
+            out.push(at(a, "工号", String::new(), ProblemKind::Required));
+        } else if let Some(first) = amounts[..i].iter().find(|b| b.employee_id.trim() == id) {
+            let kind =
+                if first.row > 0 { ProblemKind::DuplicateInFile(first.row as usize) } else { ProblemKind::RepeatedEntry(id.to_string()) };
+            out.push(at(a, "工号", id.to_string(), kind));
+        } else if !known(id) {
+            out.push(at(a, "工号", id.to_string(), ProblemKind::NotAContributor));
+        }
+        if a.amount_fen < Money::ZERO {
+            out.push(at(a, "金额", a.amount_fen.plain(), ProblemKind::Amount(AmountError::Negative)));
+        }
+    }
+    let sum: i64 = amounts.iter().map(|a| a.amount_fen.0).sum();
+    if sum != to_split {
+        out.push(Problem::field("金额", Money(sum).plain(), ProblemKind::NotThePool(sum, to_split)));
+    }
+    out
+}
+
+fn build(input: &PlanInput, recipients: &[Recipient], agreed: Option<&[AgreedAmount]>) -> Plan {
     let receipts_fen = Money(input.receipts.iter().map(|r| r.amount_fen.0).sum());
     let charges = input.costs.0 + input.carried_in_costs.0;
-    let net = Money((receipts_fen.0 - charges).max(0));
+    let (net, pool, pool_units) = pools(input);
     let carried_out = Money((charges - receipts_fen.0).max(0));
     let ratio = input.terms.ratio_bp;
     let equity = input.kind == ContractKind::Equity;
-    let pool = if equity { Money::ZERO } else { net.apply_bp(ratio) };
-    let pool_units = input.equity_units.filter(|_| equity).map(|u| u.apply_bp(ratio).0);
     let to_split = pool_units.unwrap_or(pool.0);
+    // The team's own amounts, by employee ID (a person the team left out gets a line of 0).
+    let agreed_of = |id: &str| agreed.map(|a| a.iter().filter(|x| x.employee_id.trim() == id).map(|x| x.amount_fen.0).sum::<i64>());
 
     // Transfer staff are paid first from their share of the pool, split equally among them.
     let staff_part = match input.terms.transfer_staff_bp {
-        Some(bp) if !input.transfer_staff.is_empty() => Money(to_split).apply_bp(bp).0,
+        Some(bp) if !input.transfer_staff.is_empty() && agreed.is_none() => Money(to_split).apply_bp(bp).0,
         _ => 0,
     };
     let mut lines: Vec<Allocation> = Vec::new();
     let staff: Vec<(&str, i64)> = input.transfer_staff.iter().map(|s| (s.employee_id.as_str(), 1)).collect();
     for (s, amount) in input.transfer_staff.iter().zip(allocate(staff_part, &staff)) {
-        lines.push(line(s, 0, amount, false, true));
+        // A person both staff and inventor takes an agreed amount once, on the inventor's line.
+        let inventor = input.achievements.iter().any(|a| a.inventors.iter().any(|i| i.employee_id == s.employee_id));
+        let agreed = agreed_of(&s.employee_id).map(|a| if inventor { 0 } else { a });
+        lines.push(line(s, 0, agreed.unwrap_or(amount), false, true));
     }
 
     // A person's weight is Σ achievement weight × share, in bp·bp so that it stays exact.
@@ -223,6 +337,7 @@ pub fn plan(input: &PlanInput) -> Plan {
     }
     let keyed: Vec<(&str, i64)> = people.iter().map(|(p, w, _)| (p.employee_id.as_str(), *w)).collect();
     for ((p, w, key), amount) in people.iter().zip(allocate(to_split - staff_part, &keyed)) {
+        let amount = agreed_of(&p.employee_id).unwrap_or(amount);
         lines.push(line(p, crate::money::round_half_up(i128::from(*w), i128::from(FULL_BP)) as i64, amount, *key, false));
     }
     // 58号: half of a cash reward from a registered transfer or license counts as wage income;
@@ -239,6 +354,13 @@ pub fn plan(input: &PlanInput) -> Plan {
     lines.sort_by(|a, b| b.amount().cmp(&a.amount()).then_with(|| a.employee_id.cmp(&b.employee_id)));
 
     let findings = findings(input, &lines, to_split);
+    let institution = Money(net.0 - pool.0);
+    let weights: Vec<(&str, i64)> = recipients.iter().map(|r| (r.name.as_str(), r.share_bp)).collect();
+    let recipients = recipients
+        .iter()
+        .zip(allocate(institution.0, &weights))
+        .map(|(r, amount)| RecipientLine { name: r.name.clone(), share_bp: r.share_bp, amount_fen: Money(amount) })
+        .collect();
     Plan {
         contract_no: input.contract_no.clone(),
         kind: input.kind,
@@ -253,9 +375,11 @@ pub fn plan(input: &PlanInput) -> Plan {
         equity_units: input.equity_units.filter(|_| equity).map(|u| u.0),
         pool_units,
         allocations: lines,
-        institution_fen: Money(net.0 - pool.0),
+        institution_fen: institution,
         institution_units: input.equity_units.filter(|_| equity).zip(pool_units).map(|(u, p)| u.0 - p),
         findings,
+        recipients,
+        agreed_amounts: agreed.is_some(),
     }
 }
 

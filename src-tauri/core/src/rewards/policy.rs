@@ -29,6 +29,43 @@ pub struct Tier {
     pub ratio_bp: i64,
 }
 
+/// An institutional recipient of the net income (学院, 学校, 转化办, a fund…): docs/rules/rewards.md
+/// "Recipients of the institution's part".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Recipient {
+    /// Its name (1–50 characters, distinct within the version).
+    pub name: String,
+    /// Its share of the net income, bp (a percent with two decimals).
+    #[ts(type = "number")]
+    pub share_bp: i64,
+}
+
+/// The least share of the net income for the inventors of a transfer, license or equity contract
+/// without a unit rule (促进科技成果转化法 Art. 45): 50 %.
+pub const STATUTORY_MINIMUM_BP: i64 = 5000;
+
+/// The fields of a policy version's JSON (`policy add`): any other key is refused.
+pub const JSON_FIELDS: &[&str] = &[
+    "id",
+    "version",
+    "effective_on",
+    "transfer_bp",
+    "license_bp",
+    "equity_bp",
+    "development_bp",
+    "consulting_bp",
+    "service_bp",
+    "tiers",
+    "key_contributor_min_bp",
+    "transfer_staff_bp",
+    "transfer_staff_min_bp",
+    "publicity_days",
+    "payment_deadline_months",
+    "recipients",
+    "note",
+    "in_use",
+];
+
 /// One version of the policy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Policy {
@@ -76,15 +113,10 @@ pub struct Policy {
     pub publicity_days: u32,
     /// Months from the last receipt by which rewards must be paid (Zhejiang 6); `None`: no deadline.
     pub payment_deadline_months: Option<u32>,
-    /// Informational split of the institution's part: department.
-    #[ts(type = "number")]
-    pub remainder_department_bp: i64,
-    /// … university.
-    #[ts(type = "number")]
-    pub remainder_university_bp: i64,
-    /// … transfer office.
-    #[ts(type = "number")]
-    pub remainder_office_bp: i64,
+    /// Who shares the institution's part, in bp of the net income; with the team's ratio they
+    /// add up to 100 %. Empty: the institution keeps its part whole.
+    #[serde(default)]
+    pub recipients: Vec<Recipient>,
     /// Source or remark, e.g. the unit's rule and its number.
     pub note: Option<String>,
     /// Used by an approved distribution: frozen, add a new version instead.
@@ -125,9 +157,7 @@ impl Policy {
             transfer_staff_min_bp: None,
             publicity_days: 15,
             payment_deadline_months: None,
-            remainder_department_bp: 0,
-            remainder_university_bp: FULL_BP,
-            remainder_office_bp: 0,
+            recipients: Vec::new(),
             note: None,
             in_use: false,
         }
@@ -174,9 +204,6 @@ impl Policy {
             ("key_contributor_min_bp", Some(self.key_contributor_min_bp)),
             ("transfer_staff_bp", self.transfer_staff_bp),
             ("transfer_staff_min_bp", self.transfer_staff_min_bp),
-            ("remainder_department_bp", Some(self.remainder_department_bp)),
-            ("remainder_university_bp", Some(self.remainder_university_bp)),
-            ("remainder_office_bp", Some(self.remainder_office_bp)),
         ];
         for (field, bp) in bp_fields {
             if let Some(bp) = bp.filter(|bp| !(0..=FULL_BP).contains(bp)) {
@@ -195,10 +222,7 @@ impl Policy {
                 out.push(Problem::field(&field, t.min_amount_fen.plain(), ProblemKind::RepeatedEntry(t.min_amount_fen.grouped())));
             }
         }
-        let parts = self.remainder_department_bp + self.remainder_university_bp + self.remainder_office_bp;
-        if parts != FULL_BP {
-            out.push(Problem::field("remainder", parts.to_string(), ProblemKind::PartsSum(parts)));
-        }
+        out.extend(self.recipient_problems());
         if !(1..=90).contains(&self.publicity_days) {
             out.push(Problem::field("publicity_days", self.publicity_days.to_string(), ProblemKind::Integer(1, 90)));
         }
@@ -209,6 +233,93 @@ impl Policy {
             out.push(Problem::field("note", "", ProblemKind::TooLong(2000)));
         }
         out
+    }
+}
+
+impl Policy {
+    /// The recipients' problems: each name (1–50 characters, distinct), each share (0.01–100 %),
+    /// and — with any recipient — the transfer and license ratios plus the recipients exactly
+    /// 100 %, and the transfer, license and equity ratios at least the statutory 50 %.
+    fn recipient_problems(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        if self.recipients.is_empty() {
+            return out;
+        }
+        for (i, r) in self.recipients.iter().enumerate() {
+            let name = r.name.trim();
+            if name.is_empty() {
+                out.push(Problem::field(&format!("recipients[{i}].name"), "", ProblemKind::Required));
+            } else if name.chars().count() > 50 {
+                out.push(Problem::field(
+                    &format!("recipients[{i}].name"),
+                    name.chars().take(40).collect::<String>(),
+                    ProblemKind::TooLong(50),
+                ));
+            } else if self.recipients[..i].iter().any(|o| o.name.trim() == name) {
+                out.push(Problem::field(&format!("recipients[{i}].name"), name, ProblemKind::RepeatedEntry(name.to_string())));
+            }
+            if !(1..=FULL_BP).contains(&r.share_bp) {
+                out.push(Problem::field(&format!("recipients[{i}].share_bp"), r.share_bp.to_string(), ProblemKind::Ratio));
+            }
+        }
+        let shares: i64 = self.recipients.iter().map(|r| r.share_bp).sum();
+        let mut sums: Vec<i64> = Vec::new();
+        for ratio in [self.transfer_bp, self.license_bp] {
+            let total = ratio + shares;
+            if total != FULL_BP && !sums.contains(&total) {
+                sums.push(total);
+                out.push(Problem::field("recipients", total.to_string(), ProblemKind::PartsSum(total)));
+            }
+        }
+        for (field, bp) in [("transfer_bp", self.transfer_bp), ("license_bp", self.license_bp), ("equity_bp", self.equity_bp)] {
+            if (0..STATUTORY_MINIMUM_BP).contains(&bp) {
+                out.push(Problem::field(field, bp.to_string(), ProblemKind::StatutoryMinimum(STATUTORY_MINIMUM_BP)));
+            }
+        }
+        out
+    }
+
+    /// A version read from a policy's JSON (`policy add FILE.json`): the shape of
+    /// [`list`]'s elements, every key known (`id`, `version` and `in_use` are ignored: the
+    /// version is added as a new one). Problems name the key or, for JSON that cannot be read,
+    /// its line.
+    pub fn from_json(text: &str) -> std::result::Result<Policy, Vec<Problem>> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            vec![Problem {
+                sheet: String::new(),
+                row: e.line(),
+                col: None,
+                column: String::new(),
+                value: String::new(),
+                kind: ProblemKind::Unreadable(e.to_string()),
+            }]
+        })?;
+        let Some(object) = value.as_object() else {
+            return Err(vec![Problem::field("", "", ProblemKind::Unreadable("a JSON object {…} is expected".into()))]);
+        };
+        let mut problems: Vec<Problem> = object
+            .keys()
+            .filter(|k| !JSON_FIELDS.contains(&k.as_str()))
+            .map(|k| Problem::field(k, "", ProblemKind::UnknownColumn))
+            .collect();
+        let mut full = serde_json::Map::new();
+        // The fields that are not the version's content may be left out.
+        full.insert("id".into(), serde_json::Value::Null);
+        full.insert("in_use".into(), serde_json::Value::Bool(false));
+        for (k, v) in object {
+            full.insert(k.clone(), v.clone());
+        }
+        match serde_json::from_value::<Policy>(serde_json::Value::Object(full)) {
+            Ok(mut p) if problems.is_empty() => {
+                (p.id, p.version, p.in_use) = (None, 0, false);
+                Ok(p)
+            }
+            Ok(_) => Err(problems),
+            Err(e) => {
+                problems.push(Problem::field("", "", ProblemKind::Unreadable(e.to_string())));
+                Err(problems)
+            }
+        }
     }
 }
 
@@ -234,9 +345,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Policy> {
         transfer_staff_min_bp: r.get(10)?,
         publicity_days: r.get(11)?,
         payment_deadline_months: r.get(12)?,
-        remainder_department_bp: r.get(13)?,
-        remainder_university_bp: r.get(14)?,
-        remainder_office_bp: r.get(15)?,
+        recipients: Vec::new(),
         note: r.get(16)?,
         in_use: r.get(17)?,
     })
@@ -248,6 +357,9 @@ fn with_tiers(conn: &Connection, mut p: Policy) -> Result<Policy> {
     p.tiers = stmt
         .query_map(params![p.id], |r| Ok(Tier { kind: r.get(0)?, min_amount_fen: r.get(1)?, in_province: r.get(2)?, ratio_bp: r.get(3)? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stmt = conn.prepare_cached("SELECT name, share_bp FROM policy_recipient WHERE policy_id = ?1 ORDER BY position")?;
+    p.recipients =
+        stmt.query_map(params![p.id], |r| Ok(Recipient { name: r.get(0)?, share_bp: r.get(1)? }))?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(p)
 }
 
@@ -296,16 +408,20 @@ pub fn save(store: &mut Store, actor: &Actor, policy: &Policy) -> Result<i64> {
             stored: json(b),
         })?;
     }
-    let problems = policy.problems();
+    let mut problems = policy.problems();
+    let clash: Option<i64> = tx
+        .query_row("SELECT id FROM policy WHERE effective_on = ?1 AND id IS NOT ?2", params![policy.effective_on, policy.id], |r| r.get(0))
+        .optional()?;
     if !problems.is_empty() {
+        // Listed with the others, so that a file's author sees every problem at once.
+        if clash.is_some() {
+            problems.push(Problem::field("effective_on", crate::date::iso(policy.effective_on), ProblemKind::DuplicateInDatabase));
+        }
         return Err(Error::Invalid(problems));
     }
     if before.as_ref().is_some_and(|b| b.in_use) {
         return Err(Error::Refused { code: "policy_in_use", detail: crate::date::iso(policy.effective_on) });
     }
-    let clash: Option<i64> = tx
-        .query_row("SELECT id FROM policy WHERE effective_on = ?1 AND id IS NOT ?2", params![policy.effective_on, policy.id], |r| r.get(0))
-        .optional()?;
     if clash.is_some() {
         return Err(Error::Refused { code: "policy_overlap", detail: crate::date::iso(policy.effective_on) });
     }
@@ -322,9 +438,10 @@ pub fn save(store: &mut Store, actor: &Actor, policy: &Policy) -> Result<i64> {
         policy.transfer_staff_min_bp,
         policy.publicity_days,
         policy.payment_deadline_months,
-        policy.remainder_department_bp,
-        policy.remainder_university_bp,
-        policy.remainder_office_bp,
+        // The schema-2 remainder split is no longer read (schema 12: recipients); its columns keep the default.
+        0,
+        FULL_BP,
+        0,
         policy.note.as_deref().map(str::trim).filter(|n| !n.is_empty()),
     ];
     let id = match policy.id {
@@ -354,6 +471,13 @@ pub fn save(store: &mut Store, actor: &Actor, policy: &Policy) -> Result<i64> {
         tx.execute(
             "INSERT INTO policy_tier (policy_id, position, kind, min_amount_fen, in_province, ratio_bp) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![id, i as i64, t.kind, t.min_amount_fen, t.in_province, t.ratio_bp],
+        )?;
+    }
+    tx.execute("DELETE FROM policy_recipient WHERE policy_id = ?1", params![id])?;
+    for (i, r) in policy.recipients.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO policy_recipient (policy_id, position, name, share_bp) VALUES (?1, ?2, ?3, ?4)",
+            params![id, i as i64, r.name.trim(), r.share_bp],
         )?;
     }
     let after = Policy { id: Some(id), in_use: false, ..policy.clone() };
@@ -440,11 +564,12 @@ mod tests {
         let mut store = Store::in_memory().expect("store");
         let mut bad = Policy::default_from(day(2025, 1, 1));
         bad.license_bp = 10_500;
-        bad.remainder_office_bp = 1000;
+        bad.recipients = vec![Recipient { name: "学校".into(), share_bp: 3000 }];
         match save(&mut store, &actor(), &bad) {
             Err(Error::Invalid(p)) => {
                 let fields: Vec<&str> = p.iter().map(|p| p.column.as_str()).collect();
-                assert_eq!(fields, ["license_bp", "remainder"], "each wrong field is named");
+                // License 105% + 30% = 135% is not 100%.
+                assert_eq!(fields, ["license_bp", "recipients"], "each wrong field is named");
             }
             other => panic!("a ratio above 100% must be refused: {other:?}"),
         }

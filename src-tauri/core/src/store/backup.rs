@@ -239,8 +239,13 @@ fn check_file(file: &Path) -> Result<(BackupCheck, Option<Head>)> {
 
 /// Takes an automatic (or manual) backup into the backups folder and rotates the folder.
 pub fn take(store: &Store, at: NaiveDateTime, reason: Reason, steps: Steps) -> Result<BackupFile> {
-    let dir = backup_dir(store.path());
-    create_private_dir(&dir)?;
+    take_into(store, &backup_dir(store.path()), at, reason, steps)
+}
+
+/// [`take`] into another folder (the office server's `backup_dir`, e.g. on another disk), created
+/// owner-only when missing and rotated the same way.
+pub fn take_into(store: &Store, dir: &Path, at: NaiveDateTime, reason: Reason, steps: Steps) -> Result<BackupFile> {
+    create_private_dir(dir)?;
     let stamp = at.format("%Y%m%d-%H%M%S").to_string();
     let mut target = dir.join(format!("transferdesk-{stamp}-{}.db", reason.key()));
     let mut n = 2;
@@ -249,7 +254,7 @@ pub fn take(store: &Store, at: NaiveDateTime, reason: Reason, steps: Steps) -> R
         n += 1;
     }
     write_taken(store, &target, steps, Some(at.format("%Y-%m-%dT%H:%M:%S").to_string()))?;
-    rotate(&dir, KEEP_LAST)?;
+    rotate(dir, KEEP_LAST)?;
     described(&target).ok_or_else(|| Error::io(&target, "backup vanished after writing"))
 }
 

@@ -285,9 +285,7 @@ pub(crate) const POLICY: Form = Form {
         f("transfer_staff_min_bp", "转化人员奖励最低比例", "transfer staff minimum"),
         f("publicity_days", "公示天数", "publicity days"),
         f("payment_deadline_months", "发放期限（月）", "payment deadline"),
-        f("remainder_department_bp", "留存分配：院系", "remainder: department"),
-        f("remainder_university_bp", "留存分配：学校", "remainder: university"),
-        f("remainder_office_bp", "留存分配：转化机构", "remainder: transfer office"),
+        f("recipients", "学校留存部分的分配", "recipients of the institution's part"),
         f("note", "备注", "note"),
     ],
 };

@@ -358,6 +358,10 @@ pub(crate) fn parts(i: &Indicators) -> Vec<Part> {
     rewards.money("本年度到账收入合计（含技术开发、咨询、服务）", inc.received_fen);
     rewards.money("其中：转让、许可、作价投资到账收入", inc.transformation_received_fen);
     rewards.money("本年度发放的现金奖励总额（奖励池）", inc.reward_pool_fen);
+    // The institution's part by recipient of the policy (docs/rules/rewards.md "Recipients of the institution's part").
+    for recipient in inc.recipients.iter().flatten() {
+        rewards.money(format!("单位留存分配：{}", recipient.name), recipient.amount_fen);
+    }
     rewards.money("个人获得现金奖励金额", r.cash_fen);
     rewards.count("个人获得现金奖励人次", r.cash_person_times, "人次");
     rewards.money("其中：重要贡献人员获得现金奖励金额", r.key_contributor_cash_fen);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Policy } from '../../api'
-import { copyForm, fromForm, toForm } from './policy-form'
+import { copyForm, fromForm, splitSums, toForm } from './policy-form'
 
 const policy: Policy = {
   id: 3,
@@ -18,9 +18,10 @@ const policy: Policy = {
   transfer_staff_min_bp: null,
   publicity_days: 15,
   payment_deadline_months: 6,
-  remainder_department_bp: 3000,
-  remainder_university_bp: 5000,
-  remainder_office_bp: 2000,
+  recipients: [
+    { name: '机械学院', share_bp: 825 },
+    { name: '学校', share_bp: 1625 },
+  ],
   note: '校发〔2026〕12号',
   in_use: false,
 }
@@ -50,6 +51,19 @@ describe('policy form', () => {
   it('drops the transfer staff share when switched off and the deadline when empty', () => {
     const form = { ...toForm(policy), staff_on: false, deadline_months: ' ' }
     expect(fromForm(form)).toMatchObject({ policy: { transfer_staff_bp: null, transfer_staff_min_bp: null, payment_deadline_months: null } })
+  })
+
+  it('keeps recipients in percent with two decimals and sums them with the team', () => {
+    const form = toForm(policy)
+    expect(form.recipients).toEqual([
+      { name: '机械学院', share: '8.25' },
+      { name: '学校', share: '16.25' },
+    ])
+    // transfer 70 + 8.25 + 16.25 = 94.5%; license 75.5 + 24.5 = 100%.
+    expect(splitSums(form)).toEqual([9450, 10000])
+    form.recipients[1]!.share = '十'
+    expect(fromForm(form)).toEqual({ problems: { 'recipients[1].share_bp': 'percent' } })
+    expect(splitSums(form)).toBeNull()
   })
 
   it('bases a new version on another without its id and date', () => {

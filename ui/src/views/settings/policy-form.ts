@@ -1,11 +1,14 @@
 // The policy form holds text (percentages, yuan) so that what the office types is kept exactly;
 // these turn a Policy into that text and back. Only the format is checked here: ranges and sums
 // are the backend's rules, and its field problems come back by the same field names.
-import type { ContractKind, Policy, Tier } from '../../api'
+import type { ContractKind, Policy, Recipient, Tier } from '../../api'
 import { CONTRACT_KINDS } from '../../api/enums'
 import { parsePercent, parseYuan, percentText, yuanText } from '../../format'
 
 export type TierForm = { kind: ContractKind | ''; min: string; in_province: boolean; ratio: string }
+
+/** An institutional recipient of the net income (学院, 学校, 转化办, a fund…): its share in percent. */
+export type RecipientForm = { name: string; share: string }
 
 export type PolicyForm = {
   id: number | null
@@ -21,9 +24,7 @@ export type PolicyForm = {
   staff_min: string
   publicity_days: string
   deadline_months: string
-  remainder_department: string
-  remainder_university: string
-  remainder_office: string
+  recipients: RecipientForm[]
   note: string
 }
 
@@ -56,9 +57,7 @@ export function toForm(p: Policy): PolicyForm {
     staff_min: optionalPercent(p.transfer_staff_min_bp),
     publicity_days: String(p.publicity_days),
     deadline_months: p.payment_deadline_months === null ? '' : String(p.payment_deadline_months),
-    remainder_department: percentText(p.remainder_department_bp),
-    remainder_university: percentText(p.remainder_university_bp),
-    remainder_office: percentText(p.remainder_office_bp),
+    recipients: p.recipients.map((r) => ({ name: r.name, share: percentText(r.share_bp) })),
     note: p.note ?? '',
   }
 }
@@ -88,6 +87,7 @@ export function fromForm(f: PolicyForm): { policy: Policy } | { problems: Record
     if (min === null) problems[field] = t.min.trim() ? 'amount' : 'required'
     return { kind: t.kind || null, min_amount_fen: min ?? 0, in_province: t.in_province, ratio_bp: percent(field, t.ratio) }
   })
+  const recipients: Recipient[] = f.recipients.map((r, i) => ({ name: r.name.trim(), share_bp: percent(`recipients[${i}].share_bp`, r.share) }))
   const policy: Policy = {
     id: f.id,
     version: f.version,
@@ -104,11 +104,19 @@ export function fromForm(f: PolicyForm): { policy: Policy } | { problems: Record
     transfer_staff_min_bp: f.staff_on ? optionalPct('transfer_staff_min_bp', f.staff_min) : null,
     publicity_days: integer('publicity_days', f.publicity_days),
     payment_deadline_months: f.deadline_months.trim() ? integer('payment_deadline_months', f.deadline_months) : null,
-    remainder_department_bp: percent('remainder_department_bp', f.remainder_department),
-    remainder_university_bp: percent('remainder_university_bp', f.remainder_university),
-    remainder_office_bp: percent('remainder_office_bp', f.remainder_office),
+    recipients,
     note: f.note.trim() || null,
     in_use: f.in_use,
   }
   return Object.keys(problems).length ? { problems } : { policy }
+}
+
+/** The team's share plus the recipients', in bp, for each distinct cash ratio of transfer and
+ * license (what the backend requires to be 100%); null while a text is not a percent. */
+export function splitSums(f: PolicyForm): number[] | null {
+  const shares = f.recipients.map((r) => parsePercent(r.share))
+  const ratios = [parsePercent(f.ratios.transfer), parsePercent(f.ratios.license)]
+  if (shares.some((s) => s === null) || ratios.some((r) => r === null)) return null
+  const total = shares.reduce((a, b) => a! + b!, 0)!
+  return [...new Set(ratios.map((r) => r! + total))]
 }
