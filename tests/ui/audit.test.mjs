@@ -15,9 +15,13 @@ import { cells, chooseFile, cli, refusedLine, start } from './harness.mjs'
 //   updates (a price for the 13 transformation contracts of 2024–2025; a licence date or an equity
 //   holding for the 3 licences and the equity of 2023; a payment schedule for the 16 other contracts
 //   with money still owed: HT2023-028, HT2025-003 -006 -018 -024 -033, HT2026-201 … 210), 3
-//   publicities of deals not signed yet and 1 ownership grant.
-// = 1 + 60 + 40 + 300 + 50 + 59 + 39 + 18 + 48 + 7 + 7 + 33 + 3 + 1 = 666 entries; then the
-// harness adds the office's six accounts (harness.mjs ACCOUNTS), one entry each: 672.
+//   publicities of deals not signed yet and 1 ownership grant; then report_records.rs: the funding
+//   levels of the granted achievements (one entry), 5 platforms, 9 outside-work periods (of the
+//   researchers in employee-ID order, indexes 4, 13, 22, 31, 40, 49 part-time and 7, 32, 57 on
+//   leave) and 4 projects.
+// = 1 + 60 + 40 + 300 + 50 + 59 + 39 + 18 + 48 + 7 + 7 + 33 + 3 + 1 + (1 + 5 + 9 + 4) = 685
+// entries; then the harness adds the office's six accounts (harness.mjs ACCOUNTS), one entry
+// each: 691.
 // Entry 12 is therefore the 11th person, T0011. The edits the old fake held (an amount lowered, a
 // cost deleted) are made through the app in the test; backups are made through the CLI into the
 // server's backups folder, where the desktop app would have taken them.
@@ -82,13 +86,13 @@ test('the viewer filters by kind, record and date, shows the diff, and opens the
   await page.evaluate(() => (location.hash = '#/audit'))
   await page.locator('[data-testid="audit-table"] .el-table__row').first().waitFor()
   const first = await cells(page, 'audit-table')
-  // Newest first: the cost deleted (entry 674, after the contract's update 673), keyed by its id:
+  // Newest first: the cost deleted (entry 693, after the contract's update 692), keyed by its id:
   // the appraisal of HT2025-027 is the 29th cost the demo made, after the 28 costs of the
   // transformation contracts made before it (HT2023-001 … HT2024-026, i = 0 … 25 in demo/small.rs).
   assert.deepEqual(first[0].slice(3, 6), ['删除', '费用', '29'], 'newest first: the cost just deleted')
   assert.deepEqual(first[1].slice(3, 6), ['修改', '合同', 'HT2025-027'])
-  assert.deepEqual([first[0][0], first[1][0]], ['674', '673'])
-  assert.equal(await totalOf(page, 'audit-pagination'), 674)
+  assert.deepEqual([first[0][0], first[1][0]], ['693', '692'])
+  assert.equal(await totalOf(page, 'audit-pagination'), 693)
 
   await choose(page, 'audit-filter-entity', '合同')
   await page.waitForFunction(() => location.hash.includes('entity=contract'))
@@ -120,7 +124,7 @@ test('the viewer filters by kind, record and date, shows the diff, and opens the
   await page.locator('[data-testid="audit-table"] .el-table__row').first().click()
   const drawer = page.getByTestId('audit-drawer')
   await drawer.getByTestId('audit-diff').waitFor()
-  await drawer.locator('.el-drawer__title', { hasText: '第 673 条：合同 HT2025-027' }).waitFor()
+  await drawer.locator('.el-drawer__title', { hasText: '第 692 条：合同 HT2025-027' }).waitFor()
   assert.equal(await drawer.getByTestId('audit-changed-count').innerText(), '1 个字段有改动')
   const changed = await drawer.locator('[data-testid="audit-diff"] .el-table__row.changed').evaluateAll((rows) =>
     rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent.trim())),
@@ -132,7 +136,7 @@ test('the viewer filters by kind, record and date, shows the diff, and opens the
   assert.deepEqual([yuan(changed[0][1]), yuan(changed[0][2])], [2120000, 2020000])
   const kind = await drawer.locator('[data-testid="audit-diff"] .el-table__row', { hasText: 'kind' }).first().locator('td').allInnerTexts()
   assert.deepEqual(kind.map((c) => c.replace(/\s+/g, ' ').trim()), ['转化方式 kind', '转让', '转让'], 'a coded value by its name')
-  assert.match(page.url(), /entry=673/, 'the open entry is in the address')
+  assert.match(page.url(), /entry=692/, 'the open entry is in the address')
 
   await drawer.getByTestId('audit-open-record').click()
   await page.waitForFunction(() => location.hash === '#/contracts/27')
@@ -145,7 +149,7 @@ test('the viewer filters by kind, record and date, shows the diff, and opens the
 test('verify reports an intact log, and names an entry altered behind the app', async () => {
   const { page, problems } = await openAudit()
   await page.getByTestId('audit-verify').click()
-  assert.equal(await page.getByTestId('verify-ok').innerText(), '数据完好：完整性检查通过，672 条操作日志的哈希链完整')
+  assert.equal(await page.getByTestId('verify-ok').innerText(), '数据完好：完整性检查通过，691 条操作日志的哈希链完整')
 
   // Someone edits the file with another program: entry 12 (T0011's record as logged) gets
   // another name. The log's triggers refuse updates, so they drop one first, as such a person would.
@@ -180,7 +184,7 @@ test('backups: the list, a backup with progress, a checked and confirmed restore
   const folder = join(server.dir, 'backups')
   mkdirSync(folder, { mode: 0o700 })
   const names = ['transferdesk-20261118-150500-manual.db', 'transferdesk-20261120-084105-start.db', 'transferdesk-20261120-180240-quit.db']
-  for (const name of names) assert.equal(cli(server.db, 'backup', join(folder, name)).backup.audit_entries, 672)
+  for (const name of names) assert.equal(cli(server.db, 'backup', join(folder, name)).backup.audit_entries, 691)
   const size = (name) => shownSize(statSync(join(folder, name)).size)
 
   // A change the restore will undo: the institution renamed.
@@ -229,10 +233,10 @@ test('backups: the list, a backup with progress, a checked and confirmed restore
   assert.match(text, /从备份恢复/)
   assert.match(text, /文件：transferdesk-20261120-084105-start\.db/)
   // The schema version is the number of migrations (core store/mod.rs MIGRATIONS, one file each in
-  // src-tauri/core/migrations); the demo's 666 entries and 6 accounts.
+  // src-tauri/core/migrations); the demo's 685 entries and 6 accounts.
   const migrations = readdirSync(join(ROOT, 'src-tauri/core/migrations')).filter((f) => f.endsWith('.sql')).length
   assert.match(text, new RegExp(`数据版本：${migrations}\\b`))
-  assert.match(text, /操作日志：672 条，哈希链完整/)
+  assert.match(text, /操作日志：691 条，哈希链完整/)
   assert.match(text, /替换当前的全部数据.*“恢复前”备份/)
   await box.getByRole('button', { name: '替换并恢复' }).click()
   assert.match(
@@ -249,7 +253,7 @@ test('backups: the list, a backup with progress, a checked and confirmed restore
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="backup-table"] .el-table__row').length === 5)
   assert.equal((await cells(page, 'backup-table'))[0][1], '恢复前')
   await page.getByTestId('backup-verify').click()
-  assert.equal(await page.getByTestId('verify-ok').innerText(), '数据完好：完整性检查通过，673 条操作日志的哈希链完整')
+  assert.equal(await page.getByTestId('verify-ok').innerText(), '数据完好：完整性检查通过，692 条操作日志的哈希链完整')
   // The foreign file's check was refused (422); nothing else was logged.
   assert.deepEqual(problems, [refusedLine(422)])
 })
