@@ -9,8 +9,8 @@ import { lastMessage, refusals, start } from './harness.mjs'
 
 let app
 before(async () => {
-  // A second office account besides the harness's `office` (办公室).
-  app = await start({ accounts: [['office2', '办公室乙', 'office']] })
+  // A second office account besides the harness's `office` (办公室), and a second admin.
+  app = await start({ accounts: [['office2', '办公室乙', 'office'], ['admin2', '管理员乙', 'admin']] })
 })
 after(() => app.stop())
 
@@ -53,6 +53,40 @@ test('the second of two people saving one contract is told who changed it and ca
   await second.page.getByTestId('contract-title').fill(`${title}（甲乙修改）`)
   await second.page.getByTestId('contract-save').click()
   assert.match(await lastMessage(second.page), /已保存/)
+
+  assert.deepEqual(first.problems, [])
+  assert.deepEqual(second.problems, refusals(1, 409), 'the one refused save, and nothing else')
+})
+
+test('two admins changing one account: the second is told, and reloads the account as stored', async () => {
+  // Two admins (the harness's `admin` and `admin2`) open the `finance` account's form.
+  const first = await app.open('#/accounts', { as: 'admin' })
+  const second = await app.page(first.server, '#/accounts', { as: 'admin2' })
+  for (const { page } of [first, second]) {
+    await page.getByTestId('account-edit-finance').click()
+    await page.getByTestId('account-name-input').waitFor()
+  }
+
+  await first.page.getByTestId('account-name-input').fill('财务（甲改）')
+  await first.page.getByTestId('account-save').click()
+  assert.match(await lastMessage(first.page), /已保存/)
+
+  await second.page.getByTestId('account-employee').fill('T0001')
+  await second.page.getByTestId('account-save').click()
+  const box = second.page.getByTestId('conflict-message')
+  await box.waitFor()
+  const told = await box.innerText()
+  assert.match(told, /admin（管理员）/, 'who changed it')
+  // The second admin's form still has the old name, and a person the stored account lacks.
+  assert.match(told, /姓名/, 'the name differs')
+  assert.match(told, /工号/, 'the employee ID differs')
+
+  await second.page.locator('.conflict-reload').click()
+  await second.page.waitForFunction(
+    (el) => el.value === '财务（甲改）',
+    await second.page.getByTestId('account-name-input').elementHandle(),
+  )
+  assert.equal(await second.page.getByTestId('account-employee').inputValue(), '', 'reloaded as stored: no person linked')
 
   assert.deepEqual(first.problems, [])
   assert.deepEqual(second.problems, refusals(1, 409), 'the one refused save, and nothing else')

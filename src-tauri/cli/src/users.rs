@@ -63,7 +63,7 @@ pub fn run(path: &std::path::Path, command: Users, lang: Lang, actor: Actor) -> 
     match command {
         Users::Add { login, name, role, department, employee, password_stdin } => {
             let (password, generated) = password(password_stdin)?;
-            let input = AccountInput { id: None, login, name, role: Some(role), department, employee_id: employee };
+            let input = AccountInput { id: None, login, name, role: Some(role), department, employee_id: employee, version: 0 };
             let id = account::save(&mut store, &actor, &input, Some(&password))?;
             let account = account::get(store.conn(), id)?;
             Ok(saved(&account, generated.then_some(password.as_str()), lang))

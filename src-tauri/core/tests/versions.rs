@@ -8,6 +8,8 @@
 use crate::common::{dump, good_store};
 use chrono::NaiveDate;
 use std::fmt::Debug;
+use transferdesk_core::access::account::{self, AccountInput};
+use transferdesk_core::access::Role;
 use transferdesk_core::calendar::{self, DayKind, Holiday};
 use transferdesk_core::deals::contract::{edit, view, ContractForm};
 use transferdesk_core::deals::grant::{self, Grant, GrantKind, Member, Payer};
@@ -526,6 +528,58 @@ fn a_holiday_year_saved_meanwhile_refuses_the_older_list() {
     );
 }
 
+/// An office account of the fixture's store, created by the admin before alice and bob open it.
+fn office_account(store: &mut Store) -> i64 {
+    let input = AccountInput { login: "wang.office".into(), name: "王办公".into(), role: Some(Role::Office), ..AccountInput::default() };
+    let admin = Actor { name: "admin".into(), at: day("2026-11-23").and_hms_opt(9, 0, 0).expect("time") };
+    account::save(store, &admin, &input, Some("a long enough password")).expect("account")
+}
+
+#[test]
+fn an_account_saved_meanwhile_refuses_the_older_form() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = good_store(&dir);
+    let id = office_account(&mut store);
+    let form = Form::<AccountInput> {
+        load: Box::new(move |s| AccountInput::from(&account::get(s.conn(), id).expect("load"))),
+        save: Box::new(|s, a, f| account::save(s, a, f, None).map(drop)),
+        version: |f| &mut f.version,
+    };
+    // Alice renames it; bob, from the older form, links it to 李四 (T002): his form still has the
+    // old name, so both the name and the employee ID differ from what is stored.
+    two_people(&mut store, &form, |f| f.name = "王晓".into(), |f| f.employee_id = Some("T002".into()), &["name", "employee_id"]);
+}
+
+#[test]
+fn disabling_an_account_or_a_new_password_makes_an_older_form_stale() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = good_store(&dir);
+    let id = office_account(&mut store);
+    let open = AccountInput::from(&account::get(store.conn(), id).expect("load"));
+    assert_eq!(open.version, 1, "a new account is at version 1");
+
+    account::set_disabled(&mut store, &alice(), id, true).expect("disabled");
+    account::set_password(&mut store, &bob(), id, "another long password").expect("reset");
+    assert_eq!(account::get(store.conn(), id).expect("load").version, 3, "1, then a disable and a new password: one each");
+
+    let mut stale = open.clone();
+    stale.name = "王晓".into();
+    let before = dump(&store);
+    match account::save(&mut store, &alice(), &stale, None) {
+        Err(Error::Conflict(c)) => {
+            assert_eq!(
+                (c.by.as_deref(), c.at.as_deref()),
+                (Some("app:bob"), Some("2026-11-23T10:20:00")),
+                "the newest change: bob's reset"
+            );
+            assert_eq!(c.fields.iter().map(|f| f.key).collect::<Vec<_>>(), ["name"], "only the name differs from the stored form");
+        }
+        other => panic!("the older form is refused, got {other:?}"),
+    }
+    assert_eq!(dump(&store), before, "nothing written");
+    sealed(&store);
+}
+
 /// Every row of the tables with edit versions, and its version.
 fn versions(store: &Store) -> Vec<(String, i64, i64)> {
     let mut out = Vec::new();
@@ -541,6 +595,7 @@ fn versions(store: &Store) -> Vec<(String, i64, i64)> {
         "valuation",
         "policy",
         "institution",
+        "account",
     ] {
         let mut stmt = store.conn().prepare(&format!("SELECT id, version FROM {table} ORDER BY id")).expect("select");
         let rows = stmt.query_map([], |r| Ok((table.to_string(), r.get(0)?, r.get(1)?))).expect("rows");

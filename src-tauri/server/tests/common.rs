@@ -53,6 +53,7 @@ pub fn demo_server() -> Running {
                 role: Some(role),
                 department: (role == Role::Secretary).then(|| SECRETARY_DEPARTMENT.into()),
                 employee_id: (role == Role::Inventor).then(|| "T0001".into()),
+                version: 0,
             };
             account::save(&mut store, &actor, &input, Some(PASSWORD)).expect("account");
         }

@@ -45,7 +45,11 @@ disabled: boolean,
 /**
  * When it was created.
  */
-created_at: string, };
+created_at: string, 
+/**
+ * The edit version (store::version): every save, disable, enable and new password adds 1.
+ */
+version: number, };
 
 export type AccountInput = { 
 /**
@@ -71,7 +75,11 @@ department: string | null,
 /**
  * The person the account belongs to (required for an inventor).
  */
-employee_id: string | null, };
+employee_id: string | null, 
+/**
+ * The version the form was loaded at (store::version); 0 for a new one.
+ */
+version: number, };
 
 export type AccessEntry = { 
 /**

@@ -6,7 +6,7 @@ use super::Role;
 use crate::error::{Error, Result};
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
-use crate::store::{Actor, Store};
+use crate::store::{version, Actor, Store};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -37,6 +37,9 @@ pub struct Account {
     pub disabled: bool,
     /// When it was created.
     pub created_at: String,
+    /// The edit version (store::version): every save, disable, enable and new password adds 1.
+    #[ts(type = "number")]
+    pub version: i64,
 }
 
 impl Account {
@@ -65,13 +68,17 @@ pub struct AccountInput {
     pub department: Option<String>,
     /// The person the account belongs to (required for an inventor).
     pub employee_id: Option<String>,
+    /// The version the form was loaded at (store::version); 0 for a new one.
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub version: i64,
 }
 
 /// Passwords shorter than this are refused.
 pub const MIN_PASSWORD: usize = 10;
 
 const SELECT: &str = "SELECT a.id, a.login, a.name, a.role, d.name, p.employee_id, p.name, a.password_hash IS NOT NULL, \
-                      a.disabled_at IS NOT NULL, a.created_at \
+                      a.disabled_at IS NOT NULL, a.created_at, a.version \
                       FROM account a LEFT JOIN department d ON d.id = a.department_id LEFT JOIN person p ON p.id = a.person_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
@@ -86,6 +93,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
         has_password: r.get(7)?,
         disabled: r.get(8)?,
         created_at: r.get(9)?,
+        version: r.get(10)?,
     })
 }
 
@@ -118,9 +126,67 @@ pub fn by_employee_id(conn: &Connection, employee_id: &str) -> Result<Option<Acc
     Ok(conn.query_row(&format!("{SELECT} WHERE p.employee_id = ?1"), [employee_id.trim()], from_row).optional()?)
 }
 
-/// Creates (with `password`, or none for sign-on only) or changes an account; returns its id.
+/// Creates (with `password`, or none for sign-on only) or changes an account; returns its id. A
+/// change is refused (`edit_conflict`) when someone changed the account since the form's version.
 pub fn save(store: &mut Store, actor: &Actor, input: &AccountInput, password: Option<&str>) -> Result<i64> {
-    let conn = store.conn();
+    let login = input.login.trim();
+    // Hashing is slow on purpose: done before the write transaction, so that it holds no one up.
+    let hash = match password {
+        Some(p) if weak(login, p).is_none() => Some(hash(p)?),
+        _ => None,
+    };
+    let tx = store.write()?;
+    let existing = match input.id {
+        Some(id) => {
+            let old = get(&tx, id)?;
+            version::check(&tx, &version::ACCOUNT, old.version, input.version, || version::Stale {
+                label: old.login.clone(),
+                id,
+                audit_keys: vec![old.login.clone()],
+                submitted: form(input),
+                stored: form(&AccountInput::from(&old)),
+            })?;
+            Some(old)
+        }
+        None => None,
+    };
+    let (name, role, department_id, person_id) = validate(&tx, input, existing.as_ref(), password)?;
+    let id = match &existing {
+        None => {
+            tx.execute(
+                "INSERT INTO account (login, name, role, department_id, person_id, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![login, name, role, department_id, person_id, hash, actor.at.format("%Y-%m-%d %H:%M:%S").to_string()],
+            )?;
+            tx.last_insert_rowid()
+        }
+        Some(old) => {
+            tx.execute(
+                "UPDATE account SET name = ?2, role = ?3, department_id = ?4, person_id = ?5, version = version + 1 WHERE id = ?1",
+                params![old.id, name, role, department_id, person_id],
+            )?;
+            old.id
+        }
+    };
+    let after = get(&tx, id)?;
+    let before = existing.as_ref().map(audited);
+    let action = if existing.is_some() { Action::Update } else { Action::Insert };
+    Journal::start(&tx, actor)?.record(&tx, action, "account", &after.login, before.as_ref(), Some(&audited(&after)))?;
+    if existing.as_ref().is_some_and(|old| old.role != after.role || old.department != after.department) {
+        // What the account may see changed: it signs in again under the new rights.
+        tx.execute("DELETE FROM session WHERE account_id = ?1", [id])?;
+    }
+    tx.commit()?;
+    Ok(id)
+}
+
+/// The checks of the form: the cleaned name, the role, and the department's and person's row ids,
+/// or every problem.
+fn validate(
+    conn: &Connection,
+    input: &AccountInput,
+    existing: Option<&Account>,
+    password: Option<&str>,
+) -> Result<(String, Role, Option<i64>, Option<i64>)> {
     let mut problems = Vec::new();
     let login = input.login.trim();
     if login.len() < 2 || login.len() > 64 || !login.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@')) {
@@ -170,58 +236,41 @@ pub fn save(store: &mut Store, actor: &Actor, input: &AccountInput, password: Op
         }
         None => None,
     };
-    let existing = match input.id {
-        Some(id) => Some(get(conn, id)?),
-        None => {
-            if by_login(conn, login)?.is_some() {
-                problems.push(Problem::field("login", login, ProblemKind::DuplicateInDatabase));
-            }
-            None
-        }
-    };
-    if let Some(old) = &existing {
-        if !old.login.eq_ignore_ascii_case(login) {
+    match existing {
+        None if by_login(conn, login)?.is_some() => problems.push(Problem::field("login", login, ProblemKind::DuplicateInDatabase)),
+        Some(old) if !old.login.eq_ignore_ascii_case(login) => {
             problems.push(Problem::field("login", login, ProblemKind::NotAllowedFor("已有账号（登录名不能修改）".into())));
         }
+        _ => {}
     }
-    if let Some(p) = password {
-        if let Some(problem) = weak(login, p) {
-            problems.push(problem);
+    if let Some(problem) = password.and_then(|p| weak(login, p)) {
+        problems.push(problem);
+    }
+    match role {
+        Some(role) if problems.is_empty() => Ok((name.to_string(), role, department_id, person_id)),
+        _ => Err(Error::Invalid(problems)),
+    }
+}
+
+impl From<&Account> for AccountInput {
+    fn from(a: &Account) -> AccountInput {
+        AccountInput {
+            id: Some(a.id),
+            login: a.login.clone(),
+            name: a.name.clone(),
+            role: Some(a.role),
+            department: a.department.clone(),
+            employee_id: a.employee_id.clone(),
+            version: a.version,
         }
     }
-    if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
-    }
-    let role = role.unwrap_or(Role::Office);
-    let hash = password.map(hash).transpose()?;
-    let tx = store.write()?;
-    let mut journal = Journal::start(&tx, actor)?;
-    let id = match &existing {
-        None => {
-            tx.execute(
-                "INSERT INTO account (login, name, role, department_id, person_id, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![login, name, role, department_id, person_id, hash, actor.at.format("%Y-%m-%d %H:%M:%S").to_string()],
-            )?;
-            tx.last_insert_rowid()
-        }
-        Some(old) => {
-            tx.execute(
-                "UPDATE account SET name = ?2, role = ?3, department_id = ?4, person_id = ?5 WHERE id = ?1",
-                params![old.id, name, role, department_id, person_id],
-            )?;
-            old.id
-        }
-    };
-    let after = get(&tx, id)?;
-    let before = existing.as_ref().map(audited);
-    let action = if existing.is_some() { Action::Update } else { Action::Insert };
-    journal.record(&tx, action, "account", &after.login, before.as_ref(), Some(&audited(&after)))?;
-    if existing.as_ref().is_some_and(|old| old.role != after.role || old.department != after.department) {
-        // What the account may see changed: it signs in again under the new rights.
-        tx.execute("DELETE FROM session WHERE account_id = ?1", [id])?;
-    }
-    tx.commit()?;
-    Ok(id)
+}
+
+/// The fields of the account form, as a refused save shows them.
+fn form(input: &AccountInput) -> serde_json::Value {
+    serde_json::json!({
+        "name": input.name, "role": input.role.map(Role::key), "department": input.department, "employee_id": input.employee_id,
+    })
 }
 
 /// What the audit log keeps of an account (never the password hash).
@@ -234,10 +283,13 @@ fn audited(a: &Account) -> serde_json::Value {
 
 /// Disables (ending every session) or enables an account.
 pub fn set_disabled(store: &mut Store, actor: &Actor, id: i64, disabled: bool) -> Result<Account> {
-    let before = get(store.conn(), id)?;
     let tx = store.write()?;
+    let before = get(&tx, id)?;
     let at = actor.at.format("%Y-%m-%d %H:%M:%S").to_string();
-    tx.execute("UPDATE account SET disabled_at = CASE WHEN ?2 THEN ?3 ELSE NULL END WHERE id = ?1", params![id, disabled, at])?;
+    tx.execute(
+        "UPDATE account SET disabled_at = CASE WHEN ?2 THEN ?3 ELSE NULL END, version = version + 1 WHERE id = ?1",
+        params![id, disabled, at],
+    )?;
     if disabled {
         tx.execute("DELETE FROM session WHERE account_id = ?1", [id])?;
     }
@@ -250,13 +302,15 @@ pub fn set_disabled(store: &mut Store, actor: &Actor, id: i64, disabled: bool) -
 /// Sets a new password (an admin's reset, or the person's own change after [`check_password`]),
 /// ending every session of the account.
 pub fn set_password(store: &mut Store, actor: &Actor, id: i64, password: &str) -> Result<()> {
-    let before = get(store.conn(), id)?;
-    if let Some(problem) = weak(&before.login, password) {
+    // The login never changes: it can be read before the transaction.
+    let login = get(store.conn(), id)?.login;
+    if let Some(problem) = weak(&login, password) {
         return Err(Error::Invalid(vec![problem]));
     }
     let hash = hash(password)?;
     let tx = store.write()?;
-    tx.execute("UPDATE account SET password_hash = ?2 WHERE id = ?1", params![id, hash])?;
+    let before = get(&tx, id)?;
+    tx.execute("UPDATE account SET password_hash = ?2, version = version + 1 WHERE id = ?1", params![id, hash])?;
     tx.execute("DELETE FROM session WHERE account_id = ?1", [id])?;
     let after = get(&tx, id)?;
     Journal::start(&tx, actor)?.record(&tx, Action::Update, "account", &after.login, Some(&audited(&before)), Some(&audited(&after)))?;

@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0010_read_paths.sql"),
     include_str!("../../migrations/0011_official_report.sql"),
     include_str!("../../migrations/0012_splits.sql"),
+    include_str!("../../migrations/0013_account_versions.sql"),
 ];
 
 /// The migration that seals the records (docs/reliability.md "Tamper evidence").

@@ -321,6 +321,19 @@ pub(crate) const CRITERIA: Form = Form {
     fields: &[f("criteria", "评估指标", "criteria")],
 };
 
+/// An account of the office server (access::account); the login cannot change.
+pub(crate) const ACCOUNT: Form = Form {
+    record: "account",
+    entities: &["account"],
+    moved: &[],
+    fields: &[
+        f("name", "姓名", "name"),
+        f("role", "角色", "role"),
+        f("department", "所属学院", "department"),
+        f("employee_id", "工号", "employee ID"),
+    ],
+};
+
 /// The listed days of one holiday year (calendar).
 pub(crate) const HOLIDAYS: Form =
     Form { record: "holiday_year", entities: &["holiday"], moved: &[], fields: &[f("days", "节假日", "days")] };
@@ -457,6 +470,10 @@ mod tests {
             &REPORT_YEAR,
             &CRITERIA,
             &HOLIDAYS,
+            &ACCOUNT,
+            &PLATFORM,
+            &OUTSIDE_WORK,
+            &PROJECT,
         ] {
             let mut keys: Vec<&str> = form.fields.iter().map(|f| f.key).collect();
             keys.sort_unstable();
