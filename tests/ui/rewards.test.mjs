@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { cells, chooseFile, cli, download, lastMessage, refusedLine, start, typeDate, zipEntry } from './harness.mjs'
+import { cells, chooseFile, cli, download, lastMessage, refusals, refusedLine, start, typeDate, zipEntry } from './harness.mjs'
 
 // The small Rust demo (src-tauri/core/src/demo/small.rs), today 2026-11-23, one policy version
 // (1900-01-01: transfer, license and equity 70%, key contributors ≥ 50%, no transfer-staff share,
@@ -172,6 +172,53 @@ test('按金额分配: the amounts typed are the lines, the Σ shows the differe
   await page.waitForURL(/#\/rewards\/\d+$/)
   await page.getByTestId('dist-agreed').waitFor()
   assert.deepEqual(problems, [])
+})
+
+test('按金额分配 by exact fractions: the backend turns 1/2, 1/3, 1/6 into fen, and the signed form is kept with the draft', async () => {
+  const { page, problems, server } = await openPlan('HT2025-027')
+  await page.getByTestId('plan-mode-amounts').click()
+  await page.getByTestId('plan-amounts').waitFor()
+  // 1/2 + 1/3 only: 5/6 of the pool, refused by the backend with the sum.
+  await page.getByTestId('plan-amount-T0037').fill('1/2')
+  await page.getByTestId('plan-amount-T0033').fill('1/3')
+  await page.getByTestId('plan-error').filter({ hasText: '5/6' }).waitFor()
+
+  // And 1/6: the pool 894,483.32 (89,448,332 fen) over the common denominator 6 — × 3/6 =
+  // 44,724,166 exactly; × 2/6 = 29,816,110 remainder 4/6; × 1/6 = 14,908,055 remainder 2/6. The
+  // one fen left goes to the largest remainder (T0033). T0040 and T0043, left empty, get 0.
+  await page.getByTestId('plan-amount-T0038').fill('1／6')
+  await page.getByTestId('plan-agreed').waitFor()
+  await page.getByTestId('plan-error').waitFor({ state: 'detached' })
+  assert.match(await text(page, 'plan-amounts-sum'), /按比例分配/)
+  const rows = await cells(page, 'plan-allocations')
+  assert.deepEqual(
+    rows.map((r) => [r[1], r[4]]),
+    [
+      ['T0037', '¥447,241.66'],
+      ['T0033', '¥298,161.11'],
+      ['T0038', '¥149,080.55'],
+      ['T0040', '¥0.00'],
+      ['T0043', '¥0.00'],
+    ],
+  )
+
+  // The allocation form the team signed, chosen here, is kept with the draft.
+  const form = join(server.dir, '团队分配表.pdf')
+  writeFileSync(form, '%PDF-1.4 signed allocation form')
+  await chooseFile(page, form, () => page.getByTestId('plan-signed-form').click())
+  assert.equal(await text(page, 'plan-signed-form-name'), '团队分配表.pdf')
+  await page.getByTestId('plan-create').click()
+  await page.waitForURL(/#\/rewards\/\d+$/)
+  const id = Number(page.url().split('/').pop())
+  const saved = cli(server.db, 'rewards', 'show', String(id))
+  assert.ok(saved.allocation_attachment_id, 'the distribution names the signed form')
+  assert.deepEqual(
+    saved.allocations.map((a) => a.amount_fen),
+    [44_724_166, 29_816_111, 14_908_055, 0, 0],
+    'saved as planned',
+  )
+  // The two plans refused on the way: 1/2 alone, then 1/2 + 1/3.
+  assert.deepEqual(problems, refusals(2))
 })
 
 test('a draft is refused approval without an override, then approved, publicized and paid after the publicity', async () => {

@@ -76,6 +76,7 @@ pub fn typescript() -> String {
         crate::rewards::plan::Finding,
         crate::rewards::plan::Plan,
         crate::rewards::plan::AgreedAmount,
+        crate::rewards::plan::Fraction,
         crate::rewards::plan::RecipientLine,
         crate::rewards::distribution::LinkedAchievement,
         crate::rewards::distribution::Proposal,

@@ -109,6 +109,13 @@ pub enum ProblemKind {
     WanYuan,
     /// Agreed amounts that do not add up to the pool: (their sum, the pool), in fen (or units).
     NotThePool(i64, i64),
+    /// Not a fraction `a/b` of whole numbers with `b` from 1 (and a common denominator that stays
+    /// within 1,000,000,000).
+    Fraction,
+    /// Agreed fractions that do not add up to 1: (their sum, as `a/b`).
+    NotWhole(String),
+    /// Some people given as fractions of the pool, others as amounts.
+    FractionsMixed,
     /// A ratio below the statutory minimum (bp) for the kind.
     StatutoryMinimum(i64),
     /// A person who is neither an inventor of the contract's achievements nor named transfer staff.
@@ -284,6 +291,9 @@ impl ProblemKind {
             SharesMissing => "shares_missing",
             WanYuan => "bad_wan_yuan",
             NotThePool(..) => "amounts_not_pool",
+            Fraction => "bad_fraction",
+            NotWhole(_) => "fractions_not_whole",
+            FractionsMixed => "fractions_mixed",
             NotAContributor => "not_a_contributor",
             StatutoryMinimum(_) => "below_statutory_minimum",
             Limit(l) => l.code(),
@@ -535,6 +545,25 @@ impl ProblemKind {
                     format!("the amounts add up to {}, not the pool of {} (difference {})", sum.grouped(), pool.grouped(), diff.grouped())
                 }
             }
+            Fraction => lang
+                .pick(
+                    "不是分数：应写成“分子/分母”，均为整数，分母至少为 1（如 10/28）",
+                    "not a fraction: write numerator/denominator in whole numbers, the denominator at least 1 (e.g. 10/28)",
+                )
+                .into(),
+            NotWhole(sum) => {
+                if zh {
+                    format!("各人比例合计为 {sum}，应恰好为 1（奖励总额的全部）")
+                } else {
+                    format!("the fractions add up to {sum}, not exactly 1 (the whole pool)")
+                }
+            }
+            FractionsMixed => lang
+                .pick(
+                    "部分人员写了比例（分数）、部分写了金额：要么都写金额，要么都写比例",
+                    "some people are given a fraction and others an amount: give all amounts or all fractions",
+                )
+                .into(),
             StatutoryMinimum(bp) => {
                 if zh {
                     format!("低于法定最低比例 {}%（促进科技成果转化法第四十五条）", crate::share::format_percent(*bp))

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use transferdesk_core::model::Table;
 use transferdesk_core::reporting::annual;
 use transferdesk_core::rewards::distribution::{self, Approval};
-use transferdesk_core::rewards::plan::AgreedAmount;
+use transferdesk_core::rewards::plan::{AgreedAmount, Fraction};
 use transferdesk_core::rewards::policy::{self, Policy, Recipient};
 use transferdesk_core::{import, Error, Money, Store};
 
@@ -59,7 +59,7 @@ fn team_store(dir: &tempfile::TempDir) -> Store {
 fn agreed(list: &[(&str, i64)]) -> Vec<AgreedAmount> {
     list.iter()
         .enumerate()
-        .map(|(i, (id, fen))| AgreedAmount { employee_id: id.to_string(), amount_fen: Money(*fen), row: i as u32 + 2 })
+        .map(|(i, (id, fen))| AgreedAmount { employee_id: id.to_string(), amount_fen: Money(*fen), row: i as u32 + 2, fraction: None })
         .collect()
 }
 
@@ -169,6 +169,61 @@ fn the_allocation_file_is_kept_as_an_attachment_of_the_contract() {
     let kept = transferdesk_core::portfolio::attachment::path(&store, id).expect("stored under its hash");
     assert_eq!(std::fs::read(kept).expect("read"), std::fs::read(&file).expect("read"), "the same bytes");
     assert_eq!(d.proposal.plan.allocations.iter().map(|a| a.amount()).sum::<i64>(), 2_800_000);
+}
+
+#[test]
+fn exact_fractions_of_the_pool_become_amounts_to_the_fen() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = team_store(&dir);
+    let through = day("2025-12-31");
+    // P1 1/2, P3 1/3, P2 1/6 of 28,000.00 (2,800,000 fen); over the common denominator 6 the
+    // weights are 3, 2, 1: 2,800,000 × 3/6 = 1,400,000 exactly; × 2/6 = 933,333 remainder 2/6;
+    // × 1/6 = 466,666 remainder 4/6. One fen is left, and the largest remainder (P2's 4/6) takes
+    // it: 1,400,000 + 933,333 + 466,667 = 2,800,000. P4–P7 are left out: lines of 0.
+    let file = dir.path().join("分配表.csv");
+    std::fs::write(&file, "工号,金额\nP1,1/2\nP3,1／3\nP2, 1 / 6 \n").expect("write");
+    let p = import::allocation::propose(&store, &file, "HT-T", through, &[]).expect("the fractions make the whole pool");
+    assert!(p.plan.agreed_amounts);
+    assert_eq!(
+        lines(&p.plan),
+        [("P1", 1_400_000), ("P3", 933_333), ("P2", 466_667), ("P4", 0), ("P5", 0), ("P6", 0), ("P7", 0)],
+        "each fraction of the pool, to the fen"
+    );
+
+    // The notice's split as fractions of the pool, 10/28 + 5/28 + 9/28 + 4 × 1/28 = 28/28, gives the
+    // notice's amounts exactly (2,800,000 × 10/28 = 1,000,000 …), where two-decimal shares could not.
+    let fractions = |list: &[(&str, i64, i64)]| -> Vec<AgreedAmount> {
+        list.iter()
+            .enumerate()
+            .map(|(i, (id, n, d))| AgreedAmount {
+                employee_id: id.to_string(),
+                amount_fen: Money::ZERO,
+                row: i as u32 + 1,
+                fraction: Some(Fraction { numerator: *n, denominator: *d }),
+            })
+            .collect()
+    };
+    let notice = [("P1", 10, 28), ("P2", 5, 28), ("P3", 9, 28), ("P4", 1, 28), ("P5", 1, 28), ("P6", 1, 28), ("P7", 1, 28)];
+    let p = distribution::propose_with(&store, "HT-T", through, &[], Some(&fractions(&notice))).expect("plan");
+    let by_amounts = distribution::propose_with(&store, "HT-T", through, &[], Some(&agreed(NOTICE))).expect("plan");
+    assert_eq!(lines(&p.plan), lines(&by_amounts.plan), "the same lines as the notice's amounts");
+
+    // 1/2 + 1/3 = 5/6 of the pool: refused, the sum shown; nothing to write.
+    let got =
+        distribution::propose_with(&store, "HT-T", through, &[], Some(&fractions(&[("P1", 1, 2), ("P3", 1, 3)]))).expect_err("refused");
+    let Error::Invalid(problems) = &got else { panic!("{got:?}") };
+    assert_eq!(problems.iter().map(|p| (p.kind.code(), p.value.as_str())).collect::<Vec<_>>(), [("fractions_not_whole", "5/6")]);
+    assert!(format!("{:?}", got.report(transferdesk_core::Lang::Zh)).contains("5/6"), "the message shows the sum");
+
+    // Amounts and fractions mixed, and a fraction that is none: each named at its row.
+    std::fs::write(&file, "工号,金额\nP1,1/2\nP3,14000\nP2,1/0\n").expect("write");
+    let got = import::allocation::propose(&store, &file, "HT-T", through, &[]).expect_err("refused");
+    let Error::Invalid(problems) = &got else { panic!("{got:?}") };
+    assert_eq!(
+        problems.iter().map(|p| (p.row, p.kind.code())).collect::<Vec<_>>(),
+        [(3, "fractions_mixed"), (4, "bad_fraction")],
+        "every problem at once, each at its row"
+    );
 }
 
 /// A version from 2025-01-01: 85% for the team, the department 5%, the institution 10%.

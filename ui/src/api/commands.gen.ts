@@ -329,9 +329,10 @@ export function planDistribution(contractNo: string, through: string | null, sta
 }
 
 /** Saves the plan as a draft (refused while the contract has an unpaid distribution), with
- * the team's agreed amounts when given. */
-export function createDistribution(contractNo: string, through: string | null, staff: Array<string>, amounts: Array<AgreedAmount> | null): Promise<Distribution> {
-  return call('create_distribution', { contractNo, through, staff, amounts })
+ * the team's agreed amounts when given, and the allocation form the team signed (`form`),
+ * kept as an attachment of the contract. */
+export function createDistribution(contractNo: string, through: string | null, staff: Array<string>, amounts: Array<AgreedAmount> | null, form: string | null): Promise<Distribution> {
+  return call('create_distribution', { contractNo, through, staff, amounts, form })
 }
 
 /** One distribution. */

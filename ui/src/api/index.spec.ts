@@ -64,7 +64,7 @@ describe('api over Tauri', () => {
 describe('reward commands over Tauri', () => {
   it.each<[string, () => Promise<unknown>, string, Record<string, unknown> | undefined]>([
     ['plan', () => api.planDistribution('HT1', null, ['T1'], null), 'plan_distribution', { contractNo: 'HT1', through: null, staff: ['T1'], amounts: null }],
-    ['create', () => api.createDistribution('HT1', '2026-11-01', [], null), 'create_distribution', { contractNo: 'HT1', through: '2026-11-01', staff: [], amounts: null }],
+    ['create', () => api.createDistribution('HT1', '2026-11-01', [], null, null), 'create_distribution', { contractNo: 'HT1', through: '2026-11-01', staff: [], amounts: null, form: null }],
     ['get', () => api.getDistribution(3), 'get_distribution', { id: 3 }],
     [
       'approve',

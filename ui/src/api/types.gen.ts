@@ -1099,13 +1099,27 @@ export type AgreedAmount = {
  */
 employee_id: string, 
 /**
- * 金额 in fen (units for equity).
+ * 金额 in fen (units for equity); computed by the plan when `fraction` is given.
  */
 amount_fen: Money, 
 /**
  * Where it was given: the file's row (1-based, header = 1), or the form's line; 0: nowhere in particular.
  */
-row: number, };
+row: number, 
+/**
+ * The person's exact fraction of the pool (e.g. 10/28), instead of an amount.
+ */
+fraction: Fraction | null, };
+
+export type Fraction = { 
+/**
+ * The part (≥ 0).
+ */
+numerator: number, 
+/**
+ * Of how many (≥ 1).
+ */
+denominator: number, };
 
 export type RecipientLine = { 
 /**

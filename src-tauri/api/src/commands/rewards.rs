@@ -20,10 +20,13 @@ commands! {
     }
 
     /// Saves the plan as a draft (refused while the contract has an unpaid distribution), with
-    /// the team's agreed amounts when given.
+    /// the team's agreed amounts when given, and the allocation form the team signed (`form`),
+    /// kept as an attachment of the contract.
     write(office)
-    fn create_distribution(ctx, contract_no: String, through: Option<NaiveDate>, staff: Vec<String>, amounts: Option<Vec<AgreedAmount>>) -> Distribution {
-        distribution::create_with(&mut *ctx.store()?, &ctx.actor(), &contract_no, through.unwrap_or(ctx.today()), &staff, amounts.as_deref(), None)
+    fn create_distribution(ctx, contract_no: String, through: Option<NaiveDate>, staff: Vec<String>, amounts: Option<Vec<AgreedAmount>>, form: Option<FileIn>) -> Distribution {
+        let form = form.map(|f| ctx.read_file(&f)).transpose()?;
+        let through = through.unwrap_or(ctx.today());
+        Ok::<_, crate::Failure>(distribution::create_with(&mut *ctx.store()?, &ctx.actor(), &contract_no, through, &staff, amounts.as_deref(), form.as_deref())?)
     }
 
     /// One distribution.

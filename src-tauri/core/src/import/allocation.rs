@@ -1,5 +1,6 @@
 //! The team's allocation form as a file (docs/rules/rewards.md "Amounts the team agreed"): a
-//! .csv or .xlsx whose header row has 工号 and 金额 (yuan) columns, one person a row. Other
+//! .csv or .xlsx whose header row has 工号 and 金额 columns, one person a row; 金额 in yuan, or
+//! every row's exact fraction of the pool as text (10/28). Other
 //! columns (姓名, 签字 …) are allowed and ignored. Read with the templates' sheet reader, so the
 //! same limits and refusals (formulas, merged cells, error values) apply.
 
@@ -8,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::money::{AmountError, Money};
 use crate::problem::{Problem, ProblemKind};
 use crate::rewards::distribution::{self, Distribution, Proposal};
-use crate::rewards::plan::AgreedAmount;
+use crate::rewards::plan::{AgreedAmount, Fraction};
 use crate::store::{Actor, Store};
 use crate::template::grid::Cell;
 use chrono::NaiveDate;
@@ -46,14 +47,18 @@ pub fn read(path: &Path) -> Result<(String, Vec<AgreedAmount>, Vec<Problem>), Ve
         if id.is_empty() {
             problems.push(at(row.number, Some(id_col), EMPLOYEE_ID, String::new(), ProblemKind::Required));
         }
+        // An amount in yuan, or the person's fraction of the pool (10/28).
         let amount = match cell(amount_col) {
-            Cell::Number(n) => Money::from_cell_number(n).map_err(ProblemKind::Amount),
-            Cell::Text(t) if !t.trim().is_empty() => Money::parse_yuan(t.trim()).map_err(ProblemKind::Amount),
+            Cell::Number(n) => Money::from_cell_number(n).map(|m| (m, None)).map_err(ProblemKind::Amount),
+            Cell::Text(t) if t.contains(['/', '／']) => Fraction::parse(&t).map(|f| (Money::ZERO, Some(f))).ok_or(ProblemKind::Fraction),
+            Cell::Text(t) if !t.trim().is_empty() => Money::parse_yuan(t.trim()).map(|m| (m, None)).map_err(ProblemKind::Amount),
             Cell::Empty | Cell::Text(_) => Err(ProblemKind::Required),
             Cell::Date(_) | Cell::Other(_) => Err(ProblemKind::Amount(AmountError::NotANumber)),
         };
         match amount {
-            Ok(amount_fen) if !id.is_empty() => out.push(AgreedAmount { employee_id: id, amount_fen, row: row.number as u32 }),
+            Ok((amount_fen, fraction)) if !id.is_empty() => {
+                out.push(AgreedAmount { employee_id: id, amount_fen, row: row.number as u32, fraction });
+            }
             Ok(_) => {}
             Err(kind) => problems.push(at(row.number, Some(amount_col), AMOUNT, cell(amount_col).text(), kind)),
         }
@@ -67,7 +72,8 @@ fn combined(sheet: &str, file_problems: Vec<Problem>, plan: Error) -> Error {
     let Error::Invalid(plan_problems) = plan else { return plan };
     let unreadable = !file_problems.is_empty();
     let mut all = file_problems;
-    all.extend(plan_problems.into_iter().filter(|p| !(unreadable && p.kind.code() == "amounts_not_pool")).map(|mut p| {
+    let sum = |p: &Problem| matches!(p.kind.code(), "amounts_not_pool" | "fractions_not_whole");
+    all.extend(plan_problems.into_iter().filter(|p| !(unreadable && sum(p))).map(|mut p| {
         p.sheet = sheet.to_string();
         p
     }));

@@ -12,16 +12,114 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// One person's amount as the team agreed it (docs/rules/rewards.md "Amounts the team agreed"):
-/// fen for a cash distribution, units of registered capital for equity.
+/// fen for a cash distribution, units of registered capital for equity — or an exact fraction of
+/// the pool, which the plan turns into the amount.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AgreedAmount {
     /// 工号.
     pub employee_id: String,
-    /// 金额 in fen (units for equity).
+    /// 金额 in fen (units for equity); computed by the plan when `fraction` is given.
     pub amount_fen: Money,
     /// Where it was given: the file's row (1-based, header = 1), or the form's line; 0: nowhere in particular.
     #[serde(default)]
     pub row: u32,
+    /// The person's exact fraction of the pool (e.g. 10/28), instead of an amount.
+    #[serde(default)]
+    pub fraction: Option<Fraction>,
+}
+
+/// An exact fraction such as 10/28, as a team's allocation form may give a person's part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Fraction {
+    /// The part (≥ 0).
+    #[ts(type = "number")]
+    pub numerator: i64,
+    /// Of how many (≥ 1).
+    #[ts(type = "number")]
+    pub denominator: i64,
+}
+
+/// The largest denominator a fraction (and the common denominator of all of them) may have: far
+/// beyond any team's form, and small enough that every product stays exact in `i128`.
+const MAX_DENOMINATOR: i64 = 1_000_000_000;
+
+impl Fraction {
+    /// Reads `a/b` (full-width ／ accepted, spaces allowed): whole numbers, `b` from 1.
+    pub fn parse(text: &str) -> Option<Fraction> {
+        let (a, b) = text.trim().split_once(['/', '／'])?;
+        let number = |t: &str| t.trim().parse::<i64>().ok().filter(|n| t.trim().bytes().all(|c| c.is_ascii_digit()) && *n >= 0);
+        let (numerator, denominator) = (number(a)?, number(b)?);
+        (1..=MAX_DENOMINATOR).contains(&denominator).then_some(Fraction { numerator, denominator })
+    }
+}
+
+impl std::fmt::Display for Fraction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.numerator, self.denominator)
+    }
+}
+
+fn gcd(a: i128, b: i128) -> i128 {
+    if b == 0 {
+        a.abs()
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+/// Agreed fractions made amounts (docs/rules/rewards.md "Amounts the team agreed"): they must be
+/// all or none of the lines and add up to exactly 1; then each person gets `to_split` × their
+/// fraction, to the fen by the largest remainder, so that the amounts make the pool exactly.
+fn amounts_of_fractions(amounts: &[AgreedAmount], to_split: i64) -> Result<Vec<AgreedAmount>, Vec<Problem>> {
+    let given = amounts.iter().filter(|a| a.fraction.is_some()).count();
+    if given == 0 {
+        return Ok(amounts.to_vec());
+    }
+    let at = |a: &AgreedAmount, value: String, kind| Problem {
+        sheet: String::new(),
+        row: a.row as usize,
+        col: None,
+        column: "金额".into(),
+        value,
+        kind,
+    };
+    let mut problems = Vec::new();
+    // The least common denominator, and Σ n/d over it.
+    let mut common = 1i128;
+    for a in amounts {
+        match a.fraction {
+            None => problems.push(at(a, a.amount_fen.plain(), ProblemKind::FractionsMixed)),
+            Some(f) if f.numerator < 0 || !(1..=MAX_DENOMINATOR).contains(&f.denominator) => {
+                problems.push(at(a, f.to_string(), ProblemKind::Fraction));
+            }
+            Some(f) => {
+                let d = i128::from(f.denominator);
+                common = common / gcd(common, d) * d;
+                if common > i128::from(MAX_DENOMINATOR) {
+                    problems.push(at(a, f.to_string(), ProblemKind::Fraction));
+                    return Err(problems);
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let weight = |f: Fraction| i128::from(f.numerator) * (common / i128::from(f.denominator));
+    let sum: i128 = amounts.iter().filter_map(|a| a.fraction).map(weight).sum();
+    if sum != common {
+        let g = gcd(sum, common);
+        let shown = format!("{}/{}", sum / g, common / g);
+        return Err(vec![Problem::field("金额", shown.clone(), ProblemKind::NotWhole(shown))]);
+    }
+    // Each weight is the fraction over the common denominator: exact integers summing to it, each
+    // at most it (the fractions are ≥ 0 and sum to 1), so within i64.
+    let weights: Vec<(usize, i64)> = amounts.iter().enumerate().filter_map(|(i, a)| a.fraction.map(|f| (i, weight(f) as i64))).collect();
+    Ok(amounts
+        .iter()
+        .zip(allocate(to_split, &weights))
+        .map(|(a, amount)| AgreedAmount { amount_fen: Money(amount), ..a.clone() })
+        .collect())
 }
 
 /// What a plan takes beyond the contract's facts: the amounts the team agreed (`None`: split the
@@ -236,15 +334,17 @@ pub fn plan(input: &PlanInput) -> Plan {
 pub fn plan_with(input: &PlanInput, split: &Split) -> Result<Plan, Vec<Problem>> {
     let agreed = match &split.amounts {
         Some(amounts) => {
-            let problems = check_amounts(input, amounts);
+            let (_, pool, pool_units) = pools(input);
+            let amounts = amounts_of_fractions(amounts, pool_units.unwrap_or(pool.0))?;
+            let problems = check_amounts(input, &amounts);
             if !problems.is_empty() {
                 return Err(problems);
             }
-            Some(amounts.as_slice())
+            Some(amounts)
         }
         None => None,
     };
-    Ok(build(input, &split.recipients, agreed))
+    Ok(build(input, &split.recipients, agreed.as_deref()))
 }
 
 /// Net income, the cash pool and, for equity, the pool in units.
@@ -436,6 +536,23 @@ mod tests {
     use crate::rewards::policy::Policy;
     use proptest::prelude::*;
     use rstest::rstest;
+
+    #[rstest]
+    #[case("10/28", Some((10, 28)))]
+    #[case(" 1 ／ 3 ", Some((1, 3)))]
+    #[case("0/5", Some((0, 5)))]
+    #[case("1/0", None)]
+    #[case("-1/2", None)]
+    #[case("1/-2", None)]
+    #[case("+1/2", None)]
+    #[case("1.5/3", None)]
+    #[case("1/2/3", None)]
+    #[case("/3", None)]
+    #[case("1/1000000001", None)]
+    #[case("99999999999999999999/3", None)]
+    fn fractions_read_whole_numbers_only(#[case] text: &str, #[case] expected: Option<(i64, i64)>) {
+        assert_eq!(Fraction::parse(text).map(|f| (f.numerator, f.denominator)), expected, "{text}");
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid")

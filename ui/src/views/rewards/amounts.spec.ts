@@ -31,4 +31,24 @@ describe('agreed amounts', () => {
     const bad = amountsState(rows(['10000', '', '一千']), plan)
     expect([bad.agreed, bad.bad, bad.sum]).toEqual([null, [2], 1_000_000])
   })
+
+  it('sends exact fractions of the pool for the backend to turn into amounts', () => {
+    // 1/2, 1／3, 1/6 and one person left out (0): the backend checks they make 1 and computes the fen.
+    const state = amountsState(rows(['1/2', ' 1／3 ', '1 / 6', '']), plan)
+    expect([state.fractions, state.mixed, state.bad]).toEqual([true, false, []])
+    expect(state.agreed?.map((a) => [a.employee_id, a.fraction, a.amount_fen])).toEqual([
+      ['P1', { numerator: 1, denominator: 2 }, 0],
+      ['P2', { numerator: 1, denominator: 3 }, 0],
+      ['P3', { numerator: 1, denominator: 6 }, 0],
+      ['P4', { numerator: 0, denominator: 1 }, 0],
+    ])
+    expect(state.key).toBe('P1:1/2,P2:1/3,P3:1/6,P4:0/1')
+  })
+
+  it('sends nothing for fractions mixed with amounts or a fraction that is none', () => {
+    const mixed = amountsState(rows(['1/2', '14000']), plan)
+    expect([mixed.agreed, mixed.mixed, mixed.bad]).toEqual([null, true, []])
+    const zero = amountsState(rows(['1/2', '1/0']), plan)
+    expect([zero.agreed, zero.fractions, zero.bad]).toEqual([null, true, [1]])
+  })
 })
