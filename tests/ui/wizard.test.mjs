@@ -4,12 +4,12 @@
 // they name 谢艳 T0001, 梁超 T0002 and 黄杰 T0003, whose names nobody else in the demo has. Files
 // are chosen in the browser's file chooser and uploaded.
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
-import { cells, chooseFile, refusals, refusedLine, start, total } from './harness.mjs'
+import { cells, chooseFile, cli, refusals, refusedLine, start, total } from './harness.mjs'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/ui/', import.meta.url))
 
@@ -226,5 +226,58 @@ test('the standard import runs as a job with a progress bar', async () => {
   await page.getByTestId('import-result').waitFor({ timeout: 120_000 })
   await page.getByTestId('import-progress').waitFor({ state: 'detached' })
   assert.match(await page.getByTestId('import-summary').innerText(), new RegExp(`共 ${STANDARD_BIG} 行数据，导入后将新增 ${STANDARD_BIG} 条（本次未写入）`))
+  assert.deepEqual(problems, [])
+})
+
+// 共有人 under an office's own header: 共同权利人 is suggested for it, a bad cell is shown at its
+// place in the source, and a clean one lands as co-owner rows the export writes back. The
+// organizations are the demo's own (read from its export: their names are generated).
+test('co-owners under 共同权利人 are mapped, checked in place and imported', async () => {
+  const opened = await app.open('#/import')
+  const { page, problems, server } = opened
+  const organizations = join(server.dir, '单位.csv')
+  cli(server.db, 'export', 'organizations', organizations)
+  const [first, second] = readFileSync(organizations, 'utf8').split(/\r?\n/).slice(1, 3).map((line) => line.split(',')[0])
+  const header = '序号,专利名称,专利号,发明人(贡献比例),申请日期,类型,共同权利人'
+  // Application numbers 20267… are neither the demo's nor the other tests' (20268…, 20269…).
+  const bad = join(scratch, '共有专利-坏.csv')
+  writeFileSync(bad, `${header}\n1,共有专利一,202670000001.${checkDigit('202670000001')},谢艳,2024-03-05,发明,${first}:否\n2,共有专利二,202670000002.${checkDigit('202670000002')},谢艳,2024-03-05,发明,${first}:也许\n`)
+  await page.getByTestId('import-wizard-link').click()
+  await chooseAndRead(page, bad)
+  await mapFixed(page)
+  assert.match(await page.getByTestId('wizard-column-co_owners').innerText(), /共同权利人/)
+  await page.getByTestId('wizard-suggested-co_owners').waitFor()
+  await page.getByTestId('wizard-preview').click()
+  await page.getByTestId('wizard-preview-table').waitFor()
+  assert.match(await page.getByTestId('wizard-preview-summary').innerText(), /共 2 行数据，发现 1 处问题，未写入任何数据/)
+  const list = await cells(page, 'wizard-problems')
+  assert.deepEqual(list.map((r) => r.slice(0, 5)), [['3', 'G3', '共同权利人', '共有人', `${first}:也许`]])
+  assert.match(list[0][5], /是 \/ 否/)
+  assert.ok(await page.getByTestId('wizard-import').isDisabled())
+
+  const good = join(scratch, '共有专利.csv')
+  writeFileSync(good, `${header}\n1,共有专利一,202670000001.${checkDigit('202670000001')},谢艳,2024-03-05,发明,${first}:否；${second}:是\n`)
+  await page.getByTestId('nav-achievements').click()
+  await page.getByTestId('nav-wizard').click()
+  await chooseAndRead(page, good)
+  await mapFixed(page)
+  await page.getByTestId('wizard-preview').click()
+  await page.getByTestId('wizard-preview-table').waitFor()
+  assert.match(await page.getByTestId('wizard-preview-summary').innerText(), /共 1 行数据，全部通过校验/)
+  await page.getByTestId('wizard-import').click()
+  await page.getByTestId('wizard-summary').waitFor()
+  assert.match(await page.getByTestId('wizard-summary').innerText(), /共 1 行数据，新增 1 条/)
+  const achievements = join(server.dir, '成果.csv')
+  cli(server.db, 'export', 'achievements', achievements)
+  const line = readFileSync(achievements, 'utf8').split(/\r?\n/).find((l) => l.startsWith('202670000001.'))
+  // Sorted by name as the export writes them (SQLite's byte order of the UTF-8 names).
+  const expected = [
+    [first, '否'],
+    [second, '是'],
+  ]
+    .sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])))
+    .map(([name, flag]) => `${name}:${flag}`)
+    .join('; ')
+  assert.ok(line?.endsWith(`,${expected}`), line)
   assert.deepEqual(problems, [])
 })

@@ -54,6 +54,48 @@ fn import_reports_counts_and_refuses_bad_files_with_locations() {
 }
 
 #[test]
+fn a_bad_co_owner_cell_exits_1_naming_its_cell_and_a_good_one_round_trips() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = good_db(&dir);
+    let header = "成果编号,成果名称,成果类型,申请号,申请日,法律状态,所属单位,完成人,共有人";
+    // 202010000001.1: the check character of 202010000001 (weights 2–9, 2–5; sum mod 11 = 1).
+    let bad = dir.path().join("共有人-坏.csv");
+    std::fs::write(
+        &bad,
+        format!("{header}\nGY-1,共有专利,发明专利,202010000001.1,2020-03-10,申请中,材料学院,T001,成都蜀新科技有限公司:可以\n"),
+    )
+    .expect("write");
+    let run = cli(&db, &["--json", "import", "achievements", bad.to_str().expect("utf-8")]);
+    assert_eq!(run.status, 1, "a bad cell is invalid input: {}", run.stdout);
+    let d = &run.json()["error"]["details"][0];
+    assert_eq!(
+        (d["row"].as_u64(), d["column"].as_str(), d["cell"].as_str(), d["value"].as_str(), d["code"].as_str()),
+        (Some(2), Some("共有人"), Some("I2"), Some("成都蜀新科技有限公司:可以"), Some("bad_choice"))
+    );
+    assert!(d["problem"].as_str().is_some_and(|p| p.contains("是 / 否")), "names the two flags: {d}");
+    let human = cli(&db, &["import", "achievements", bad.to_str().expect("utf-8")]);
+    assert_eq!(human.status, 1);
+    assert!(
+        human.stderr.contains("第 2 行") && human.stderr.contains("共有人") && human.stderr.contains("未写入任何数据"),
+        "{}",
+        human.stderr
+    );
+
+    let good = dir.path().join("共有人.csv");
+    std::fs::write(
+        &good,
+        format!("{header}\nGY-1,共有专利,发明专利,202010000001.1,2020-03-10,申请中,材料学院,T001,成都蜀新科技有限公司：否；Acme GmbH:是\n"),
+    )
+    .expect("write");
+    assert_eq!(cli(&db, &["import", "achievements", good.to_str().expect("utf-8")]).status, 0);
+    let out = dir.path().join("成果.csv");
+    assert_eq!(cli(&db, &["export", "achievements", out.to_str().expect("utf-8")]).status, 0);
+    let text = std::fs::read_to_string(&out).expect("exported");
+    let line = text.lines().find(|l| l.starts_with("GY-1,")).expect("GY-1 exported");
+    assert!(line.ends_with(",Acme GmbH:是; 成都蜀新科技有限公司:否"), "by name, in the template's own form: {line}");
+}
+
+#[test]
 fn usage_errors_exit_2_and_unusable_files_exit_3() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("a.db");

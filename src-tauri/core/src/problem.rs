@@ -31,6 +31,8 @@ pub enum ProblemKind {
     MissingColumn,
     /// An empty required cell.
     Required,
+    /// An entry of a co-owner list without the organization's name (`:是`): `required` too.
+    MissingName,
     /// A cell holding a formula instead of a value.
     Formula,
     /// Part of a merged range.
@@ -245,7 +247,7 @@ impl ProblemKind {
             UnknownColumn => "unknown_column",
             DuplicateColumn => "duplicate_column",
             MissingColumn => "missing_column",
-            Required => "required",
+            Required | MissingName => "required",
             Formula => "formula",
             Merged(_) => "merged_cell",
             CellError => "cell_error",
@@ -330,6 +332,12 @@ impl ProblemKind {
             DuplicateColumn => lang.pick("列重复", "the column appears twice").into(),
             MissingColumn => lang.pick("缺少必填列", "required column missing").into(),
             Required => lang.pick("必填项为空", "required value is empty").into(),
+            MissingName => lang
+                .pick(
+                    "缺少单位名称（应写 单位名称:是 或 单位名称:否）",
+                    "the organization's name is missing (write 单位名称:是 or 单位名称:否)",
+                )
+                .into(),
             Formula => lang.pick("单元格含公式，请粘贴为数值后再导入", "the cell holds a formula; paste it as a value").into(),
             Merged(r) => {
                 if zh {

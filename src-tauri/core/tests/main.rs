@@ -4,6 +4,7 @@ mod annual;
 mod audit;
 mod backup;
 mod bad_files;
+mod co_owners;
 mod common;
 mod crafted;
 mod csv_export;

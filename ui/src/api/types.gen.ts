@@ -5152,6 +5152,7 @@ export const TEMPLATE_COLUMNS: Record<Table, { key: string; header: string; requ
     { key: 'fiscal_project', header: '财政资助项目', required: false },
     { key: 'fees_paid_through', header: '年费已缴至', required: false },
     { key: 'inventors', header: '完成人', required: true },
+    { key: 'co_owners', header: '共有人', required: false },
   ],
   contracts: [
     { key: 'contract_no', header: '合同编号', required: true },

@@ -206,6 +206,7 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
                     .then(|| format!("{}{}{:04}", rng.pick(&["国自然", "国重研", "川科"]), filed.year(), rng.range(1, 9999))),
                 fees_paid_through,
                 inventors,
+                co_owners: Vec::new(),
             };
             a.insert(&tx, &mut journal, today)?;
             achievements.push((achievement_no, d, kind));

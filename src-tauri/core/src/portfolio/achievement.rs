@@ -48,6 +48,82 @@ pub struct Achievement {
     pub fees_paid_through: Option<i64>,
     /// 完成人, in the order given.
     pub inventors: Vec<Inventor>,
+    /// 共有人, by organization name. Logged in an entry of their own (entity `co_owner`, as the
+    /// achievement form writes it), not in the achievement's.
+    #[serde(skip)]
+    pub co_owners: Vec<NamedCoOwner>,
+}
+
+/// A co-owner (共有人) as the achievements template writes it: an existing organization's exact
+/// name and whether its own 费减备案 is accepted (`co_owner.fee_reduction`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NamedCoOwner {
+    /// 单位名称, as in the organizations table.
+    pub name: String,
+    /// 是: its 费减备案 is accepted.
+    pub fee_reduction: bool,
+}
+
+/// The longest organization name (the organizations template's 单位名称).
+const ORGANIZATION_NAME_CHARS: usize = 200;
+
+/// What the template writes for a co-owner's fee-reduction flag, and what the error names.
+const YES: &str = "是";
+const NO: &str = "否";
+
+/// Reads the template's co-owner list: entries `单位名称:是` or `单位名称:否` (also `：`, and
+/// `yes`/`no` in any case) separated by `;` or `；`. The flag is after the last colon, so a name
+/// may hold a colon. Each bad entry is a problem of its own (the entry, what is wrong): an empty
+/// name (`required`), no flag or a flag other than 是/否 (`bad_choice`), a name longer than an
+/// organization's (`too_long`), a name given twice (`repeated_entry`); a cell of separators only
+/// is an empty list (`bad_list`). Whether the names exist is the import's check.
+pub fn parse_co_owners(text: &str) -> std::result::Result<Vec<NamedCoOwner>, Vec<(String, ProblemKind)>> {
+    let mut out: Vec<NamedCoOwner> = Vec::new();
+    let mut problems = Vec::new();
+    for raw in text.split([';', '；']).map(str::trim).filter(|s| !s.is_empty()) {
+        let mut bad = |kind: ProblemKind| problems.push((raw.to_string(), kind));
+        let Some((name, flag)) = raw.rsplit_once([':', '：']) else {
+            bad(ProblemKind::Choice(format!("单位名称:{YES} / 单位名称:{NO}")));
+            continue;
+        };
+        let name = name.trim();
+        if name.is_empty() {
+            bad(ProblemKind::MissingName);
+            continue;
+        }
+        if name.chars().count() > ORGANIZATION_NAME_CHARS {
+            bad(ProblemKind::TooLong(ORGANIZATION_NAME_CHARS));
+            continue;
+        }
+        let fee_reduction = match flag.trim() {
+            YES => true,
+            NO => false,
+            f if f.eq_ignore_ascii_case("yes") => true,
+            f if f.eq_ignore_ascii_case("no") => false,
+            _ => {
+                bad(ProblemKind::Choice(format!("{YES} / {NO}")));
+                continue;
+            }
+        };
+        if out.iter().any(|c| c.name == name) {
+            bad(ProblemKind::RepeatedEntry(name.to_string()));
+            continue;
+        }
+        out.push(NamedCoOwner { name: name.to_string(), fee_reduction });
+    }
+    if out.is_empty() && problems.is_empty() {
+        problems.push((text.to_string(), ProblemKind::List(crate::share::ListError::Empty)));
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The template's text of co-owners, as [`parse_co_owners`] reads it: `某某公司:否; 某某大学:是`.
+pub fn format_co_owners(co_owners: &[NamedCoOwner]) -> String {
+    co_owners.iter().map(|c| format!("{}:{}", c.name, if c.fee_reduction { YES } else { NO })).collect::<Vec<_>>().join("; ")
 }
 
 /// The patent year (1-based, counted from the filing date) that contains `on`.
@@ -114,9 +190,19 @@ pub fn ids_by_no<'a>(
     Ok(ids)
 }
 
-/// Every achievement with its inventors, by achievement number. Assumed paid-through years are
-/// left empty, as they were in the file.
+/// Every achievement with its inventors and co-owners, by achievement number. Assumed
+/// paid-through years are left empty, as they were in the file. Co-owners come by name, as the
+/// achievement form lists them: they have no order of their own.
 pub fn load_all(conn: &Connection) -> Result<Vec<Achievement>> {
+    let mut co_owners: std::collections::HashMap<i64, Vec<NamedCoOwner>> = std::collections::HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT c.achievement_id, o.name, c.fee_reduction FROM co_owner c JOIN organization o ON o.id = c.organization_id
+         ORDER BY c.achievement_id, o.name",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        co_owners.entry(r.get(0)?).or_default().push(NamedCoOwner { name: r.get(1)?, fee_reduction: r.get(2)? });
+    }
     let mut inventors: std::collections::HashMap<i64, Vec<Inventor>> = std::collections::HashMap::new();
     let mut stmt = conn.prepare(
         "SELECT i.achievement_id, p.employee_id, i.share_bp, i.key_contributor FROM inventor i JOIN person p ON p.id = i.person_id
@@ -147,6 +233,7 @@ pub fn load_all(conn: &Connection) -> Result<Vec<Achievement>> {
                 fiscal_project: r.get(10)?,
                 fees_paid_through: r.get(11)?,
                 inventors: inventors.remove(&id).unwrap_or_default(),
+                co_owners: co_owners.remove(&id).unwrap_or_default(),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -159,6 +246,54 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid")
+    }
+
+    fn owner(name: &str, fee_reduction: bool) -> NamedCoOwner {
+        NamedCoOwner { name: name.into(), fee_reduction }
+    }
+
+    /// The codes of a bad cell's problems, with the entry each names.
+    fn problems(text: &str) -> Vec<(String, &'static str)> {
+        parse_co_owners(text).expect_err("a bad cell").into_iter().map(|(value, kind)| (value, kind.code())).collect()
+    }
+
+    #[test]
+    fn co_owner_cells_as_offices_write_them() {
+        // The example of docs/import-templates.md "achievements": two entries, ASCII colon.
+        assert_eq!(parse_co_owners("某某公司:否; 某某大学:是"), Ok(vec![owner("某某公司", false), owner("某某大学", true)]));
+        // Full-width colon and semicolon, blanks around, a trailing separator, English flags.
+        assert_eq!(
+            parse_co_owners(" 甲公司 ： 是 ；乙研究院:NO;丙大学:Yes； "),
+            Ok(vec![owner("甲公司", true), owner("乙研究院", false), owner("丙大学", true)])
+        );
+        // The flag is after the last colon: a name may hold one.
+        assert_eq!(parse_co_owners("Acme: Europe GmbH:否"), Ok(vec![owner("Acme: Europe GmbH", false)]));
+    }
+
+    #[test]
+    fn bad_co_owner_entries_are_named_one_by_one() {
+        assert_eq!(problems(":是"), [(":是".to_string(), "required")], "an empty name");
+        assert_eq!(problems("某某公司"), [("某某公司".to_string(), "bad_choice")], "no flag");
+        assert_eq!(problems("某某公司:"), [("某某公司:".to_string(), "bad_choice")], "an empty flag");
+        assert_eq!(problems("某某公司:对"), [("某某公司:对".to_string(), "bad_choice")], "a flag other than 是/否");
+        assert_eq!(problems("甲:是; 乙:否; 甲:否"), [("甲:否".to_string(), "repeated_entry")], "a name twice, whatever its flag");
+        assert_eq!(problems(";；"), [(";；".to_string(), "bad_list")], "separators only");
+        let long = format!("{}:是", "长".repeat(201));
+        assert_eq!(problems(&long), [(long.clone(), "too_long")], "longer than any organization's name (200)");
+        // Every bad entry of a cell is reported, not only the first.
+        assert_eq!(problems("甲; :否; 乙:是"), [("甲".to_string(), "bad_choice"), (":否".to_string(), "required")]);
+        match &parse_co_owners("甲:可能").expect_err("bad")[0].1 {
+            ProblemKind::Choice(c) => assert_eq!(c, "是 / 否", "the message lists the two flags"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn co_owner_lists_format_back_to_what_they_read() {
+        let list = vec![owner("某某公司", false), owner("某某大学", true)];
+        assert_eq!(format_co_owners(&list), "某某公司:否; 某某大学:是");
+        assert_eq!(parse_co_owners(&format_co_owners(&list)), Ok(list));
+        assert_eq!(format_co_owners(&[]), "");
     }
 
     #[test]

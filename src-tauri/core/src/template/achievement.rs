@@ -3,7 +3,9 @@
 use super::row::{Located, Record, RowReader};
 use crate::error::Result;
 use crate::model::{AchievementKind, AchievementStatus, Table};
-use crate::portfolio::achievement::{inventor_list_problem, patent_year, unknown_inventors, Achievement, Inventor};
+use crate::portfolio::achievement::{
+    inventor_list_problem, parse_co_owners, patent_year, unknown_inventors, Achievement, Inventor, NamedCoOwner,
+};
 use crate::problem::ProblemKind;
 use crate::share::{parse_list, FULL_BP};
 use crate::store::audit::{Action, Journal};
@@ -54,6 +56,16 @@ impl Record for Achievement {
             None
         };
         let inventors = r.text("inventors").and_then(|t| parse_inventors(r, &t));
+        let co_owners = match r.text("co_owners").map(|t| parse_co_owners(&t)) {
+            None => Vec::new(),
+            Some(Ok(list)) => list,
+            Some(Err(problems)) => {
+                for (value, kind) in problems {
+                    r.problem("co_owners", &value, kind);
+                }
+                Vec::new()
+            }
+        };
         if r.problem_count() > before {
             return None;
         }
@@ -70,6 +82,7 @@ impl Record for Achievement {
             fiscal_project,
             fees_paid_through,
             inventors: inventors?,
+            co_owners,
         })
     }
 
@@ -84,6 +97,15 @@ impl Record for Achievement {
     fn check(&self, conn: &Connection, r: &mut Located<'_>) -> Result<()> {
         for id in unknown_inventors(conn, &self.inventors)? {
             r.push("inventors", &id, ProblemKind::UnknownReference("person", id.clone()));
+        }
+        // Like a contract's counterparty: a co-owner is an organization already imported, named
+        // exactly; a name the office mistyped must not create a second organization.
+        let mut organization = conn.prepare_cached("SELECT count(*) FROM organization WHERE name = ?1")?;
+        for c in &self.co_owners {
+            let n: i64 = organization.query_row(params![c.name], |row| row.get(0))?;
+            if n == 0 {
+                r.push("co_owners", &c.name, ProblemKind::UnknownReference("organization", c.name.clone()));
+            }
         }
         Ok(())
     }
@@ -132,8 +154,30 @@ impl Record for Achievement {
         let mut logged = serde_json::to_value(self).unwrap_or_default();
         logged["fees_paid_through"] = serde_json::json!(paid_through);
         journal.record(conn, Action::Insert, "achievement", &self.achievement_no, None, Some(&logged))?;
+        if !self.co_owners.is_empty() {
+            insert_co_owners(conn, journal, id, &self.achievement_no, &self.co_owners)?;
+        }
         Ok(warning)
     }
+}
+
+/// Writes a new achievement's co-owners with one audit entry in the achievement form's own
+/// shape (`portfolio::register`: entity `co_owner`, `[{organization_id, fee_reduction}]`), so
+/// that the history reads the same whichever way they came in.
+fn insert_co_owners(conn: &Connection, journal: &mut Journal<'_>, id: i64, achievement_no: &str, co_owners: &[NamedCoOwner]) -> Result<()> {
+    let mut find = conn.prepare_cached("SELECT id FROM organization WHERE name = ?1")?;
+    let mut link = conn.prepare_cached("INSERT INTO co_owner (achievement_id, organization_id, fee_reduction) VALUES (?1, ?2, ?3)")?;
+    let mut logged = Vec::with_capacity(co_owners.len());
+    for c in co_owners {
+        let organization: i64 = find
+            .query_row(params![c.name], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| crate::error::Error::NotFound { what: "organization", key: c.name.clone() })?;
+        link.execute(params![id, organization, c.fee_reduction])?;
+        logged.push(serde_json::json!({"organization_id": organization, "fee_reduction": c.fee_reduction}));
+    }
+    journal.record(conn, Action::Insert, "co_owner", achievement_no, None, Some(&serde_json::Value::Array(logged)))?;
+    Ok(())
 }
 
 fn parse_inventors(r: &mut RowReader<'_>, text: &str) -> Option<Vec<Inventor>> {

@@ -52,6 +52,7 @@ const ACHIEVEMENTS: &[Column] = &[
     col("财政资助项目", "fiscal_project", false, 100),
     col("年费已缴至", "fees_paid_through", false, 10),
     col("完成人", "inventors", true, 2000),
+    col("共有人", "co_owners", false, 2000),
 ];
 
 const CONTRACTS: &[Column] = &[
@@ -95,8 +96,13 @@ pub fn columns(table: Table) -> &'static [Column] {
 }
 
 /// Other headers a column is known by: `省份`, the annual report form's word for an
-/// organization's 所在地区 (docs/import-templates.md "organizations").
-const ALIASES: &[(Table, &str, &str)] = &[(Table::Organizations, "省份", "region")];
+/// organization's 所在地区, and the words patent lists use for 共有人 (docs/import-templates.md
+/// "organizations", "achievements").
+const ALIASES: &[(Table, &str, &str)] = &[
+    (Table::Organizations, "省份", "region"),
+    (Table::Achievements, "共同权利人", "co_owners"),
+    (Table::Achievements, "专利权共有人", "co_owners"),
+];
 
 /// The template column a header names: the Chinese header, an alias, or the English key in any case.
 pub fn find(table: Table, header: &str) -> Option<usize> {
@@ -128,5 +134,15 @@ mod tests {
         assert_eq!(find(Table::People, " 姓名 "), Some(1));
         assert_eq!(find(Table::People, "姓 名"), None);
         assert_eq!(find(Table::Contracts, "获得股权"), Some(9));
+    }
+
+    #[test]
+    fn co_owners_are_the_last_achievement_column_under_three_headers() {
+        // Added after 完成人 (the twelfth column), so that the older columns keep their places.
+        for header in ["共有人", "co_owners", "共同权利人", "专利权共有人", "共有人(co_owners)"] {
+            assert_eq!(find(Table::Achievements, header), Some(12), "{header}");
+        }
+        assert_eq!(find(Table::Contracts, "共同权利人"), None, "an alias belongs to its table");
+        assert!(!columns(Table::Achievements)[12].required, "old files without it still import");
     }
 }

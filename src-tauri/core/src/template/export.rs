@@ -134,6 +134,11 @@ pub fn sheet(store: &Store, table: Table, reveal_ids: bool) -> Result<Sheet> {
                     opt(&a.fiscal_project),
                     a.fees_paid_through.map(ExportCell::Integer).unwrap_or(ExportCell::Empty),
                     text(&crate::portfolio::achievement::format_inventors(&a.inventors)),
+                    if a.co_owners.is_empty() {
+                        ExportCell::Empty
+                    } else {
+                        text(&crate::portfolio::achievement::format_co_owners(&a.co_owners))
+                    },
                 ]
             })
             .collect(),

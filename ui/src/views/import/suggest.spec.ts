@@ -36,6 +36,15 @@ describe('score', () => {
     expect(score('contracts', field('contracts', 'signed_on'), '签约日期')).toBe(1)
   })
 
+  it('knows the words patent lists use for co-owners, and keeps them apart from the patentee', () => {
+    for (const header of ['共有人', '共同权利人', '专利权共有人', 'co_owners']) {
+      expect(score('achievements', field('achievements', 'co_owners'), header)).toBe(1)
+    }
+    // 专利权人 lists every owner, the institution too: no 共有人 column. Shared bigrams 专利, 利权
+    // of 专利权人 {专利, 利权, 权人} and 专利权共有人 {专利, 利权, 权共, 共有, 有人}: 2·2 / (3+5) = 0.5.
+    expect(score('achievements', field('achievements', 'co_owners'), '专利权人')).toBeLessThan(THRESHOLD)
+  })
+
   it('falls below the threshold for unrelated headers', () => {
     expect(score('achievements', field('achievements', 'title'), '序号')).toBeLessThan(THRESHOLD)
     expect(score('contracts', field('contracts', 'amount'), '备注')).toBeLessThan(THRESHOLD)

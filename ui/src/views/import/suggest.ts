@@ -35,6 +35,8 @@ const SYNONYMS: Record<Table, Record<string, string[]>> = {
     fiscal_project: ['资助项目', '项目编号', '财政项目'],
     fees_paid_through: ['年费缴至', '已缴年费年度'],
     inventors: ['发明人', '发明人员', '完成人员', '发明人(贡献比例)', '设计人', '作者'],
+    // Not 共同专利权人: too close to 专利权人, the patentee column that lists the institution too.
+    co_owners: ['共同权利人', '专利权共有人', '共有权人', '共有单位'],
   },
   contracts: {
     contract_no: ['合同号', '编号'],
