@@ -493,7 +493,7 @@ mod splits {
         policy::save(store, &actor(), &p).expect("policy");
         let amounts: Vec<AgreedAmount> = [("T001", 30_000_000), ("T002", 10_000_000), ("T003", 1_225_000)]
             .iter()
-            .map(|(id, fen)| AgreedAmount { employee_id: id.to_string(), amount_fen: Money(*fen), row: 0 })
+            .map(|(id, fen)| AgreedAmount { employee_id: id.to_string(), amount_fen: Money(*fen), row: 0, fraction: None })
             .collect();
         let d = distribution::create_with(store, &actor(), "HT2025-001", day(2025, 12, 31), &[], Some(&amounts), None).expect("draft");
         distribution::approve(store, &actor(), d.id, &Approval { decision_on: day(2025, 6, 10), ..Approval::default() }).expect("approved");
