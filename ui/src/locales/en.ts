@@ -1015,7 +1015,7 @@ const en: typeof zhCN = {
   },
   fees: {
     title: 'Annual fees',
-    intro: 'The next annual fee of each granted patent in force: due on the filing-date anniversary; no surcharge within one month after, then 5% of the full fee per month up to 25% in the sixth; unpaid after the grace period the patent ends as of the due date and can be restored with the fee, the 25% surcharge and a 1,000 yuan restoration fee.',
+    intro: 'The next annual fee of each granted patent in force: due on the filing-date anniversary; the due date, each surcharge month\'s end and the end of grace move to the next working day when they fall on a weekend or holiday; no surcharge within one month after, then 5% of the full fee per month up to 25% in the sixth; unpaid after the grace period the patent ends as of the due date and can be restored with the fee, the 25% surcharge and a 1,000 yuan restoration fee.',
     export: 'Export fee list',
     exportFile: 'annual-fees-{day}.xlsx',
     exportDone: 'Exported {n} fees (due within {days} days or in grace) to {path}',
