@@ -224,8 +224,13 @@ test('the report of last year shows the figures of the demo and the records behi
   // contract links an achievement, no 2025 receipt precedes its signing, the agreed prices were
   // publicized, the one draft distribution (#15, the equity HT2025-009) takes no receipts, no contract
   // with 2025 receipts has received more than its amount, and the year is not filed.
+  // Beside the year's, the two annual-fee findings of today (they never block filing): eight
+  // patents recorded 有效 are unpaid past grace (the fees screen's 逾期未缴 tab, fees.test.mjs),
+  // and the fees' deadlines reach into 2027, which has no holiday arrangement.
   const findings = page.getByTestId('annual-findings')
-  assert.match(await findings.innerText(), /1 项错误，1 项提示/)
+  assert.match(await findings.innerText(), /2 项错误，2 项提示/)
+  assert.match(await page.getByTestId('annual-finding-fee_past_grace').innerText(), /错误[\s\S]*8 项专利记录为有效[\s\S]*记录缴费[\s\S]*记录失效[\s\S]*成果 CG20170138/)
+  assert.match(await page.getByTestId('annual-finding-holiday_calendar_missing').innerText(), /提示[\s\S]*1 个年份没有节假日安排[\s\S]*节假日安排 2027/)
   assert.match(await page.getByTestId('annual-finding-grant_number_missing').innerText(), /错误[\s\S]*1 项当年授权的成果没有授权号[\s\S]*成果 CG20240297/)
   assert.match(await page.getByTestId('annual-finding-indicator_jump').innerText(), /提示[\s\S]*当年到账总额（六类合同）[\s\S]*现金奖励总额/)
 

@@ -10,17 +10,20 @@ import { refusedLine, start, total } from './harness.mjs'
 // grant year. Due 2026-11-23 … 2026-12-23 (30 days), twelve patents:
 //   CG20220039 11-27 year 5 (invention, 1,200 × 15% = 180.00)  CG20200171 12-01 y7 (utility, 1,200 → 180.00)
 //   CG20120117 12-02 y15 (invention granted in y3: outside the window, 6,000.00 in full)
-//   CG20210035 12-06 y6 (180.00)  CG20170201 12-11 y10 (utility 2,000 → 300.00)  CG20220104 12-13 y5 (180.00)
+//   CG20210035 12-07 y6 (180.00)  CG20170201 12-11 y10 (utility 2,000 → 300.00)  CG20220104 12-14 y5 (180.00)
 //   CG20220081 12-14 y5 (180.00)  CG20150089 12-18 y12 (4,000 → 600.00)  CG20200130 12-21 y7 (2,000 → 300.00)
 //   CG20220190 12-22 y5 (utility 900 → 135.00)  CG20190032 12-23 y8 (300.00)  CG20240206 12-23 y3 (utility 600 → 90.00)
-// = 8,625.00. In the grace period (a year behind, due before today, grace end not passed), five,
-// each its reduced fee plus a surcharge of the FULL fee by whole months since the due date:
+// = 8,625.00 (due dates on a Sunday move to the Monday: CG20210035 12-06 → 12-07, CG20220104
+// 12-13 → 12-14; docs/rules/fees.md "Weekends and holidays"). In the grace period (a year behind,
+// due before today, grace end not passed), five, each its reduced fee plus a surcharge of the FULL
+// fee by whole months since the statutory due date, each month's end moved off weekends and holidays:
 //   CG20190208 utility y8 due 2026-06-25: 180.00 + 20% (within 5 months, to 11-25) of 1,200 = 240.00 → 420.00
-//   CG20180012 invention y9 due 08-01: 300.00 + 15% (within 4 months, to 12-01) of 2,000 = 300.00 → 600.00
+//   CG20180012 invention y9 due Saturday 08-01 (→ 08-03): 300.00 + 15% (within 4 months, to 12-01) of 2,000 = 300.00 → 600.00
 //   CG20200136 invention y7 due 08-04: 300.00 + 15% of 2,000 → 600.00
-//   CG20190134 invention y8 due 08-22: 300.00 + 15% (3 months ended 11-22) of 2,000 → 600.00
-//   CG20200222 design y7 due 10-18: 180.00 + 5% (within 2 months, to 12-18) of 1,200 = 60.00 → 240.00
-// = 2,460.00.
+//   CG20190134 invention y8 due Saturday 08-22 (→ 08-24): the third month ends on Sunday 11-22, so
+//     on Monday 11-23: still 10% of 2,000 = 200.00 → 500.00
+//   CG20200222 design y7 due Sunday 10-18 (→ 10-19): 180.00 + 5% (within 2 months, to 12-18) of 1,200 = 60.00 → 240.00
+// = 2,360.00.
 //
 // This year against last year (contracts, receipts and paid distributions, 1 January to the day):
 //   2026 to 11-23: the ten technical contracts HT2026-201…210, signed 02-02 … 10-14, of 380,000 +
@@ -56,8 +59,8 @@ test('the start screen lists the deadlines and each opens its filtered list', as
   // The first five, soonest first.
   assert.match(await due30.innerText(), /CG20220039[^\n]*\n?\s*2026-11-27\s*¥180\.00[\s\S]*CG20120117[\s\S]*2026-12-02\s*¥6,000\.00[\s\S]*还有 7 项，查看全部/)
   const grace = page.getByTestId('deadline-fees_in_grace')
-  assert.match(await grace.innerText(), /已过缴费期（滞纳期内）的年费\s*5\s*¥2,460\.00/)
-  assert.match(await grace.innerText(), /CG20200222 检测试剂盒（外观）\s*2026-10-18\s*¥240\.00/)
+  assert.match(await grace.innerText(), /已过缴费期（滞纳期内）的年费\s*5\s*¥2,360\.00/)
+  assert.match(await grace.innerText(), /CG20200222 检测试剂盒（外观）\s*2026-10-19\s*¥240\.00/)
   // The annual report for 2025 is due 2026-03-31: 237 days past on 2026-11-23, not filed.
   assert.match(await page.getByTestId('dashboard-report').innerText(), /2025 年度成果转化报告截止\s*2026-03-31\s*已逾期 237 天/)
 

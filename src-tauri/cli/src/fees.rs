@@ -22,6 +22,10 @@ pub enum Fees {
         /// The day (default: today).
         #[arg(long, value_parser = crate::parse_date)]
         on: Option<NaiveDate>,
+        /// Also the patents recorded in force whose next fee is unpaid past the end of grace
+        /// (status `lapsed`: record the payment, a restoration, or the lapse).
+        #[arg(long)]
+        include_past_grace: bool,
     },
     /// Record an annual-fee payment; advances the paid-through year.
     Pay {
@@ -89,11 +93,34 @@ pub fn run(path: &Path, command: Fees, lang: Lang, actor: transferdesk_core::Act
     let today = actor.at.date();
     let mut store = Store::open(path)?;
     Ok(match command {
-        Fees::Due { within, on } => {
+        Fees::Due { within, on, include_past_grace } => {
             let on = on.unwrap_or(today);
-            let lines: Vec<FeeLine> = docket::lines(&store, on, within)?.into_iter().filter(|l| l.status != FeeStatus::Lapsed).collect();
+            let lines: Vec<FeeLine> =
+                docket::lines(&store, on, within)?.into_iter().filter(|l| include_past_grace || l.status != FeeStatus::Lapsed).collect();
             let fees: Vec<Value> = lines.iter().map(contract_line).collect();
-            Doc::new(json!({"on": on, "fees": fees}), due_text(&lines, on, within, lang))
+            let listing = docket::listing(&store, on, within)?;
+            let missing = listing.calendar_missing();
+            let mut human = due_text(&lines, on, within, include_past_grace, lang);
+            if !missing.is_empty() {
+                let years = missing.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
+                human.push_str(&match lang {
+                    Lang::Zh => format!("\n  提示：{years} 年没有节假日安排，期限只按周末顺延（请在设置中录入）"),
+                    Lang::En => format!(
+                        "\n  warning: no holiday arrangement for {years}: deadlines there move off weekends only (enter it in Settings)"
+                    ),
+                });
+            }
+            let past_grace = listing.past_grace();
+            if !include_past_grace && !past_grace.is_empty() {
+                human.push_str(&match lang {
+                    Lang::Zh => format!("\n  另有 {} 项专利记录为有效但年费已过宽限期（--include-past-grace 列出）", past_grace.len()),
+                    Lang::En => format!(
+                        "\n  {} more patent(s) recorded in force are unpaid past grace (list them with --include-past-grace)",
+                        past_grace.len()
+                    ),
+                });
+            }
+            Doc::new(json!({"on": on, "fees": fees, "calendar_missing": missing, "past_grace_count": past_grace.len()}), human)
         }
         Fees::Pay { achievement_no, year, paid_on, amount, voucher } => {
             let input = FeePayment { achievement_no, patent_year: year, paid_on, amount, voucher_no: voucher };
@@ -162,14 +189,18 @@ fn contract_line(l: &FeeLine) -> Value {
         "surcharge_fen": l.surcharge_fen,
         "grace_end_on": l.grace_end_on,
         "status": l.status,
+        "statutory_due_on": l.statutory_due_on,
+        "restoration_fen": l.restoration_fen,
     })
 }
 
-fn due_text(lines: &[FeeLine], on: NaiveDate, within: u32, lang: Lang) -> String {
-    let total = transferdesk_core::Money(lines.iter().map(|l| l.amount_fen.0 + l.surcharge_fen.0).sum());
-    let mut out = vec![match lang {
-        Lang::Zh => format!("{on} 起 {within} 天内到期及宽限期内的年费：{} 项，合计 {total}", lines.len()),
-        Lang::En => format!("annual fees due within {within} days of {on} or in grace: {}, total {total}", lines.len()),
+fn due_text(lines: &[FeeLine], on: NaiveDate, within: u32, past_grace: bool, lang: Lang) -> String {
+    let total = transferdesk_core::Money(lines.iter().map(|l| l.total_fen.0).sum());
+    let mut out = vec![match (lang, past_grace) {
+        (Lang::Zh, false) => format!("{on} 起 {within} 天内到期及宽限期内的年费：{} 项，合计 {total}", lines.len()),
+        (Lang::Zh, true) => format!("{on} 起 {within} 天内到期、宽限期内及逾期未缴的年费：{} 项，合计 {total}", lines.len()),
+        (Lang::En, false) => format!("annual fees due within {within} days of {on} or in grace: {}, total {total}", lines.len()),
+        (Lang::En, true) => format!("annual fees due within {within} days of {on}, in grace or past it: {}, total {total}", lines.len()),
     }];
     for l in lines {
         let status = if lang == Lang::Zh { l.status.zh() } else { l.status.key() };
@@ -177,8 +208,14 @@ fn due_text(lines: &[FeeLine], on: NaiveDate, within: u32, lang: Lang) -> String
             Lang::Zh => format!("第{}年", l.patent_year),
             Lang::En => format!("year {}", l.patent_year),
         };
-        let late =
+        let mut late =
             if l.surcharge_fen.0 > 0 { format!(" + {} {}", l.surcharge_fen, lang.pick("滞纳金", "surcharge")) } else { String::new() };
+        if l.restoration_fen.0 > 0 {
+            late.push_str(&format!(" + {} {}", l.restoration_fen, lang.pick("恢复费", "restoration")));
+        }
+        if l.statutory_due_on != l.due_on {
+            late.push_str(&format!("  ({} {})", lang.pick("顺延自", "moved from"), l.statutory_due_on));
+        }
         let grace = format!("{} {}", lang.pick("宽限期至", "grace until"), l.grace_end_on);
         out.push(format!(
             "  {}  {:<10} {:<16} {year:<8} {}{late}  {status}  {grace}",

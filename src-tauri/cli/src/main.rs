@@ -438,7 +438,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
         Command::Check { year } => {
             let store = Store::open(&path)?;
             let year = year.unwrap_or_else(|| chrono::Datelike::year(&actor().at.date()) - 1);
-            let findings = transferdesk_core::reporting::check::check(&store, year, lang)?;
+            let findings = transferdesk_core::reporting::check::check(&store, year, actor().at.date(), lang)?;
             let mut human = match lang {
                 Lang::Zh => format!("{year} 年度数据检查：{} 项", findings.len()),
                 Lang::En => format!("{year} data check: {} finding(s)", findings.len()),

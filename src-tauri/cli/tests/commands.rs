@@ -420,7 +420,12 @@ fn check_lists_findings_with_codes_and_records() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = good_db(&dir);
     // Imported deals do not record how their price was set, the template's organizations have no
-    // industry section (行业门类 is optional) and CG001 (granted 2025) no funding level: warnings only.
+    // industry section (行业门类 is optional) and CG001 (granted 2025) no funding level: warnings.
+    // The one error is about today's annual fees (TODAY 2026-11-23), whatever the year: two
+    // patents recorded 有效 are unpaid past grace — CG002 (filed 2019-06-01, granted in year 3,
+    // paid through 5: year 6 due Saturday 2024-06-01 → Monday 06-03, grace end Sunday 12-01 →
+    // Monday 12-02) and CG001 (filed 2023-03-15, paid through 3: year 4 due Sunday 2026-03-15 →
+    // 03-16, grace end Tuesday 09-15), by due date.
     let clean = cli(&db, &["--json", "check", "--year", "2025"]).json();
     let codes: Vec<(&str, &str)> = clean["findings"]
         .as_array()
@@ -429,16 +434,27 @@ fn check_lists_findings_with_codes_and_records() {
     assert_eq!(
         codes,
         [
+            ("fee_past_grace", "error"),
             ("contract_without_publicity", "warning"),
             ("counterparty_without_industry", "warning"),
             ("achievement_without_funding_level", "warning")
         ],
-        "the clean fixture has nothing to fix: {clean}"
+        "the fixture's deals and achievements have nothing to fix for 2025: {clean}"
+    );
+    assert_eq!(
+        clean["findings"][0]["records"],
+        serde_json::json!([{"kind": "achievement", "key": "CG002"}, {"kind": "achievement", "key": "CG001"}])
     );
     let receipts = dir.path().join("r.csv");
     std::fs::write(&receipts, "合同编号,到账日期,到账金额,凭证号\nHT2025-002,2025-03-01,1000,X1\n").expect("write");
     assert_eq!(cli(&db, &["import", "receipts", receipts.to_str().expect("utf-8")]).status, 0);
+    // Record CG002's lapse and CG001's restoration (year 4: 1,200 × 15% = 180.00 + 25% of 1,200.00
+    // = 300.00 + 1,000.00): the fee error is gone, and the year's own error comes first.
+    assert_eq!(cli(&db, &["fees", "lapse", "CG002"]).status, 0);
+    let paid = cli(&db, &["fees", "pay", "CG001", "--year", "4", "--paid-on", "2026-11-23", "--amount", "1480"]);
+    assert_eq!(paid.status, 0, "{}", paid.stderr);
     let found = cli(&db, &["--json", "check", "--year", "2025"]).json();
+    assert!(!found["findings"].as_array().expect("findings").iter().any(|f| f["code"] == "fee_past_grace"), "{found}");
     let first = &found["findings"][0];
     assert_eq!((first["code"].as_str(), first["severity"].as_str()), (Some("receipt_before_signing"), Some("error")));
     assert_eq!(first["records"][0], serde_json::json!({"kind": "contract", "key": "HT2025-002"}));

@@ -3,11 +3,16 @@
 //! "Grace period and surcharge"; the institution has 费减: 15% within ten years of the grant year):
 //! - F01 invention filed 2019-12-01, granted 2022-03-01, paid through 7: year 8 due 2026-12-01,
 //!   2,000.00 → 300.00;
-//! - F02 utility model filed 2021-02-10, paid through 5: year 6 due 2026-02-10, grace ended
-//!   2026-08-10 — lapsed, so not in `fees due`;
+//! - F02 utility model filed 2021-02-10, paid through 5: year 6 due 2026-02-10 (a Tuesday), grace
+//!   ended Monday 2026-08-10 — past grace, so in `fees due` only with `--include-past-grace`:
+//!   1,200.00 → 180.00 + 25% of 1,200.00 = 300.00 + 1,000.00 restoration = 1,480.00;
 //! - F03 invention filed 2018-09-30, granted 2021-01-05, paid through 8: year 9 due 2026-09-30; on
 //!   2026-11-23 (or 11-20) it is in the second month of grace: 300.00 + 5% of 2,000.00 = 100.00;
 //! - F04 design filed 2023-01-20, paid through 4: year 5 due 2027-01-20, 900.00 → 135.00.
+//!
+//! None of these deadlines falls on a weekend or holiday (2026-09-30 Wednesday, 10-30 Friday,
+//! 11-30 Monday, 12-01 Tuesday, 2027-01-20 Wednesday, 03-30 and 06-01 Tuesdays, 07-20 Tuesday), so
+//! none moves; the shipped calendar has no 2027 arrangement, which `calendar_missing` names.
 
 use crate::common::{cli, cli_env, fixture};
 use serde_json::{json, Value};
@@ -39,7 +44,8 @@ fn fees_due_prints_the_contract_keys_and_the_hand_computed_figures() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     let doc = run.json();
     let keys: Vec<&str> = doc.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
-    assert_eq!(keys, ["on", "fees"]);
+    assert_eq!(keys, ["on", "fees", "calendar_missing", "past_grace_count"]);
+    assert_eq!((&doc["calendar_missing"], &doc["past_grace_count"]), (&json!([2027]), &json!(1)), "F02 is past grace, not listed");
     assert_eq!(doc["on"], "2026-11-23");
     let fees = doc["fees"].as_array().expect("fees");
     for f in fees {
@@ -55,7 +61,9 @@ fn fees_due_prints_the_contract_keys_and_the_hand_computed_figures() {
                 "amount_fen",
                 "surcharge_fen",
                 "grace_end_on",
-                "status"
+                "status",
+                "statutory_due_on",
+                "restoration_fen"
             ],
             "exactly the keys of docs/cli.md \"fees due\", in its order"
         );
@@ -64,11 +72,14 @@ fn fees_due_prints_the_contract_keys_and_the_hand_computed_figures() {
         doc["fees"],
         json!([
             {"achievement_no": "F03", "application_no": "201810900003.9", "patent_year": 9, "due_on": "2026-09-30",
-             "full_fee_fen": 200_000, "amount_fen": 30_000, "surcharge_fen": 10_000, "grace_end_on": "2027-03-30", "status": "grace"},
+             "full_fee_fen": 200_000, "amount_fen": 30_000, "surcharge_fen": 10_000, "grace_end_on": "2027-03-30", "status": "grace",
+             "statutory_due_on": "2026-09-30", "restoration_fen": 0},
             {"achievement_no": "F01", "application_no": "201910900001.4", "patent_year": 8, "due_on": "2026-12-01",
-             "full_fee_fen": 200_000, "amount_fen": 30_000, "surcharge_fen": 0, "grace_end_on": "2027-06-01", "status": "due"},
+             "full_fee_fen": 200_000, "amount_fen": 30_000, "surcharge_fen": 0, "grace_end_on": "2027-06-01", "status": "due",
+             "statutory_due_on": "2026-12-01", "restoration_fen": 0},
             {"achievement_no": "F04", "application_no": "202330900004.5", "patent_year": 5, "due_on": "2027-01-20",
-             "full_fee_fen": 90_000, "amount_fen": 13_500, "surcharge_fen": 0, "grace_end_on": "2027-07-20", "status": "due"},
+             "full_fee_fen": 90_000, "amount_fen": 13_500, "surcharge_fen": 0, "grace_end_on": "2027-07-20", "status": "due",
+             "statutory_due_on": "2027-01-20", "restoration_fen": 0},
         ])
     );
     // 30 days ahead (to 2026-12-23): F04 is not due yet.
@@ -80,6 +91,36 @@ fn fees_due_prints_the_contract_keys_and_the_hand_computed_figures() {
     let en = cli_env(&db, &["fees", "due", "--on", "2026-11-23"], "en_US.UTF-8");
     assert!(en.stdout.contains("grace until 2027-03-30") && en.stdout.contains("total ¥835.00"), "{}", en.stdout);
     assert_eq!(cli(&db, &["fees", "due", "--on", "2026-02-30"]).status, 2, "a bad date is a usage error");
+}
+
+#[test]
+fn fees_due_include_past_grace_adds_the_patents_in_force_unpaid_past_grace() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = patent_db(dir.path());
+    let run = cli(&db, &["--json", "fees", "due", "--on", "2026-11-23", "--include-past-grace"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let doc = run.json();
+    let fees = doc["fees"].as_array().expect("fees");
+    // F02 comes first (due 2026-02-10), then the three of the plain list.
+    let order: Vec<&str> = fees.iter().filter_map(|f| f["achievement_no"].as_str()).collect();
+    assert_eq!(order, ["F02", "F03", "F01", "F04"]);
+    assert_eq!(
+        fees[0],
+        json!({"achievement_no": "F02", "application_no": "202120900002.1", "patent_year": 6, "due_on": "2026-02-10",
+               "full_fee_fen": 120_000, "amount_fen": 18_000, "surcharge_fen": 30_000, "grace_end_on": "2026-08-10", "status": "lapsed",
+               "statutory_due_on": "2026-02-10", "restoration_fen": 100_000})
+    );
+    assert_eq!(doc["past_grace_count"], 1);
+    // The text totals what paying everything costs on the day: 1,480.00 + 400.00 + 300.00 + 135.00.
+    let zh = cli(&db, &["fees", "due", "--on", "2026-11-23", "--include-past-grace"]);
+    assert!(zh.stdout.contains("4 项，合计 ¥2,315.00") && zh.stdout.contains("¥1,000.00 恢复费"), "{}", zh.stdout);
+    // Without the flag the text still says that one more patent is past grace, and 2027 has no calendar.
+    let plain = cli(&db, &["fees", "due", "--on", "2026-11-23"]);
+    assert!(plain.stdout.contains("另有 1 项专利") && plain.stdout.contains("2027 年没有节假日安排"), "{}", plain.stdout);
+    // Recording the lapse takes F02 out of the list and the count.
+    assert_eq!(cli(&db, &["fees", "lapse", "F02", "--on", "2026-11-23"]).status, 0);
+    let after = cli(&db, &["--json", "fees", "due", "--on", "2026-11-23", "--include-past-grace"]).json();
+    assert_eq!((after["fees"].as_array().map(Vec::len), &after["past_grace_count"]), (Some(3), &json!(0)));
 }
 
 #[test]

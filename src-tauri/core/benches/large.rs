@@ -162,7 +162,7 @@ fn money(c: &mut Criterion) {
         b.iter(|| transferdesk_core::reporting::annual::indicators(&store, 2025).map(|i| i.year))
     });
     g.bench_function("check_2025", |b| {
-        b.iter(|| transferdesk_core::reporting::check::check(&store, 2025, transferdesk_core::Lang::Zh).map(|f| f.len()))
+        b.iter(|| transferdesk_core::reporting::check::check(&store, 2025, today(), transferdesk_core::Lang::Zh).map(|f| f.len()))
     });
     g.bench_function("dashboard", |b| {
         b.iter(|| transferdesk_core::reporting::dashboard::overview(&store, today()).map(|d| d.deadlines.len()))

@@ -73,7 +73,22 @@ impl Calendar {
 
     /// The calendar kept in the store.
     pub fn load(store: &Store) -> Result<Calendar> {
-        Ok(Calendar::new(list(store)?.into_iter().map(|h| (h.day, h.kind))))
+        Calendar::load_in(store.conn())
+    }
+
+    /// The calendar kept in the store, read on a connection (inside a transaction, too).
+    pub fn load_in(conn: &rusqlite::Connection) -> Result<Calendar> {
+        Ok(Calendar::new(list_in(conn)?.into_iter().map(|h| (h.day, h.kind))))
+    }
+
+    /// Whether any day of `year` is listed. A year without one has no arrangement entered: its
+    /// weekends are still off, but its statutory holidays are unknown, and whoever relies on
+    /// them says so rather than guess.
+    pub fn has_year(&self, year: i32) -> bool {
+        let (Some(first), Some(last)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
+            return false;
+        };
+        self.days.range(first..=last).next().is_some()
     }
 
     /// A day off: a listed holiday, or a weekend not listed as worked.

@@ -172,7 +172,11 @@ fn another_year_counts_only_its_own_records() {
 }
 
 fn codes(store: &Store, year: i32) -> Vec<&'static str> {
-    transferdesk_core::reporting::check::check(store, year, transferdesk_core::Lang::Zh).expect("check").iter().map(|f| f.code).collect()
+    transferdesk_core::reporting::check::year_findings(store, year, transferdesk_core::Lang::Zh)
+        .expect("check")
+        .iter()
+        .map(|f| f.code)
+        .collect()
 }
 
 #[test]
@@ -244,7 +248,7 @@ fn each_check_fires_on_its_fixture_and_clean_data_has_none() {
         )
         .expect("part 2 and 3 findings");
 
-    let found = transferdesk_core::reporting::check::check(&store, 2025, transferdesk_core::Lang::Zh).expect("check");
+    let found = transferdesk_core::reporting::check::year_findings(&store, 2025, transferdesk_core::Lang::Zh).expect("check");
     let got: Vec<(&str, Vec<String>)> = found.iter().map(|f| (f.code, f.records.iter().map(|r| r.key.clone()).collect())).collect();
     assert_eq!(
         got,
@@ -367,7 +371,7 @@ fn filing_over_an_error_finding_needs_a_reason() {
     // CG2 was granted 2025-07-01: without its grant number it is an error finding of 2025
     // (grant_number_missing), the only error; the year's other findings are warnings.
     store.conn().execute("UPDATE achievement SET grant_no = NULL WHERE achievement_no = 'CG2'", []).expect("update");
-    let found = transferdesk_core::reporting::check::check(&store, 2025, transferdesk_core::Lang::Zh).expect("check");
+    let found = transferdesk_core::reporting::check::year_findings(&store, 2025, transferdesk_core::Lang::Zh).expect("check");
     let errors: Vec<&str> =
         found.iter().filter(|f| f.severity == transferdesk_core::rewards::plan::Severity::Error).map(|f| f.code).collect();
     assert_eq!(errors, ["grant_number_missing"]);

@@ -60,7 +60,7 @@ fn this_year_income_and_portfolio_add_up_by_hand() {
     );
     // The 2024 report was due on 31 March 2025: 183 days late, not filed.
     assert_eq!((board.report.year, board.report.due_on, board.report.days_left, board.report.filed), (2024, day(2025, 3, 31), -183, false));
-    // CG001's next fee (year 4) falls due on 2026-03-15, beyond 90 days; CG002 is long lapsed.
+    // CG001's next fee (year 4) falls due on 2026-03-16 (03-15 is a Sunday), beyond 90 days; CG002 is long lapsed.
     assert!(board.deadlines.is_empty(), "{:?}", board.deadlines);
 }
 
@@ -68,15 +68,16 @@ fn this_year_income_and_portfolio_add_up_by_hand() {
 fn a_fee_enters_the_90_day_list_then_the_30_day_one() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = good_store(&dir);
-    // CG001, filed 2023-03-15, paid through year 3: year 4 is due 2026-03-15. Invention year 4
-    // is 1,200.00, 85% off under 费减 (granted 2025, single owner): 180.00.
+    // CG001, filed 2023-03-15, paid through year 3: year 4 is due by law on 2026-03-15, a
+    // Sunday, so on Monday 03-16. Invention year 4 is 1,200.00, 85% off under 费减 (granted
+    // 2025, single owner): 180.00.
     let board = overview(&store, day(2026, 1, 10)).expect("dashboard");
     let kinds: Vec<(DeadlineKind, u32)> = board.deadlines.iter().map(|d| (d.kind, d.count)).collect();
     assert_eq!(kinds, vec![(DeadlineKind::FeesDue90, 1)]);
     let item = &board.deadlines[0].items[0];
     assert_eq!(
         (item.label.as_str(), item.on, item.amount_fen),
-        ("CG001 一种基于深度学习的图像识别方法", Some(day(2026, 3, 15)), Some(Money(18_000)))
+        ("CG001 一种基于深度学习的图像识别方法", Some(day(2026, 3, 16)), Some(Money(18_000)))
     );
     assert_eq!(board.deadlines[0].amount_fen, Some(Money(18_000)));
 

@@ -19,7 +19,8 @@
 //!   one organization with 费减: year 12 due 2027-01-15 (the last reduced year), 4,000 × 30% =
 //!   1,200.00.
 //! - F07 invention filed 2015-02-20, granted 2017-06-01, paid through 12, open license: year 13
-//!   due 2027-02-20, 6,000 × 85% = 5,100.00.
+//!   due by law on Saturday 2027-02-20, so on Monday 02-22 (2027 has no holiday arrangement in
+//!   the shipped calendar: weekends only) — one day past the 90 days; 6,000 × 85% = 5,100.00.
 //! - F08 abandoned, F09 pending, SW01 software: never listed. F10 invention paid through 20:
 //!   nothing left. F11 invention filed 2024-12-10, granted 2026-09-01 (year 2), paid-through left
 //!   empty at import: year 3 due 2026-12-10, 900 × 15% = 135.00. F12 utility model paid through 10.
@@ -124,9 +125,12 @@ fn the_list_holds_due_grace_and_lapsed_fees_in_due_date_order() {
         ("F11", 3, "2026-12-10", 90_000, 13_500, 0, Due),
         ("F06", 12, "2027-01-15", 400_000, 120_000, 0, Due),
         ("F04", 5, "2027-01-20", 90_000, 13_500, 0, Due),
-        ("F07", 13, "2027-02-20", 600_000, 510_000, 0, Due),
     ];
     assert_eq!(listed(&store, ON, 90), owned(expected));
+    // One day more reaches F07's moved due date.
+    let f07 = docket::lines(&store, day(ON), 91).expect("list").into_iter().find(|l| l.achievement_no == "F07").expect("F07 in 91 days");
+    assert_eq!((f07.statutory_due_on, f07.due_on, f07.amount_fen), (day("2027-02-20"), day("2027-02-22"), Money(510_000)));
+    assert_eq!(f07.reduction, Reduction::OpenLicense);
 
     // 30 days ahead (to 2026-12-23): only the December fees are due; grace and lapse do not depend on the window.
     let short: Vec<String> = listed(&store, ON, 30).into_iter().map(|r| r.0).collect();
@@ -138,19 +142,21 @@ fn the_list_holds_due_grace_and_lapsed_fees_in_due_date_order() {
     assert_eq!(f02.grace_end_on, day("2026-08-10"));
     let reductions: Vec<Reduction> = lines.iter().map(|l| l.reduction).collect();
     use Reduction::*;
-    assert_eq!(reductions, [SoleOwner, SoleOwner, SoleOwner, None, SoleOwner, CoOwned, SoleOwner, OpenLicense]);
+    assert_eq!(reductions, [SoleOwner, SoleOwner, SoleOwner, None, SoleOwner, CoOwned, SoleOwner]);
 
     let page =
         docket::page(&store, &FeeQuery { status: FeeStatus::Grace, within_days: 90, page: 1, page_size: 50 }, day(ON)).expect("page");
     let c = page.counts;
-    assert_eq!((c.due, c.due_30, c.due_60, c.due_90, c.grace, c.lapsed), (6, 3, 5, 6, 1, 1), "30 days: F01, F05, F11; 60: and F06, F04");
+    assert_eq!((c.due, c.due_30, c.due_60, c.due_90, c.grace, c.lapsed), (5, 3, 5, 5, 1, 1), "30 days: F01, F05, F11; 60: and F06, F04");
     assert_eq!((page.total, page.total_fen), (1, Money(40_000)), "the grace tab costs 300.00 + 100.00");
+    // F06, F04 and F07 fall due in 2027, and F01's grace ends there: no arrangement for 2027.
+    assert_eq!(page.calendar_missing, [2027]);
     let due = docket::page(&store, &FeeQuery { status: FeeStatus::Due, within_days: 90, page: 2, page_size: 4 }, day(ON)).expect("page 2");
-    assert_eq!(due.total, 6);
-    assert_eq!(due.rows.iter().map(|r| r.achievement_no.as_str()).collect::<Vec<_>>(), ["F04", "F07"], "the second page of four");
+    assert_eq!(due.total, 5);
+    assert_eq!(due.rows.iter().map(|r| r.achievement_no.as_str()).collect::<Vec<_>>(), ["F04"], "the second page of four");
     let month =
         docket::page(&store, &FeeQuery { status: FeeStatus::Due, within_days: 30, page: 1, page_size: 50 }, day(ON)).expect("30 days");
-    assert_eq!((month.total, month.counts.due, month.counts.due_90), (3, 3, 6), "the tab follows the window; the counts stay");
+    assert_eq!((month.total, month.counts.due, month.counts.due_90), (3, 3, 5), "the tab follows the window; the counts stay");
 }
 
 #[test]
@@ -306,9 +312,13 @@ fn the_schedule_covers_the_whole_term() {
     use YearStatus::*;
     assert_eq!(status[..10], [BeforeGrant, BeforeGrant, Paid, Paid, Paid, Paid, Paid, Paid, Upcoming, Upcoming]);
     // Year 12 is the last reduced one (grant year 3 + 9): 4,000 × 15% = 600.00; year 13 pays 6,000.00.
+    // Year 12 is due by law on Sunday 2030-12-01, so on Monday 12-02 (no arrangement for 2030).
     let y12 = &s.years[11];
     let y13 = &s.years[12];
-    assert_eq!((y12.reduction, y12.amount_fen, y12.due_on), (Reduction::SoleOwner, Money(60_000), day("2030-12-01")));
+    assert_eq!((y12.reduction, y12.amount_fen, y12.due_on), (Reduction::SoleOwner, Money(60_000), day("2030-12-02")));
+    assert_eq!(y12.statutory_due_on, day("2030-12-01"));
+    // Year 9 is due 2027-12-01 and its grace ends 2028-06-01: neither year has an arrangement.
+    assert_eq!(s.calendar_missing, [2027, 2028]);
     assert_eq!((y13.reduction, y13.amount_fen), (Reduction::None, Money(600_000)));
     let y8 = s.years[7].payment.as_ref().expect("year 8's payment");
     assert_eq!((y8.paid_on, y8.amount_fen), (day(ON), Money(30_000)));
@@ -326,7 +336,9 @@ fn the_schedule_covers_the_whole_term() {
 /// Patents whose next due date sits on the list's window bounds, across year ends and 29
 /// February (the SQL prefilter compares filing dates as text against bounds shifted by the
 /// paid-through years; the exact dates are the Rust rules'). All inventions in force, the
-/// institution with 费减. Patent years worked out by hand:
+/// institution with 费减. Every weekend of 2026–2028 is listed as worked, so that no deadline
+/// moves and the bounds are tested alone (the moves have their own tests). Patent years worked
+/// out by hand:
 /// - E1 filed 2019-12-31, granted 2021-06-01 (year 2), paid through 8: year 9 due 2027-12-31, 2,000 × 15%.
 /// - E2 filed 2020-01-01, granted 2022-01-01 (year 3), paid through 8: year 9 due 2028-01-01.
 /// - E3 filed 2016-02-29, granted 2018-03-01 (year 3), paid through 11: year 12 due 2027-02-28
@@ -347,6 +359,11 @@ fn edge_store(dir: &tempfile::TempDir) -> Store {
     let mut store = new_store(dir);
     import::import(&mut store, &actor(), Table::People, &fixture("good/people.csv"), false).expect("people");
     let conn = store.conn();
+    conn.execute_batch(
+        "WITH RECURSIVE d(day) AS (SELECT '2026-01-01' UNION ALL SELECT date(day, '+1 day') FROM d WHERE day < '2028-12-31')
+         INSERT OR REPLACE INTO holiday (day, kind, name) SELECT day, 'work', '测试：周末上班' FROM d WHERE strftime('%w', day) IN ('0', '6')",
+    )
+    .expect("weekends worked");
     let patents: [(&str, &str, &str, Option<i64>); 10] = [
         ("E1", "2019-12-31", "2021-06-01", Some(8)),
         ("E2", "2020-01-01", "2022-01-01", Some(8)),
@@ -469,4 +486,88 @@ fn a_payment_makes_the_achievement_form_opened_before_it_stale() {
     assert_eq!(dump(&store), before, "nothing written");
     let fresh = transferdesk_core::portfolio::register::load(store.conn(), id).expect("form");
     assert_eq!((fresh.version, fresh.fees_paid_through), (open.version + 1, Some(8)));
+}
+
+/// A patent in force whose next year falls due by law on 2025-10-01, in the National Day holiday
+/// of the shipped calendar (2025-10-01 … 10-08, the 国务院 arrangement): invention filed
+/// 2021-10-01, granted 2023-01-01 (year 2), paid through 4, so year 5 (1,200 × 15% = 180.00).
+fn national_day_store(dir: &tempfile::TempDir) -> Store {
+    let mut store = new_store(dir);
+    import::import(&mut store, &actor(), Table::People, &fixture("good/people.csv"), false).expect("people");
+    store
+        .conn()
+        .execute(
+            "INSERT INTO achievement (achievement_no, title, kind, application_no, filed_on, granted_on, status, department_id, fees_paid_through)
+             VALUES ('N1', '国庆', 'invention_patent', '202110900001.0', '2021-10-01', '2023-01-01', 'in_force',
+                     (SELECT id FROM department WHERE name = '计算机学院'), 4)",
+            [],
+        )
+        .expect("patent");
+    store
+}
+
+#[test]
+fn a_fee_due_in_the_national_day_holiday_is_due_on_the_first_working_day_after_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = national_day_store(&dir);
+    // On 2025-10-09 (the first working day after 10-08) the fee is due, not in grace, and costs
+    // 180.00 with no surcharge.
+    let lines = docket::lines(&store, day("2025-10-09"), 0).expect("list");
+    let n1 = lines.iter().find(|l| l.achievement_no == "N1").expect("N1 is listed");
+    assert_eq!((n1.statutory_due_on, n1.due_on, n1.status), (day("2025-10-01"), day("2025-10-09"), FeeStatus::Due));
+    assert_eq!((n1.surcharge_fen, n1.total_fen), (Money::ZERO, Money(18_000)));
+    // Grace: six months after 10-01 is Wednesday 2026-04-01, not moved.
+    assert_eq!(n1.grace_end_on, day("2026-04-01"));
+    // 10-10 is past the due date: in grace, but the first month (to Saturday 11-01 → Monday
+    // 11-03) costs nothing extra.
+    let grace = docket::lines(&store, day("2025-10-10"), 0).expect("list");
+    assert_eq!(grace.iter().find(|l| l.achievement_no == "N1").map(|l| (l.status, l.surcharge_fen)), Some((FeeStatus::Grace, Money::ZERO)));
+    let quote = docket::quote(&store, "N1", day("2025-11-03")).expect("quote");
+    assert_eq!((quote.due_on, quote.surcharge_bp, quote.total_fen), (day("2025-10-09"), 0, Money(18_000)));
+    assert_eq!(docket::quote(&store, "N1", day("2025-11-04")).expect("quote").surcharge_bp, 500, "the second month: 5%");
+    // Paid on 10-09 the rules expect 180.00: no warning, no surcharge.
+    let paid = docket::pay(&mut store, &actor(), &payment("N1", 5, "2025-10-09", "180")).expect("paid");
+    assert_eq!((paid.due_on, paid.surcharge_fen, paid.warning), (day("2025-10-09"), Money::ZERO, None));
+}
+
+#[test]
+fn check_reports_patents_in_force_past_grace_and_years_without_a_calendar() {
+    use transferdesk_core::reporting::check::check;
+    use transferdesk_core::rewards::plan::Severity;
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = fee_store(&dir);
+    let fees_findings = |store: &Store| -> Vec<(&'static str, Severity, Vec<String>)> {
+        check(store, 2026, day(ON), transferdesk_core::Lang::Zh)
+            .expect("check")
+            .into_iter()
+            .filter(|f| f.code == "fee_past_grace" || f.code == "holiday_calendar_missing")
+            .map(|f| (f.code, f.severity, f.records.iter().map(|r| format!("{}:{}", r.kind, r.key)).collect()))
+            .collect()
+    };
+    // F02's year 6 (grace ended 2026-08-10) is unpaid on 11-23 and F02 is recorded in force: an
+    // error. The listed fees' deadlines reach into 2027 (F01's grace ends 2027-06-01), which the
+    // shipped calendar (2024–2026) does not cover: a warning.
+    assert_eq!(
+        fees_findings(&store),
+        [
+            ("fee_past_grace", Severity::Error, vec!["achievement:F02".to_string()]),
+            ("holiday_calendar_missing", Severity::Warning, vec!["holiday_year:2027".to_string()]),
+        ]
+    );
+    let findings = check(&store, 2026, day(ON), transferdesk_core::Lang::Zh).expect("check");
+    let message = findings.iter().find(|f| f.code == "fee_past_grace").map(|f| f.message.clone()).unwrap_or_default();
+    assert!(message.contains("记录缴费") && message.contains("记录失效"), "both ways out are named: {message}");
+    // The day before the grace end moved nothing (a Monday): on 2026-08-10 F02 is still in grace.
+    let before = check(&store, 2026, day("2026-08-10"), transferdesk_core::Lang::Zh).expect("check");
+    assert!(!before.iter().any(|f| f.code == "fee_past_grace"), "in grace on its last day");
+
+    // Entering 2027's arrangement ends the warning; recording the lapse ends the error.
+    let year = vec![transferdesk_core::calendar::Holiday {
+        day: day("2027-01-01"),
+        kind: transferdesk_core::calendar::DayKind::Rest,
+        name: "元旦".into(),
+    }];
+    transferdesk_core::calendar::save_year(&mut store, &actor(), 2027, &year, 0).expect("2027 saved");
+    docket::mark_lapsed(&mut store, &actor(), "F02", day(ON)).expect("lapse recorded");
+    assert_eq!(fees_findings(&store), []);
 }

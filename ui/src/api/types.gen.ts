@@ -3742,11 +3742,12 @@ amount_fen: number | null, };
 
 export type RecordRef = { 
 /**
- * `contract`, `receipt`, `achievement`, `distribution` or `indicator`.
+ * `contract`, `receipt`, `achievement`, `distribution`, `indicator` or `holiday_year`.
  */
 kind: string, 
 /**
- * Its number (contract no, voucher or receipt date, achievement no, distribution id, indicator path).
+ * Its number (contract no, voucher or receipt date, achievement no, distribution id, indicator
+ * path, calendar year).
  */
 key: string, };
 
@@ -3833,9 +3834,14 @@ indicators: Indicators,
  */
 year: ReportYear, 
 /**
- * `check` for the year (whole institution).
+ * `check` for the year (whole institution): the findings that block filing.
  */
 findings: Array<CheckFinding>, 
+/**
+ * `check`'s annual-fee findings as of today (patents in force past grace, years without a
+ * holiday arrangement): shown with the others, not about the year, never blocking its filing.
+ */
+fee_findings: Array<CheckFinding>, 
 /**
  * Indicators changed since filing.
  */
@@ -3859,7 +3865,7 @@ application_no: string,
  */
 patent_year: number, 
 /**
- * 缴费日 (the year's first day).
+ * 缴费日: the year's first day, moved to the next working day off a weekend or holiday.
  */
 due_on: string, 
 /**
@@ -3875,7 +3881,7 @@ amount_fen: Money,
  */
 surcharge_fen: Money, 
 /**
- * 宽限期届满: the last day to pay before the patent lapses.
+ * 宽限期届满: the last day to pay before the patent lapses (moved like the due date).
  */
 grace_end_on: string, 
 /**
@@ -3909,7 +3915,15 @@ restoration_fen: Money,
 /**
  * What to pay on the list's day: fee + surcharge + restoration.
  */
-total_fen: Money, };
+total_fen: Money, 
+/**
+ * The due date as the law counts it, before the move (equal to `due_on` when not moved).
+ */
+statutory_due_on: string, 
+/**
+ * Six months after the statutory due date, before the move.
+ */
+statutory_grace_end_on: string, };
 
 export type FeeQuery = { 
 /**
@@ -3951,7 +3965,8 @@ due_90: number,
  */
 grace: number, 
 /**
- * Past the grace period, still recorded in force.
+ * Past the grace period, still recorded in force (逾期未缴): each is an error of `check`
+ * until its payment (a restoration) or its lapse is recorded.
  */
 lapsed: number, };
 
@@ -3975,7 +3990,12 @@ counts: FeeCounts,
 /**
  * This page.
  */
-rows: Array<FeeLine>, };
+rows: Array<FeeLine>, 
+/**
+ * Years the listed fees' deadlines fall in that have no holiday arrangement entered: only
+ * weekends move those deadlines (a warning, as in `check`).
+ */
+calendar_missing: Array<number>, };
 
 export type FeeQuote = { 
 /**
@@ -4235,13 +4255,21 @@ export type ScheduleYear = {
  */
 patent_year: number, 
 /**
- * 缴费日.
+ * 缴费日, moved to the next working day off a weekend or holiday.
  */
 due_on: string, 
 /**
- * 宽限期届满.
+ * 宽限期届满, moved likewise.
  */
 grace_end_on: string, 
+/**
+ * The due date as the law counts it, before the move.
+ */
+statutory_due_on: string, 
+/**
+ * Six months after the statutory due date, before the move.
+ */
+statutory_grace_end_on: string, 
 /**
  * The table's fee.
  */
@@ -4327,7 +4355,12 @@ years: Array<ScheduleYear>,
 /**
  * Keep/abandon decisions, oldest first.
  */
-decisions: Array<FeeDecision>, };
+decisions: Array<FeeDecision>, 
+/**
+ * Years the next year's deadlines fall in that have no holiday arrangement entered (only
+ * weekends move them there).
+ */
+calendar_missing: Array<number>, };
 
 export type MergeEntity = "person" | "organization";
 

@@ -19,7 +19,7 @@ commands! {
     read(office, leader, secretary)
     fn annual_report(ctx, year: i32, department: Option<String>) -> AnnualReport {
         let department = ctx.caller().department().map(str::to_string).or(department);
-        filing::overview(&*ctx.store()?, year, department.as_deref(), Lang::Zh)
+        filing::overview(&*ctx.store()?, year, department.as_deref(), ctx.today(), Lang::Zh)
     }
 
     /// The records behind one figure; `indicator` is its dotted path, e.g. `transformation.license.received_fen`.

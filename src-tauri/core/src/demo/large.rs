@@ -546,6 +546,8 @@ fn fee_history(
     today: NaiveDate,
 ) -> Result<()> {
     let owners = Owners { fee_reduction: true, ..Owners::default() };
+    let calendar = crate::calendar::Calendar::load_in(tx)?;
+    let off = |day| calendar.is_day_off(day);
     let mut insert = tx.prepare_cached(
         "INSERT INTO fee_payment (achievement_id, patent_year, due_on, paid_on, amount_fen, expected_fen, surcharge_fen, restoration_fen, voucher_no)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -554,7 +556,7 @@ fn fee_history(
         let Some(&id) = ids.get(no) else { continue };
         let grant_year = granted.map(|g| patent_year(*filed, g));
         for year in (through - 1).max(1)..=*through {
-            let Some(fee) = rule::year_fee(*kind, *filed, &owners, grant_year, year) else { continue };
+            let Some(fee) = rule::year_fee(*kind, *filed, &owners, grant_year, year, &off) else { continue };
             let paid_on = (fee.due_on - Duration::days(20 + (id % 30))).min(today);
             if grant_year.is_some_and(|g| year < g) {
                 continue;

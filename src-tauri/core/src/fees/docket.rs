@@ -2,7 +2,8 @@
 //! patent's schedule, payments, keep/abandon decisions and marking a patent lapsed. Lists are
 //! prefiltered in SQL on a coarse due-date bound, then computed by the rules.
 
-use super::rule::{charge, status_on, term_years, year_fee, FeeStatus, Owners, Reduction, YearFee};
+use super::rule::{charge, status_on, term_years, year_fee, DayOff, FeeStatus, Owners, Reduction, YearFee};
+use crate::calendar::Calendar;
 use crate::error::{Error, Result};
 use crate::model::{AchievementKind, AchievementStatus};
 use crate::money::{AmountError, Money};
@@ -96,8 +97,8 @@ impl Patent {
         self.paid_through().map(|p| p + 1).filter(|y| *y <= self.term())
     }
 
-    fn fee(&self, year: i64) -> Option<YearFee> {
-        year_fee(self.kind, self.filed_on, &self.owners, self.grant_year(), year)
+    fn fee(&self, year: i64, off: DayOff<'_>) -> Option<YearFee> {
+        year_fee(self.kind, self.filed_on, &self.owners, self.grant_year(), year, off)
     }
 
     /// A granted patent in force or lapsed: the ones whose fees can still be paid.
@@ -156,7 +157,7 @@ pub struct FeeLine {
     /// 专利年度 whose fee this is.
     #[ts(type = "number")]
     pub patent_year: i64,
-    /// 缴费日 (the year's first day).
+    /// 缴费日: the year's first day, moved to the next working day off a weekend or holiday.
     pub due_on: NaiveDate,
     /// The table's fee, unreduced.
     pub full_fee_fen: Money,
@@ -164,7 +165,7 @@ pub struct FeeLine {
     pub amount_fen: Money,
     /// 滞纳金 as if paid on the list's day (0 while not overdue).
     pub surcharge_fen: Money,
-    /// 宽限期届满: the last day to pay before the patent lapses.
+    /// 宽限期届满: the last day to pay before the patent lapses (moved like the due date).
     pub grace_end_on: NaiveDate,
     /// due, grace or lapsed on the list's day.
     pub status: FeeStatus,
@@ -183,6 +184,10 @@ pub struct FeeLine {
     pub restoration_fen: Money,
     /// What to pay on the list's day: fee + surcharge + restoration.
     pub total_fen: Money,
+    /// The due date as the law counts it, before the move (equal to `due_on` when not moved).
+    pub statutory_due_on: NaiveDate,
+    /// Six months after the statutory due date, before the move.
+    pub statutory_grace_end_on: NaiveDate,
 }
 
 fn line(p: Patent, fee: &YearFee, status: FeeStatus, on: NaiveDate) -> FeeLine {
@@ -204,6 +209,8 @@ fn line(p: Patent, fee: &YearFee, status: FeeStatus, on: NaiveDate) -> FeeLine {
         reduction: fee.reduction,
         restoration_fen: c.restoration,
         total_fen: c.total,
+        statutory_due_on: fee.statutory_due_on,
+        statutory_grace_end_on: fee.statutory_grace_end_on,
     }
 }
 
@@ -228,8 +235,10 @@ struct Listed {
 /// next due date falls after the grant date. A 02-29 filing falls due on 02-28 in a common year but
 /// compares as 02-29, so the bound keeps a few days' margin. The exact dates and amounts are
 /// computed here; co-owners come in one grouped query, never one per patent.
-fn listed(conn: &Connection, on: NaiveDate, within: u32, texts: bool) -> Result<Vec<Listed>> {
+fn listed(conn: &Connection, on: NaiveDate, within: u32, texts: bool) -> Result<(Vec<Listed>, Calendar)> {
     let reduction = institution_reduction(conn)?;
+    let calendar = Calendar::load_in(conn)?;
+    let off = |day| calendar.is_day_off(day);
     let bound = on.checked_add_days(Days::new(u64::from(within) + 3)).unwrap_or(on);
     let mut args = vec![crate::date::iso(bound)];
     let years: Vec<String> = (1..=MAX_PATENT_YEAR)
@@ -279,7 +288,7 @@ fn listed(conn: &Connection, on: NaiveDate, within: u32, texts: bool) -> Result<
             paid_through_assumed: false,
             owners: Owners { fee_reduction: reduction, open_license: r.get(5)?, co_owners, co_owners_reduced },
         };
-        let Some(fee) = patent.next_year().and_then(|y| patent.fee(y)) else { continue };
+        let Some(fee) = patent.next_year().and_then(|y| patent.fee(y, &off)) else { continue };
         let Some(status) = status_on(&fee, on, within) else { continue };
         // Strings only for the patents listed.
         patent.achievement_no = r.get(6)?;
@@ -291,7 +300,15 @@ fn listed(conn: &Connection, on: NaiveDate, within: u32, texts: bool) -> Result<
         out.push(Listed { patent, fee, status });
     }
     out.sort_by(|a, b| a.fee.due_on.cmp(&b.fee.due_on).then_with(|| a.patent.achievement_no.cmp(&b.patent.achievement_no)));
-    Ok(out)
+    Ok((out, calendar))
+}
+
+/// The years some listed fee's deadlines fall in (or move through) that have no holiday
+/// arrangement in the calendar: there only weekends move a deadline, and the office is told
+/// rather than left with a guess (docs/rules/fees.md "Weekends and holidays").
+fn calendar_missing<'a>(fees: impl Iterator<Item = &'a YearFee>, calendar: &Calendar) -> Vec<i32> {
+    let years: std::collections::BTreeSet<i32> = fees.flat_map(YearFee::calendar_years).collect();
+    years.into_iter().filter(|y| !calendar.has_year(*y)).collect()
 }
 
 /// A date column as the schema keeps it (`YYYY-MM-DD`, CHECKed), read without chrono's format
@@ -341,7 +358,7 @@ fn read_texts(conn: &Connection, patents: &mut [Patent]) -> Result<()> {
 /// due date then achievement number. Surcharges are as if paid on `on`.
 pub fn lines(store: &Store, on: NaiveDate, within_days: u32) -> Result<Vec<FeeLine>> {
     let within = within_days.min(MAX_WITHIN_DAYS);
-    Ok(listed(store.conn(), on, within, true)?.into_iter().map(|l| line(l.patent, &l.fee, l.status, on)).collect())
+    Ok(listed(store.conn(), on, within, true)?.0.into_iter().map(|l| line(l.patent, &l.fee, l.status, on)).collect())
 }
 
 /// What the fee screen asks for: one tab of the list, a page of it.
@@ -370,7 +387,8 @@ pub struct FeeCounts {
     pub due_90: u32,
     /// In the grace period.
     pub grace: u32,
-    /// Past the grace period, still recorded in force.
+    /// Past the grace period, still recorded in force (逾期未缴): each is an error of `check`
+    /// until its payment (a restoration) or its lapse is recorded.
     pub lapsed: u32,
 }
 
@@ -387,6 +405,9 @@ pub struct FeePage {
     pub counts: FeeCounts,
     /// This page.
     pub rows: Vec<FeeLine>,
+    /// Years the listed fees' deadlines fall in that have no holiday arrangement entered: only
+    /// weekends move those deadlines (a warning, as in `check`).
+    pub calendar_missing: Vec<i32>,
 }
 
 /// One page of the fees of status `q.status` on `on` (for `due`: within `q.within_days`), with
@@ -400,17 +421,33 @@ pub fn page(store: &Store, q: &FeeQuery, on: NaiveDate) -> Result<FeePage> {
 pub struct Listing {
     on: NaiveDate,
     all: Vec<Listed>,
+    calendar_missing: Vec<i32>,
 }
 
 /// The fee list on `on`, with fees due up to `within_days` ahead (at least 90: the counts).
 pub fn listing(store: &Store, on: NaiveDate, within_days: u32) -> Result<Listing> {
-    Ok(Listing { on, all: listed(store.conn(), on, within_days.clamp(90, MAX_WITHIN_DAYS), false)? })
+    let (all, calendar) = listed(store.conn(), on, within_days.clamp(90, MAX_WITHIN_DAYS), false)?;
+    let calendar_missing = calendar_missing(all.iter().map(|l| &l.fee), &calendar);
+    Ok(Listing { on, all, calendar_missing })
 }
 
 impl Listing {
     /// One page of the tab `q` asks for (its window no wider than the listing's).
     pub fn page(&self, store: &Store, q: &FeeQuery) -> Result<FeePage> {
-        page_of(store.conn(), &self.all, q, self.on)
+        let mut page = page_of(store.conn(), &self.all, q, self.on)?;
+        page.calendar_missing.clone_from(&self.calendar_missing);
+        Ok(page)
+    }
+
+    /// The achievement numbers of the patents recorded in force whose next fee is past its
+    /// (moved) end of grace on the listing's day, by due date then number.
+    pub fn past_grace(&self) -> Vec<String> {
+        self.all.iter().filter(|l| l.status == FeeStatus::Lapsed).map(|l| l.patent.achievement_no.clone()).collect()
+    }
+
+    /// The years the listed fees' deadlines need that have no holiday arrangement entered.
+    pub fn calendar_missing(&self) -> &[i32] {
+        &self.calendar_missing
     }
 }
 
@@ -442,7 +479,7 @@ fn page_of(conn: &Connection, all: &[Listed], q: &FeeQuery, on: NaiveDate) -> Re
         tab.into_iter().skip(start).take(size).map(|l| (l.patent.clone(), (l.fee, l.status))).unzip();
     read_texts(conn, &mut patents)?;
     let rows = patents.into_iter().zip(fees).map(|(p, (fee, status))| line(p, &fee, status, on)).collect();
-    Ok(FeePage { on, total, total_fen, counts, rows })
+    Ok(FeePage { on, total, total_fen, counts, rows, calendar_missing: Vec::new() })
 }
 
 /// What paying a patent's next year would cost on a day (the pay dialog, `fees pay` beforehand).
@@ -487,7 +524,10 @@ pub fn quote(store: &Store, achievement_no: &str, paid_on: NaiveDate) -> Result<
         return Err(refused("fee_not_applicable", &p.achievement_no));
     }
     let year = p.paid_through().unwrap_or(0) + 1;
-    let fee = p.fee(year).ok_or_else(|| refused("fee_year_beyond_term", format!("{} {year}", p.achievement_no)))?;
+    let calendar = Calendar::load(store)?;
+    let fee = p
+        .fee(year, &|day| calendar.is_day_off(day))
+        .ok_or_else(|| refused("fee_year_beyond_term", format!("{} {year}", p.achievement_no)))?;
     let c = charge(&fee, paid_on);
     Ok(FeeQuote {
         achievement_no: p.achievement_no,
@@ -638,7 +678,10 @@ pub fn pay(store: &mut Store, actor: &Actor, input: &FeePayment) -> Result<FeePa
     if year != paid_through + 1 {
         return Err(refused("fee_year_not_next", format!("{} {year} ≠ {}", p.achievement_no, paid_through + 1)));
     }
-    let fee = p.fee(year).ok_or_else(|| refused("fee_year_beyond_term", format!("{} {year}", p.achievement_no)))?;
+    let calendar = Calendar::load_in(&tx)?;
+    let fee = p
+        .fee(year, &|day| calendar.is_day_off(day))
+        .ok_or_else(|| refused("fee_year_beyond_term", format!("{} {year}", p.achievement_no)))?;
     let c = charge(&fee, input.paid_on);
     tx.execute(
         "INSERT INTO fee_payment (achievement_id, patent_year, due_on, paid_on, amount_fen, expected_fen, surcharge_fen, restoration_fen, voucher_no)
@@ -851,7 +894,8 @@ pub fn mark_lapsed(store: &mut Store, actor: &Actor, achievement_no: &str, on: N
     if !p.payable() || p.status != AchievementStatus::InForce {
         return Err(refused("fee_not_applicable", &p.achievement_no));
     }
-    let fee = p.next_year().and_then(|y| p.fee(y)).filter(|f| on > f.grace_end_on);
+    let calendar = Calendar::load_in(&tx)?;
+    let fee = p.next_year().and_then(|y| p.fee(y, &|day| calendar.is_day_off(day))).filter(|f| on > f.grace_end_on);
     let Some(fee) = fee else {
         return Err(refused("fee_not_lapsed", &p.achievement_no));
     };
@@ -914,10 +958,14 @@ pub struct ScheduleYear {
     /// 专利年度.
     #[ts(type = "number")]
     pub patent_year: i64,
-    /// 缴费日.
+    /// 缴费日, moved to the next working day off a weekend or holiday.
     pub due_on: NaiveDate,
-    /// 宽限期届满.
+    /// 宽限期届满, moved likewise.
     pub grace_end_on: NaiveDate,
+    /// The due date as the law counts it, before the move.
+    pub statutory_due_on: NaiveDate,
+    /// Six months after the statutory due date, before the move.
+    pub statutory_grace_end_on: NaiveDate,
     /// The table's fee.
     pub full_fee_fen: Money,
     /// Why it is reduced.
@@ -970,6 +1018,9 @@ pub struct FeeSchedule {
     pub years: Vec<ScheduleYear>,
     /// Keep/abandon decisions, oldest first.
     pub decisions: Vec<FeeDecision>,
+    /// Years the next year's deadlines fall in that have no holiday arrangement entered (only
+    /// weekends move them there).
+    pub calendar_missing: Vec<i32>,
 }
 
 /// Every year of a patent's term with its due date, fees, reduction and standing on `on`.
@@ -996,8 +1047,11 @@ pub fn schedule(store: &Store, achievement_id: i64, on: NaiveDate) -> Result<Fee
     let grant_year = p.grant_year();
     let paid_through = p.paid_through();
     let next_year = if p.payable() { p.next_year() } else { None };
+    let calendar = Calendar::load(store)?;
+    let off = |day| calendar.is_day_off(day);
+    let next_fee = next_year.and_then(|y| p.fee(y, &off));
     let years = (1..=p.term())
-        .filter_map(|year| p.fee(year))
+        .filter_map(|year| p.fee(year, &off))
         .map(|fee| {
             let year = fee.patent_year;
             let (mut surcharge, mut restoration) = (Money::ZERO, Money::ZERO);
@@ -1029,6 +1083,8 @@ pub fn schedule(store: &Store, achievement_id: i64, on: NaiveDate) -> Result<Fee
                 patent_year: year,
                 due_on: fee.due_on,
                 grace_end_on: fee.grace_end_on,
+                statutory_due_on: fee.statutory_due_on,
+                statutory_grace_end_on: fee.statutory_grace_end_on,
                 full_fee_fen: fee.full_fee,
                 reduction: fee.reduction,
                 amount_fen: fee.amount,
@@ -1054,5 +1110,6 @@ pub fn schedule(store: &Store, achievement_id: i64, on: NaiveDate) -> Result<Fee
         co_owners_reduced: p.owners.co_owners_reduced,
         years,
         decisions: decisions_in(conn, p.id)?,
+        calendar_missing: calendar_missing(next_fee.iter(), &calendar),
     })
 }

@@ -6,7 +6,7 @@
 use crate::model::AchievementKind;
 use crate::money::Money;
 use crate::share::FULL_BP;
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -66,26 +66,67 @@ pub fn full_fee(kind: AchievementKind, filed_on: NaiveDate, year: i64) -> Option
     Some(Money(yuan * Money::YUAN))
 }
 
-/// The day patent year `year` starts and its fee is due: the filing date plus `year − 1` years,
-/// clamped to the month's end (filed 02-29 → due 02-28 in a common year).
+/// The day patent year `year` starts and its fee is due by the law: the filing date plus `year − 1`
+/// years, clamped to the month's end (filed 02-29 → due 02-28 in a common year). The deadline
+/// the office works to is this day moved off weekends and holidays ([`next_working_day`]).
 pub fn due_on(filed_on: NaiveDate, year: i64) -> Option<NaiveDate> {
     let months = u32::try_from(year.checked_sub(1)?.checked_mul(12)?).ok()?;
     filed_on.checked_add_months(Months::new(months))
 }
 
-/// The last day of the grace period: six months after the due date, clamped to the month's end.
-pub fn grace_end_on(due_on: NaiveDate) -> Option<NaiveDate> {
-    due_on.checked_add_months(Months::new(GRACE_MONTHS))
+/// A calendar's answer to "is this day a weekend or a statutory holiday, not worked" (adjusted
+/// working weekends, 调休上班, are working days). The rules take it as an argument so that they
+/// stay pure; [`crate::calendar::Calendar::is_day_off`] is the store's.
+pub type DayOff<'a> = &'a dyn Fn(NaiveDate) -> bool;
+
+/// No calendar holds this many days off in a row; the bound only keeps a calendar that lists
+/// every day as a holiday from looping.
+const MAX_DAYS_OFF_IN_A_ROW: u32 = 366;
+
+/// 专利法实施细则: a period whose last day is a statutory holiday (or a weekend) ends on the first
+/// working day after it. Applied to each deadline on its own: the due date, every surcharge
+/// month's end and the end of grace.
+pub fn next_working_day(day: NaiveDate, off: DayOff<'_>) -> NaiveDate {
+    let mut last = day;
+    for _ in 0..MAX_DAYS_OFF_IN_A_ROW {
+        if !off(last) {
+            break;
+        }
+        match last.succ_opt() {
+            Some(next) => last = next,
+            None => break,
+        }
+    }
+    last
 }
 
-/// The surcharge rate (bp of the full fee) for paying on `paid_on` a fee due on `due_on`: 0 up to
-/// one month after the due date inclusive, then 5% more per month up to 25% at six months;
-/// `None` after six months, when the patent has lapsed.
-pub fn surcharge_bp(due_on: NaiveDate, paid_on: NaiveDate) -> Option<i64> {
-    SURCHARGE_BANDS
-        .iter()
-        .find(|(months, _)| due_on.checked_add_months(Months::new(*months)).is_some_and(|limit| paid_on <= limit))
-        .map(|b| b.1)
+/// The last day of each surcharge band of a fee due by law on `due_on`: one to six months after
+/// it (clamped to the month's end, each from the due date, not chained), each moved to the next
+/// working day. The sixth is the end of grace.
+pub fn surcharge_month_ends(due_on: NaiveDate, off: DayOff<'_>) -> Option<[NaiveDate; GRACE_MONTHS as usize]> {
+    let mut ends = [due_on; GRACE_MONTHS as usize];
+    for (end, (months, _)) in ends.iter_mut().zip(SURCHARGE_BANDS) {
+        *end = next_working_day(due_on.checked_add_months(Months::new(months))?, off);
+    }
+    Some(ends)
+}
+
+/// The last day of the grace period of a fee due by law on `due_on`: six months after it,
+/// clamped to the month's end, moved to the next working day.
+pub fn grace_end_on(due_on: NaiveDate, off: DayOff<'_>) -> Option<NaiveDate> {
+    Some(next_working_day(due_on.checked_add_months(Months::new(GRACE_MONTHS))?, off))
+}
+
+/// The surcharge rate (bp of the full fee) for paying on `paid_on` a fee due by law on `due_on`:
+/// 0 up to the end of the first month after the due date inclusive, then 5% more per month up to
+/// 25% at six months, each month's end moved off weekends and holidays; `None` after the sixth,
+/// when the patent has lapsed.
+pub fn surcharge_bp(due_on: NaiveDate, paid_on: NaiveDate, off: DayOff<'_>) -> Option<i64> {
+    band(&surcharge_month_ends(due_on, off)?, paid_on)
+}
+
+fn band(month_ends: &[NaiveDate; GRACE_MONTHS as usize], paid_on: NaiveDate) -> Option<i64> {
+    month_ends.iter().zip(SURCHARGE_BANDS).find(|(end, _)| paid_on <= **end).map(|(_, (_, bp))| bp)
 }
 
 /// Why an annual fee is reduced, if it is.
@@ -100,6 +141,14 @@ pub enum Reduction {
     CoOwned,
     /// 开放许可: 15% off (pay 85%).
     OpenLicense,
+}
+
+impl YearFee {
+    /// The calendar years whose days off decide this fee's deadlines: from the statutory due date
+    /// to the (moved) end of grace.
+    pub fn calendar_years(&self) -> std::ops::RangeInclusive<i32> {
+        self.statutory_due_on.year()..=self.grace_end_on.year()
+    }
 }
 
 impl Reduction {
@@ -163,10 +212,18 @@ pub fn reduction(owners: &Owners, grant_year: Option<i64>, year: i64) -> Reducti
 pub struct YearFee {
     /// 专利年度.
     pub patent_year: i64,
-    /// The day it is due (the year's first day).
+    /// The day it is due: the year's first day, moved to the next working day when that is a
+    /// weekend or holiday.
     pub due_on: NaiveDate,
-    /// The last day it can be paid with a surcharge.
+    /// The year's first day as the law counts it, before the move.
+    pub statutory_due_on: NaiveDate,
+    /// The last day of each surcharge band (one to six months after the statutory due date, each
+    /// moved to the next working day).
+    pub month_ends: [NaiveDate; GRACE_MONTHS as usize],
+    /// The last day it can be paid with a surcharge (the sixth month's end, moved).
     pub grace_end_on: NaiveDate,
+    /// Six months after the statutory due date, before the move.
+    pub statutory_grace_end_on: NaiveDate,
     /// The table's fee.
     pub full_fee: Money,
     /// Why it is reduced.
@@ -175,15 +232,27 @@ pub struct YearFee {
     pub amount: Money,
 }
 
-/// The fee of patent year `year`; `None` outside the term or for a kind without annual fees.
-pub fn year_fee(kind: AchievementKind, filed_on: NaiveDate, owners: &Owners, grant_year: Option<i64>, year: i64) -> Option<YearFee> {
+/// The fee of patent year `year`, its deadlines moved off the days `off` says are off; `None`
+/// outside the term or for a kind without annual fees.
+pub fn year_fee(
+    kind: AchievementKind,
+    filed_on: NaiveDate,
+    owners: &Owners,
+    grant_year: Option<i64>,
+    year: i64,
+    off: DayOff<'_>,
+) -> Option<YearFee> {
     let full_fee = full_fee(kind, filed_on, year)?;
-    let due_on = due_on(filed_on, year)?;
+    let statutory_due_on = due_on(filed_on, year)?;
+    let month_ends = surcharge_month_ends(statutory_due_on, off)?;
     let reduction = reduction(owners, grant_year, year);
     Some(YearFee {
         patent_year: year,
-        due_on,
-        grace_end_on: grace_end_on(due_on)?,
+        due_on: next_working_day(statutory_due_on, off),
+        statutory_due_on,
+        month_ends,
+        grace_end_on: month_ends[month_ends.len() - 1],
+        statutory_grace_end_on: statutory_due_on.checked_add_months(Months::new(GRACE_MONTHS))?,
         full_fee,
         reduction,
         amount: full_fee.apply_bp(reduction.payable_bp()),
@@ -208,11 +277,11 @@ pub struct Charge {
 /// The cost of paying `fee` on `paid_on`: the reduced fee, the surcharge of its band, and after
 /// the grace period the restoration (1,000 yuan + the fee + the 25% surcharge).
 pub fn charge(fee: &YearFee, paid_on: NaiveDate) -> Charge {
-    let band = surcharge_bp(fee.due_on, paid_on);
-    let surcharge_bp = band.unwrap_or(RESTORATION_SURCHARGE_BP);
+    let in_band = band(&fee.month_ends, paid_on);
+    let surcharge_bp = in_band.unwrap_or(RESTORATION_SURCHARGE_BP);
     let surcharge = fee.full_fee.apply_bp(surcharge_bp);
-    let restoration = if band.is_none() { RESTORATION_FEE } else { Money::ZERO };
-    Charge { surcharge_bp, surcharge, restoration, total: Money(fee.amount.0 + surcharge.0 + restoration.0), restores: band.is_none() }
+    let restoration = if in_band.is_none() { RESTORATION_FEE } else { Money::ZERO };
+    Charge { surcharge_bp, surcharge, restoration, total: Money(fee.amount.0 + surcharge.0 + restoration.0), restores: in_band.is_none() }
 }
 
 /// Where a patent's next unpaid year stands on a day.
@@ -249,7 +318,8 @@ impl FeeStatus {
 
 /// The status of a fee on `on`: due when its due date is within `[on, on + within_days]`, in grace
 /// when it is past but the grace period is not, lapsed after the grace period; `None` when it is
-/// not due yet within the window.
+/// not due yet within the window. The dates are the moved ones: a fee due on a holiday is still
+/// due, not in grace, on the first working day after it.
 pub fn status_on(fee: &YearFee, on: NaiveDate, within_days: u32) -> Option<FeeStatus> {
     if on > fee.grace_end_on {
         Some(FeeStatus::Lapsed)
@@ -274,6 +344,9 @@ mod tests {
     const INVENTION: AchievementKind = AchievementKind::InventionPatent;
     const UTILITY: AchievementKind = AchievementKind::UtilityModel;
     const DESIGN: AchievementKind = AchievementKind::DesignPatent;
+
+    /// No day off at all: the tests of the month arithmetic alone.
+    const NO_DAY_OFF: DayOff<'static> = &|_| false;
 
     /// The institution alone, with its 费减备案 accepted.
     const SOLE: Owners = Owners { fee_reduction: true, co_owners: 0, co_owners_reduced: 0, open_license: false };
@@ -334,7 +407,7 @@ mod tests {
     fn the_worked_example_of_domain_section_5() {
         // Invention filed 2019-06-01, granted in year 2: year 5 is due 2023-06-01 and costs
         // 1,200 × 15% = 180.00 with the reduction.
-        let fee = year_fee(INVENTION, d(2019, 6, 1), &SOLE, Some(2), 5).expect("year 5 has a fee");
+        let fee = year_fee(INVENTION, d(2019, 6, 1), &SOLE, Some(2), 5, NO_DAY_OFF).expect("year 5 has a fee");
         assert_eq!((fee.due_on, fee.full_fee, fee.amount), (d(2023, 6, 1), Money(120_000), Money(18_000)));
         assert_eq!(fee.grace_end_on, d(2023, 12, 1));
         // Paid 2023-07-01 (one month, inclusive) → 180.00; 07-15 → + 5% of 1,200 = 240.00;
@@ -359,7 +432,7 @@ mod tests {
     #[case(d(2023, 12, 1), Some(2500))]
     #[case(d(2023, 12, 2), None)]
     fn surcharge_bands_from_the_due_date(#[case] paid_on: NaiveDate, #[case] bp: Option<i64>) {
-        assert_eq!(surcharge_bp(d(2023, 6, 1), paid_on), bp, "paid {paid_on}");
+        assert_eq!(surcharge_bp(d(2023, 6, 1), paid_on, NO_DAY_OFF), bp, "paid {paid_on}");
     }
 
     #[test]
@@ -368,16 +441,16 @@ mod tests {
         // year), two months 2024-03-31 (not 03-29 as chaining from February would give).
         let due = due_on(d(2015, 1, 31), 10).expect("due");
         assert_eq!(due, d(2024, 1, 31));
-        assert_eq!(surcharge_bp(due, d(2024, 2, 29)), Some(0));
-        assert_eq!(surcharge_bp(due, d(2024, 3, 1)), Some(500));
-        assert_eq!(surcharge_bp(due, d(2024, 3, 31)), Some(500));
-        assert_eq!(surcharge_bp(due, d(2024, 4, 1)), Some(1000));
-        assert_eq!(grace_end_on(due), Some(d(2024, 7, 31)));
+        assert_eq!(surcharge_bp(due, d(2024, 2, 29), NO_DAY_OFF), Some(0));
+        assert_eq!(surcharge_bp(due, d(2024, 3, 1), NO_DAY_OFF), Some(500));
+        assert_eq!(surcharge_bp(due, d(2024, 3, 31), NO_DAY_OFF), Some(500));
+        assert_eq!(surcharge_bp(due, d(2024, 4, 1), NO_DAY_OFF), Some(1000));
+        assert_eq!(grace_end_on(due, NO_DAY_OFF), Some(d(2024, 7, 31)));
         // Filed on a 29 February: due on 28 February in common years, 29 in leap years.
         assert_eq!(due_on(d(2016, 2, 29), 2), Some(d(2017, 2, 28)));
         assert_eq!(due_on(d(2016, 2, 29), 5), Some(d(2020, 2, 29)));
         // Due 08-31: the grace ends 02-28 (six months later, clamped).
-        assert_eq!(grace_end_on(d(2025, 8, 31)), Some(d(2026, 2, 28)));
+        assert_eq!(grace_end_on(d(2025, 8, 31), NO_DAY_OFF), Some(d(2026, 2, 28)));
     }
 
     #[rstest]
@@ -406,7 +479,7 @@ mod tests {
     #[case(Owners { co_owners: 1, co_owners_reduced: 0, ..SOLE }, 200_000)]
     #[case(Owners { open_license: true, ..SOLE }, 170_000)]
     fn reduced_amounts(#[case] owners: Owners, #[case] fen: i64) {
-        let fee = year_fee(INVENTION, d(2016, 4, 10), &owners, Some(3), 7).expect("fee");
+        let fee = year_fee(INVENTION, d(2016, 4, 10), &owners, Some(3), 7, NO_DAY_OFF).expect("fee");
         assert_eq!(fee.amount, Money(fen));
     }
 
@@ -416,14 +489,14 @@ mod tests {
         // table fee leaves a fraction of a fen, so the half-up rounding of apply_bp is pinned
         // directly: 0.05 × 15% = 0.0075 → 0.01.
         let open = Owners { open_license: true, ..SOLE };
-        assert_eq!(year_fee(DESIGN, d(2022, 1, 1), &open, Some(1), 4).map(|f| f.amount), Some(Money(76_500)));
+        assert_eq!(year_fee(DESIGN, d(2022, 1, 1), &open, Some(1), 4, NO_DAY_OFF).map(|f| f.amount), Some(Money(76_500)));
         assert_eq!(Money(5).apply_bp(1500), Money(1));
     }
 
     #[test]
     fn restoration_costs_1000_plus_the_fee_plus_25_percent() {
         // Year 5 of the worked example, paid 2023-12-02 (grace ended 12-01): 1,000 + 180 + 300.
-        let fee = year_fee(INVENTION, d(2019, 6, 1), &SOLE, Some(2), 5).expect("fee");
+        let fee = year_fee(INVENTION, d(2019, 6, 1), &SOLE, Some(2), 5, NO_DAY_OFF).expect("fee");
         let c = charge(&fee, d(2023, 12, 2));
         assert!(c.restores, "after the grace period the payment restores the patent");
         assert_eq!((c.surcharge, c.restoration, c.total), (Money(30_000), Money(100_000), Money(148_000)));
@@ -432,10 +505,10 @@ mod tests {
     #[test]
     fn the_utility_model_ends_at_year_ten() {
         let filed = d(2016, 3, 15);
-        let fee = year_fee(UTILITY, filed, &SOLE, Some(1), 10).expect("year 10 has a fee");
+        let fee = year_fee(UTILITY, filed, &SOLE, Some(1), 10, NO_DAY_OFF).expect("year 10 has a fee");
         // Granted in year 1: the reduction covers years 1 … 10, so year 10 (2,000.00) is reduced.
         assert_eq!((fee.due_on, fee.full_fee, fee.reduction), (d(2025, 3, 15), Money(200_000), Reduction::SoleOwner));
-        assert_eq!(year_fee(UTILITY, filed, &SOLE, Some(1), 11), None);
+        assert_eq!(year_fee(UTILITY, filed, &SOLE, Some(1), 11, NO_DAY_OFF), None);
     }
 
     #[rstest]
@@ -447,8 +520,110 @@ mod tests {
     #[case(d(2027, 6, 1), 90, Some(FeeStatus::Grace))]
     #[case(d(2027, 6, 2), 90, Some(FeeStatus::Lapsed))]
     fn status_on_a_day(#[case] on: NaiveDate, #[case] within: u32, #[case] status: Option<FeeStatus>) {
-        let fee = year_fee(INVENTION, d(2019, 12, 1), &SOLE, Some(3), 8).expect("fee");
+        let fee = year_fee(INVENTION, d(2019, 12, 1), &SOLE, Some(3), 8, NO_DAY_OFF).expect("fee");
         assert_eq!(fee.due_on, d(2026, 12, 1));
         assert_eq!(status_on(&fee, on, within), status, "on {on} within {within}");
+    }
+
+    /// The State Council's arrangements the deadline tests need, as listed in the shipped
+    /// calendar (migrations/0002_rewards.sql): 2025 劳动节 05-01…05-05 (04-27 worked), 端午节
+    /// 05-31…06-02, 国庆节、中秋节 10-01…10-08 (09-28 and 10-11 worked); 2026 国庆节 10-01…10-07.
+    fn calendar() -> crate::calendar::Calendar {
+        use crate::calendar::DayKind::{Rest, Work};
+        let rest = |from: NaiveDate, days: u64| (0..days).map(move |i| (from + Days::new(i), Rest));
+        crate::calendar::Calendar::new(
+            rest(d(2025, 5, 1), 5).chain(rest(d(2025, 5, 31), 3)).chain(rest(d(2025, 10, 1), 8)).chain(rest(d(2026, 10, 1), 7)).chain([
+                (d(2025, 4, 27), Work),
+                (d(2025, 9, 28), Work),
+                (d(2025, 10, 11), Work),
+            ]),
+        )
+    }
+
+    #[rstest]
+    // A weekday stays: 2025-07-01 is a Tuesday.
+    #[case(d(2025, 7, 1), d(2025, 7, 1))]
+    // Saturday 2024-06-01 → Monday 06-03 (a year the test calendar lists nothing for: weekends only).
+    #[case(d(2024, 6, 1), d(2024, 6, 3))]
+    // In the National Day holiday (2025-10-01…10-08) → Thursday 10-09.
+    #[case(d(2025, 10, 1), d(2025, 10, 9))]
+    #[case(d(2025, 10, 5), d(2025, 10, 9))]
+    // A worked Sunday (调休上班 2025-09-28) is a working day.
+    #[case(d(2025, 9, 28), d(2025, 9, 28))]
+    fn deadlines_move_to_the_next_working_day(#[case] day: NaiveDate, #[case] moved: NaiveDate) {
+        let cal = calendar();
+        assert_eq!(next_working_day(day, &|x| cal.is_day_off(x)), moved, "{day}");
+    }
+
+    #[test]
+    fn a_fee_due_on_a_saturday_is_due_on_the_monday() {
+        // Invention filed 2020-06-01 (a Monday): year 5 is due by law on Saturday 2024-06-01, so
+        // on Monday 06-03; paid that Monday it is on time (no surcharge, due not grace).
+        let cal = calendar();
+        let fee = year_fee(INVENTION, d(2020, 6, 1), &SOLE, Some(2), 5, &|x| cal.is_day_off(x)).expect("fee");
+        assert_eq!((fee.statutory_due_on, fee.due_on), (d(2024, 6, 1), d(2024, 6, 3)));
+        assert_eq!(status_on(&fee, d(2024, 6, 3), 0), Some(FeeStatus::Due));
+        assert_eq!(status_on(&fee, d(2024, 6, 4), 0), Some(FeeStatus::Grace));
+        // Grace: six months after 06-01 is Sunday 2024-12-01 → Monday 12-02.
+        assert_eq!((fee.statutory_grace_end_on, fee.grace_end_on), (d(2024, 12, 1), d(2024, 12, 2)));
+    }
+
+    #[test]
+    fn a_fee_due_in_the_national_day_holiday_is_due_on_the_first_working_day_after_it() {
+        // Filed 2021-10-01: year 5 is due by law on 2025-10-01, in the holiday 10-01…10-08, so
+        // it is due on Thursday 10-09; on 10-09 it is due (not in grace) and costs 180.00 alone.
+        let cal = calendar();
+        let fee = year_fee(INVENTION, d(2021, 10, 1), &SOLE, Some(2), 5, &|x| cal.is_day_off(x)).expect("fee");
+        assert_eq!(fee.due_on, d(2025, 10, 9));
+        assert_eq!(status_on(&fee, d(2025, 10, 9), 90), Some(FeeStatus::Due));
+        assert_eq!(charge(&fee, d(2025, 10, 9)).total, Money(18_000));
+        // The first month ends on Saturday 2025-11-01 → Monday 11-03: still no surcharge; 11-04
+        // is the second month: 5% of 1,200 = 60.00.
+        assert_eq!(fee.month_ends[0], d(2025, 11, 3));
+        assert_eq!(charge(&fee, d(2025, 11, 3)).surcharge, Money::ZERO);
+        assert_eq!(charge(&fee, d(2025, 11, 4)).surcharge, Money(6_000));
+    }
+
+    #[test]
+    fn a_month_end_on_a_sunday_keeps_the_lower_band_on_the_monday() {
+        // Due by law on Saturday 2026-08-22 (→ Monday 08-24). The third month ends on Sunday
+        // 2026-11-22 → Monday 11-23: paid on 11-23 it is still the third month, 10% of 2,000 =
+        // 200.00, not 15%; on Tuesday 11-24 it is the fourth, 300.00.
+        let cal = calendar();
+        let off = |x| cal.is_day_off(x);
+        assert_eq!(surcharge_bp(d(2026, 8, 22), d(2026, 11, 23), &off), Some(1000));
+        assert_eq!(surcharge_bp(d(2026, 8, 22), d(2026, 11, 24), &off), Some(1500));
+        // Without the move the Monday would already be in the fourth month.
+        assert_eq!(surcharge_bp(d(2026, 8, 22), d(2026, 11, 23), NO_DAY_OFF), Some(1500));
+        let fee = year_fee(INVENTION, d(2018, 8, 22), &SOLE, Some(2), 9, &off).expect("fee");
+        assert_eq!(charge(&fee, d(2026, 11, 23)).surcharge, Money(20_000));
+    }
+
+    #[test]
+    fn each_month_end_moves_on_its_own() {
+        // Due by law on Tuesday 2025-04-01. One month: 05-01 (劳动节 05-01…05-05) → 05-06; two:
+        // 06-01 (端午节 05-31…06-02) → 06-03; three to five: 07-01, 08-01, 09-01 (weekdays); six:
+        // 10-01 (国庆节) → 10-09. Not chained: the third is 07-01, not a month after 06-03.
+        let cal = calendar();
+        let ends = surcharge_month_ends(d(2025, 4, 1), &|x| cal.is_day_off(x)).expect("ends");
+        assert_eq!(ends, [d(2025, 5, 6), d(2025, 6, 3), d(2025, 7, 1), d(2025, 8, 1), d(2025, 9, 1), d(2025, 10, 9)]);
+    }
+
+    #[test]
+    fn a_grace_end_on_a_holiday_moves_and_the_patent_lapses_only_after_it() {
+        // Filed 2015-04-01, year 11 due 2025-04-01: grace ends by law on 2025-10-01, in the
+        // holiday → 10-09. On 10-09: in grace, 25% of 4,000 = 1,000.00 + 4,000 (year 11 is past the
+        // window of a patent granted in year 1: 1 … 10) = 5,000.00, no restoration; on 10-10 lapsed,
+        // restoration 1,000.00 on top.
+        let cal = calendar();
+        let fee = year_fee(INVENTION, d(2015, 4, 1), &SOLE, Some(1), 11, &|x| cal.is_day_off(x)).expect("fee");
+        assert_eq!((fee.statutory_grace_end_on, fee.grace_end_on), (d(2025, 10, 1), d(2025, 10, 9)));
+        assert_eq!(status_on(&fee, d(2025, 10, 9), 90), Some(FeeStatus::Grace));
+        assert_eq!(status_on(&fee, d(2025, 10, 10), 90), Some(FeeStatus::Lapsed));
+        let on_time = charge(&fee, d(2025, 10, 9));
+        assert_eq!((on_time.surcharge, on_time.restoration, on_time.total), (Money(100_000), Money::ZERO, Money(500_000)));
+        let late = charge(&fee, d(2025, 10, 10));
+        assert_eq!((late.restores, late.total), (true, Money(600_000)));
+        assert_eq!(fee.calendar_years(), 2025..=2025);
     }
 }

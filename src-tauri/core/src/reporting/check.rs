@@ -7,6 +7,7 @@ use crate::lang::Lang;
 use crate::reporting::annual;
 use crate::rewards::plan::Severity;
 use crate::store::Store;
+use chrono::NaiveDate;
 use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
@@ -14,9 +15,10 @@ use ts_rs::TS;
 /// A record a finding points at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct RecordRef {
-    /// `contract`, `receipt`, `achievement`, `distribution` or `indicator`.
+    /// `contract`, `receipt`, `achievement`, `distribution`, `indicator` or `holiday_year`.
     pub kind: &'static str,
-    /// Its number (contract no, voucher or receipt date, achievement no, distribution id, indicator path).
+    /// Its number (contract no, voucher or receipt date, achievement no, distribution id, indicator
+    /// path, calendar year).
     pub key: String,
 }
 
@@ -36,8 +38,18 @@ pub struct CheckFinding {
 /// How much an indicator may move against the year before without a warning.
 const JUMP_FACTOR: i64 = 3;
 
-/// Every finding for `year`, errors first.
-pub fn check(store: &Store, year: i32, lang: Lang) -> Result<Vec<CheckFinding>> {
+/// Every finding `check` shows: the annual fees' as they stand on `on` (today), whatever the
+/// year, then those of `year`; errors first.
+pub fn check(store: &Store, year: i32, on: NaiveDate, lang: Lang) -> Result<Vec<CheckFinding>> {
+    let mut out = fees(store, on, lang)?;
+    out.extend(year_findings(store, year, lang)?);
+    out.sort_by_key(|f| f.severity != Severity::Error);
+    Ok(out)
+}
+
+/// The findings about the data of report year `year`, errors first: the ones that block filing
+/// it (the annual fees' do not: they are about today, not about the year's figures).
+pub fn year_findings(store: &Store, year: i32, lang: Lang) -> Result<Vec<CheckFinding>> {
     let conn = store.conn();
     let (from, to) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
     let mut out = Vec::new();
@@ -146,6 +158,34 @@ pub fn check(store: &Store, year: i32, lang: Lang) -> Result<Vec<CheckFinding>> 
     Ok(out)
 }
 
+/// The annual fees on `on` (docs/rules/fees.md): a patent recorded in force whose next fee is
+/// unpaid past the end of grace has in fact lapsed unless restored, so it is an error until one
+/// of the two is recorded; and a year without a holiday arrangement makes the deadlines there
+/// move off weekends only, which a person must know rather than the code guess.
+pub fn fees(store: &Store, on: NaiveDate, lang: Lang) -> Result<Vec<CheckFinding>> {
+    let listing = crate::fees::docket::listing(store, on, crate::fees::docket::DEFAULT_WITHIN_DAYS)?;
+    let mut out = Vec::new();
+    let past: Vec<RecordRef> = listing.past_grace().into_iter().map(|key| RecordRef { kind: "achievement", key }).collect();
+    if !past.is_empty() {
+        out.push(CheckFinding {
+            code: "fee_past_grace",
+            severity: Severity::Error,
+            message: text("fee_past_grace", past.len(), lang),
+            records: past,
+        });
+    }
+    let years: Vec<RecordRef> = listing.calendar_missing().iter().map(|y| RecordRef { kind: "holiday_year", key: y.to_string() }).collect();
+    if !years.is_empty() {
+        out.push(CheckFinding {
+            code: "holiday_calendar_missing",
+            severity: Severity::Warning,
+            message: text("holiday_calendar_missing", years.len(), lang),
+            records: years,
+        });
+    }
+    Ok(out)
+}
+
 /// Headline indicators that moved more than [`JUMP_FACTOR`] times against the year before — the
 /// kind of mistake (yuan for 万元, a missing year of data) the national editors correct each year.
 fn jumps(store: &Store, year: i32, lang: Lang) -> Result<Vec<CheckFinding>> {
@@ -210,6 +250,14 @@ fn text(code: &str, n: usize, lang: Lang) -> String {
         "achievement_without_funding_level" => {
             ("项当年授权的成果没有成果来源（经费级别）", "achievement(s) granted this year without a funding source level")
         }
+        "fee_past_grace" => (
+            "项专利记录为有效，但下一年度年费宽限期已届满仍未缴：请记录缴费（按恢复程序）或记录失效",
+            "patent(s) recorded in force whose next annual fee is unpaid past the end of grace: record the payment (a restoration) or record the lapse",
+        ),
+        "holiday_calendar_missing" => (
+            "个年份没有节假日安排，这些年份的年费期限只按周末顺延：请在设置中录入该年的节假日",
+            "year(s) without a holiday arrangement: annual-fee deadlines there move off weekends only; enter the year's holidays in Settings",
+        ),
         _ => ("项问题", "problem(s)"),
     };
     match lang {

@@ -23,7 +23,7 @@ pub fn file(store: &mut Store, actor: &Actor, year: i32, override_reason: Option
         return Err(Error::Refused { code: "report_filed", detail: year.to_string() });
     }
     let errors: Vec<&'static str> =
-        check::check(store, year, crate::Lang::Zh)?.into_iter().filter(|f| f.severity == Severity::Error).map(|f| f.code).collect();
+        check::year_findings(store, year, crate::Lang::Zh)?.into_iter().filter(|f| f.severity == Severity::Error).map(|f| f.code).collect();
     let reason = override_reason.map(str::trim).filter(|r| !r.is_empty());
     if let (Some(first), None) = (errors.first(), reason) {
         return Err(Error::Refused { code: first, detail: year.to_string() });
@@ -67,18 +67,22 @@ pub struct AnnualReport {
     pub indicators: annual::Indicators,
     /// Due date, narrative, cases, filing.
     pub year: ReportYear,
-    /// `check` for the year (whole institution).
+    /// `check` for the year (whole institution): the findings that block filing.
     pub findings: Vec<CheckFinding>,
+    /// `check`'s annual-fee findings as of today (patents in force past grace, years without a
+    /// holiday arrangement): shown with the others, not about the year, never blocking its filing.
+    pub fee_findings: Vec<CheckFinding>,
     /// Indicators changed since filing.
     pub changes: Vec<Change>,
 }
 
-/// The report screen's content for `year`.
-pub fn overview(store: &Store, year: i32, department: Option<&str>, lang: crate::Lang) -> Result<AnnualReport> {
+/// The report screen's content for `year`, its findings as of `on` (today).
+pub fn overview(store: &Store, year: i32, department: Option<&str>, on: chrono::NaiveDate, lang: crate::Lang) -> Result<AnnualReport> {
     Ok(AnnualReport {
         indicators: annual::indicators_for(store, year, department)?,
         year: report_year::load(store, year)?,
-        findings: check::check(store, year, lang)?,
+        findings: check::year_findings(store, year, lang)?,
+        fee_findings: check::fees(store, on, lang)?,
         changes: report_year::changes(store, year)?,
     })
 }
