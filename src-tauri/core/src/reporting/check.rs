@@ -55,14 +55,7 @@ pub fn year_findings(store: &Store, year: i32, lang: Lang) -> Result<Vec<CheckFi
     let mut out = Vec::new();
     let mut query = |code: &'static str, severity: Severity, kind: &'static str, sql: &str| -> Result<()> {
         let keys = conn.prepare(sql)?.query_map(params![from, to], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
-        if !keys.is_empty() {
-            out.push(CheckFinding {
-                code,
-                severity,
-                message: text(code, keys.len(), lang),
-                records: keys.into_iter().map(|key| RecordRef { kind, key }).collect(),
-            });
-        }
+        out.extend(finding(code, severity, keys.into_iter().map(|key| RecordRef { kind, key }).collect(), lang));
         Ok(())
     };
     query(
@@ -146,14 +139,7 @@ pub fn year_findings(store: &Store, year: i32, lang: Lang) -> Result<Vec<CheckFi
         .into_iter()
         .map(|c| RecordRef { kind: "indicator", key: c.indicator })
         .collect();
-    if !changed.is_empty() {
-        out.push(CheckFinding {
-            code: "report_changed_since_filing",
-            severity: Severity::Warning,
-            message: text("report_changed_since_filing", changed.len(), lang),
-            records: changed,
-        });
-    }
+    out.extend(finding("report_changed_since_filing", Severity::Warning, changed, lang));
     out.sort_by_key(|f| f.severity != Severity::Error);
     Ok(out)
 }
@@ -166,23 +152,9 @@ pub fn fees(store: &Store, on: NaiveDate, lang: Lang) -> Result<Vec<CheckFinding
     let listing = crate::fees::docket::listing(store, on, crate::fees::docket::DEFAULT_WITHIN_DAYS)?;
     let mut out = Vec::new();
     let past: Vec<RecordRef> = listing.past_grace().into_iter().map(|key| RecordRef { kind: "achievement", key }).collect();
-    if !past.is_empty() {
-        out.push(CheckFinding {
-            code: "fee_past_grace",
-            severity: Severity::Error,
-            message: text("fee_past_grace", past.len(), lang),
-            records: past,
-        });
-    }
+    out.extend(finding("fee_past_grace", Severity::Error, past, lang));
     let years: Vec<RecordRef> = listing.calendar_missing().iter().map(|y| RecordRef { kind: "holiday_year", key: y.to_string() }).collect();
-    if !years.is_empty() {
-        out.push(CheckFinding {
-            code: "holiday_calendar_missing",
-            severity: Severity::Warning,
-            message: text("holiday_calendar_missing", years.len(), lang),
-            records: years,
-        });
-    }
+    out.extend(finding("holiday_calendar_missing", Severity::Warning, years, lang));
     Ok(out)
 }
 
@@ -208,16 +180,12 @@ fn jumps(store: &Store, year: i32, lang: Lang) -> Result<Vec<CheckFinding>> {
         .filter(|(_, a, b)| *a > 0 && *b > 0 && (*a > b * JUMP_FACTOR || *b > a * JUMP_FACTOR))
         .map(|(path, _, _)| RecordRef { kind: "indicator", key: (*path).to_string() })
         .collect();
-    Ok(if moved.is_empty() {
-        Vec::new()
-    } else {
-        vec![CheckFinding {
-            code: "indicator_jump",
-            severity: Severity::Warning,
-            message: text("indicator_jump", moved.len(), lang),
-            records: moved,
-        }]
-    })
+    Ok(finding("indicator_jump", Severity::Warning, moved, lang).into_iter().collect())
+}
+
+/// A finding naming `records`, or none when there is none to name.
+fn finding(code: &'static str, severity: Severity, records: Vec<RecordRef>, lang: Lang) -> Option<CheckFinding> {
+    (!records.is_empty()).then(|| CheckFinding { code, severity, message: text(code, records.len(), lang), records })
 }
 
 fn text(code: &str, n: usize, lang: Lang) -> String {
