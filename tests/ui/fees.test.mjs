@@ -186,12 +186,13 @@ test('paying a fee in grace: the dialog quotes the band for the chosen day and t
   await page.getByTestId('fee-pay-CG20200184').waitFor({ state: 'detached' })
 
   // 标记失效 for another patent past its grace period: the first left, CG20170138, lapsed as of its
-  // year 10's due date (moved off 元旦 to the worked Sunday 01-04).
+  // year 10's first day as the law counts it, Saturday 2026-01-03 (元旦): the move to the worked
+  // Sunday 01-04 gave more time to pay, it does not move the patent year.
   const [first] = await cells(page, 'fees-table')
   assert.equal(first[0], 'CG20170138')
   await page.getByTestId('fee-lapse-CG20170138').click()
   // Likewise the restoration's.
-  await page.locator('.el-message').filter({ hasText: 'CG20170138 已标记失效（自 2026-01-04 起终止）' }).waitFor()
+  await page.locator('.el-message').filter({ hasText: 'CG20170138 已标记失效（自 2026-01-03 起终止）' }).waitFor()
   await page.getByTestId('fee-lapse-CG20170138').waitFor({ state: 'detached' })
   // 20,500.00 − 1,480.00 − 2,600.00 = 16,420.00 for the six left.
   await page.getByTestId('fees-sum').filter({ hasText: '共 6 项，按 2026-11-23 缴纳合计 ¥16,420.00' }).waitFor()

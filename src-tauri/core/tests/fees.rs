@@ -209,7 +209,11 @@ fn a_lapsed_patent_is_marked_then_restored_by_paying_with_the_restoration_fee() 
     assert_eq!(code(docket::mark_lapsed(&mut store, &actor(), "F01", day(ON))), "fee_not_lapsed", "F01 is only due");
     assert_eq!(code(docket::mark_lapsed(&mut store, &actor(), "F03", day(ON))), "fee_not_lapsed", "F03 is in grace");
     let lapse = docket::mark_lapsed(&mut store, &actor(), "F02", day(ON)).expect("marked");
-    assert_eq!((lapse.patent_year, lapse.due_on, lapse.grace_end_on), (6, day("2026-02-10"), day("2026-08-10")));
+    // Tuesday 2026-02-10 and Monday 2026-08-10 are working days: nothing moved.
+    assert_eq!(
+        (lapse.patent_year, lapse.due_on, lapse.grace_end_on, lapse.lapsed_on),
+        (6, day("2026-02-10"), day("2026-08-10"), day("2026-02-10"))
+    );
     let status = |store: &Store| -> AchievementStatus {
         store.conn().query_row("SELECT status FROM achievement WHERE achievement_no = 'F02'", [], |r| r.get(0)).expect("status")
     };

@@ -4213,13 +4213,18 @@ achievement_no: string,
  */
 patent_year: number, 
 /**
- * Its due date: the patent lapsed as of this day.
+ * Its due date, moved off a weekend or holiday (the last day it could be paid without a surcharge).
  */
 due_on: string, 
 /**
  * The grace period ended on this day.
  */
-grace_end_on: string, };
+grace_end_on: string, 
+/**
+ * The day the patent ended: the unpaid year's first day as the law counts it. The moves off
+ * weekends and holidays give more time to pay; they do not move the patent year.
+ */
+lapsed_on: string, };
 
 export type YearStatus = "before_grant" | "paid" | "due" | "grace" | "lapsed" | "upcoming" | "ended";
 

@@ -879,10 +879,13 @@ pub struct Lapse {
     /// The unpaid year.
     #[ts(type = "number")]
     pub patent_year: i64,
-    /// Its due date: the patent lapsed as of this day.
+    /// Its due date, moved off a weekend or holiday (the last day it could be paid without a surcharge).
     pub due_on: NaiveDate,
     /// The grace period ended on this day.
     pub grace_end_on: NaiveDate,
+    /// The day the patent ended: the unpaid year's first day as the law counts it. The moves off
+    /// weekends and holidays give more time to pay; they do not move the patent year.
+    pub lapsed_on: NaiveDate,
 }
 
 /// Records that a granted patent in force has lapsed (status → lapsed, audited) because its next
@@ -906,6 +909,7 @@ pub fn mark_lapsed(store: &mut Store, actor: &Actor, achievement_no: &str, on: N
         patent_year: fee.patent_year,
         due_on: fee.due_on,
         grace_end_on: fee.grace_end_on,
+        lapsed_on: fee.statutory_due_on,
     };
     let before = serde_json::json!({"status": p.status});
     let mut after = serde_json::to_value(&lapse).unwrap_or_default();
