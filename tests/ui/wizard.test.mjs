@@ -42,7 +42,8 @@ before(async () => {
   bigStandard = join(scratch, '成果-全部.csv')
   const standard = ['成果编号,成果名称,成果类型,申请号,申请日,授权号,授权日,法律状态,所属单位,财政资助项目,年费已缴至,完成人']
   for (let i = 1; i <= STANDARD_BIG; i++) {
-    const body = `20269${String(i).padStart(7, '0')}`
+    // Invention numbers (type digit 1), serials from 9,000,001: none of the demo's or the other file's.
+    const body = `202619${String(i).padStart(6, '0')}`
     standard.push(`BIG-${String(i).padStart(5, '0')},一种测试成果${i},发明专利,${body}.${checkDigit(body)},2024-03-05,,,申请中,计算机学院,,,T0001`)
   }
   writeFileSync(bigStandard, standard.join('\r\n') + '\r\n')

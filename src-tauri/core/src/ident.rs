@@ -48,6 +48,26 @@ pub fn application_no(text: &str) -> Result<String, IdentError> {
     Ok(format!("{body}.{expected}"))
 }
 
+/// The kind of patent the type digit of a normalized application number names — the fifth digit
+/// of the 12-digit numbers (since 2003), the third of the 8-digit ones: 1 invention, 2 utility
+/// model, 3 design; 8 and 9 an invention and a utility model entering the national phase from a
+/// PCT application. `None` for any other digit (no kind to compare with).
+pub fn application_kind(normalized: &str) -> Option<crate::model::AchievementKind> {
+    use crate::model::AchievementKind as K;
+    let body = normalized.split('.').next()?;
+    let digit = match body.len() {
+        12 => body.as_bytes()[4],
+        8 => body.as_bytes()[2],
+        _ => return None,
+    };
+    match digit {
+        b'1' | b'8' => Some(K::InventionPatent),
+        b'2' | b'9' => Some(K::UtilityModel),
+        b'3' => Some(K::DesignPatent),
+        _ => None,
+    }
+}
+
 const CREDIT_CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /// Validates a unified social credit code (GB 32100-2015) and returns it upper-cased.
@@ -135,8 +155,23 @@ pub fn mask(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::AchievementKind as K;
     use proptest::prelude::*;
     use rstest::rstest;
+
+    #[rstest]
+    #[case("202310123456.6", Some(K::InventionPatent))]
+    #[case("202320123456.1", Some(K::UtilityModel))]
+    #[case("202330123456.7", Some(K::DesignPatent))]
+    #[case("202380123456.2", Some(K::InventionPatent))]
+    #[case("202390123456.8", Some(K::UtilityModel))]
+    #[case("20131012.0", Some(K::InventionPatent))]
+    #[case("98231234.5", Some(K::UtilityModel))]
+    #[case("202340123456.3", None)]
+    #[case("", None)]
+    fn the_type_digit_names_the_kind(#[case] number: &str, #[case] kind: Option<K>) {
+        assert_eq!(application_kind(number), kind, "{number}");
+    }
 
     // Check digits below were worked out by hand with the weights of docs/rules/identifiers.md
     // "Patent application number", e.g.

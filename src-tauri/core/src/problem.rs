@@ -46,6 +46,8 @@ pub enum ProblemKind {
     Percent(ShareError),
     List(ListError),
     ApplicationNo(IdentError),
+    /// An application number whose type digit names another kind of patent: (that kind).
+    ApplicationKind(crate::model::AchievementKind),
     CreditCode(IdentError),
     IdNumber(IdentError),
     /// A masked resident ID (from an export without full numbers).
@@ -260,6 +262,7 @@ impl ProblemKind {
             | CreditCode(IdentError::CheckDigit { .. })
             | IdNumber(IdentError::CheckDigit { .. }) => "bad_check_digit",
             ApplicationNo(_) => "bad_application_no",
+            ApplicationKind(_) => "application_kind_mismatch",
             CreditCode(_) => "bad_credit_code",
             IdNumber(_) => "bad_id_number",
             MaskedIdNumber => "masked_id_number",
@@ -383,6 +386,16 @@ impl ProblemKind {
                 (e, false) => format!("bad list: {e} (e.g. T001*:50; T002:50)"),
             },
             ApplicationNo(e) => ident_text(e, lang, "申请号", "application number"),
+            ApplicationKind(kind) => {
+                if zh {
+                    format!("申请号的类型位表示{}，与成果类型不符（申请号第 5 位，2003 年前的 8 位申请号为第 3 位：1/8 发明，2/9 实用新型，3 外观设计）", kind.zh())
+                } else {
+                    format!(
+                        "the application number's type digit says {}, not this kind (the 5th digit, the 3rd of an 8-digit number before 2003: 1/8 invention, 2/9 utility model, 3 design)",
+                        kind.key().replace('_', " ")
+                    )
+                }
+            }
             CreditCode(e) => ident_text(e, lang, "统一社会信用代码", "credit code"),
             IdNumber(e) => ident_text(e, lang, "身份证号", "resident ID"),
             MaskedIdNumber => lang

@@ -17,6 +17,10 @@ use transferdesk_core::{import, Error};
 #[case::unknown_inventor(Table::Achievements, "unknown_inventor.csv", &[(2, "完成人", "unknown_reference")])]
 #[case::duplicate_keys(Table::People, "duplicate_keys.csv", &[(3, "工号", "duplicate_in_file"), (4, "工号", "duplicate_in_database")])]
 #[case::bad_check_digit(Table::Achievements, "bad_check_digit.csv", &[(2, "申请号", "bad_check_digit")])]
+// Row 2: an invention whose number's fifth digit is 2 (a utility model); row 3: a design with a 1
+// (an invention). Rows 4 and 5 are PCT national-phase numbers (9: utility model, 8: invention)
+// of the kinds they say: no problem.
+#[case::kind_mismatch(Table::Achievements, "kind_mismatch.csv", &[(2, "申请号", "application_kind_mismatch"), (3, "申请号", "application_kind_mismatch")])]
 #[case::bad_credit_code(Table::Organizations, "bad_credit_code.csv", &[(2, "统一社会信用代码", "bad_check_digit")])]
 #[case::bad_id_number(Table::People, "bad_id_number.csv", &[(2, "身份证号", "bad_check_digit")])]
 #[case::empty_csv(Table::People, "empty.csv", &[(0, "", "empty_file")])]

@@ -24,7 +24,15 @@ impl Record for Achievement {
         let kind_label = kind.map(|k| k.zh()).unwrap_or("");
         let application_no = if patent {
             r.required_for("application_no", kind_label).and_then(|t| match crate::ident::application_no(&t) {
-                Ok(v) => Some(v),
+                // The number's type digit says which kind of patent it is: a wrong kind would
+                // apply another fee table and term.
+                Ok(v) => match crate::ident::application_kind(&v) {
+                    Some(named) if Some(named) != kind => {
+                        r.problem("application_no", &t, ProblemKind::ApplicationKind(named));
+                        None
+                    }
+                    _ => Some(v),
+                },
                 Err(e) => {
                     r.problem("application_no", &t, ProblemKind::ApplicationNo(e));
                     None
