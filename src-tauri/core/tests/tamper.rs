@@ -279,6 +279,9 @@ fn a_restored_backup_verifies_and_the_backups_of_the_replaced_data_are_set_aside
         cost_category: None,
     };
     transferdesk_core::deals::contract::edit::add_receipt(&mut store, &actor(), contract, &entry).expect("entry 23");
+    // Another backup of the 23 entries, in the same second as the restore that follows (the
+    // times are to the second): it too holds data the restore replaced.
+    backup::take(&store, actor().at, Reason::Manual, &mut unobserved).expect("backup at 23");
     let restored = backup::restore(&mut store, Path::new(&taken.file), &actor(), &mut unobserved).expect("restored");
     let report = verify(&store).expect("verify");
     assert!(report.ok, "{:?}", report.findings);
@@ -287,7 +290,15 @@ fn a_restored_backup_verifies_and_the_backups_of_the_replaced_data_are_set_aside
     seen.sort();
     // The backup restored is the log's own past (22 matches); the before-restore backup holds the
     // replaced 23 entries: set aside, not a finding; the witness beside follows the restore.
-    assert_eq!(seen, vec![("backup", "matches", Some(22)), ("backup", "replaced", Some(23)), ("file", "matches", Some(23))]);
+    assert_eq!(
+        seen,
+        vec![
+            ("backup", "matches", Some(22)),
+            ("backup", "replaced", Some(23)),
+            ("backup", "replaced", Some(23)),
+            ("file", "matches", Some(23))
+        ]
+    );
     let after: serde_json::Value = serde_json::from_str(
         &store.conn().query_row("SELECT after FROM audit_log WHERE id = 23", [], |r| r.get::<_, String>(0)).expect("restore entry"),
     )

@@ -542,7 +542,10 @@ fn outside_witnesses(conn: &Connection, db: &Path, lang: Lang) -> Result<Vec<Wit
         let name = backup.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let replaced = match (&restore, &found) {
             (Some((at, _)), Found::Read(m)) => {
-                kept.as_deref() == Some(name.as_str()) || m.taken_at.as_deref().is_some_and(|t| t < at.as_str())
+                // Times are to the second: a backup of the same second as the restore may be from
+                // just before it. One from just after holds the restored log and still matches
+                // (`replaced` only excuses a mismatch).
+                kept.as_deref() == Some(name.as_str()) || m.taken_at.as_deref().is_some_and(|t| t <= at.as_str())
             }
             _ => false,
         };
