@@ -177,3 +177,34 @@ test('a holiday added for a new year is saved and moves the end of a publicity',
   assert.deepEqual(problems, [refusedLine()], 'the refused make-up day, and nothing else')
   assert.deepEqual(office.problems, [])
 })
+
+// 研发机构与平台 (a list kept for part 四 of the annual report): the demo's five, one added as a
+// joint platform with its partner, renamed, then deleted; each step shown in the table.
+test('a platform is added with its partner, edited and deleted', async () => {
+  const { page, problems } = await app.open('#/settings?tab=platforms', { as: 'office' })
+  const rows = page.locator('[data-testid="platform-table"] .el-table__row')
+  await rows.first().waitFor()
+  assert.equal(await rows.count(), 5, 'the demo’s platforms')
+
+  await page.getByTestId('platform-add').click()
+  await page.getByTestId('platform-name').fill('成果转化联合实验室')
+  await page.getByTestId('platform-dialog').getByText('共建', { exact: true }).click()
+  await page.getByTestId('platform-partner').fill('成都蜀新科技有限公司')
+  await typeDate(page, 'platform-founded', '2026-03-01')
+  await page.getByTestId('platform-save').click()
+  assert.match(await lastMessage(page), /已保存/)
+  const added = rows.filter({ hasText: '成果转化联合实验室' })
+  await added.waitFor()
+  assert.match(await added.innerText(), /共建[\s\S]*成都蜀新科技有限公司[\s\S]*2026-03-01/)
+
+  await added.getByRole('button', { name: '编辑' }).click()
+  await page.getByTestId('platform-name').fill('成果转化联合实验室（二期）')
+  await page.getByTestId('platform-save').click()
+  await rows.filter({ hasText: '（二期）' }).waitFor()
+
+  await rows.filter({ hasText: '（二期）' }).getByRole('button', { name: '删除' }).click()
+  await page.locator('.el-message-box').getByRole('button', { name: '删除' }).click()
+  await rows.filter({ hasText: '成果转化联合实验室' }).waitFor({ state: 'detached' })
+  assert.equal(await rows.count(), 5)
+  assert.deepEqual(problems, [])
+})
