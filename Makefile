@@ -7,28 +7,30 @@
 #                        Debian 12 root (debootstrap; downloads from the Debian archive; as root)
 
 SHELL := /bin/bash
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+# Node installed into this checkout (scripts/toolchain.sh) comes first, then rustup's Rust if any.
+export PATH := $(CURDIR)/.toolchain/node/bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth x11-utils webkit2gtk-driver chromium \
-	fonts-noto-cjk fontconfig poppler-utils time sqlite3
+	fonts-noto-cjk fontconfig poppler-utils time sqlite3 ca-certificates openssl git
 APP := target/debug/transferdesk-app
 CLI := target/debug/transferdesk
 
-.PHONY: run test setup apt npm driver ui build lint test-rust test-ui test-e2e bench app-perf package package-test
+.PHONY: run test setup apt toolchain npm driver ui build lint test-setup test-rust test-ui test-e2e bench app-perf package package-test fresh-root
 
-run: setup ui build
-	@if [ -z "$$DISPLAY" ]; then \
-		echo "No display: the desktop app needs one. Run it under a virtual display with:  xvfb-run -a make run"; \
-		exit 1; \
-	fi
-	$(APP)
+# Only the app is built for `run`; with nothing changed, cargo and the UI step are no-ops and the
+# window is up in seconds. Without a display, the app gets a virtual one (1440×900) of its own.
+run: setup ui
+	cargo build -p transferdesk-app
+	@if [ -n "$$DISPLAY" ]; then exec $(APP); fi; \
+	echo "No display: the app runs on a virtual display of its own (Xvfb, 1440×900); stop it with Ctrl-C."; \
+	exec xvfb-run -a -s "-screen 0 1440x900x24" $(APP)
 
-test: setup ui build lint test-rust test-ui test-e2e
+test: setup ui build lint test-setup test-rust test-ui test-e2e
 	@echo "make test: all checks passed"
 
-setup: apt npm driver
+setup: apt toolchain npm driver
 
 apt:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
@@ -37,18 +39,27 @@ apt:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-# `npm install` with the committed lock installs exactly the locked versions. Not `npm ci`: this
-# npm (11.x) leaves other platforms' optional rollup packages out of the lock and then refuses it.
+# Rust ≥ 1.95 and Node ^20.19 / ≥ 22.12, installed when missing or too old (see the script).
+toolchain:
+	@scripts/toolchain.sh install
+
+# `npm ci` installs exactly the committed lock and never rewrites it (a clone stays clean). The
+# lock lists every platform's optional packages, so any npm ≥ 9 accepts it.
 npm:
 	@if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then \
-		cd ui && npm install --no-audit --no-fund --loglevel=error; \
+		cd ui && npm ci --no-audit --no-fund --loglevel=error; \
 	fi
 
 driver:
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
 
-ui:
+# The UI is type-checked and built only when one of its sources is newer than the last build.
+UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/package.json \
+	ui/package-lock.json ui/vite.config.ts ui/tsconfig.json
+ui: ui/dist/index.html
+ui/dist/index.html: $(UI_SOURCES)
 	cd ui && npm run build
+	@touch $@
 
 build:
 	cargo build -p transferdesk-app -p transferdesk-cli -p transferdesk-server
@@ -60,6 +71,10 @@ lint:
 		echo "transferdesk-core must not depend on tauri or wry"; exit 1; \
 	fi
 	cd ui && npm run typecheck && npm run lint
+
+# The toolchain detection against fake compilers (its installation: `make fresh-root`).
+test-setup:
+	tests/toolchain/detect.sh
 
 # Seconds each fuzz target runs in `make test` (plain `cargo test`: 2).
 FUZZ_SECONDS ?= 30
@@ -94,6 +109,11 @@ package: apt npm ui
 	cp target/release/bundle/deb/*.deb target/package/
 	scripts/package-server.sh
 	@ls -l target/package/*.deb
+
+# The README's two commands in a clean Debian 12 root without Rust and with Debian's Node 18
+# (debootstrap, as root; about an hour): its report goes to docs/fresh-root.md.
+fresh-root:
+	scripts/fresh-root.sh
 
 # Slow (a Debian system from the archive, a release build): run by CI, not by `make test`.
 package-test: apt npm
