@@ -25,6 +25,7 @@ log=$base/log
 report=docs/fresh-root.md
 shot=docs/screenshot-fresh-root.png
 clone=/root/transferdesk
+extra_ca=""
 
 [ "$(id -u)" -eq 0 ] || { echo "fresh-root needs root (debootstrap, chroot, mounts)" >&2; exit 1; }
 command -v debootstrap >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; }
@@ -72,7 +73,10 @@ cleanup() {
 trap cleanup EXIT
 
 # The person at the keyboard: root, a login shell's environment, no display.
-in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root TERM=dumb "$@"; }
+in_root() {
+	chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root TERM=dumb \
+		${extra_ca:+NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt} "$@"
+}
 in_clone() { in_root /bin/bash -c "cd $clone && $*"; }
 
 # --- 1. a fresh Debian 12 -------------------------------------------------------------------
@@ -97,6 +101,14 @@ mount -t tmpfs -o mode=1777,size=2g tmpfs "$root/dev/shm"
 in_root apt-get update -qq
 in_root apt-get install -y -qq --no-install-recommends git make ca-certificates nodejs >"$log/base.log" 2>&1 ||
 	{ tail "$log/base.log"; fail "git, make, nodejs"; }
+# This network's egress inspects TLS: its CA (installed on the host as local CAs) goes into the
+# root as well, and Node is told to trust the system's store, as any machine behind it needs.
+extra_ca=$(ls /usr/local/share/ca-certificates/*.crt 2>/dev/null || true)
+if [ -n "$extra_ca" ]; then
+	cp $extra_ca "$root/usr/local/share/ca-certificates/"
+	in_root update-ca-certificates >/dev/null
+	echo "  the network's TLS CA in the root: $(basename -a $extra_ca | tr '\n' ' ')"
+fi
 before_rust=$(in_root /bin/bash -c 'command -v rustc cargo || echo "no rustc, no cargo"')
 before_node=$(in_root node --version)
 echo "  in the root: $before_rust; Debian's node $before_node"
@@ -113,7 +125,7 @@ echo "== cloned $commit into $clone"
 xvfb_of_run() {
 	local p args
 	for p in $(pids_in_root); do
-		args=$(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null || true)
+		args=$( (tr '\0' ' ' <"/proc/$p/cmdline") 2>/dev/null || true)
 		if [[ $args == Xvfb* ]]; then
 			echo "$(awk '{print $2}' <<<"$args") $(grep -oE -- '-auth [^ ]+' <<<"$args" | cut -d' ' -f2)"
 			return
@@ -184,7 +196,8 @@ total=$(($(date +%s) - started))
 	echo
 	echo "Written by \`make fresh-root\` (scripts/fresh-root.sh) on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit,"
 	echo "on a $(nproc)-core machine. A clean root (debootstrap bookworm minbase, bookworm-security in"
-	echo "sources.list) with only git, make and Debian's nodejs; as root, no display."
+	echo "sources.list) with only git, make and Debian's nodejs; as root, no display.${extra_ca:+ This network's TLS-inspecting"}"
+	[ -z "$extra_ca" ] || echo "egress CA was added to the root's certificates (and NODE_EXTRA_CA_CERTS set), as on any machine behind it."
 	echo
 	echo "Before: $before_rust; node $before_node (Vite 7 needs ^20.19 or ≥ 22.12)."
 	echo
