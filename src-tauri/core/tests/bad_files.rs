@@ -21,6 +21,9 @@ use transferdesk_core::{import, Error};
 // (an invention). Rows 4 and 5 are PCT national-phase numbers (9: utility model, 8: invention)
 // of the kinds they say: no problem.
 #[case::kind_mismatch(Table::Achievements, "kind_mismatch.csv", &[(2, "申请号", "application_kind_mismatch"), (3, "申请号", "application_kind_mismatch")])]
+// Row 2: an invention 有效 with no 授权日; rows 3–5 are right: a utility model in force with its
+// date, a software copyright (not a patent), a pending invention.
+#[case::in_force_without_grant(Table::Achievements, "in_force_no_grant.csv", &[(2, "授权日", "required_for_kind")])]
 #[case::bad_credit_code(Table::Organizations, "bad_credit_code.csv", &[(2, "统一社会信用代码", "bad_check_digit")])]
 #[case::bad_id_number(Table::People, "bad_id_number.csv", &[(2, "身份证号", "bad_check_digit")])]
 #[case::empty_csv(Table::People, "empty.csv", &[(0, "", "empty_file")])]

@@ -230,3 +230,69 @@ fn a_saved_mapping_is_found_again_by_its_headers() {
     let sheet = mapping::open(store.conn(), &fixture("own/patents.xlsx"), Some("专利清单"), Table::Achievements, 1).expect("opens");
     assert_eq!(sheet.saved, Some(patents_mapping()), "offered next time");
 }
+
+/// The words offices write for a patent's legal status, and numbers written with CN: each row's
+/// expected status is the one the word means (审中 and 实审 are pending, 未缴年费终止 and 视为撤回
+/// have lapsed, 主动放弃 is abandoned); the achievement takes the number without its CN.
+#[test]
+fn office_status_words_and_cn_numbers() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = with_people(&dir);
+    let path = dir.path().join("状态.csv");
+    std::fs::write(
+        &path,
+        "专利号,专利名称,类型,申请日,授权日,法律状态,发明人\n\
+         CN202410000004.3,一种阀门,发明,2024-01-02,,审中,张三\n\
+         CN 202410000005.8,一种泵,发明,2024-01-03,,实审,张三\n\
+         ZL202410000006.2,一种管道,发明,2024-01-04,2025-06-10,授权,张三\n\
+         CN202410000007.7,一种接头,发明,2024-01-05,2025-03-03,未缴年费终止,张三\n\
+         CN202410000008.1,一种法兰,发明,2024-01-06,,视为撤回,张三\n",
+    )
+    .expect("csv");
+    let m = Mapping {
+        table: Table::Achievements,
+        fields: vec![
+            field("achievement_no", Some("专利号"), Conversion::None, None),
+            field("title", Some("专利名称"), Conversion::None, None),
+            field("kind", Some("类型"), Conversion::Choice, None),
+            field("application_no", Some("专利号"), Conversion::None, None),
+            field("filed_on", Some("申请日"), Conversion::Date, None),
+            field("granted_on", Some("授权日"), Conversion::Date, None),
+            field("status", Some("法律状态"), Conversion::Choice, None),
+            field("department", None, Conversion::None, Some("计算机学院")),
+            field("inventors", Some("发明人"), Conversion::Names, None),
+        ],
+    };
+    let summary = mapping::import(&mut store, &actor(), &path, None, &m, &mut |_| Ok(())).expect("imports");
+    assert_eq!(summary.inserted, 5);
+    let rows: Vec<(String, String, String)> = store
+        .conn()
+        .prepare("SELECT achievement_no, application_no, status FROM achievement ORDER BY application_no")
+        .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
+        .expect("rows");
+    let want = [
+        ("202410000004.3", "pending"),
+        ("202410000005.8", "pending"),
+        ("202410000006.2", "in_force"),
+        ("202410000007.7", "lapsed"),
+        ("202410000008.1", "lapsed"),
+    ];
+    assert_eq!(rows.len(), want.len());
+    for ((no, app, status), (n, s)) in rows.iter().zip(want) {
+        assert_eq!((no.as_str(), app.as_str(), status.as_str()), (n, n, s));
+    }
+
+    // 授权 (in force) without a 授权日: refused at that row's 授权日, nothing written.
+    let bad = dir.path().join("无授权日.csv");
+    std::fs::write(&bad, "专利号,专利名称,类型,申请日,授权日,法律状态,发明人\nCN202410000001.X,一种电池,发明,2024-01-01,,已授权,张三\n")
+        .expect("csv");
+    match mapping::import(&mut store, &actor(), &bad, None, &m, &mut |_| Ok(())) {
+        Err(Error::Invalid(problems)) => {
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert_eq!((problems[0].row, problems[0].kind.code()), (2, "required_for_kind"));
+            assert_eq!(problems[0].column, "授权日");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(count(&store, "SELECT count(*) FROM achievement"), 5);
+}

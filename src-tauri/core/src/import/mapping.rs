@@ -340,6 +340,11 @@ fn convert(conn: &Connection, source: &Grid, file_problems: Vec<Problem>, mappin
         .map(|c| field(c).and_then(|f| f.column.as_ref()).and_then(|name| source.headers.iter().position(|h| h.trim() == name.trim())))
         .collect();
     let used: HashSet<usize> = from.iter().flatten().copied().collect();
+    // An office's patent list numbered by its 申请号 column: the achievement takes the number as
+    // the application number is stored (CN202310123456.7 → 202310123456.7), not as typed.
+    let at = |key: &str| columns.iter().position(|c| c.key == key).and_then(|i| from[i]);
+    let numbered_by_application =
+        mapping.table == Table::Achievements && at("achievement_no").is_some() && at("achievement_no") == at("application_no");
     // Only cells that feed a field matter: a formula in an unused column is none of our business.
     // Rows above the headers (a merged title) are not data either.
     let mut problems: Vec<Problem> = file_problems
@@ -374,6 +379,10 @@ fn convert(conn: &Connection, source: &Grid, file_problems: Vec<Problem>, mappin
                 _ => cell,
             };
             match convert_cell(f.conversion, mapping.table, column.key, &cell, &people) {
+                Ok(Cell::Text(t)) if numbered_by_application && column.key == "achievement_no" => {
+                    // A malformed number stays as written: the application number's cell says why.
+                    cells.push(Cell::Text(crate::ident::application_no(&t).unwrap_or(t)));
+                }
                 Ok(converted) => cells.push(converted),
                 Err(found) => {
                     for (value, kind) in found {
@@ -639,11 +648,60 @@ pub fn synonym(table: Table, key: &str, text: &str) -> Option<&'static str> {
             (&["专有技术", "技术诀窍"], "技术秘密"),
         ],
         (Table::Achievements, "status") => &[
-            (&["授权", "已授权", "维持", "有效期内"], "有效"),
-            (&["在审", "审查中", "实审", "实质审查", "受理", "已受理", "公开", "申请", "待审"], "申请中"),
-            (&["终止", "未缴年费终止", "权利终止", "无效", "驳回", "视为撤回"], "失效"),
-            (&["主动放弃", "撤回"], "放弃"),
-            (&["期满", "期限届满", "到期"], "届满"),
+            // The words of offices' patent lists and of CNIPA's legal-status texts (法律状态).
+            (&["授权", "已授权", "授权有效", "专利权维持", "维持", "有效期内", "已下证", "专利权有效", "授权公告"], "有效"),
+            (
+                &[
+                    "在审",
+                    "审中",
+                    "审查中",
+                    "初审",
+                    "初步审查",
+                    "初审合格",
+                    "实审",
+                    "实审中",
+                    "实质审查",
+                    "实质审查中",
+                    "进入实审",
+                    "公开",
+                    "公开实审",
+                    "受理",
+                    "已受理",
+                    "申请",
+                    "已申请",
+                    "待审",
+                    "待实审",
+                    "等年登印",
+                    "办登",
+                    "办理登记手续",
+                    "授权待缴费",
+                    "复审",
+                    "复审中",
+                ],
+                "申请中",
+            ),
+            (
+                &[
+                    "终止",
+                    "未缴年费终止",
+                    "年费终止",
+                    "未缴费终止",
+                    "专利权终止",
+                    "权利终止",
+                    "无效",
+                    "全部无效",
+                    "宣告无效",
+                    "驳回",
+                    "驳回失效",
+                    "视为撤回",
+                    "视撤",
+                    "视为撤回失效",
+                    "视为放弃",
+                ],
+                "失效",
+            ),
+            (&["主动放弃", "放弃专利权", "撤回", "主动撤回", "撤回申请"], "放弃"),
+            (&["期满", "期限届满", "保护期届满", "期满终止", "到期"], "届满"),
         ],
         (Table::Contracts, "kind") => &[
             (&["技术转让", "专利转让", "专利权转让", "成果转让"], "转让"),

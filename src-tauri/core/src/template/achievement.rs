@@ -55,6 +55,10 @@ impl Record for Achievement {
             }
         }
         let status = r.choice("status", AchievementStatus::parse, AchievementStatus::choices);
+        // A patent in force was granted: without the date its fees and term cannot be right.
+        if patent && status == Some(AchievementStatus::InForce) && granted_on.is_none() && r.text("granted_on").is_none() {
+            r.problem("granted_on", "", ProblemKind::RequiredFor(format!("有效的{kind_label}")));
+        }
         let department = r.text("department");
         let fiscal_project = r.text("fiscal_project");
         let fees_paid_through = if patent {
