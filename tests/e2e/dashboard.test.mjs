@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cli, freshHome, openApp } from './driver.mjs';
 
 test('dashboard deadlines match the CLI and open their lists; search opens a patent', async () => {
@@ -51,12 +53,24 @@ test('dashboard deadlines match the CLI and open their lists; search opens a pat
     assert.ok(title.length > 4, `the patent opens: ${title}`);
     assert.match(await app.text('body'), new RegExp(patent.achievement_no));
 
+    // Who is at the desk: nobody said yet, so the computer account stands in (never "unknown");
+    // once 王芳 says it is her, her name stamps the changes that follow and is remembered.
+    assert.match(await app.text('[data-testid="operator"]'), /操作人：未设置/);
+    await app.click('[data-testid="operator"]');
+    await app.waitText('[data-testid="operator-now"]', (t) => /操作日志记为：app:\S+/.test(t) && !t.includes('unknown'));
+    await app.type('input[data-testid="operator-name"]', '王芳');
+    await app.click('[data-testid="operator-save"]');
+    await app.waitText('[data-testid="operator"]', (t) => t.includes('操作人：王芳'));
+    assert.equal(readFileSync(`${db}.operator`, 'utf8'), '王芳');
+
     // Settings → 单位信息: a new name reaches the header at once.
     await app.click('[data-testid="nav-settings"]');
     await app.clickText('单位信息');
     await app.replace('input[data-testid="profile-name"]', '西川理工大学（端到端）');
     await app.click('[data-testid="profile-save"]');
     await app.waitText('[data-testid="institution"]', (t) => t === '西川理工大学（端到端）');
+    const last = execFileSync('sqlite3', [db, "SELECT actor || ' ' || entity FROM audit_log ORDER BY id DESC LIMIT 1"], { encoding: 'utf8' }).trim();
+    assert.equal(last, 'app:王芳 institution', 'the change is stamped with the operator');
   });
   const profile = cli(db, '--json', 'report', 'annual', '--year', '2025');
   assert.match(profile, /西川理工大学（端到端）/, 'the report is made out to the renamed institution');

@@ -3,7 +3,7 @@
 // server, whose role decides which commands of the table it may call. The screens hide what the
 // account cannot use; the server refuses it anyway.
 import { reactive } from 'vue'
-import { ApiError, inApp, whoami, type Account } from './api'
+import { ApiError, inApp, whoami, type Account, type Me } from './api'
 import { SIGNED_OUT } from './api/transport-http'
 
 export const session = reactive({
@@ -15,14 +15,24 @@ export const session = reactive({
   account: null as Account | null,
   /** The commands this caller may call. */
   commands: new Set<string>(),
+  /** At the desk: who of the office said they are working (null: the computer account stands in). */
+  operator: null as string | null,
+  /** The name the audit log gives this caller's changes. */
+  stampedAs: '',
 })
+
+/** Takes who the backend says is calling. */
+export function applyMe(me: Me): void {
+  session.account = me.account
+  session.commands = new Set(me.commands)
+  session.operator = me.operator
+  session.stampedAs = me.stamped_as
+}
 
 /** Asks the backend who is calling; not signed in is an answer, not an error. */
 export async function loadSession(): Promise<void> {
   try {
-    const me = await whoami()
-    session.account = me.account
-    session.commands = new Set(me.commands)
+    applyMe(await whoami())
     session.signedIn = true
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== 'not_signed_in') throw error

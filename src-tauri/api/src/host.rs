@@ -43,6 +43,42 @@ pub trait Host {
     fn describe(&self, path: &Path) -> String {
         path.display().to_string()
     }
+    /// Who of the office said they are at the desk (the desktop app); an account is who signed in.
+    fn operator(&self) -> Option<String> {
+        None
+    }
+    /// Says who is at the desk (`None`: nobody said, the system user stands in). Only the
+    /// desktop app has a desk.
+    fn set_operator(&self, _name: Option<String>) -> Result<(), Failure> {
+        Err(Failure::new(crate::Kind::Forbidden, "desk_only", "只有桌面版可以设置当前操作人"))
+    }
+}
+
+/// The computer account running the program, for the audit log when nobody said who they are:
+/// `$USER`, `$LOGNAME` or `$USERNAME` (Windows), else the account of this process's user id in
+/// /etc/passwd, else `uid<N>` — never a blank or an "unknown" that tells colleagues nothing.
+pub fn system_user() -> String {
+    for var in ["USER", "LOGNAME", "USERNAME"] {
+        if let Ok(v) = std::env::var(var) {
+            if !v.trim().is_empty() {
+                return v.trim().to_string();
+            }
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(uid) = std::fs::metadata("/proc/self").map(|m| m.uid()) {
+            let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+            let name = passwd.lines().find_map(|line| {
+                let mut f = line.split(':');
+                let name = f.next()?;
+                (f.nth(1)? == uid.to_string()).then(|| name.to_string())
+            });
+            return name.unwrap_or_else(|| format!("uid{uid}"));
+        }
+    }
+    "desk".into()
 }
 
 /// Who is calling: the desktop app's single seat, or an account signed in to the office server.

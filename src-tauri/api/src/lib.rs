@@ -16,7 +16,7 @@ pub mod typescript;
 
 pub use command::{call, find, table, Access, Command, Signature};
 pub use failure::{Failure, Kind};
-pub use host::{Caller, DirOut, FileIn, FileOut, Host, StoreGuard};
+pub use host::{system_user, Caller, DirOut, FileIn, FileOut, Host, StoreGuard};
 pub use jobs::Jobs;
 pub use transferdesk_core::access::Role;
 pub mod clock;

@@ -46,7 +46,15 @@ impl Host for DesktopHost<'_> {
     }
 
     fn actor(&self) -> Actor {
-        actor()
+        actor(self.state.operator())
+    }
+
+    fn operator(&self) -> Option<String> {
+        self.state.operator()
+    }
+
+    fn set_operator(&self, name: Option<String>) -> Result<(), Failure> {
+        self.state.set_operator(name)
     }
 
     fn caller(&self) -> &Caller {

@@ -17,6 +17,9 @@ pub struct AppState {
     pub jobs: Jobs,
     /// The running app, which tells the window of each job's steps (set once it exists).
     pub app: Arc<OnceLock<AppHandle>>,
+    /// Who of the office said they are at the desk, and the file that remembers it.
+    operator: Mutex<Option<String>>,
+    operator_file: Option<PathBuf>,
 }
 
 /// The `job` event's payload.
@@ -46,13 +49,15 @@ impl AppState {
         let path = store::resolve_path(None);
         if let Err(problem) = transferdesk_api::clock::check() {
             let report = ErrorReport { code: "bad_environment".into(), message: problem, details: Vec::new() };
-            return AppState { store: Err(report), jobs, app };
+            return AppState { store: Err(report), jobs, app, operator: Mutex::new(None), operator_file: None };
         }
         if !path.exists() {
-            if let Err(e) = demo::create(&path, demo::Scale::Small, 1, &actor()) {
-                return AppState { store: Err(e.report(Lang::Zh)), jobs, app };
+            if let Err(e) = demo::create(&path, demo::Scale::Small, 1, &actor(None)) {
+                return AppState { store: Err(e.report(Lang::Zh)), jobs, app, operator: Mutex::new(None), operator_file: None };
             }
         }
+        let operator_file = operator_file(&path);
+        let operator = Mutex::new(read_operator(&operator_file));
         let store = Store::open(&path);
         if store.is_ok() {
             // Once the first screen is up: copying and verifying a large file takes seconds of
@@ -63,14 +68,32 @@ impl AppState {
                 start_backup_in_child(&path);
             });
         }
-        AppState { store: store.map(Mutex::new).map_err(|e| e.report(Lang::Zh)), jobs, app }
+        AppState { store: store.map(Mutex::new).map_err(|e| e.report(Lang::Zh)), jobs, app, operator, operator_file: Some(operator_file) }
     }
 
     /// The state over an open store (tests drive the invoke handler with it).
     #[cfg(test)]
     pub fn with_store(store: Store) -> AppState {
         let app = Arc::new(OnceLock::new());
-        AppState { store: Ok(Mutex::new(store)), jobs: jobs(&app), app }
+        AppState { store: Ok(Mutex::new(store)), jobs: jobs(&app), app, operator: Mutex::new(None), operator_file: None }
+    }
+
+    /// Who said they are at the desk.
+    pub fn operator(&self) -> Option<String> {
+        self.operator.lock().map(|o| o.clone()).unwrap_or_default()
+    }
+
+    /// Says who is at the desk, and remembers it for the next start (beside the data file).
+    pub fn set_operator(&self, name: Option<String>) -> Result<(), Failure> {
+        if let Some(file) = &self.operator_file {
+            let written = match &name {
+                Some(n) => std::fs::write(file, n),
+                None => std::fs::remove_file(file).or_else(|e| if e.kind() == std::io::ErrorKind::NotFound { Ok(()) } else { Err(e) }),
+            };
+            written.map_err(|e| Failure::new(Kind::Internal, "io", format!("无法保存当前操作人（{}）：{e}", file.display())))?;
+        }
+        *self.operator.lock().map_err(|_| Failure::new(Kind::Internal, "internal", "操作人状态不可用，请重启程序"))? = name;
+        Ok(())
     }
 
     /// The automatic backup at quit (the window is closing).
@@ -93,10 +116,34 @@ impl AppState {
     }
 }
 
-/// Who writes from the app, and when: read here because core rules never read the clock.
-pub fn actor() -> Actor {
-    let user = std::env::var("USER").unwrap_or_else(|_| "unknown".into());
-    Actor { name: format!("app:{user}"), at: transferdesk_api::clock::now() }
+/// Who writes from the app, and when: the person who said they are at the desk, else the
+/// computer account; read here because core rules never read the clock.
+pub fn actor(operator: Option<String>) -> Actor {
+    let who = operator.unwrap_or_else(transferdesk_api::system_user);
+    Actor { name: format!("app:{who}"), at: transferdesk_api::clock::now() }
+}
+
+/// Beside the data file: who works on a desk's file belongs with the file.
+fn operator_file(data: &Path) -> PathBuf {
+    let mut name = data.file_name().unwrap_or_default().to_os_string();
+    name.push(".operator");
+    data.with_file_name(name)
+}
+
+/// The remembered operator; a file someone edited into a name the rules refuse is ignored (the
+/// system user stands in) rather than stamped into the log.
+fn read_operator(file: &Path) -> Option<String> {
+    use std::io::Read;
+    // A name is short: whatever is beyond the first kilobyte is not one.
+    let mut text = String::new();
+    std::fs::File::open(file).ok()?.take(1024).read_to_string(&mut text).ok()?;
+    match transferdesk_core::access::operator::name(&text) {
+        Ok(name) => Some(name),
+        Err(_) => {
+            eprintln!("{}: not a name the audit log can carry; ignored", file.display());
+            None
+        }
+    }
 }
 
 /// How long after start the start backup begins.
@@ -134,7 +181,7 @@ pub fn start_backup_child() -> Option<i32> {
 /// Takes an automatic backup. A failure must not keep the app from starting or closing; it is
 /// printed (the message names a file, never record content).
 fn automatic_backup(store: &Store, reason: Reason) -> transferdesk_core::Result<()> {
-    let taken = transferdesk_core::store::backup::take(store, actor().at, reason, &mut transferdesk_core::progress::unobserved);
+    let taken = transferdesk_core::store::backup::take(store, actor(None).at, reason, &mut transferdesk_core::progress::unobserved);
     if let Err(e) = &taken {
         eprintln!("automatic backup ({}) failed: {}", reason.key(), e.message(Lang::En));
     }

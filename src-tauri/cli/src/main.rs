@@ -324,8 +324,7 @@ fn main() -> ExitCode {
 /// The actor of every write from this process: the OS user and the wall clock, read here once
 /// because core rules never read the clock.
 fn actor() -> Actor {
-    let user = std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| "unknown".into());
-    Actor { name: format!("cli:{user}"), at: transferdesk_api::clock::now() }
+    Actor { name: format!("cli:{}", transferdesk_api::system_user()), at: transferdesk_api::clock::now() }
 }
 
 fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {

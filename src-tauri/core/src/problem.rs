@@ -41,6 +41,8 @@ pub enum ProblemKind {
     CellError,
     /// Longer than the field allows.
     TooLong(usize),
+    /// A name holding a colon or a control character (it would garble the audit log's actor).
+    BadCharacters,
     Amount(AmountError),
     Date(DateError),
     Percent(ShareError),
@@ -254,6 +256,7 @@ impl ProblemKind {
             Merged(_) => "merged_cell",
             CellError => "cell_error",
             TooLong(_) => "too_long",
+            BadCharacters => "bad_characters",
             Amount(_) => "bad_amount",
             Date(_) => "bad_date",
             Percent(_) => "bad_share",
@@ -404,6 +407,7 @@ impl ProblemKind {
                     "the resident ID is masked (exported without full numbers): give the full number or leave it empty",
                 )
                 .into(),
+            BadCharacters => lang.pick("不能含冒号或控制字符", "must not hold a colon or a control character").into(),
             Choice(c) => {
                 if zh {
                     format!("取值应为：{c}")

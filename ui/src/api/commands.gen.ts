@@ -11,7 +11,16 @@ account: Account | null,
 /**
  * The commands this caller may call.
  */
-commands: Array<string>, };
+commands: Array<string>, 
+/**
+ * At the desktop app: who of the office said they are at the desk (none yet: the system
+ * user stands in); an account is who signed in.
+ */
+operator: string | null, 
+/**
+ * The name the audit log gives this caller's changes (`app:王芳`, or the account's login).
+ */
+stamped_as: string, };
 
 export type SavedAccount = { 
 /**
@@ -654,6 +663,12 @@ export function cancelJob(job: string): Promise<boolean> {
 /** Who is calling and what they may call. */
 export function whoami(): Promise<Me> {
   return call('whoami')
+}
+
+/** At the desktop app: who of the office is at the desk now (`name` null: nobody said, the
+ * system user stands in). Every change after it is stamped with the name in the audit log. */
+export function setOperator(name: string | null): Promise<Me> {
+  return call('set_operator', { name })
 }
 
 /** Every account. */

@@ -1663,6 +1663,16 @@ const en: typeof zhCN = {
     refused: 'Wrong login or password (or the account is disabled)',
     hint: 'No account? Ask the transfer office\'s administrator.',
   },
+  operator: {
+    label: 'Operator',
+    unset: 'not set',
+    title: 'Who is at the desk',
+    name: 'Name',
+    hint: 'The desktop app has no sign-in. Enter the name of the office member using this computer: every change from now on is stamped with it in the audit log, so colleagues sharing a computer are told apart.',
+    stamped: 'Audit log entries read: {who}',
+    saved: 'Changes are now stamped {who}',
+    clear: 'Clear (the computer account)',
+  },
   account: {
     password: 'Change password',
     logout: 'Sign out',

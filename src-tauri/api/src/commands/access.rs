@@ -15,6 +15,11 @@ pub struct Me {
     pub account: Option<Account>,
     /// The commands this caller may call.
     pub commands: Vec<String>,
+    /// At the desktop app: who of the office said they are at the desk (none yet: the system
+    /// user stands in); an account is who signed in.
+    pub operator: Option<String>,
+    /// The name the audit log gives this caller's changes (`app:王芳`, or the account's login).
+    pub stamped_as: String,
 }
 
 /// A saved account, with the password when one was generated for it (shown once, never again).
@@ -30,8 +35,16 @@ commands! {
     /// Who is calling and what they may call.
     read(everyone)
     fn whoami(ctx) -> Me {
-        let commands = table().filter(|c| ctx.caller().may_call(c)).map(|c| c.name.to_string()).collect();
-        Ok::<_, crate::Failure>(Me { account: ctx.caller().account().cloned(), commands })
+        Ok::<_, crate::Failure>(me(ctx))
+    }
+
+    /// At the desktop app: who of the office is at the desk now (`name` null: nobody said, the
+    /// system user stands in). Every change after it is stamped with the name in the audit log.
+    write(desk)
+    fn set_operator(ctx, name: Option<String>) -> Me {
+        let name = name.filter(|n| !n.trim().is_empty()).map(|n| transferdesk_core::access::operator::name(&n)).transpose()?;
+        ctx.set_operator(name)?;
+        Ok::<_, crate::Failure>(me(ctx))
     }
 
     /// Every account.
@@ -87,6 +100,11 @@ commands! {
     fn list_access_log(ctx, login: Option<String>, limit: u32) -> Vec<AccessEntry> {
         log::recent(ctx.store()?.conn(), login.as_deref(), limit.min(1000))
     }
+}
+
+fn me(ctx: &dyn crate::Host) -> Me {
+    let commands = table().filter(|c| ctx.caller().may_call(c)).map(|c| c.name.to_string()).collect();
+    Me { account: ctx.caller().account().cloned(), commands, operator: ctx.operator(), stamped_as: ctx.actor().name }
 }
 
 fn own_account() -> crate::Failure {

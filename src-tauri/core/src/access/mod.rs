@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod log;
+pub mod operator;
 pub mod scope;
 pub mod session;
 
