@@ -575,3 +575,23 @@ fn check_reports_patents_in_force_past_grace_and_years_without_a_calendar() {
     docket::mark_lapsed(&mut store, &actor(), "F02", day(ON)).expect("lapse recorded");
     assert_eq!(fees_findings(&store), []);
 }
+
+/// A patent recorded in force before imports required its grant date (a file of an earlier
+/// release, or edited by hand) is named by `check` until the date is recorded.
+#[test]
+fn check_names_a_patent_in_force_without_its_grant_date() {
+    use transferdesk_core::reporting::check::check;
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = fee_store(&dir);
+    let named = |store: &Store| -> Vec<String> {
+        check(store, 2026, day(ON), transferdesk_core::Lang::Zh)
+            .expect("check")
+            .into_iter()
+            .filter(|f| f.code == "in_force_without_grant_date")
+            .flat_map(|f| f.records.into_iter().map(|r| r.key))
+            .collect()
+    };
+    assert!(named(&store).is_empty());
+    store.conn().execute("UPDATE achievement SET granted_on = NULL WHERE achievement_no = 'F01'", []).expect("old data");
+    assert_eq!(named(&store), ["F01"]);
+}

@@ -153,6 +153,18 @@ pub fn fees(store: &Store, on: NaiveDate, lang: Lang) -> Result<Vec<CheckFinding
     let mut out = Vec::new();
     let past: Vec<RecordRef> = listing.past_grace().into_iter().map(|key| RecordRef { kind: "achievement", key }).collect();
     out.extend(finding("fee_past_grace", Severity::Error, past, lang));
+    // Recorded before imports and forms required the date: without it the grant's fees and the
+    // term are guesses.
+    let ungranted = store
+        .conn()
+        .prepare(
+            "SELECT achievement_no FROM achievement WHERE status = 'in_force' AND granted_on IS NULL
+               AND kind IN ('invention_patent', 'utility_model', 'design_patent') ORDER BY achievement_no",
+        )?
+        .query_map([], |r| r.get::<_, String>(0))?
+        .map(|key| key.map(|key| RecordRef { kind: "achievement", key }))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    out.extend(finding("in_force_without_grant_date", Severity::Error, ungranted, lang));
     let years: Vec<RecordRef> = listing.calendar_missing().iter().map(|y| RecordRef { kind: "holiday_year", key: y.to_string() }).collect();
     out.extend(finding("holiday_calendar_missing", Severity::Warning, years, lang));
     Ok(out)
@@ -221,6 +233,10 @@ fn text(code: &str, n: usize, lang: Lang) -> String {
         "fee_past_grace" => (
             "项专利记录为有效，但下一年度年费宽限期已届满仍未缴：请记录缴费（按恢复程序）或记录失效",
             "patent(s) recorded in force whose next annual fee is unpaid past the end of grace: record the payment (a restoration) or record the lapse",
+        ),
+        "in_force_without_grant_date" => (
+            "项专利记录为有效但没有授权日：年费和保护期限都从授权起算，请补录授权日",
+            "patent(s) recorded in force without a grant date: fees and term count from the grant; record the date",
         ),
         "holiday_calendar_missing" => (
             "个年份没有节假日安排，这些年份的年费期限只按周末顺延：请在设置中录入该年的节假日",
