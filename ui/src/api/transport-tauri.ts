@@ -1,9 +1,11 @@
 // The desktop app's transport: Tauri's invoke for commands, its events for job progress, the
-// system's dialogs for files (their paths go to the commands as they are).
+// system's dialogs for files (their paths go to the commands as they are), each starting in the
+// folder last used for its kind of file (./folders).
 import { invoke } from '@tauri-apps/api/core'
 import { listen } from '@tauri-apps/api/event'
 import { open, save } from '@tauri-apps/plugin-dialog'
 import { ApiError } from './error'
+import { fileKind, remember, startPath } from './folders'
 import type { Progress } from './types.gen'
 import type { FileFilter, Transport } from './transport'
 
@@ -26,13 +28,21 @@ export const tauriTransport: Transport = {
       if (event.payload.id === job) onProgress(event.payload.progress)
     })
   },
-  pickFile(filters: FileFilter[]) {
-    return dialog(() => open({ multiple: false, directory: false, filters }))
+  async pickFile(filters: FileFilter[]) {
+    const kind = fileKind('open', filters.flatMap((f) => f.extensions))
+    const chosen = await dialog(() => open({ multiple: false, directory: false, filters, defaultPath: startPath(kind) }))
+    remember(kind, chosen)
+    return chosen
   },
-  pickSave(defaultName: string, filters: FileFilter[]) {
-    return dialog(() => save({ defaultPath: defaultName, filters }))
+  async pickSave(defaultName: string, filters: FileFilter[]) {
+    const kind = fileKind('save', filters.flatMap((f) => f.extensions))
+    const chosen = await dialog(() => save({ defaultPath: startPath(kind, defaultName), filters }))
+    remember(kind, chosen)
+    return chosen
   },
-  pickFolder() {
-    return dialog(() => open({ multiple: false, directory: true }))
+  async pickFolder() {
+    const chosen = await dialog(() => open({ multiple: false, directory: true, defaultPath: startPath('folder') }))
+    remember('folder', chosen, true)
+    return chosen
   },
 }
