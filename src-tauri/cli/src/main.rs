@@ -231,6 +231,9 @@ enum Rewards {
         /// Only unpaid ones past their payment deadline.
         #[arg(long)]
         overdue: bool,
+        /// Also write every matching distribution (not only the first 200) to this .xlsx.
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
     },
     /// The finance sheet (XLSX).
     Payroll {
@@ -541,7 +544,7 @@ fn rewards(path: &std::path::Path, command: Rewards, lang: Lang) -> Result<outpu
             output::Doc::new(json!({"id": id, "discarded": true}), format!("{} #{id}", lang.pick("已删除草稿", "discarded draft")))
         }
         Rewards::Show { id } => shown(distribution::get(&store, id)?),
-        Rewards::List { state, contract, year, overdue } => {
+        Rewards::List { state, contract, year, overdue, xlsx } => {
             let query = DistributionQuery {
                 page: 1,
                 page_size: transferdesk_core::store::search::MAX_PAGE_SIZE,
@@ -552,8 +555,15 @@ fn rewards(path: &std::path::Path, command: Rewards, lang: Lang) -> Result<outpu
                 overdue,
             };
             let page = distribution::list(&store, &query, today)?;
-            let human = output::distribution_list_text(&page, lang);
-            output::Doc::new(serde_json::to_value(&page).unwrap_or_default(), human)
+            let mut human = output::distribution_list_text(&page, lang);
+            let mut doc = serde_json::to_value(&page).unwrap_or_default();
+            if let Some(file) = xlsx {
+                let rows = transferdesk_report::lists::distributions(&store, &query, today, false, &file)?;
+                doc["xlsx"] = json!(file.display().to_string());
+                doc["xlsx_rows"] = json!(rows);
+                human.push_str(&format!("\n{} {} ({rows})", lang.pick("已写出", "written to"), file.display()));
+            }
+            output::Doc::new(doc, human)
         }
         Rewards::Payroll { id, file, reveal_ids } => {
             let rows = transferdesk_report::payroll::write(&mut store, &actor(), id, &file, reveal_ids)?;

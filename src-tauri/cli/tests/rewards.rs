@@ -97,6 +97,20 @@ fn staff_share_override_and_overdue() {
     assert_eq!(run(&db, &["pay", &id, "--paid-on", "2025-03-28"]).0, 0);
     let (_, overdue) = run(&db, &["list", "--overdue"]);
     assert_eq!(overdue["total"], 0, "paid: no longer overdue");
+
+    // --xlsx writes the filtered list as the distributions screen's export: the one paid
+    // distribution, with the pool in yuan (339,500.00, as computed above).
+    let file = dir.path().join("收益分配.xlsx");
+    let (status, listed) = run(&db, &["list", "--state", "paid", "--xlsx", file.to_str().expect("utf-8 path")]);
+    assert_eq!(status, 0, "{listed}");
+    assert_eq!((listed["total"].as_i64(), listed["xlsx_rows"].as_i64()), (Some(1), Some(1)), "{listed}");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&file).expect("an xlsx");
+    let range = calamine::Reader::worksheet_range(&mut book, "收益分配").expect("the sheet");
+    let header: Vec<String> = range.rows().nth(3).expect("header").iter().map(|c| c.to_string()).collect();
+    let pool = header.iter().position(|h| h == "奖励总额（元）").expect("a pool column");
+    let row = range.rows().nth(4).expect("the row");
+    assert_eq!(calamine::DataType::get_float(&row[pool]), Some(339_500.0));
+    assert!(range.rows().nth(5).is_none(), "one row only");
 }
 
 #[test]

@@ -79,6 +79,12 @@ export function listAchievements(query: AchievementQuery): Promise<AchievementPa
   return call('list_achievements', { query })
 }
 
+/** Writes 成果台账 (XLSX): every row the list shows under `query` (its filters and order,
+ * all pages; a 学院 secretary's own department only); returns the number of rows. */
+export function exportAchievements(query: AchievementQuery, path: string): Promise<number> {
+  return call('export_achievements', { query, path })
+}
+
 /** An achievement's detail page. */
 export function getAchievement(id: number): Promise<AchievementDetail> {
   return call('get_achievement', { id })
@@ -194,6 +200,12 @@ export function setFundingLevel(achievementNo: string, level: FundingLevel | nul
 /** One page of contracts. */
 export function listContracts(query: ContractQuery): Promise<ContractPage> {
   return call('list_contracts', { query })
+}
+
+/** Writes the contract list (XLSX): every row the list shows under `query` (all pages);
+ * returns the number of rows. */
+export function exportContracts(query: ContractQuery, path: string): Promise<number> {
+  return call('export_contracts', { query, path })
 }
 
 /** One contract with its money and evidence. */
@@ -345,6 +357,12 @@ export function listDistributions(query: DistributionQuery): Promise<Distributio
   return call('list_distributions', { query })
 }
 
+/** Writes the distribution list (XLSX): every row the list shows under `query` (all pages;
+ * finance sees approved ones only); returns the number of rows. */
+export function exportDistributions(query: DistributionQuery, path: string): Promise<number> {
+  return call('export_distributions', { query, path })
+}
+
 /** Approves a draft (its minutes, when given, are a file the person chose). */
 export function approveDistribution(id: number, approval: Approval): Promise<Distribution> {
   return call('approve_distribution', { id, approval })
@@ -466,6 +484,12 @@ export function listPeople(query: PersonQuery): Promise<PersonPage> {
   return call('list_people', { query })
 }
 
+/** Writes the people list (XLSX, numbers masked as the list shows them): every row under
+ * `query` (all pages); the export is written to the audit log. Returns the number of rows. */
+export function exportPeople(query: PersonQuery, path: string): Promise<number> {
+  return call('export_people', { query, path })
+}
+
 /** Department names (the people list's filter; a secretary account's 学院 on the accounts screen). */
 export function peopleDepartments(): Promise<Array<string>> {
   return call('people_departments')
@@ -505,6 +529,12 @@ export function unmerge(mergeId: number, reason: string): Promise<number> {
 /** One page of the organization list. */
 export function listOrganizations(query: OrganizationQuery): Promise<OrganizationPage> {
   return call('list_organizations', { query })
+}
+
+/** Writes the organization list (XLSX): every row under `query` (all pages); returns the
+ * number of rows. */
+export function exportOrganizations(query: OrganizationQuery, path: string): Promise<number> {
+  return call('export_organizations', { query, path })
 }
 
 /** Regions for the organization list's filter. */
@@ -639,6 +669,11 @@ export function verifyStore(): Promise<VerifyReport> {
 /** A page of the audit log. */
 export function listAudit(query: AuditQuery): Promise<AuditPage> {
   return call('list_audit', { query })
+}
+
+/** Writes the audit log (XLSX): every entry under `query` (all pages); returns the number of entries. */
+export function exportAudit(query: AuditQuery, path: string): Promise<number> {
+  return call('export_audit', { query, path })
 }
 
 /** The page of the record an audit entry names (its key is a number, an employee id …), if any. */

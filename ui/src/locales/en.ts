@@ -46,6 +46,10 @@ const en: typeof zhCN = {
     pickDate: 'Pick a date',
     separator: '; ',
   },
+  listExport: {
+    button: 'Export Excel',
+    done: 'Exported {n} rows to {path}',
+  },
   conflict: {
     title: 'Changed by someone else',
     fields: 'Fields that differ from what you sent: {fields}',

@@ -45,6 +45,11 @@ export default {
     pickDate: '选择日期',
     separator: '；',
   },
+  // 导出 Excel of a list as filtered (every page).
+  listExport: {
+    button: '导出 Excel',
+    done: '已导出 {n} 行到 {path}',
+  },
   // A save refused because someone else changed the record since the form was loaded (edit_conflict).
   conflict: {
     title: '记录已被他人修改',

@@ -45,6 +45,14 @@ commands! {
         distribution::list_visible(&*ctx.store()?, &query, ctx.today(), ctx.caller().is(Role::Finance))
     }
 
+    /// Writes the distribution list (XLSX): every row the list shows under `query` (all pages;
+    /// finance sees approved ones only); returns the number of rows.
+    read(office, leader, finance)
+    fn export_distributions(ctx, query: DistributionQuery, path: FileOut) -> usize {
+        let path = ctx.write_file(&path)?;
+        transferdesk_report::lists::distributions(&*ctx.store()?, &query, ctx.today(), ctx.caller().is(Role::Finance), &path)
+    }
+
     /// Approves a draft (its minutes, when given, are a file the person chose).
     write(office)
     fn approve_distribution(ctx, id: i64, approval: Approval) -> Distribution {
