@@ -1094,6 +1094,14 @@ const en: typeof zhCN = {
       differs: 'Recorded. Note: paid {paid} differs from the expected {expected} (CNIPA’s bill prevails)',
       done: 'Recorded the year {year} fee of {no}',
     },
+    batch: {
+      button: 'Pay selected ({n})',
+      title: 'Pay {n} fees',
+      explain: 'Each fee is recorded at what is due on the payment day (the reduced fee, plus the surcharge when late and the restoration fee when lapsed), all with one voucher. If any one cannot be paid, none is recorded.',
+      listed: 'The amounts listed are as of {day}; they are computed again for the payment day chosen.',
+      confirm: 'Record {n} payments',
+      done: 'Recorded {n} fees, total {total}',
+    },
     decision: {
       keep: 'Keep',
       abandon: 'Abandon',

@@ -1096,6 +1096,14 @@ export default {
       differs: '已记录。注意：实缴 {paid} 与按规则应缴 {expected} 不一致（以国家知识产权局缴费通知为准）',
       done: '已记录 {no} 第 {year} 年年费',
     },
+    batch: {
+      button: '批量缴费（{n}）',
+      title: '批量缴费：{n} 项',
+      explain: '每项按缴费日应缴的金额记录（减缴后年费，逾期的加滞纳金，已失效的加恢复费），共用一个票据号。任何一项不能缴纳时，整批都不记录。',
+      listed: '列表金额按 {day} 计算；记录时按所选缴费日重新计算。',
+      confirm: '记录 {n} 项缴费',
+      done: '已记录 {n} 项年费，合计 {total}',
+    },
     decision: {
       keep: '维持',
       abandon: '放弃',
