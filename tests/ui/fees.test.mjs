@@ -80,9 +80,7 @@ async function tab(page, name) {
   await page.locator('[data-testid="fees-table"] .el-table__row').first().waitFor()
 }
 
-// The fee table's rows without the selection box of 批量缴费 (the office sees it first).
-const feeCells = async (page) => (await cells(page, 'fees-table')).map((r) => r.slice(1))
-const rowOf = async (page, no) => (await feeCells(page)).find((r) => r[0] === no)
+const rowOf = async (page, no) => (await cells(page, 'fees-table')).find((r) => r[0] === no)
 
 test('the tabs hold the fees due in 30/60/90 days, in grace and past it, with the hand-computed figures', async () => {
   const { page, problems } = await openFees()
@@ -95,7 +93,7 @@ test('the tabs hold the fees due in 30/60/90 days, in grace and past it, with th
   assert.match(await page.getByTestId('fees-calendar-missing').innerText(), /2027 年没有节假日安排/)
 
   await tab(page, 'due30')
-  const rows = await feeCells(page)
+  const rows = await cells(page, 'fees-table')
   assert.deepEqual(
     rows.map((r) => [r[0], r[2], r[3], r[8]]),
     [
@@ -119,7 +117,7 @@ test('the tabs hold the fees due in 30/60/90 days, in grace and past it, with th
 
   await tab(page, 'grace')
   assert.deepEqual(
-    (await feeCells(page)).map((r) => [r[0], r[3], r[8], r[9]]),
+    (await cells(page, 'fees-table')).map((r) => [r[0], r[3], r[8], r[9]]),
     [
       ['CG20190208', '2026-06-25', '¥240.00', '¥420.00'],
       ['CG20180012', '2026-08-03 顺延自 2026-08-01', '¥300.00', '¥600.00'],
@@ -134,7 +132,7 @@ test('the tabs hold the fees due in 30/60/90 days, in grace and past it, with th
 
   await tab(page, 'lapsed')
   assert.deepEqual(
-    (await feeCells(page)).map((r) => [r[0], r[3], r[10]]),
+    (await cells(page, 'fees-table')).map((r) => [r[0], r[3], r[10]]),
     [
       ['CG20170138', '2026-01-04 顺延自 2026-01-03', '¥2,600.00'],
       ['CG20180185', '2026-01-07', '¥1,800.00'],
@@ -190,7 +188,7 @@ test('paying a fee in grace: the dialog quotes the band for the chosen day and t
   // 标记失效 for another patent past its grace period: the first left, CG20170138, lapsed as of its
   // year 10's first day as the law counts it, Saturday 2026-01-03 (元旦): the move to the worked
   // Sunday 01-04 gave more time to pay, it does not move the patent year.
-  const [first] = await feeCells(page)
+  const [first] = await cells(page, 'fees-table')
   assert.equal(first[0], 'CG20170138')
   await page.getByTestId('fee-lapse-CG20170138').click()
   // Likewise the restoration's.

@@ -85,3 +85,30 @@ test('批量缴费 pays the ticked fees as due, or none of them with the fee tha
   assert.ok(!schedule.fees.some((f) => ['CG20200136', 'CG20180012'].includes(f.achievement_no)), 'both paid')
   assert.deepEqual(problems, [refusedLine()], 'the refusal only')
 })
+
+/** The row of distribution `#id` in the distributions list. */
+const distributionRow = (page, id) =>
+  page.locator('[data-testid="rewards-table"] .el-table__body tr').filter({ has: page.locator('.el-link', { hasText: new RegExp(`^\\s*#${id}\\s*$`) }) })
+
+test('the finance sheets of the ticked distributions download as one workbook, a sheet each', async () => {
+  // The demo (tests/ui/rewards.test.mjs): #15 a draft, #16 approved, #1 paid (HT2023-001, an
+  // unregistered license: receipts 180,000.00 + 180,000.00 less costs 21,600.00 + 8,600.00 = net
+  // 329,800.00; 70% = pool 230,860.00, four inventors).
+  const { page, problems, server } = await app.open('#/rewards')
+  await distributionRow(page, 1).waitFor()
+  assert.equal(await page.getByTestId('rewards-batch-payroll').isDisabled(), true)
+  assert.equal(await distributionRow(page, 15).locator('.el-checkbox').first().evaluate((c) => c.classList.contains('is-disabled')), true, 'a draft has no finance sheet')
+  await distributionRow(page, 16).locator('.el-checkbox').click()
+  await distributionRow(page, 1).locator('.el-checkbox').click()
+  assert.equal(await page.getByTestId('rewards-batch-payroll').innerText(), '导出发放表（2）')
+  const file = await download(page, server.dir, () => page.getByTestId('rewards-batch-payroll').click())
+  assert.equal(file.name, '发放表-2份-2026-11-23.xlsx')
+  assert.match(await lastMessage(page), /^已导出 2 份收益分配的发放表（\d+ 行）到 发放表-2份-2026-11-23\.xlsx$/)
+  const sheets = [...zipEntry(file.path, 'xl/workbook.xml').matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]).sort()
+  assert.deepEqual(sheets, ['发放表#1', '发放表#16'])
+  const strings = zipEntry(file.path, 'xl/sharedStrings.xml')
+  assert.ok(strings.includes('HT2023-001') && strings.includes('HT2025-015'), 'each sheet names its contract')
+  const totals = [1, 2].map((n) => zipEntry(file.path, `xl/worksheets/sheet${n}.xml`))
+  assert.ok(totals.some((xml) => xml.includes('<v>230860</v>')), "#1's total is its pool, 230,860.00")
+  assert.deepEqual(problems, [])
+})

@@ -403,6 +403,13 @@ export function exportPayroll(id: number, path: string, revealIds: boolean): Pro
   return call('export_payroll', { id, path, revealIds })
 }
 
+/** The finance sheets of several distributions in one workbook, a sheet each (XLSX); returns
+ * the person rows written. Every one must be approved (finance: visible); none is written
+ * otherwise. Audited (personal data). */
+export function exportPayrolls(ids: Array<number>, path: string, revealIds: boolean): Promise<number> {
+  return call('export_payrolls', { ids, path, revealIds })
+}
+
 /** The publicity notice (PDF). */
 export function exportNotice(id: number, path: string): Promise<void> {
   return call('export_notice', { id, path })

@@ -297,6 +297,11 @@ const en: typeof zhCN = {
     waiveHint: 'Approval needs the box “record the decision to waive the equity reward”.',
   },
   rewards: {
+    batch: {
+      button: 'Finance sheets ({n})',
+      file: 'payroll-{n}-{day}.xlsx',
+      done: 'Finance sheets of {n} distributions ({rows} lines) exported to {path}',
+    },
     title: 'Reward distributions',
     new: 'New distribution',
     searchPlaceholder: 'Contract no. or title',

@@ -299,6 +299,11 @@ export default {
     waiveHint: '审批时勾选“记录其放弃股权奖励的决定”后方可通过。',
   },
   rewards: {
+    batch: {
+      button: '导出发放表（{n}）',
+      file: '发放表-{n}份-{day}.xlsx',
+      done: '已导出 {n} 份收益分配的发放表（{rows} 行）到 {path}',
+    },
     title: '收益分配',
     new: '新建分配',
     searchPlaceholder: '合同编号或名称',

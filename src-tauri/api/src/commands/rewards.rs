@@ -112,6 +112,21 @@ commands! {
         transferdesk_report::payroll::write(&mut *ctx.store()?, &ctx.actor(), id, &path, reveal_ids)
     }
 
+    /// The finance sheets of several distributions in one workbook, a sheet each (XLSX); returns
+    /// the person rows written. Every one must be approved (finance: visible); none is written
+    /// otherwise. Audited (personal data).
+    write(office, finance)
+    fn export_payrolls(ctx, ids: Vec<i64>, path: FileOut, reveal_ids: bool) -> usize {
+        if ctx.caller().is(Role::Finance) {
+            let store = ctx.store()?;
+            for id in &ids {
+                scope::distribution_approved(store.conn(), *id)?;
+            }
+        }
+        let path = ctx.write_file(&path)?;
+        transferdesk_report::payroll::write_batch(&mut *ctx.store()?, &ctx.actor(), &ids, &path, reveal_ids)
+    }
+
     /// The publicity notice (PDF).
     read(office, leader)
     fn export_notice(ctx, id: i64, path: FileOut) -> () {
