@@ -112,3 +112,68 @@ test('the finance sheets of the ticked distributions download as one workbook, a
   assert.ok(totals.some((xml) => xml.includes('<v>230860</v>')), "#1's total is its pool, 230,860.00")
   assert.deepEqual(problems, [])
 })
+
+/** Replaces the browser's print dialog with a counter, so a test sees that the view asked for it. */
+const countPrints = (page) =>
+  page.evaluate(() => {
+    window.__prints = 0
+    window.print = () => {
+      window.__prints += 1
+    }
+  })
+const prints = (page) => page.evaluate(() => window.__prints)
+
+test('打印 opens a print view of the record without the menu, and asks the browser to print', async () => {
+  // The list's first achievement (tests/ui/portfolio.test.mjs): CG20120004, inventors 胡涛*、宋磊、张欣怡.
+  const { page, problems } = await app.open('#/achievements')
+  await page.locator('[data-testid="achievement-table"] .el-link', { hasText: 'CG20120004' }).click()
+  await page.getByTestId('achievement-print').waitFor()
+  await countPrints(page)
+  await page.getByTestId('achievement-print').click()
+  await page.getByTestId('print-title').waitFor()
+  assert.equal(await prints(page), 1, 'the print dialog was asked for once the record loaded')
+  assert.match(page.url(), /#\/achievements\/\d+\/print$/)
+  assert.match(await page.getByTestId('print-title').innerText(), /^CG20120004 /)
+  const inventors = await page.getByTestId('print-inventors').locator('tbody tr td:nth-child(2)').allInnerTexts()
+  assert.deepEqual(inventors, ['胡涛', '宋磊', '张欣怡'])
+  assert.equal(await page.getByTestId('nav-achievements').count(), 0, 'no menu on paper')
+  assert.equal(await page.getByTestId('app-name').count(), 0, 'no header either')
+
+  // #1 (HT2023-001, the demo's unregistered license): pool 230,860.00 over four inventors.
+  await page.goto(page.url().replace(/#.*$/, '#/rewards/1'))
+  await page.getByTestId('dist-print').click()
+  await page.getByTestId('print-pool').waitFor()
+  assert.equal(await page.getByTestId('print-title').innerText(), '收益分配 #1（HT2023-001）')
+  assert.equal(await page.getByTestId('print-pool').innerText(), '¥230,860.00')
+  assert.equal(await page.getByTestId('print-allocations').locator('tbody tr').count(), 4)
+
+  // A contract: the print view's title is the contract's number and title, as on its page.
+  await page.goto(page.url().replace(/#.*$/, '#/contracts/1'))
+  const heading = await page.getByTestId('contract-heading').filter({ hasText: /\S+ \S/ }).innerText()
+  await countPrints(page)
+  await page.getByTestId('contract-print').click()
+  await page.getByTestId('print-title').waitFor()
+  assert.equal(await page.getByTestId('print-title').innerText(), heading)
+  assert.equal(await prints(page), 1)
+  // The page's print rules: A4, and the buttons are not printed.
+  await page.emulateMedia({ media: 'print' })
+  assert.equal(await page.locator('.print-actions').first().isVisible(), false)
+  assert.deepEqual(problems, [])
+})
+
+test('下载模板 saves the chosen table\'s empty import template', async () => {
+  const { page, problems, server } = await app.open('#/import')
+  await page.getByTestId('import-table-people').click()
+  await page.locator('[data-testid="import-table-people"].is-active').waitFor()
+  assert.equal(await page.getByTestId('import-template').innerText(), '下载模板（人员）')
+  const file = await download(page, server.dir, () => page.getByTestId('import-template').click())
+  assert.equal(file.name, '人员导入模板.xlsx')
+  assert.equal(await lastMessage(page), '模板已保存到 人员导入模板.xlsx：按表头填写后在此导入')
+  // docs/import-templates.md, 人员: these seven columns, no rows.
+  const strings = zipEntry(file.path, 'xl/sharedStrings.xml')
+  const headers = [...strings.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1])
+  assert.deepEqual(headers, ['工号', '姓名', '所在单位', '人员类别', '领导职务', '身份证号', '兼职/离岗创业'])
+  assert.equal(sheetRows(file.path).length, 0, 'headers only')
+  assert.equal([...zipEntry(file.path, 'xl/worksheets/sheet1.xml').matchAll(/<row /g)].length, 1)
+  assert.deepEqual(problems, [])
+})

@@ -75,6 +75,15 @@ enum Command {
         #[arg(long)]
         reveal_ids: bool,
     },
+    /// Write the empty standard import template of a table (headers only) to FILE (.xlsx, or .csv
+    /// by extension); needs no data file.
+    Template {
+        /// people, organizations, achievements, contracts, receipts or costs.
+        #[arg(value_parser = parse_table)]
+        table: Table,
+        /// The .xlsx (or .csv) to write.
+        file: PathBuf,
+    },
     /// Prove the file against its audit log (schema, integrity, hash chain, every row, the
     /// witnesses of the log's head); exit 1 naming each finding. Changes nothing.
     Verify,
@@ -420,6 +429,14 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
                 };
                 Ok(output::Doc::new(json!({"table": table.key(), "file": target, "rows": rows}), human))
             }
+        }
+        Command::Template { table, file } => {
+            transferdesk_report::template_xlsx::write_blank(table, &file)?;
+            let human = match lang {
+                Lang::Zh => format!("已写出{}导入模板 {}", table.zh(), file.display()),
+                Lang::En => format!("{} import template written to {}", table.key(), file.display()),
+            };
+            Ok(output::Doc::new(json!({"table": table.key(), "file": file}), human))
         }
         Command::Backup { file } => backup::backup(&path, &file, lang),
         Command::Restore { file } => backup::restore(&path, &file, lang, actor()),

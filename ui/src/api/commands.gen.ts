@@ -620,6 +620,11 @@ export function deleteOutsideWork(id: number, version: number): Promise<void> {
   return call('delete_outside_work', { id, version })
 }
 
+/** Writes the empty standard import template of `table` (下载模板: the template's headers, no rows). */
+export function exportTemplate(table: Table, path: string): Promise<void> {
+  return call('export_template', { table, path })
+}
+
 /** Imports (or with `dry_run` only checks) a file in the standard template as job `job`:
  * all or nothing, with progress, cancellable with nothing written. */
 export function importFile(job: string, table: Table, path: string, dryRun: boolean): Promise<ImportSummary> {
