@@ -254,6 +254,17 @@ enum Rewards {
         #[arg(long)]
         reveal_ids: bool,
     },
+    /// The finance sheets of several distributions in one workbook, a sheet each (XLSX).
+    Payrolls {
+        /// The .xlsx to write.
+        file: PathBuf,
+        /// Distribution ids, in the order of the sheets.
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        /// Write full resident ID numbers instead of masked ones.
+        #[arg(long)]
+        reveal_ids: bool,
+    },
     /// The publicity notice (PDF).
     Notice {
         /// Distribution id.
@@ -584,6 +595,10 @@ fn rewards(path: &std::path::Path, command: Rewards, lang: Lang) -> Result<outpu
         }
         Rewards::Payroll { id, file, reveal_ids } => {
             let rows = transferdesk_report::payroll::write(&mut store, &actor(), id, &file, reveal_ids)?;
+            written(&file, ("已写出发放表", "payroll written to"), Some(rows))
+        }
+        Rewards::Payrolls { file, ids, reveal_ids } => {
+            let rows = transferdesk_report::payroll::write_batch(&mut store, &actor(), &ids, &file, reveal_ids)?;
             written(&file, ("已写出发放表", "payroll written to"), Some(rows))
         }
         Rewards::Notice { id, file } => {

@@ -201,6 +201,15 @@ fn minutes_statements_payroll_and_a_reversal() {
     let masked = cells(&sheet);
     assert!(masked.iter().any(|c| c == "510107********0013") && !masked.iter().any(|c| c == "510107198001010013"), "masked without");
     assert!(last_audit(&db).4.contains(r#""full_id_numbers":false"#));
+    // `payrolls`: the same three lines in a workbook of one sheet per id; a repeated id writes nothing.
+    let book = dir.path().join("payrolls.xlsx");
+    let (status, doc) = run(&db, &["payrolls", book.to_str().expect("utf-8"), &id]);
+    assert_eq!((status, doc["rows"].as_u64()), (0, Some(3)), "{doc}");
+    let names = calamine::Reader::sheet_names(&calamine::open_workbook::<calamine::Xlsx<_>, _>(&book).expect("xlsx"));
+    assert_eq!(names, [format!("发放表#{id}")]);
+    let twice = dir.path().join("twice.xlsx");
+    assert_eq!(run(&db, &["payrolls", twice.to_str().expect("utf-8"), &id, &id]).0, 1, "a repeated id is refused");
+    assert!(!twice.exists());
 
     // The reversal: a new draft with every line negated, linked both ways.
     let (status, reversal) = run(&db, &["reverse", &id, "--reason", "发放对象有误"]);
