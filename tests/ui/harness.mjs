@@ -165,13 +165,16 @@ export async function typeDate(page, testid, value) {
   await page.locator('.el-picker__popper:visible').waitFor({ state: 'hidden' })
 }
 
-/** The rows of an Element Plus table (el-table) as arrays of cell texts. */
+/** The rows of an Element Plus table (el-table) as arrays of cell texts, without the row
+ * selection boxes of a list with batch actions (so a column's index is the same for every role). */
 export async function cells(page, testid, part = 'body') {
   return page
     .getByTestId(testid)
     .locator(`.el-table__${part}-wrapper tr, .el-table__${part} tr`)
     .evaluateAll((rows) =>
-      [...new Set(rows)].filter((r) => r.querySelector('td')).map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent.trim())),
+      [...new Set(rows)]
+        .filter((r) => r.querySelector('td'))
+        .map((r) => [...r.querySelectorAll('td')].filter((c) => !c.classList.contains('el-table-column--selection')).map((c) => c.textContent.trim())),
     )
 }
 

@@ -14,6 +14,13 @@ export const router = createRouter({
       props: (route) => ({ id: Number(route.params.id) }),
     },
     {
+      path: '/achievements/:id(\\d+)/print',
+      name: 'achievement-print',
+      component: () => import('./views/portfolio/print.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+      meta: { print: true },
+    },
+    {
       path: '/achievements/new',
       name: 'achievement-new',
       component: () => import('./views/portfolio/form.vue'),
@@ -46,6 +53,13 @@ export const router = createRouter({
       props: (route) => ({ id: Number(route.params.id) }),
     },
     {
+      path: '/contracts/:id(\\d+)/print',
+      name: 'contract-print',
+      component: () => import('./views/contracts/print.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+      meta: { print: true },
+    },
+    {
       path: '/contracts/:id(\\d+)/edit',
       name: 'contract-edit',
       component: () => import('./views/contracts/form.vue'),
@@ -67,6 +81,13 @@ export const router = createRouter({
       name: 'reward',
       component: () => import('./views/rewards/detail.vue'),
       props: (route) => ({ id: Number(route.params.id) }),
+    },
+    {
+      path: '/rewards/:id(\\d+)/print',
+      name: 'reward-print',
+      component: () => import('./views/rewards/print.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+      meta: { print: true },
     },
     { path: '/fees', name: 'fees', component: () => import('./views/fees/index.vue') },
     { path: '/annual', name: 'annual', component: () => import('./views/annual/index.vue') },

@@ -44,6 +44,20 @@ pub enum Fees {
         #[arg(long)]
         voucher: Option<String>,
     },
+    /// Pay the next unpaid year of several patents on one day with one voucher (批量缴费), each as
+    /// due that day (surcharge and restoration included); all or nothing.
+    PayBatch {
+        /// 成果编号 of each patent, each once; `NO:YEAR` pays that patent year (it must be the
+        /// next unpaid one), a bare `NO` the next unpaid year.
+        #[arg(required = true, value_name = "ACHIEVEMENT_NO[:YEAR]", value_parser = parse_batch_item)]
+        fees: Vec<docket::FeeBatchItem>,
+        /// 缴费日期.
+        #[arg(long, value_parser = crate::parse_date)]
+        paid_on: NaiveDate,
+        /// The receipt (票据) number of the batch.
+        #[arg(long)]
+        voucher: Option<String>,
+    },
     /// Record a keep (维持) or abandon (放弃) decision; abandoning ends the patent's fees.
     Decide {
         /// 成果编号.
@@ -126,6 +140,16 @@ pub fn run(path: &Path, command: Fees, lang: Lang, actor: transferdesk_core::Act
             let input = FeePayment { achievement_no, patent_year: year, paid_on, amount, voucher_no: voucher };
             let paid = docket::pay(&mut store, &actor, &input)?;
             Doc::new(serde_json::to_value(&paid).unwrap_or_default(), paid_text(&paid, lang))
+        }
+        Fees::PayBatch { fees, paid_on, voucher } => {
+            let batch = docket::FeeBatch { fees, paid_on, voucher_no: voucher };
+            let paid = docket::pay_batch(&mut store, &actor, &batch)?;
+            let mut human: Vec<String> = paid.payments.iter().map(|p| paid_text(p, lang)).collect();
+            human.push(match lang {
+                Lang::Zh => format!("合计 {} 项，¥{}", paid.payments.len(), paid.total_fen.grouped()),
+                Lang::En => format!("{} fees, total ¥{}", paid.payments.len(), paid.total_fen.grouped()),
+            });
+            Doc::new(serde_json::to_value(&paid).unwrap_or_default(), human.join("\n"))
         }
         Fees::Decide { achievement_no, keep, abandon: _, on, reason, notified_on, grant } => {
             let decision = if keep { FeeDecisionKind::Keep } else { FeeDecisionKind::Abandon };
@@ -246,4 +270,15 @@ fn paid_text(p: &FeePaid, lang: Lang) -> String {
         });
     }
     out
+}
+
+/// `F01` (the next unpaid year) or `F01:8` (year 8).
+fn parse_batch_item(text: &str) -> Result<docket::FeeBatchItem, String> {
+    match text.rsplit_once(':') {
+        None => Ok(docket::FeeBatchItem { achievement_no: text.to_string(), patent_year: None }),
+        Some((no, year)) => {
+            let year = year.trim().parse::<i64>().map_err(|_| format!("'{text}': the year after ':' must be a number (F01:8)"))?;
+            Ok(docket::FeeBatchItem { achievement_no: no.to_string(), patent_year: Some(year) })
+        }
+    }
 }

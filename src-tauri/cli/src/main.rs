@@ -75,6 +75,15 @@ enum Command {
         #[arg(long)]
         reveal_ids: bool,
     },
+    /// Write the empty standard import template of a table (headers only) to FILE (.xlsx, or .csv
+    /// by extension); needs no data file.
+    Template {
+        /// people, organizations, achievements, contracts, receipts or costs.
+        #[arg(value_parser = parse_table)]
+        table: Table,
+        /// The .xlsx (or .csv) to write.
+        file: PathBuf,
+    },
     /// Prove the file against its audit log (schema, integrity, hash chain, every row, the
     /// witnesses of the log's head); exit 1 naming each finding. Changes nothing.
     Verify,
@@ -231,6 +240,9 @@ enum Rewards {
         /// Only unpaid ones past their payment deadline.
         #[arg(long)]
         overdue: bool,
+        /// Also write every matching distribution (not only the first 200) to this .xlsx.
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
     },
     /// The finance sheet (XLSX).
     Payroll {
@@ -238,6 +250,17 @@ enum Rewards {
         id: i64,
         /// The .xlsx to write.
         file: PathBuf,
+        /// Write full resident ID numbers instead of masked ones.
+        #[arg(long)]
+        reveal_ids: bool,
+    },
+    /// The finance sheets of several distributions in one workbook, a sheet each (XLSX).
+    Payrolls {
+        /// The .xlsx to write.
+        file: PathBuf,
+        /// Distribution ids, in the order of the sheets.
+        #[arg(required = true)]
+        ids: Vec<i64>,
         /// Write full resident ID numbers instead of masked ones.
         #[arg(long)]
         reveal_ids: bool,
@@ -417,6 +440,14 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
                 Ok(output::Doc::new(json!({"table": table.key(), "file": target, "rows": rows}), human))
             }
         }
+        Command::Template { table, file } => {
+            transferdesk_report::template_xlsx::write_blank(table, &file)?;
+            let human = match lang {
+                Lang::Zh => format!("已写出{}导入模板 {}", table.zh(), file.display()),
+                Lang::En => format!("{} import template written to {}", table.key(), file.display()),
+            };
+            Ok(output::Doc::new(json!({"table": table.key(), "file": file}), human))
+        }
         Command::Backup { file } => backup::backup(&path, &file, lang),
         Command::Restore { file } => backup::restore(&path, &file, lang, actor()),
         Command::Rewards(command) => rewards(&path, command, lang),
@@ -540,7 +571,7 @@ fn rewards(path: &std::path::Path, command: Rewards, lang: Lang) -> Result<outpu
             output::Doc::new(json!({"id": id, "discarded": true}), format!("{} #{id}", lang.pick("已删除草稿", "discarded draft")))
         }
         Rewards::Show { id } => shown(distribution::get(&store, id)?),
-        Rewards::List { state, contract, year, overdue } => {
+        Rewards::List { state, contract, year, overdue, xlsx } => {
             let query = DistributionQuery {
                 page: 1,
                 page_size: transferdesk_core::store::search::MAX_PAGE_SIZE,
@@ -551,11 +582,22 @@ fn rewards(path: &std::path::Path, command: Rewards, lang: Lang) -> Result<outpu
                 overdue,
             };
             let page = distribution::list(&store, &query, today)?;
-            let human = output::distribution_list_text(&page, lang);
-            output::Doc::new(serde_json::to_value(&page).unwrap_or_default(), human)
+            let mut human = output::distribution_list_text(&page, lang);
+            let mut doc = serde_json::to_value(&page).unwrap_or_default();
+            if let Some(file) = xlsx {
+                let rows = transferdesk_report::lists::distributions(&store, &query, today, false, &file)?;
+                doc["xlsx"] = json!(file.display().to_string());
+                doc["xlsx_rows"] = json!(rows);
+                human.push_str(&format!("\n{} {} ({rows})", lang.pick("已写出", "written to"), file.display()));
+            }
+            output::Doc::new(doc, human)
         }
         Rewards::Payroll { id, file, reveal_ids } => {
             let rows = transferdesk_report::payroll::write(&mut store, &actor(), id, &file, reveal_ids)?;
+            written(&file, ("已写出发放表", "payroll written to"), Some(rows))
+        }
+        Rewards::Payrolls { file, ids, reveal_ids } => {
+            let rows = transferdesk_report::payroll::write_batch(&mut store, &actor(), &ids, &file, reveal_ids)?;
             written(&file, ("已写出发放表", "payroll written to"), Some(rows))
         }
         Rewards::Notice { id, file } => {

@@ -166,6 +166,43 @@ fn fees_pay_records_advances_and_refuses_with_the_codes() {
 }
 
 #[test]
+fn fees_pay_batch_pays_each_as_due_or_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = patent_db(dir.path());
+    // NOPE is no achievement: the batch is refused naming it, and F01 stays unpaid.
+    let refused = cli(&db, &["--json", "fees", "pay-batch", "F01", "NOPE", "--paid-on", "2026-11-20", "--voucher", "PJ-B"]);
+    assert_eq!((refused.status, refused.json()["error"]["code"].as_str()), (1, Some("not_found")));
+    assert!(refused.json()["error"]["message"].as_str().is_some_and(|m| m.contains("NOPE")), "{}", refused.stdout);
+    let due = cli(&db, &["--json", "fees", "due", "--on", "2026-11-23"]).json();
+    let listed: Vec<&str> = due["fees"].as_array().expect("fees").iter().filter_map(|f| f["achievement_no"].as_str()).collect();
+    assert_eq!(listed, ["F03", "F01", "F04"], "nothing was paid");
+
+    // On 2026-11-20 (module comment): F01 300.00 on time, F03 300.00 + 100.00 surcharge = 400.00.
+    let paid = cli(&db, &["--json", "fees", "pay-batch", "F01:8", "F03", "--paid-on", "2026-11-20", "--voucher", "PJ-B"]);
+    assert_eq!(paid.status, 0, "{}", paid.stdout);
+    let doc = paid.json();
+    let lines: Vec<(String, i64, i64)> = doc["payments"]
+        .as_array()
+        .expect("payments")
+        .iter()
+        .map(|p| {
+            (
+                p["achievement_no"].as_str().unwrap_or_default().to_string(),
+                p["patent_year"].as_i64().unwrap_or(0),
+                p["amount_fen"].as_i64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(lines, [("F01".to_string(), 8, 30_000), ("F03".to_string(), 9, 40_000)]);
+    assert_eq!(doc["total_fen"], json!(70_000));
+    assert_eq!(cli(&db, &["fees", "pay-batch", "--paid-on", "2026-11-20"]).status, 2, "at least one number");
+    // F01's year 8 is paid now: asking for it again is refused, not read as year 9.
+    let again = cli(&db, &["--json", "fees", "pay-batch", "F04", "F01:8", "--paid-on", "2026-11-20"]);
+    assert_eq!((again.status, again.json()["error"]["code"].as_str()), (1, Some("fee_year_already_paid")));
+    assert_eq!(cli(&db, &["fees", "pay-batch", "F01:eight", "--paid-on", "2026-11-20"]).status, 2, "a year is a number");
+}
+
+#[test]
 fn fees_decide_lapse_and_export() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = patent_db(dir.path());

@@ -97,6 +97,20 @@ fn staff_share_override_and_overdue() {
     assert_eq!(run(&db, &["pay", &id, "--paid-on", "2025-03-28"]).0, 0);
     let (_, overdue) = run(&db, &["list", "--overdue"]);
     assert_eq!(overdue["total"], 0, "paid: no longer overdue");
+
+    // --xlsx writes the filtered list as the distributions screen's export: the one paid
+    // distribution, with the pool in yuan (339,500.00, as computed above).
+    let file = dir.path().join("收益分配.xlsx");
+    let (status, listed) = run(&db, &["list", "--state", "paid", "--xlsx", file.to_str().expect("utf-8 path")]);
+    assert_eq!(status, 0, "{listed}");
+    assert_eq!((listed["total"].as_i64(), listed["xlsx_rows"].as_i64()), (Some(1), Some(1)), "{listed}");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&file).expect("an xlsx");
+    let range = calamine::Reader::worksheet_range(&mut book, "收益分配").expect("the sheet");
+    let header: Vec<String> = range.rows().nth(3).expect("header").iter().map(|c| c.to_string()).collect();
+    let pool = header.iter().position(|h| h == "奖励总额（元）").expect("a pool column");
+    let row = range.rows().nth(4).expect("the row");
+    assert_eq!(calamine::DataType::get_float(&row[pool]), Some(339_500.0));
+    assert!(range.rows().nth(5).is_none(), "one row only");
 }
 
 #[test]
@@ -187,6 +201,15 @@ fn minutes_statements_payroll_and_a_reversal() {
     let masked = cells(&sheet);
     assert!(masked.iter().any(|c| c == "510107********0013") && !masked.iter().any(|c| c == "510107198001010013"), "masked without");
     assert!(last_audit(&db).4.contains(r#""full_id_numbers":false"#));
+    // `payrolls`: the same three lines in a workbook of one sheet per id; a repeated id writes nothing.
+    let book = dir.path().join("payrolls.xlsx");
+    let (status, doc) = run(&db, &["payrolls", book.to_str().expect("utf-8"), &id]);
+    assert_eq!((status, doc["rows"].as_u64()), (0, Some(3)), "{doc}");
+    let names = calamine::Reader::sheet_names(&calamine::open_workbook::<calamine::Xlsx<_>, _>(&book).expect("xlsx"));
+    assert_eq!(names, [format!("发放表#{id}")]);
+    let twice = dir.path().join("twice.xlsx");
+    assert_eq!(run(&db, &["payrolls", twice.to_str().expect("utf-8"), &id, &id]).0, 1, "a repeated id is refused");
+    assert!(!twice.exists());
 
     // The reversal: a new draft with every line negated, linked both ways.
     let (status, reversal) = run(&db, &["reverse", &id, "--reason", "发放对象有误"]);

@@ -595,3 +595,67 @@ fn check_names_a_patent_in_force_without_its_grant_date() {
     store.conn().execute("UPDATE achievement SET granted_on = NULL WHERE achievement_no = 'F01'", []).expect("old data");
     assert_eq!(named(&store), ["F01"]);
 }
+
+fn batch(nos: &[&str]) -> docket::FeeBatch {
+    let fees = nos.iter().map(|n| docket::FeeBatchItem { achievement_no: n.to_string(), patent_year: None }).collect();
+    docket::FeeBatch { fees, paid_on: day(ON), voucher_no: Some("PJ-9".into()) }
+}
+
+#[test]
+fn a_batch_pays_each_fee_as_due_in_one_transaction() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = fee_store(&dir);
+    let before = dump(&store);
+
+    // F08 was abandoned: the whole batch is refused, naming it, and F01 and F03 stay unpaid.
+    match docket::pay_batch(&mut store, &actor(), &batch(&["F01", "F03", "F08"])) {
+        Err(e) => {
+            assert_eq!(e.code(), "fee_not_applicable");
+            assert!(
+                e.message(transferdesk_core::Lang::Zh).contains("F08"),
+                "the refusal names the fee: {}",
+                e.message(transferdesk_core::Lang::Zh)
+            );
+        }
+        Ok(paid) => panic!("an abandoned patent's fee cannot be paid: {paid:?}"),
+    }
+    assert_eq!(code(docket::pay_batch(&mut store, &actor(), &batch(&["NOPE", "F01"]))), "not_found");
+    assert_eq!(code(docket::pay_batch(&mut store, &actor(), &batch(&["F01", "F01"]))), "invalid_input", "one year of each patent, not two");
+    assert_eq!(code(docket::pay_batch(&mut store, &actor(), &batch(&[]))), "invalid_input");
+    // A year seen on a list that someone has paid since (F01's year 7) is refused, not turned
+    // into the next year.
+    let mut stale = batch(&["F03", "F01"]);
+    stale.fees[1].patent_year = Some(7);
+    assert_eq!(code(docket::pay_batch(&mut store, &actor(), &stale)), "fee_year_already_paid");
+    assert_eq!(dump(&store), before, "nothing was written by a refused batch");
+
+    // As due on 2026-11-23 (the module comment): F01 300.00 on time; F03 300.00 + 100.00
+    // surcharge (second month of grace); F04 135.00; F02 lapsed: 180.00 + 300.00 surcharge +
+    // 1,000.00 restoration = 1,480.00. Sum 2,315.00.
+    let mut fees = batch(&["F01", "F03", "F04", "F02"]);
+    fees.fees[0].patent_year = Some(8);
+    let paid = docket::pay_batch(&mut store, &actor(), &fees).expect("paid");
+    let lines: Vec<(&str, i64, i64, Option<&str>)> =
+        paid.payments.iter().map(|p| (p.achievement_no.as_str(), p.patent_year, p.amount_fen.0, p.voucher_no.as_deref())).collect();
+    assert_eq!(
+        lines,
+        [
+            ("F01", 8, 30_000, Some("PJ-9")),
+            ("F03", 9, 40_000, Some("PJ-9")),
+            ("F04", 5, 13_500, Some("PJ-9")),
+            ("F02", 6, 148_000, Some("PJ-9"))
+        ]
+    );
+    assert!(paid.payments.iter().all(|p| p.warning.is_none()), "each paid exactly what was due");
+    assert_eq!(paid.total_fen, Money(231_500));
+    assert!(paid.payments[3].restored, "F02 is in force again");
+    // The list now holds their next years only where due within 90 days: F02's year 7 is due
+    // 2027-02-10 (filed 2021-02-10), before 2027-02-21; F01's year 9 (2027-12-01), F03's year 10
+    // (2027-09-30) and F04's year 6 (2028-01-20) are later.
+    let still: Vec<(String, i64)> = listed(&store, ON, 90)
+        .into_iter()
+        .map(|l| (l.0, l.1))
+        .filter(|(n, _)| ["F01", "F03", "F04", "F02"].contains(&n.as_str()))
+        .collect();
+    assert_eq!(still, [("F02".to_string(), 7)]);
+}

@@ -8,6 +8,7 @@ mod approved;
 pub mod evidence;
 pub mod fees;
 mod list_style;
+pub mod lists;
 pub mod notice;
 pub mod payroll;
 mod pdf;

@@ -83,6 +83,20 @@ pub fn export_table(store: &mut Store, actor: &Actor, table: Table, path: &Path,
     Ok(sheet.rows.len())
 }
 
+/// Writes the empty standard template of `table` (headers only, the same layout as an export, so
+/// that a filled copy imports as it is) to `path` (.xlsx, or .csv by extension).
+pub fn write_blank(table: Table, path: &Path) -> Result<(), Error> {
+    let sheet = transferdesk_core::template::export::blank(table);
+    let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let bytes = if is_csv { transferdesk_core::template::export::csv_bytes(&sheet) } else { xlsx_bytes(&sheet, path)? };
+    crate::save(path, &bytes)
+}
+
+/// The file name 下载模板 offers: `成果导入模板.xlsx`.
+pub fn blank_name(table: Table) -> String {
+    format!("{}导入模板.xlsx", table.zh())
+}
+
 /// The file name `export all` gives a table: `成果.xlsx` etc.
 pub fn file_name(table: Table) -> String {
     format!("{}.xlsx", table.key())

@@ -3,5 +3,6 @@
 mod annual;
 mod evidence;
 mod fees;
+mod lists;
 mod rewards;
 mod template_roundtrip;

@@ -250,6 +250,59 @@ mod payroll_sheet {
         let notes: String = rows.iter().flat_map(|r| r.iter().map(text)).collect();
         assert!(notes.contains("国税发〔1999〕125号"), "equity is not taxed at grant: {notes}");
     }
+
+    fn sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {
+        let mut book: Xlsx<_> = calamine::open_workbook(path).expect("readable xlsx");
+        let range = book.worksheet_range(name).unwrap_or_else(|e| panic!("sheet {name}: {e}"));
+        range.rows().map(|r| r.to_vec()).collect()
+    }
+
+    #[test]
+    fn several_distributions_are_one_workbook_a_sheet_each_as_exported_alone() {
+        let mut store = good_store();
+        let paid = distribute(&mut store, "HT2025-001", Stage::Paid);
+        let approved = distribute(&mut store, "HT2025-002", Stage::Approved);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("发放表.xlsx");
+        // HT2025-001 shares among three people; HT2025-002's two achievements among the same three.
+        let people = payroll::write_batch(&mut store, &actor(), &[approved, paid], &path, false).expect("workbook");
+        assert_eq!(people, 6, "3 + 3 person rows");
+        let book: Xlsx<_> = calamine::open_workbook(&path).expect("readable xlsx");
+        assert_eq!(book.sheet_names(), [payroll::sheet_name(approved), payroll::sheet_name(paid)], "a sheet each, in the order asked");
+        drop(book);
+        // The pools by hand (module doc and an_unregistered_transfer_is_fully_taxable): 414,960 and 339,500.
+        assert_eq!(row_of(&sheet(&path, &payroll::sheet_name(approved)), 0, "合计")[5], Data::Float(414_960.0));
+        assert_eq!(row_of(&sheet(&path, &payroll::sheet_name(paid)), 0, "合计")[5], Data::Float(339_500.0));
+        // Each sheet holds what the distribution's own finance sheet holds, cell for cell.
+        for id in [approved, paid] {
+            let single = dir.path().join(format!("{id}.xlsx"));
+            payroll::write(&mut store, &actor(), id, &single, false).expect("single");
+            assert_eq!(sheet(&path, &payroll::sheet_name(id)), rows(&single), "#{id}");
+        }
+    }
+
+    #[test]
+    fn a_batch_with_a_draft_or_a_repeat_writes_nothing() {
+        let mut store = good_store();
+        let paid = distribute(&mut store, "HT2025-001", Stage::Paid);
+        let draft = distribute(&mut store, "HT2025-002", Stage::Draft);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("发放表.xlsx");
+        let refused = payroll::write_batch(&mut store, &actor(), &[paid, draft], &path, false);
+        match refused {
+            Err(Error::Core(transferdesk_core::Error::Refused { code, detail })) => {
+                assert_eq!(code, "distribution_not_approved");
+                assert!(detail.contains(&format!("#{draft}")), "the refusal names the draft: {detail}");
+            }
+            other => panic!("a draft must refuse the batch: {other:?}"),
+        }
+        assert!(!path.exists(), "no half batch");
+        for ids in [vec![paid, paid], vec![]] {
+            let result = payroll::write_batch(&mut store, &actor(), &ids, &path, false);
+            assert!(matches!(result, Err(Error::Core(transferdesk_core::Error::Invalid(_)))), "{ids:?}: {result:?}");
+        }
+        assert!(!path.exists());
+    }
 }
 
 mod publicity_notice {

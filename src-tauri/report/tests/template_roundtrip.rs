@@ -221,3 +221,46 @@ fn co_owners_and_their_fee_reductions_round_trip() {
         }
     }
 }
+
+#[test]
+fn the_blank_template_has_the_headers_and_a_filled_copy_imports() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join(transferdesk_report::template_xlsx::blank_name(Table::Achievements));
+    assert_eq!(path.file_name().and_then(|n| n.to_str()), Some("成果导入模板.xlsx"));
+    transferdesk_report::template_xlsx::write_blank(Table::Achievements, &path).expect("template");
+    let (sheet, rows) = cells(&path);
+    assert_eq!(sheet, "成果", "one sheet named after the table");
+    // The columns of docs/import-templates.md's 成果 template, in its order (共有人 last, added
+    // after 完成人).
+    let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        header,
+        [
+            "成果编号",
+            "成果名称",
+            "成果类型",
+            "申请号",
+            "申请日",
+            "授权号",
+            "授权日",
+            "法律状态",
+            "所属单位",
+            "财政资助项目",
+            "年费已缴至",
+            "完成人",
+            "共有人"
+        ]
+    );
+    assert_eq!(rows.len(), 1, "headers only");
+
+    // The people template as CSV, one person typed under its header: it imports as it is.
+    let csv = dir.path().join("人员.csv");
+    transferdesk_report::template_xlsx::write_blank(Table::People, &csv).expect("csv template");
+    let mut text = std::fs::read_to_string(&csv).expect("utf-8");
+    assert!(text.starts_with('\u{feff}'), "a BOM, so that Excel reads the Chinese");
+    text.push_str("T900,测试人,计算机学院,科研人员,无,\n");
+    std::fs::write(&csv, text).expect("filled");
+    let mut store = Store::in_memory().expect("store");
+    let summary = import::import(&mut store, &actor(), Table::People, &csv, false).expect("the filled template imports");
+    assert_eq!(summary.inserted, 1);
+}

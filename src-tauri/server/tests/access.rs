@@ -112,6 +112,11 @@ async fn a_secretary_sees_one_department_by_id_search_list_and_report() {
         let page = call_as(&running, &secretary, "list_achievements", &query(asked)).await.json();
         assert_eq!(page["total"], own, "asked for {asked:?}");
     }
+    // By export: 导出 Excel writes the department's rows, whatever department is asked for.
+    let mut export = query(Some(foreign_department.as_str()));
+    export["path"] = serde_json::json!("成果台账.xlsx");
+    let written = call_as(&running, &secretary, "export_achievements", &export).await;
+    assert_eq!(written.json(), own, "the secretary's export holds their department only");
     let filters = call_as(&running, &secretary, "portfolio_filters", &serde_json::json!({})).await.json();
     assert_eq!(filters["departments"], serde_json::json!([SECRETARY_DEPARTMENT]));
 
@@ -157,6 +162,9 @@ async fn finance_sees_distributions_only_once_approved() {
         .expect("count");
     let page = call_as(&running, &finance, "list_distributions", &serde_json::json!({"query": {"page": 1, "page_size": 100, "state": null, "contract_no": null, "search": null, "year": null, "overdue": false}})).await.json();
     assert_eq!(page["total"], approved, "{drafts} drafts are not shown");
+    let args = serde_json::json!({"query": {"page": 1, "page_size": 100, "state": null, "contract_no": null, "search": null, "year": null, "overdue": false}, "path": "收益分配.xlsx"});
+    let exported = call_as(&running, &finance, "export_distributions", &args).await.json();
+    assert_eq!(exported, approved, "finance's export has no drafts either");
     if drafts > 0 {
         let draft: i64 = conn.query_row("SELECT id FROM distribution WHERE state = 'draft' LIMIT 1", [], |r| r.get(0)).expect("a draft");
         let reply = call_as(&running, &finance, "get_distribution", &serde_json::json!({"id": draft})).await;

@@ -1,7 +1,7 @@
 // Generated from the command table (src-tauri/api/src/commands) by its tests; do not edit.
 // `UPDATE_BINDINGS=1 cargo test -p transferdesk-api` rewrites it.
 import { call } from './transport'
-import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementFunding, AchievementPage, AchievementQuery, AgreedAmount, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, FundingLevel, Grant, GrantPage, GrantQuery, Holiday, HolidayList, ImportSummary, IndustrySection, Institution, Lapse, Mapping, MoneyEntry, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, OutsideWork, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Platform, Policy, PortfolioFilters, Preview, Profile, Project, Proposal, Publicity, PublicityPage, PublicityQuery, Receivable, RecordLine, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
+import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementFunding, AchievementPage, AchievementQuery, AgreedAmount, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeBatch, FeeBatchPaid, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, FundingLevel, Grant, GrantPage, GrantQuery, Holiday, HolidayList, ImportSummary, IndustrySection, Institution, Lapse, Mapping, MoneyEntry, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, OutsideWork, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Platform, Policy, PortfolioFilters, Preview, Profile, Project, Proposal, Publicity, PublicityPage, PublicityQuery, Receivable, RecordLine, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
 
 export type Me = { 
 /**
@@ -86,6 +86,12 @@ export function publicityEnd(from: string, days: number): Promise<string> {
 /** One page of the portfolio list. */
 export function listAchievements(query: AchievementQuery): Promise<AchievementPage> {
   return call('list_achievements', { query })
+}
+
+/** Writes 成果台账 (XLSX): every row the list shows under `query` (its filters and order,
+ * all pages; a 学院 secretary's own department only); returns the number of rows. */
+export function exportAchievements(query: AchievementQuery, path: string): Promise<number> {
+  return call('export_achievements', { query, path })
 }
 
 /** An achievement's detail page. */
@@ -203,6 +209,12 @@ export function setFundingLevel(achievementNo: string, level: FundingLevel | nul
 /** One page of contracts. */
 export function listContracts(query: ContractQuery): Promise<ContractPage> {
   return call('list_contracts', { query })
+}
+
+/** Writes the contract list (XLSX): every row the list shows under `query` (all pages);
+ * returns the number of rows. */
+export function exportContracts(query: ContractQuery, path: string): Promise<number> {
+  return call('export_contracts', { query, path })
 }
 
 /** One contract with its money and evidence. */
@@ -354,6 +366,12 @@ export function listDistributions(query: DistributionQuery): Promise<Distributio
   return call('list_distributions', { query })
 }
 
+/** Writes the distribution list (XLSX): every row the list shows under `query` (all pages;
+ * finance sees approved ones only); returns the number of rows. */
+export function exportDistributions(query: DistributionQuery, path: string): Promise<number> {
+  return call('export_distributions', { query, path })
+}
+
 /** Approves a draft (its minutes, when given, are a file the person chose). */
 export function approveDistribution(id: number, approval: Approval): Promise<Distribution> {
   return call('approve_distribution', { id, approval })
@@ -394,6 +412,13 @@ export function exportPayroll(id: number, path: string, revealIds: boolean): Pro
   return call('export_payroll', { id, path, revealIds })
 }
 
+/** The finance sheets of several distributions in one workbook, a sheet each (XLSX); returns
+ * the person rows written. Every one must be approved (finance: visible); none is written
+ * otherwise. Audited (personal data). */
+export function exportPayrolls(ids: Array<number>, path: string, revealIds: boolean): Promise<number> {
+  return call('export_payrolls', { ids, path, revealIds })
+}
+
 /** The publicity notice (PDF). */
 export function exportNotice(id: number, path: string): Promise<void> {
   return call('export_notice', { id, path })
@@ -422,6 +447,12 @@ export function feeQuote(achievementNo: string, paidOn: string): Promise<FeeQuot
 /** Records a payment. */
 export function payFee(payment: FeePayment): Promise<FeePaid> {
   return call('pay_fee', { payment })
+}
+
+/** Pays the next year of several patents on one day with one voucher, each as due that day;
+ * all or nothing (a refusal names the fee that cannot be paid). */
+export function payFees(batch: FeeBatch): Promise<FeeBatchPaid> {
+  return call('pay_fees', { batch })
 }
 
 /** Records a keep/abandon decision. */
@@ -475,6 +506,12 @@ export function listPeople(query: PersonQuery): Promise<PersonPage> {
   return call('list_people', { query })
 }
 
+/** Writes the people list (XLSX, numbers masked as the list shows them): every row under
+ * `query` (all pages); the export is written to the audit log. Returns the number of rows. */
+export function exportPeople(query: PersonQuery, path: string): Promise<number> {
+  return call('export_people', { query, path })
+}
+
 /** Department names (the people list's filter; a secretary account's 学院 on the accounts screen). */
 export function peopleDepartments(): Promise<Array<string>> {
   return call('people_departments')
@@ -514,6 +551,12 @@ export function unmerge(mergeId: number, reason: string): Promise<number> {
 /** One page of the organization list. */
 export function listOrganizations(query: OrganizationQuery): Promise<OrganizationPage> {
   return call('list_organizations', { query })
+}
+
+/** Writes the organization list (XLSX): every row under `query` (all pages); returns the
+ * number of rows. */
+export function exportOrganizations(query: OrganizationQuery, path: string): Promise<number> {
+  return call('export_organizations', { query, path })
 }
 
 /** Regions for the organization list's filter. */
@@ -586,6 +629,11 @@ export function deleteOutsideWork(id: number, version: number): Promise<void> {
   return call('delete_outside_work', { id, version })
 }
 
+/** Writes the empty standard import template of `table` (下载模板: the template's headers, no rows). */
+export function exportTemplate(table: Table, path: string): Promise<void> {
+  return call('export_template', { table, path })
+}
+
 /** Imports (or with `dry_run` only checks) a file in the standard template as job `job`:
  * all or nothing, with progress, cancellable with nothing written. */
 export function importFile(job: string, table: Table, path: string, dryRun: boolean): Promise<ImportSummary> {
@@ -648,6 +696,11 @@ export function verifyStore(): Promise<VerifyReport> {
 /** A page of the audit log. */
 export function listAudit(query: AuditQuery): Promise<AuditPage> {
   return call('list_audit', { query })
+}
+
+/** Writes the audit log (XLSX): every entry under `query` (all pages); returns the number of entries. */
+export function exportAudit(query: AuditQuery, path: string): Promise<number> {
+  return call('export_audit', { query, path })
 }
 
 /** The page of the record an audit entry names (its key is a number, an employee id …), if any. */

@@ -4145,6 +4145,41 @@ restored: boolean,
  */
 warning: AmountWarning | null, };
 
+export type FeeBatchItem = { 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * The patent year meant; null: the next unpaid one. A list sends the year it showed, so that
+ * a fee someone else paid meanwhile is refused rather than the following year paid instead.
+ */
+patent_year: number | null, };
+
+export type FeeBatch = { 
+/**
+ * The fees, each patent once.
+ */
+fees: Array<FeeBatchItem>, 
+/**
+ * 缴费日期.
+ */
+paid_on: string, 
+/**
+ * 票据号 / 凭证号, the same for every fee of the batch.
+ */
+voucher_no: string | null, };
+
+export type FeeBatchPaid = { 
+/**
+ * Each payment, in the batch's order.
+ */
+payments: Array<FeePaid>, 
+/**
+ * Their sum.
+ */
+total_fen: Money, };
+
 export type FeeDecisionKind = "keep" | "abandon";
 
 export type FeeDecisionInput = { 

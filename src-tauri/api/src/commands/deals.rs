@@ -24,6 +24,14 @@ commands! {
         view::list(&*ctx.store()?, &query, ctx.today())
     }
 
+    /// Writes the contract list (XLSX): every row the list shows under `query` (all pages);
+    /// returns the number of rows.
+    read(office, leader, finance)
+    fn export_contracts(ctx, query: ContractQuery, path: FileOut) -> usize {
+        let path = ctx.write_file(&path)?;
+        transferdesk_report::lists::contracts(&*ctx.store()?, &query, ctx.today(), &path)
+    }
+
     /// One contract with its money and evidence.
     read(office, leader, finance)
     fn get_contract(ctx, id: i64) -> ContractDetail {

@@ -4,7 +4,7 @@ use crate::command::commands;
 use crate::FileOut;
 use chrono::NaiveDate;
 use transferdesk_core::fees::docket::{
-    self, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, Lapse,
+    self, FeeBatch, FeeBatchPaid, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, Lapse,
 };
 
 commands! {
@@ -30,6 +30,13 @@ commands! {
     write(office)
     fn pay_fee(ctx, payment: FeePayment) -> FeePaid {
         docket::pay(&mut *ctx.store()?, &ctx.actor(), &payment)
+    }
+
+    /// Pays the next year of several patents on one day with one voucher, each as due that day;
+    /// all or nothing (a refusal names the fee that cannot be paid).
+    write(office)
+    fn pay_fees(ctx, batch: FeeBatch) -> FeeBatchPaid {
+        docket::pay_batch(&mut *ctx.store()?, &ctx.actor(), &batch)
     }
 
     /// Records a keep/abandon decision.

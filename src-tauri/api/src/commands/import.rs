@@ -1,7 +1,7 @@
 //! Imports: a file in a standard template, and an office's own workbook through the wizard.
 
 use crate::command::commands;
-use crate::FileIn;
+use crate::{FileIn, FileOut};
 use transferdesk_core::import::mapping::{self, Mapping, Preview, SourceSheet};
 use transferdesk_core::import::{self, ImportSummary};
 use transferdesk_core::model::Table;
@@ -11,6 +11,13 @@ use transferdesk_core::Lang;
 const SAMPLE_ROWS: usize = 5;
 
 commands! {
+    /// Writes the empty standard import template of `table` (下载模板: the template's headers, no rows).
+    read(office)
+    fn export_template(ctx, table: Table, path: FileOut) -> () {
+        let path = ctx.write_file(&path)?;
+        transferdesk_report::template_xlsx::write_blank(table, &path)
+    }
+
     /// Imports (or with `dry_run` only checks) a file in the standard template as job `job`:
     /// all or nothing, with progress, cancellable with nothing written.
     write(office)

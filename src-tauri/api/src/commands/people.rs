@@ -1,6 +1,7 @@
 //! People (人员) and organizations (合作单位): lists, pages, edits, duplicates and merges.
 
 use crate::command::commands;
+use crate::FileOut;
 use transferdesk_core::people::merge;
 use transferdesk_core::people::organization::{self, IndustrySection};
 use transferdesk_core::people::organization_page::{
@@ -17,6 +18,14 @@ commands! {
     read(office, leader)
     fn list_people(ctx, query: PersonQuery) -> PersonPage {
         person_page::list(&*ctx.store()?, &query)
+    }
+
+    /// Writes the people list (XLSX, numbers masked as the list shows them): every row under
+    /// `query` (all pages); the export is written to the audit log. Returns the number of rows.
+    write(office, leader)
+    fn export_people(ctx, query: PersonQuery, path: FileOut) -> usize {
+        let path = ctx.write_file(&path)?;
+        transferdesk_report::lists::people(&mut *ctx.store()?, &ctx.actor(), &query, ctx.today(), &path)
     }
 
     /// Department names (the people list's filter; a secretary account's 学院 on the accounts screen).
@@ -66,6 +75,14 @@ commands! {
     read(office, leader)
     fn list_organizations(ctx, query: OrganizationQuery) -> OrganizationPage {
         organization_page::list(&*ctx.store()?, &query)
+    }
+
+    /// Writes the organization list (XLSX): every row under `query` (all pages); returns the
+    /// number of rows.
+    read(office, leader)
+    fn export_organizations(ctx, query: OrganizationQuery, path: FileOut) -> usize {
+        let path = ctx.write_file(&path)?;
+        transferdesk_report::lists::organizations(&*ctx.store()?, &query, ctx.today(), &path)
     }
 
     /// Regions for the organization list's filter.

@@ -2,6 +2,7 @@
 //! (成果披露) with their pre-filing assessments.
 
 use crate::command::commands;
+use crate::FileOut;
 use crate::Host;
 use transferdesk_core::access::scope;
 use transferdesk_core::model::FundingLevel;
@@ -22,6 +23,18 @@ commands! {
             query.department = Some(department.to_string());
         }
         ledger::list(&*ctx.store()?, &query)
+    }
+
+    /// Writes 成果台账 (XLSX): every row the list shows under `query` (its filters and order,
+    /// all pages; a 学院 secretary's own department only); returns the number of rows.
+    read(office, leader, secretary)
+    fn export_achievements(ctx, query: AchievementQuery, path: FileOut) -> usize {
+        let mut query = query;
+        if let Some(department) = ctx.caller().department() {
+            query.department = Some(department.to_string());
+        }
+        let path = ctx.write_file(&path)?;
+        transferdesk_report::lists::achievements(&*ctx.store()?, &query, ctx.today(), &path)
     }
 
     /// An achievement's detail page.

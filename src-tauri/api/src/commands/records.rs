@@ -2,7 +2,7 @@
 //! audit log, and stopping a long job.
 
 use crate::command::commands;
-use crate::FileIn;
+use crate::{FileIn, FileOut};
 use transferdesk_core::store::audit::{self, VerifyReport};
 use transferdesk_core::store::audit_view::{self, AuditPage, AuditQuery, AuditTarget};
 use transferdesk_core::store::backup::{self, BackupCheck, BackupFile, Reason, Restored};
@@ -54,6 +54,13 @@ commands! {
     read(admin, office, leader)
     fn list_audit(ctx, query: AuditQuery) -> AuditPage {
         audit_view::list(&*ctx.store()?, &query)
+    }
+
+    /// Writes the audit log (XLSX): every entry under `query` (all pages); returns the number of entries.
+    read(admin, office, leader)
+    fn export_audit(ctx, query: AuditQuery, path: FileOut) -> usize {
+        let path = ctx.write_file(&path)?;
+        transferdesk_report::lists::audit(&*ctx.store()?, &query, ctx.today(), &path)
     }
 
     /// The page of the record an audit entry names (its key is a number, an employee id …), if any.

@@ -45,6 +45,14 @@ commands! {
         distribution::list_visible(&*ctx.store()?, &query, ctx.today(), ctx.caller().is(Role::Finance))
     }
 
+    /// Writes the distribution list (XLSX): every row the list shows under `query` (all pages;
+    /// finance sees approved ones only); returns the number of rows.
+    read(office, leader, finance)
+    fn export_distributions(ctx, query: DistributionQuery, path: FileOut) -> usize {
+        let path = ctx.write_file(&path)?;
+        transferdesk_report::lists::distributions(&*ctx.store()?, &query, ctx.today(), ctx.caller().is(Role::Finance), &path)
+    }
+
     /// Approves a draft (its minutes, when given, are a file the person chose).
     write(office)
     fn approve_distribution(ctx, id: i64, approval: Approval) -> Distribution {
@@ -102,6 +110,21 @@ commands! {
         }
         let path = ctx.write_file(&path)?;
         transferdesk_report::payroll::write(&mut *ctx.store()?, &ctx.actor(), id, &path, reveal_ids)
+    }
+
+    /// The finance sheets of several distributions in one workbook, a sheet each (XLSX); returns
+    /// the person rows written. Every one must be approved (finance: visible); none is written
+    /// otherwise. Audited (personal data).
+    write(office, finance)
+    fn export_payrolls(ctx, ids: Vec<i64>, path: FileOut, reveal_ids: bool) -> usize {
+        if ctx.caller().is(Role::Finance) {
+            let store = ctx.store()?;
+            for id in &ids {
+                scope::distribution_approved(store.conn(), *id)?;
+            }
+        }
+        let path = ctx.write_file(&path)?;
+        transferdesk_report::payroll::write_batch(&mut *ctx.store()?, &ctx.actor(), &ids, &path, reveal_ids)
     }
 
     /// The publicity notice (PDF).

@@ -720,6 +720,92 @@ pub fn pay(store: &mut Store, actor: &Actor, input: &FeePayment) -> Result<FeePa
     Ok(paid)
 }
 
+/// One fee of a batch: a patent and, when the person saw it on a list, the year they saw.
+#[derive(Clone, Debug, Deserialize, TS)]
+pub struct FeeBatchItem {
+    /// 成果编号.
+    pub achievement_no: String,
+    /// The patent year meant; null: the next unpaid one. A list sends the year it showed, so that
+    /// a fee someone else paid meanwhile is refused rather than the following year paid instead.
+    #[ts(type = "number | null")]
+    pub patent_year: Option<i64>,
+}
+
+/// Several fees paid on one day with one voucher (批量缴费), as the office pays a batch at CNIPA.
+#[derive(Clone, Debug, Deserialize, TS)]
+pub struct FeeBatch {
+    /// The fees, each patent once.
+    pub fees: Vec<FeeBatchItem>,
+    /// 缴费日期.
+    pub paid_on: NaiveDate,
+    /// 票据号 / 凭证号, the same for every fee of the batch.
+    pub voucher_no: Option<String>,
+}
+
+/// A batch recorded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct FeeBatchPaid {
+    /// Each payment, in the batch's order.
+    pub payments: Vec<FeePaid>,
+    /// Their sum.
+    pub total_fen: Money,
+}
+
+/// Pays the year asked of each patent of `batch` (it must be the next unpaid one; none asked: the
+/// next unpaid one) on the batch's day, each at what the rules ask for
+/// on that day (the reduced fee, the surcharge band of its lateness, the restoration fee of a
+/// lapsed one: [`quote`]), all in one transaction: if any one fee cannot be paid, nothing is
+/// written and the refusal names that patent. A patent listed twice is refused rather than read
+/// as two years: a batch pays one year of each.
+pub fn pay_batch(store: &mut Store, actor: &Actor, batch: &FeeBatch) -> Result<FeeBatchPaid> {
+    let mut problems = Vec::new();
+    if batch.fees.is_empty() {
+        problems.push(Problem::field("fees", "", ProblemKind::TooFew(1)));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for no in batch.fees.iter().map(|f| f.achievement_no.trim()) {
+        if !seen.insert(no) {
+            problems.push(Problem::field("fees", no, ProblemKind::RepeatedEntry(no.to_string())));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    store.all_or_nothing(|store| {
+        let mut payments = Vec::with_capacity(batch.fees.len());
+        for fee in &batch.fees {
+            let no = &fee.achievement_no;
+            let paid = quote(store, no, batch.paid_on)
+                .and_then(|q| {
+                    // The quote is for the next unpaid year; a different year asked for is refused
+                    // by `pay` (already paid, or not the next one).
+                    let payment = FeePayment {
+                        achievement_no: q.achievement_no,
+                        patent_year: fee.patent_year.unwrap_or(q.patent_year),
+                        paid_on: batch.paid_on,
+                        amount: q.total_fen.plain(),
+                        voucher_no: batch.voucher_no.clone(),
+                    };
+                    pay(store, actor, &payment)
+                })
+                .map_err(|e| naming(e, no.trim()))?;
+            payments.push(paid);
+        }
+        let total_fen = Money(payments.iter().map(|p| p.amount_fen.0).sum());
+        Ok(FeeBatchPaid { payments, total_fen })
+    })
+}
+
+/// A refusal of one fee of a batch, saying which patent it is about.
+fn naming(e: Error, achievement_no: &str) -> Error {
+    match e {
+        Error::Refused { code, detail } if !detail.contains(achievement_no) => {
+            Error::Refused { code, detail: format!("{achievement_no} {detail}").trim_end().to_string() }
+        }
+        other => other,
+    }
+}
+
 /// 维持 or 放弃.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

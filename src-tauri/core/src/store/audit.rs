@@ -77,7 +77,7 @@ impl<'a> Journal<'a> {
 /// personal statements), for the audit log: who and when come from the actor; the entry says
 /// what, where and whether full resident ID numbers are in it — never the numbers.
 pub struct Disclosure<'a> {
-    /// What was exported: `people`, `payroll` or `statements`; the entry's key.
+    /// What was exported: `people`, `people_list`, `payroll` or `statements`; the entry's key.
     pub what: &'a str,
     /// The file written.
     pub file: &'a std::path::Path,

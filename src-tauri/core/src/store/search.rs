@@ -10,6 +10,23 @@ use ts_rs::TS;
 /// The most rows one page may ask for.
 pub const MAX_PAGE_SIZE: u32 = 200;
 
+/// Every row a paged list matches, read page by page through the list's own query, so that an
+/// export of a list is exactly what its pages show (same filters, same order). `page(n)` reads
+/// page `n` (1-based) at [`MAX_PAGE_SIZE`] rows and returns it with the number of matching rows.
+/// The caller holds the store for the whole read, so no write can shift a row between pages.
+pub fn every_page<R>(mut page: impl FnMut(u32) -> Result<(u32, Vec<R>)>) -> Result<Vec<R>> {
+    let mut all = Vec::new();
+    for n in 1.. {
+        let (total, rows) = page(n)?;
+        let last = rows.len() < MAX_PAGE_SIZE as usize;
+        all.extend(rows);
+        if last || all.len() >= total as usize {
+            break;
+        }
+    }
+    Ok(all)
+}
+
 /// `%text%` for `LIKE … ESCAPE '\'`, with the user's `%`, `_` and `\` taken literally.
 pub fn contains_pattern(text: &str) -> String {
     let escaped = text.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
@@ -383,6 +400,29 @@ fn number_form(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A list of `n` rows served in pages of [`MAX_PAGE_SIZE`], counting the pages asked for.
+    fn pages_of(n: u32) -> (Vec<u32>, u32) {
+        let mut asked = 0;
+        let rows = every_page(|page| {
+            asked += 1;
+            let start = (page - 1) * MAX_PAGE_SIZE;
+            Ok((n, (start..n.min(start + MAX_PAGE_SIZE)).collect()))
+        })
+        .expect("pages");
+        (rows, asked)
+    }
+
+    #[test]
+    fn every_page_reads_each_row_once_and_stops_at_the_end() {
+        // 450 rows at 200 a page: pages of 200, 200 and 50, the short one ends it.
+        let (rows, asked) = pages_of(450);
+        assert_eq!(rows, (0..450).collect::<Vec<_>>(), "every row once, in the list's order");
+        assert_eq!(asked, 3, "200 + 200 + 50");
+        // 400 rows: two full pages; the count ends it without asking for an empty third page.
+        assert_eq!(pages_of(400), ((0..400).collect(), 2));
+        assert_eq!(pages_of(0), (Vec::new(), 1), "an empty list is one empty page");
+    }
 
     #[test]
     fn wildcards_typed_by_a_person_are_literal() {

@@ -183,6 +183,12 @@ pub fn sheet(store: &Store, table: Table, reveal_ids: bool) -> Result<Sheet> {
     Ok(Sheet { table, headers: column::columns(table).iter().map(|c| c.header).collect(), rows })
 }
 
+/// The standard template of `table` with no rows (下载模板): the canonical Chinese headers in the
+/// template's order, which the import reads as they are.
+pub fn blank(table: Table) -> Sheet {
+    Sheet { table, headers: column::columns(table).iter().map(|c| c.header).collect(), rows: Vec::new() }
+}
+
 /// A sheet as UTF-8 CSV with a BOM (so that Excel opens the Chinese correctly), every text
 /// cell [`neutralised`].
 pub fn csv_bytes(sheet: &Sheet) -> Vec<u8> {
