@@ -72,8 +72,10 @@ fn pct(bp: i64) -> String {
 /// One line per version.
 fn summary(p: &Policy, lang: Lang) -> String {
     let recipients: Vec<String> = p.recipients.iter().map(|r| format!("{} {}", r.name, pct(r.share_bp))).collect();
+    // Offices cite a policy by its document; the effective date stays, as the version's key.
+    let document = p.document().map(|d| format!(" {d}")).unwrap_or_default();
     format!(
-        "#{} {} {} {} {} {}{}{}",
+        "#{} {}{document} {} {} {} {}{}{}",
         p.id.unwrap_or_default(),
         transferdesk_core::date::iso(p.effective_on),
         lang.pick("转让", "transfer"),

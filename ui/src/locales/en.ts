@@ -278,6 +278,7 @@ const en: typeof zhCN = {
     work: 'Make-up working day',
   },
   finding: {
+    key_contributors_below_minimumFigures: 'Key contributors together get {actual} of the pool, less than the policy’s minimum of {rule}',
     key_contributors_below_minimum: 'Key contributors together get less than the policy’s minimum',
     key_contributors_below_minimumPerson: 'Key contributors together get less than the policy’s minimum ({name}, {id})',
     principal_leader_equity_blocked: 'A unit principal leader may not take an equity reward',
@@ -286,6 +287,7 @@ const en: typeof zhCN = {
     leader_reward_needs_publicityPerson: '{name} ({id}) holds a leading post: the reward must be publicized before payment',
     granted_ownership_no_unit_reward: 'The achievement’s ownership was granted to its inventors: no further unit reward (unless the grant says otherwise)',
     granted_ownership_no_unit_rewardPerson: 'Ownership granted to the inventors ({name}, {id}): no further unit reward',
+    transfer_staff_below_minimumFigures: 'The transfer staff together get {actual} of the pool, less than the policy’s minimum of {rule}: choose the staff involved above',
     transfer_staff_below_minimum: 'The transfer staff get less than the policy’s minimum: choose the staff involved above',
     transfer_staff_below_minimumPerson: 'The transfer staff get less than the policy’s minimum ({name}, {id})',
     unknown: 'Rule finding: {code}',

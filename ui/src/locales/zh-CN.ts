@@ -279,6 +279,7 @@ export default {
     work: '调休上班',
   },
   finding: {
+    key_contributors_below_minimumFigures: '重要贡献人员合计获得奖励总额的 {actual}，低于政策规定的最低比例 {rule}',
     key_contributors_below_minimum: '主要贡献人员合计所得低于政策规定的最低比例',
     key_contributors_below_minimumPerson: '主要贡献人员合计所得低于政策规定的最低比例（{name}，{id}）',
     principal_leader_equity_blocked: '单位正职领导不得获得股权奖励',
@@ -287,6 +288,7 @@ export default {
     leader_reward_needs_publicityPerson: '{name}（{id}）担任领导职务，其奖励须经公示后发放',
     granted_ownership_no_unit_reward: '成果已赋权给完成人，不再给予单位奖励（赋权协议另有约定的除外）',
     granted_ownership_no_unit_rewardPerson: '成果已赋权给完成人（{name}，{id}），不再给予单位奖励',
+    transfer_staff_below_minimumFigures: '转化人员合计获得奖励总额的 {actual}，低于政策规定的最低比例 {rule}：请在上方选择参与转化的人员',
     transfer_staff_below_minimum: '转化人员所得低于政策规定的最低比例：请在上方选择参与转化的人员',
     transfer_staff_below_minimumPerson: '转化人员所得低于政策规定的最低比例（{name}，{id}）',
     unknown: '规则提示：{code}',
