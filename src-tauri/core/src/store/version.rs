@@ -287,6 +287,8 @@ pub(crate) const POLICY: Form = Form {
         f("payment_deadline_months", "发放期限（月）", "payment deadline"),
         f("recipients", "学校留存部分的分配", "recipients of the institution's part"),
         f("note", "备注", "note"),
+        f("document_title", "文件名称", "document title"),
+        f("document_no", "文号", "document number"),
     ],
 };
 
@@ -302,6 +304,9 @@ pub(crate) const PROFILE: Form = Form {
         f("code", "代码", "code"),
         f("kind", "单位类型", "kind"),
         f("competent_department", "主管部门", "competent department"),
+        f("contact_office", "异议受理部门", "objections office"),
+        f("contact_phone", "联系电话", "contact phone"),
+        f("contact_email", "电子邮箱", "contact e-mail"),
     ],
 };
 
