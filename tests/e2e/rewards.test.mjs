@@ -50,7 +50,7 @@ test('plan, create, approve, publicize and pay a distribution on the demo portfo
     await app.click('[data-testid="dist-approve"]');
     await app.typeDate('approve-date', decided);
     await app.click('[data-testid="approve-confirm"]');
-    await app.waitText('[data-testid="approve-error"]', (t) => t.includes('主要贡献人员'));
+    await app.waitText('[data-testid="approve-error"]', (t) => t.includes('重要贡献人员'));
     await app.type('[data-testid="approve-override"] textarea, textarea[data-testid="approve-override"], [data-testid="approve-override"] input', '经集体决策同意，理由见会议纪要');
     await app.click('[data-testid="approve-confirm"]');
     await app.waitText('[data-testid="dist-state"]', (t) => t.includes('已审批'));

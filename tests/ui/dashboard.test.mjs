@@ -59,7 +59,7 @@ test('the start screen lists the deadlines and each opens its filtered list', as
   // The first five, soonest first.
   assert.match(await due30.innerText(), /CG20220039[^\n]*\n?\s*2026-11-27\s*¥180\.00[\s\S]*CG20120117[\s\S]*2026-12-02\s*¥6,000\.00[\s\S]*还有 7 项，查看全部/)
   const grace = page.getByTestId('deadline-fees_in_grace')
-  assert.match(await grace.innerText(), /已过缴费期（滞纳期内）的年费\s*5\s*¥2,360\.00/)
+  assert.match(await grace.innerText(), /已过缴费期（宽限期内）的年费\s*5\s*¥2,360\.00/)
   assert.match(await grace.innerText(), /CG20200222 检测试剂盒（外观）\s*2026-10-19\s*¥240\.00/)
   // The annual report for 2025 is due 2026-03-31: 237 days past on 2026-11-23, not filed.
   assert.match(await page.getByTestId('dashboard-report').innerText(), /2025 年度成果转化报告截止\s*2026-03-31\s*已逾期 237 天/)

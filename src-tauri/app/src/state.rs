@@ -49,8 +49,8 @@ impl AppState {
             return AppState { store: Err(report), jobs, app };
         }
         if !path.exists() {
-            if let Err(e) = demo::create(&path, demo::Scale::Small, 1, &actor()) {
-                return AppState { store: Err(e.report(Lang::Zh)), jobs, app };
+            if let Err(e) = transferdesk_report::demo::create(&path, demo::Scale::Small, 1, &actor()) {
+                return AppState { store: Err(Failure::from(e).report), jobs, app };
             }
         }
         let store = Store::open(&path);

@@ -309,7 +309,7 @@ pub fn annual_text(i: &transferdesk_core::reporting::annual::Indicators, lang: L
         ("技术服务", "service", flow(&i.technical.service)),
         ("四技合计", "technical total", flow(&i.technical.total)),
         ("现金奖励", "cash rewards", format!("{} 元，{} 人次", yuan(r.cash_fen), r.cash_person_times)),
-        ("其中主要贡献人员", "to key contributors", yuan(r.key_contributor_cash_fen)),
+        ("其中重要贡献人员", "to key contributors", yuan(r.key_contributor_cash_fen)),
         (
             "其中领导人员",
             "to leaders",

@@ -103,7 +103,7 @@ fn details(p: &Policy, lang: Lang) -> String {
             pct(t.ratio_bp)
         ));
     }
-    out.push(format!("  {}: {}", lang.pick("主要贡献人员最低", "key contributors' minimum"), pct(p.key_contributor_min_bp)));
+    out.push(format!("  {}: {}", lang.pick("重要贡献人员最低", "key contributors' minimum"), pct(p.key_contributor_min_bp)));
     if let Some(bp) = p.transfer_staff_bp {
         out.push(format!("  {}: {}", lang.pick("转化人员奖励", "transfer staff share"), pct(bp)));
     }

@@ -255,7 +255,7 @@ fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
         "policy_overlap" => ("同一生效日期已有政策版本", "a policy version with this effective date exists"),
         "policy_last" => ("至少要保留一个政策版本", "at least one policy version must remain"),
         "key_contributors_below_minimum" => {
-            ("主要贡献人员合计低于政策规定的最低比例", "key contributors together get less than the policy's minimum")
+            ("重要贡献人员合计低于政策规定的最低比例", "key contributors together get less than the policy's minimum")
         }
         "principal_leader_equity_blocked" => {
             ("单位正职领导不得获得股权奖励：须记录其放弃的决定", "a unit principal leader may not take equity: record the waiver decision")

@@ -193,7 +193,7 @@ mod payroll_sheet {
             assert_eq!(row[5], Data::Float(*amount), "{employee}: the amount is a typed yuan number");
             assert_eq!(row[6], Data::Float(*taxable), "{employee}: half taxable under 58号");
         }
-        assert!(text(&row_of(&rows, 2, "T001")[7]).contains("主要贡献人员"), "T001 is starred in CG001");
+        assert!(text(&row_of(&rows, 2, "T001")[7]).contains("重要贡献人员"), "T001 is starred in CG001");
         assert!(text(&row_of(&rows, 2, "T002")[7]).contains("中层"), "T002 is a middle-level leader");
         assert!(text(&row_of(&rows, 2, "T002")[7]).contains("身份证号未登记"), "finance sees the missing ID");
 

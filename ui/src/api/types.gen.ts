@@ -536,7 +536,7 @@ department: string,
  */
 share_bp: number, 
 /**
- * 主要贡献人员.
+ * 重要贡献人员.
  */
 key_contributor: boolean, };
 
@@ -999,7 +999,7 @@ taxable_fen?: number | null,
  */
 units?: number | null, 
 /**
- * 主要贡献人员 on any of the achievements.
+ * 重要贡献人员 on any of the achievements.
  */
 key_contributor: boolean, 
 /**
@@ -2713,7 +2713,7 @@ employee_id: string,
  */
 share_bp: number, 
 /**
- * 主要贡献人员.
+ * 重要贡献人员.
  */
 key_contributor: boolean, };
 
@@ -4597,7 +4597,7 @@ status: AchievementStatus,
  */
 share_bp: number, 
 /**
- * 主要贡献人员.
+ * 重要贡献人员.
  */
 key_contributor: boolean, };
 

@@ -153,7 +153,7 @@ pub struct Contributor {
     pub name: String,
     /// Contribution share in the achievement, bp.
     pub share_bp: i64,
-    /// 主要贡献人员.
+    /// 重要贡献人员.
     pub key_contributor: bool,
     /// 领导职务.
     pub leader_level: LeaderLevel,
@@ -230,7 +230,7 @@ pub struct Allocation {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(type = "number | null", optional)]
     pub units: Option<i64>,
-    /// 主要贡献人员 on any of the achievements.
+    /// 重要贡献人员 on any of the achievements.
     pub key_contributor: bool,
     /// 领导职务.
     pub leader_level: LeaderLevel,

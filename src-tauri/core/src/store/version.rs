@@ -280,7 +280,7 @@ pub(crate) const POLICY: Form = Form {
         f("consulting_bp", "技术咨询比例", "consulting ratio"),
         f("service_bp", "技术服务比例", "service ratio"),
         f("tiers", "档位", "tiers"),
-        f("key_contributor_min_bp", "主要贡献人员最低比例", "key contributors' minimum"),
+        f("key_contributor_min_bp", "重要贡献人员最低比例", "key contributors' minimum"),
         f("transfer_staff_bp", "转化人员奖励比例", "transfer staff share"),
         f("transfer_staff_min_bp", "转化人员奖励最低比例", "transfer staff minimum"),
         f("publicity_days", "公示天数", "publicity days"),
