@@ -117,7 +117,7 @@ const en: typeof zhCN = {
     contactPhone: 'Phone',
     contactPhoneHint: 'e.g. 028-8760 1234',
     contactEmail: 'E-mail',
-    contactEmailHint: 'e.g. ttc@example.edu.cn',
+    contactEmailHint: "e.g. ttc{'@'}example.edu.cn",
     tab: 'Institution',
     name: 'Institution name',
     code: 'Institution code',

@@ -117,7 +117,7 @@ export default {
     contactPhone: '联系电话',
     contactPhoneHint: '如：028-8760 1234',
     contactEmail: '电子邮箱',
-    contactEmailHint: '如：ttc@example.edu.cn',
+    contactEmailHint: "如：ttc{'@'}example.edu.cn",
     tab: '单位信息',
     name: '单位名称',
     code: '单位代码',
