@@ -301,7 +301,8 @@ test('a draft is refused approval without an override, then approved, publicized
   assert.match(await text(page, 'pay-error'), /公示期尚未结束/)
   assert.equal(await state(page), '已公示', 'nothing changed')
   // A day typed and not confirmed with Enter — the confirm button clicked straight away — is the
-  // day sent: tomorrow is refused as after today, with both days named.
+  // day sent: tomorrow is refused as after today, with both days named. (Against the old dialog it
+  // is the assertion above that fails: it put the first payable day in, and that day was sent.)
   await typeOnly(page, 'pay-date', '2026-11-24')
   await page.getByTestId('pay-confirm').click()
   await page.getByTestId('pay-error').filter({ hasText: '2026-11-24' }).waitFor()
