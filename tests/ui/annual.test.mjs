@@ -235,6 +235,9 @@ test('the report of last year shows the figures of the demo and the records behi
   assert.match(await page.getByTestId('annual-finding-holiday_calendar_missing').innerText(), /提示[\s\S]*1 个年份没有节假日安排[\s\S]*节假日安排 2027/)
   assert.match(await page.getByTestId('annual-finding-grant_number_missing').innerText(), /错误[\s\S]*1 项当年授权的成果没有授权号[\s\S]*成果 CG20240297/)
   assert.match(await page.getByTestId('annual-finding-indicator_jump').innerText(), /提示[\s\S]*当年到账总额（六类合同）[\s\S]*现金奖励总额/)
+  // The rule's 3× and each actual figure, rounded up to the hundredth: 12,171,666.65 / 3,478,333.30
+  // = 3.4993 → 3.5; 6,334,113.32 / 477,470.00 = 13.2660 → 13.27.
+  assert.match(await page.getByTestId('annual-finding-indicator_jump').innerText(), /2 项指标与上年相比变化超过 3 倍，请核对单位和数据（实际相差 3\.5 倍、13\.27 倍）/)
 
   // The two service contracts signed in 2025, by signing day.
   await page.getByTestId('figure-technical.service.count').click()
