@@ -23,7 +23,7 @@ test('dashboard deadlines match the CLI and open their lists; search opens a pat
   await app.run('dashboard', async () => {
     await app.find('[data-testid="dashboard"]');
     if (due90 > 0) await app.waitText('[data-testid="deadline-fees_due90"]', (t) => new RegExp(`年费\\s*${due90}\\b`).test(t));
-    const shown = await app.waitText('[data-testid="deadline-fees_in_grace"]', (t) => new RegExp(`滞纳期内）的年费\\s*${grace}\\b`).test(t));
+    const shown = await app.waitText('[data-testid="deadline-fees_in_grace"]', (t) => new RegExp(`宽限期内）的年费\\s*${grace}\\b`).test(t));
     assert.match(shown, /¥[\d,]+\.\d\d/, 'with the amount at stake');
     if (process.env.SCREENSHOTS) await app.screenshot(join(process.env.SCREENSHOTS, 'screenshot-dashboard.png'));
 

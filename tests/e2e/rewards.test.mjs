@@ -50,7 +50,7 @@ test('plan, create, approve, publicize and pay a distribution on the demo portfo
     await app.click('[data-testid="dist-approve"]');
     await app.typeDate('approve-date', decided);
     await app.click('[data-testid="approve-confirm"]');
-    await app.waitText('[data-testid="approve-error"]', (t) => t.includes('主要贡献人员'));
+    await app.waitText('[data-testid="approve-error"]', (t) => t.includes('重要贡献人员'));
     await app.type('[data-testid="approve-override"] textarea, textarea[data-testid="approve-override"], [data-testid="approve-override"] input', '经集体决策同意，理由见会议纪要');
     await app.click('[data-testid="approve-confirm"]');
     await app.waitText('[data-testid="dist-state"]', (t) => t.includes('已审批'));
@@ -61,10 +61,13 @@ test('plan, create, approve, publicize and pay a distribution on the demo portfo
     await app.click('[data-testid="publicize-confirm"]');
     await app.waitText('[data-testid="dist-state"]', (t) => t.includes('已公示'));
 
-    // The last day of the publicity cannot be picked as the payment day: the day after is offered.
+    // The last day of the publicity is kept as typed (no silent replacement) and refused by the
+    // core; the day after is accepted.
     await app.click('[data-testid="dist-pay"]');
     await app.typeDate('pay-date', end);
-    assert.equal(await app.prop('[data-testid="pay-date"] input', 'value'), nextDay(end), 'the picker refuses a day inside the publicity');
+    assert.equal(await app.prop('[data-testid="pay-date"] input', 'value'), end, 'the typed day stays');
+    await app.click('[data-testid="pay-confirm"]');
+    await app.waitText('[data-testid="pay-error"]', (t) => t.includes('公示期尚未结束'));
     await app.typeDate('pay-date', nextDay(end));
     await app.click('[data-testid="pay-confirm"]');
     await app.waitText('[data-testid="dist-state"]', (t) => t.includes('已发放'));

@@ -213,8 +213,10 @@ test('the report of last year shows the figures of the demo and the records behi
   )
   assert.deepEqual(shown, FIGURES_2025)
   assert.equal(await page.getByTestId('figure-transformation.license.received_fen').getAttribute('title'), '¥750,000.00（点击查看明细）')
-  // Due 2026-03-31 by default; 2026-03-31 → 2026-11-23 is 30 + 31 + 30 + 31 + 31 + 30 + 31 + 23 = 237 days.
-  assert.match(await text(page, 'annual-due'), /2026-03-31[\s\S]*已逾期 237 天/)
+  // Due 2026-03-31 by default, and filed by the demo's office ten days before (report/src/demo.rs):
+  // no countdown for a year that is done.
+  assert.match(await text(page, 'annual-due'), /2026-03-31[\s\S]*已报送/)
+  assert.match(await text(page, 'annual-filed'), /已报送[\s\S]*2026-03-21/)
   // One error: CG20240297 ("other", no grant number) was granted on 2025-03-08. One warning: two
   // headline figures moved more than 3× against 2024 — received 12,171,666.65 in 2024 (HT2024-017's
   // 3,950,000.00, HT2024-032's 3,870,000.00 …) > 3 × 3,478,333.30, and cash rewards paid in 2024,
@@ -223,7 +225,7 @@ test('the report of last year shows the figures of the demo and the records behi
   // within 3× of 2025's. Nothing else: every 2025 transformation
   // contract links an achievement, no 2025 receipt precedes its signing, the agreed prices were
   // publicized, the one draft distribution (#15, the equity HT2025-009) takes no receipts, no contract
-  // with 2025 receipts has received more than its amount, and the year is not filed.
+  // with 2025 receipts has received more than its amount, and nothing changed since the filing.
   // Beside the year's, the two annual-fee findings of today (they never block filing): eight
   // patents recorded 有效 are unpaid past grace (the fees screen's 逾期未缴 tab, fees.test.mjs),
   // and the fees' deadlines reach into 2027, which has no holiday arrangement.
@@ -233,6 +235,9 @@ test('the report of last year shows the figures of the demo and the records behi
   assert.match(await page.getByTestId('annual-finding-holiday_calendar_missing').innerText(), /提示[\s\S]*1 个年份没有节假日安排[\s\S]*节假日安排 2027/)
   assert.match(await page.getByTestId('annual-finding-grant_number_missing').innerText(), /错误[\s\S]*1 项当年授权的成果没有授权号[\s\S]*成果 CG20240297/)
   assert.match(await page.getByTestId('annual-finding-indicator_jump').innerText(), /提示[\s\S]*当年到账总额（六类合同）[\s\S]*现金奖励总额/)
+  // The rule's 3× and each actual figure, rounded up to the hundredth: 12,171,666.65 / 3,478,333.30
+  // = 3.4993 → 3.5; 6,334,113.32 / 477,470.00 = 13.2660 → 13.27.
+  assert.match(await page.getByTestId('annual-finding-indicator_jump').innerText(), /2 项指标与上年相比变化超过 3 倍，请核对单位和数据（实际相差 3\.5 倍、13\.27 倍）/)
 
   // The two service contracts signed in 2025, by signing day.
   await page.getByTestId('figure-technical.service.count').click()
@@ -363,21 +368,25 @@ test('the records behind the income and reward figures add up to them', { todo: 
   assert.deepEqual(problems, [])
 })
 
-test('narrative saved; a due date inside the year refused; exported; filing refused without a reason, then filed and frozen', async () => {
+test('2024: narrative saved, a due date inside the year refused, exported and filed; 2025 as the demo filed it is frozen', async () => {
   const { page, problems, server } = await openAnnual()
+  // The demo filed 2025 (the year shown first); 2024 is not filed yet.
+  await page.getByTestId('annual-year').click()
+  await page.getByTestId('annual-year-2024').click()
+  await page.getByTestId('annual-not-filed').waitFor()
   await area(page, 'annual-narrative-0').fill('本年度学校成果转化工作稳步推进。')
 
-  // The due date must fall after 2025-12-31: the last day of the year itself is refused.
-  await typeDate(page, 'annual-due-edit', '2025-12-31')
+  // The due date must fall after 2024-12-31: the last day of the year itself is refused.
+  await typeDate(page, 'annual-due-edit', '2024-12-31')
   await page.getByTestId('annual-save').click()
-  await page.getByTestId('annual-due-edit').locator('.el-form-item__error').filter({ hasText: '2025-12-31' }).waitFor()
+  await page.getByTestId('annual-due-edit').locator('.el-form-item__error').filter({ hasText: '2024-12-31' }).waitFor()
 
-  await typeDate(page, 'annual-due-edit', '2026-04-15')
+  await typeDate(page, 'annual-due-edit', '2025-04-15')
   await page.getByTestId('annual-save').click()
   // (The refusal's message may still be up: the newest is waited for by its text.)
-  await page.locator('.el-message', { hasText: '2025 年度报告内容已保存' }).waitFor()
-  // 2026-04-15 → 2026-11-23: 15 + 31 + 30 + 31 + 31 + 30 + 31 + 23 = 222 days.
-  await page.getByTestId('annual-countdown').filter({ hasText: '已逾期 222 天' }).waitFor()
+  await page.locator('.el-message', { hasText: '2024 年度报告内容已保存' }).waitFor()
+  // 2025-04-15 → 2026-04-15 is 365 days, → 2026-11-23 another 15 + 31 + 30 + 31 + 31 + 30 + 31 + 23 = 222: 587.
+  await page.getByTestId('annual-countdown').filter({ hasText: '已逾期 587 天' }).waitFor()
 
   // An export before filing: the bar names each step under way (figures, XLSX, PDF, of three),
   // then both files arrive in one ZIP download.
@@ -389,21 +398,23 @@ test('narrative saved; a due date inside the year refused; exported; filing refu
   const seen = await steps()
   assert.deepEqual(seen, ORDER.filter((s) => seen.includes(s)), `steps in order: ${seen}`)
   assert.equal(seen.at(-1), '排版 PDF（2/3）', `the layout, the longest step, is shown: ${seen}`)
-  assert.equal(first.name, '2025年度科技成果转化年度报告.zip')
+  assert.equal(first.name, '2024年度科技成果转化年度报告.zip')
 
-  // CG20240297's missing grant number blocks filing until a reason is given.
+  // 2024 has no error of its own (`check --year 2024`: the annual-fee findings are about today and
+  // never block; the indicator jumps are warnings): filed without a reason, then frozen.
   await page.getByTestId('annual-file').click()
-  await page.getByTestId('annual-file-confirm').click()
-  // The refusal says what blocks it (not the backend's bare "操作被拒绝：2025"), under the list of
-  // the year's errors.
-  assert.equal(await text(page, 'annual-file-error'), '有当年授权的成果没有授权号：如需照常报送，请填写理由')
-  assert.match(await text(page, 'annual-file-dialog'), /仍有 1 项错误未解决，报送需说明理由：\s*1 项当年授权的成果没有授权号/)
-  await area(page, 'annual-file-reason').fill('经主管部门确认，按现有数据报送')
   await page.getByTestId('annual-file-confirm').click()
   await page.getByTestId('annual-filed').waitFor()
   assert.match(await text(page, 'annual-filed'), /已报送/)
   assert.equal(await area(page, 'annual-narrative-0').getAttribute('readonly'), '')
   assert.equal(await area(page, 'annual-narrative-0').inputValue(), '本年度学校成果转化工作稳步推进。')
+  assert.equal(await page.getByTestId('annual-save').isDisabled(), true)
+
+  // 2025, filed by the demo's office: read-only, and no second filing.
+  await page.getByTestId('annual-year').click()
+  await page.getByTestId('annual-year-2025').click()
+  await page.getByTestId('annual-filed').filter({ hasText: '2026-03-21' }).waitFor()
+  assert.equal(await page.getByTestId('annual-file').isDisabled(), true)
   assert.equal(await page.getByTestId('annual-save').isDisabled(), true)
 
   // A late receipt booked after filing: 20,000.00 on the service contract HT2025-024 (signed
@@ -453,8 +464,8 @@ test('narrative saved; a due date inside the year refused; exported; filing refu
   for (const name of ['2025年度科技成果转化年度报告.xlsx', '2025年度科技成果转化年度报告.pdf']) {
     assert.ok(bytes.includes(Buffer.from(name)), `the ZIP holds ${name}`)
   }
-  // The refused due date and the refused filing reached the browser as 422s.
-  assert.deepEqual(problems, [refusedLine(422), refusedLine(422)])
+  // The refused due date reached the browser as a 422.
+  assert.deepEqual(problems, [refusedLine(422)])
 })
 
 // The old fake stopped an export cancelled at any step. The real core (report/src/annual/mod.rs,

@@ -59,10 +59,12 @@ test('the start screen lists the deadlines and each opens its filtered list', as
   // The first five, soonest first.
   assert.match(await due30.innerText(), /CG20220039[^\n]*\n?\s*2026-11-27\s*¥180\.00[\s\S]*CG20120117[\s\S]*2026-12-02\s*¥6,000\.00[\s\S]*还有 7 项，查看全部/)
   const grace = page.getByTestId('deadline-fees_in_grace')
-  assert.match(await grace.innerText(), /已过缴费期（滞纳期内）的年费\s*5\s*¥2,360\.00/)
+  assert.match(await grace.innerText(), /已过缴费期（宽限期内）的年费\s*5\s*¥2,360\.00/)
   assert.match(await grace.innerText(), /CG20200222 检测试剂盒（外观）\s*2026-10-19\s*¥240\.00/)
-  // The annual report for 2025 is due 2026-03-31: 237 days past on 2026-11-23, not filed.
-  assert.match(await page.getByTestId('dashboard-report').innerText(), /2025 年度成果转化报告截止\s*2026-03-31\s*已逾期 237 天/)
+  // The annual report for 2025 was due 2026-03-31 and the demo's office filed it (ten days before):
+  // a well-kept office, not a red "overdue" as the first thing on screen.
+  assert.match(await page.getByTestId('dashboard-report').innerText(), /2025 年度成果转化报告截止\s*2026-03-31\s*已报送/)
+  assert.equal(await page.getByTestId('dashboard-report-countdown').getAttribute('class').then((c) => c.includes('success')), true)
 
   await page.getByTestId('deadline-fees_due30-list').click()
   await page.waitForURL(/#\/fees\?tab=due30/)
@@ -85,6 +87,26 @@ test('this year against last year, and the charts open the lists they count', as
   assert.match(await figure('contract_fen'), /今年合同金额\s*¥3,680,000\.00\s*去年同期 ¥7,930,000\.00\s*▼54%\s*2025 年全年 ¥8,570,000\.00/)
   assert.match(await figure('received_fen'), /今年到账金额\s*¥1,840,000\.00\s*去年同期 ¥3,478,333\.30\s*▼47%\s*2025 年全年 ¥3,478,333\.30/)
   assert.match(await figure('rewards_paid_fen'), /今年发放奖励\s*¥0\.00\s*去年同期 ¥477,470\.00\s*▼100%\s*2025 年全年 ¥477,470\.00/)
+  // Income by department: each of the ten 2026 contracts is linked to an achievement of its topic's
+  // department (demo/small.rs this_year), received half on signing (yuan): 计算机 HT2026-201 50,000
+  // + -207 190,000 = 240,000; 机械 -202 55,000 + -208 240,000 = 295,000; 材料 -203 190,000 + -209
+  // 230,000 = 420,000; 化学化工 -204 50,000 + -210 375,000 = 425,000; 电气 -205 160,000; 生命
+  // -206 300,000 — together the 1,840,000.00 above, and nothing "未关联成果". (The chart is a canvas:
+  // its data is read as the screen gets it.)
+  const byDepartment = await page.evaluate(async () => {
+    const token = document.cookie.split(';').map((c) => c.trim().split('=')).find(([k]) => k === 'td_csrf')?.[1] ?? ''
+    const r = await fetch('/api/dashboard', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: '{}' })
+    return (await r.json()).income_by_department
+  })
+  assert.deepEqual(byDepartment, [
+    { department: '化学化工学院', amount_fen: 42_500_000 },
+    { department: '材料科学与工程学院', amount_fen: 42_000_000 },
+    { department: '生命科学学院', amount_fen: 30_000_000 },
+    { department: '机械工程学院', amount_fen: 29_500_000 },
+    { department: '计算机学院', amount_fen: 24_000_000 },
+    { department: '电气工程学院', amount_fen: 16_000_000 },
+  ])
+
   // The count opens this year's contracts: the ten of 2026.
   await page.getByTestId('dashboard-figure-contracts').click()
   await page.waitForURL(/#\/contracts\?year=2026/)
@@ -145,10 +167,17 @@ test('the institution profile is saved, with field problems in place, and rename
   assert.equal(await page.getByTestId('profile-province').inputValue(), '四川省')
   assert.equal(await page.getByTestId('profile-competent').inputValue(), '')
   await page.getByTestId('institution').getByText('西川理工大学').waitFor()
+  // Who takes objections to a publicity, as the demo records it (demo/mod.rs first_day).
+  assert.equal(await page.getByTestId('profile-contact-office').inputValue(), '科学技术发展研究院技术转移中心')
+  assert.equal(await page.getByTestId('profile-contact-phone').inputValue(), '028-8760 1234')
+  assert.equal(await page.getByTestId('profile-contact-email').inputValue(), 'ttc@xcut.edu.cn')
 
   await page.getByTestId('profile-code').fill('1'.repeat(41))
+  await page.getByTestId('profile-contact-email').fill('ttc@xcut')
   await page.getByTestId('profile-save').click()
   await page.locator('.el-form-item__error', { hasText: '内容过长（最多 40 个字符）' }).waitFor()
+  await page.locator('.el-form-item__error', { hasText: '电子邮箱应形如 name@example.edu.cn' }).waitFor()
+  await page.getByTestId('profile-contact-email').fill('kjc@xcut.edu.cn')
   await page.getByTestId('profile-code').fill('12510000450719123X')
   await page.getByTestId('profile-name').fill('西川理工大学（新校名）')
   await page.getByTestId('profile-competent').fill('四川省教育厅')
@@ -162,6 +191,7 @@ test('the institution profile is saved, with field problems in place, and rename
   await other.page.getByTestId('profile-form').waitFor()
   assert.equal(await other.page.getByTestId('profile-competent').inputValue(), '四川省教育厅')
   assert.equal(await other.page.getByTestId('profile-code').inputValue(), '12510000450719123X')
+  assert.equal(await other.page.getByTestId('profile-contact-email').inputValue(), 'kjc@xcut.edu.cn')
   await other.page.getByTestId('institution').getByText('西川理工大学（新校名）').waitFor()
   // The too-long code was refused by the backend (a 422 answer), and nothing else was logged.
   assert.deepEqual(problems, [refusedLine(422)])

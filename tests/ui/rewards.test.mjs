@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -66,6 +67,13 @@ async function addPolicy(_office, server, { effective, deadline = null, staff = 
   await page.getByTestId('policy-save').click()
   await page.getByTestId('policy-form').waitFor({ state: 'hidden' })
   await page.locator('[data-testid="policy-table"] .el-table__row', { hasText: effective }).waitFor()
+}
+
+/** Types a day into a date field as a person does: no Enter, the popper left open. */
+async function typeOnly(page, testid, value) {
+  const input = page.getByTestId(testid).locator('input')
+  await input.click()
+  await input.fill(value)
 }
 
 /** Saves the plan of `contract` as a draft through its plan page; resolves with the new id. */
@@ -236,7 +244,10 @@ test('a draft is refused approval without an override, then approved, publicized
   await page.waitForURL(/#\/rewards\/new\?contract=HT2025-027/)
   const finding = page.getByTestId('finding-key_contributors_below_minimum')
   await finding.waitFor()
-  assert.match(await finding.innerText(), /主要贡献人员合计所得低于政策规定的最低比例/)
+  // T0037 alone: 357,793.33 of the pool 894,483.32 = 40.0000004% → 40% (rounded down); the rule's 50%.
+  assert.match(await finding.innerText(), /重要贡献人员合计获得奖励总额的 40%，低于政策规定的最低比例 50%/)
+  // The policy is named by its document (demo/mod.rs records it on the one version).
+  assert.equal(await text(page, 'figure-policy'), '《西川理工大学科技成果转化管理办法》（西川理工校发〔2021〕37号）')
   // 1,277,833.32 × 70% = 894,483.32 (see the first test).
   assert.equal(await text(page, 'figure-pool'), '¥894,483.32')
 
@@ -251,7 +262,7 @@ test('a draft is refused approval without an override, then approved, publicized
   await page.getByTestId('approve-confirm').click()
   const refusal = page.getByTestId('approve-error')
   await refusal.waitFor()
-  assert.match(await refusal.innerText(), /主要贡献人员合计低于政策规定的最低比例/)
+  assert.match(await refusal.innerText(), /重要贡献人员合计获得奖励总额的 40%，低于政策规定的最低比例 50%/)
   assert.equal(await state(page), '草稿', 'nothing changed')
 
   // Choosing the minutes uploads them (a browser has no path to give) and shows their name. The
@@ -279,15 +290,25 @@ test('a draft is refused approval without an override, then approved, publicized
   assert.equal(await text(page, 'dist-publicity-end'), '2026-10-26')
   assert.equal(await text(page, 'dist-payable'), '2026-10-27')
 
-  // Payment on the last day of the publicity is refused; the day after is accepted.
+  // Payment on the last day of the publicity is refused; the day after is accepted. The dialog
+  // proposes no day: the office types the day the money went out.
   await page.getByTestId('dist-pay').click()
   assert.match(await text(page, 'pay-earliest'), /最早可于 2026-10-27 发放/)
+  assert.equal(await page.getByTestId('pay-date').locator('input').inputValue(), '', 'no day put in for the office')
   await typeDate(page, 'pay-date', '2026-10-26')
   await page.getByTestId('pay-confirm').click()
   await page.getByTestId('pay-error').waitFor()
   assert.match(await text(page, 'pay-error'), /公示期尚未结束/)
   assert.equal(await state(page), '已公示', 'nothing changed')
-  await typeDate(page, 'pay-date', '2026-10-27')
+  // A day typed and not confirmed with Enter — the confirm button clicked straight away — is the
+  // day sent: tomorrow is refused as after today, with both days named. (Against the old dialog it
+  // is the assertion above that fails: it put the first payable day in, and that day was sent.)
+  await typeOnly(page, 'pay-date', '2026-11-24')
+  await page.getByTestId('pay-confirm').click()
+  await page.getByTestId('pay-error').filter({ hasText: '2026-11-24' }).waitFor()
+  assert.equal(await text(page, 'pay-error'), '发放日期 2026-11-24 晚于今天（2026-11-23）：只能登记已经发放的日期')
+  assert.equal(await page.getByTestId('pay-date').locator('input').inputValue(), '2026-11-24', 'the typed day stays')
+  await typeOnly(page, 'pay-date', '2026-10-27')
   await page.getByTestId('pay-confirm').click()
   await waitForState(page, '已发放')
   assert.equal(await text(page, 'dist-paid-on'), '2026-10-27')
@@ -308,8 +329,8 @@ test('a draft is refused approval without an override, then approved, publicized
   assert.match(first[1], /^HT2025-027/)
   assert.equal(first[3], '已发放')
   assert.equal(first[10], '2026-10-27')
-  // The two refusals (approval, payment) reach the browser as 422 answers; nothing else is logged.
-  assert.deepEqual(problems, [refusedLine(422), refusedLine(422)])
+  // The three refusals (approval, two payments) reach the browser as 422 answers; nothing else is logged.
+  assert.deepEqual(problems, [refusedLine(422), refusedLine(422), refusedLine(422)])
 })
 
 test('the equity case is approved only once the unit principal leader’s waiver is recorded', async () => {
@@ -456,6 +477,35 @@ test('a paid distribution is reversed by a linked draft with negated amounts; on
   assert.deepEqual(problems, [])
 })
 
+test('while the publicity runs the pay button waits, saying until when, and the core refuses a payment for that reason', async () => {
+  const { page, problems, server } = await app.open('#/rewards/16')
+  await waitForState(page, '已审批')
+  // #16 (HT2025-015) posted Friday 2026-11-20 for the policy's 15 days: 11-21 … 12-05, a Saturday,
+  // so the period ends Monday 2026-12-07 and payment is possible from 12-08 — after today (11-23).
+  await page.getByTestId('dist-publicize').click()
+  await typeDate(page, 'publicize-from', '2026-11-20')
+  await page.getByTestId('publicize-end').filter({ hasText: '2026-12-07' }).waitFor()
+  // The dialog says where objections go: the office, phone and e-mail of the demo's profile.
+  assert.equal(
+    await text(page, 'publicize-contact'),
+    '公示期内的异议受理（公示文件中写明）：受理部门：科学技术发展研究院技术转移中心；联系电话：028-8760 1234；电子邮箱：ttc@xcut.edu.cn',
+  )
+  await page.getByTestId('publicize-confirm').click()
+  await waitForState(page, '已公示')
+
+  const pay = page.getByTestId('dist-pay')
+  assert.equal(await pay.isDisabled(), true, 'no payment while the publicity runs')
+  await page.getByTestId('dist-pay-wait').hover()
+  await page.locator('.el-popper:visible', { hasText: '公示期至 2026-12-07 止，2026-12-08 起方可登记发放' }).waitFor()
+
+  // The core gives the same reason whatever day is asked — even 12-08, which is also after today.
+  const { error } = cli(server.db, 'rewards', 'pay', '16', '--paid-on', '2026-12-08')
+  assert.equal(error.code, 'publicity_not_ended')
+  assert.equal(error.message, '公示期尚未结束（至 2026-12-07 止），公示期满后方可发放')
+  assert.equal(cli(server.db, 'rewards', 'show', '16').state, 'publicized', 'nothing paid')
+  assert.deepEqual(problems, [])
+})
+
 test('exports are downloads in a browser, and say what they wrote', async () => {
   const { page, problems, server } = await app.open('#/rewards/17')
   await waitForState(page, '已公示')
@@ -466,12 +516,27 @@ test('exports are downloads in a browser, and say what they wrote', async () => 
   assert.equal(payroll.name, '收益分配17-发放表.xlsx')
   assert.match(await lastMessage(page), /已导出 4 行到 收益分配17-发放表\.xlsx/)
   // Asked for in full, the resident ID numbers are not masked (T0040 罗军's).
-  assert.match(zipEntry(payroll.path, 'xl/sharedStrings.xml'), /510108199210050346/)
+  const strings = zipEntry(payroll.path, 'xl/sharedStrings.xml')
+  assert.match(strings, /510108199210050346/)
+  // The sheet ends with the three signatures and their dates, and names the policy by its document.
+  for (const line of ['制表人：', '审核人：', '负责人：', '日期：　　年　　月　　日', '分配政策：《西川理工大学科技成果转化管理办法》（西川理工校发〔2021〕37号）']) {
+    assert.ok(strings.includes(line), `the finance sheet says ${line}`)
+  }
 
   const notice = await download(page, server.dir, () => page.getByTestId('dist-export-notice').click())
   assert.equal(notice.name, '收益分配17-公示.pdf')
   assert.equal(readFileSync(notice.path).subarray(0, 5).toString(), '%PDF-')
   await page.locator('.el-message', { hasText: '公示已导出到 收益分配17-公示.pdf' }).waitFor()
+  // Read back (poppler's pdftotext, as the Rust tests do), lines joined: the policy's document, and
+  // where and until when to object — the office, phone and e-mail the demo's profile records.
+  const notice17 = spawnSync('pdftotext', ['-layout', notice.path, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '')
+  for (const fact of [
+    '《西川理工大学科技成果转化管理办法》（西川理工校发〔2021〕37号）',
+    '受理部门：科学技术发展研究院技术转移中心；联系电话：028-87601234；电子邮箱：ttc@xcut.edu.cn',
+  ]) {
+    assert.ok(notice17.includes(fact), `the notice says ${fact}: ${notice17}`)
+  }
+  assert.match(notice17, /公示期内（\d{4}年\d{1,2}月\d{1,2}日至\d{4}年\d{1,2}月\d{1,2}日），对上述内容有异议的，请以书面形式向科学技术发展研究院技术转移中心提出/)
 
   const statements = await download(page, server.dir, () => page.getByTestId('dist-export-statements').click())
   assert.equal(statements.name, '收益分配17-个人通知单.pdf')

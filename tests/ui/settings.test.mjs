@@ -5,7 +5,8 @@ import { cells, lastMessage, refusedLine, start, typeDate } from './harness.mjs'
 // The small Rust demo (src-tauri/core/src/demo/small.rs), today 2026-11-23. It holds one policy version,
 // the default of migration 0001: effective 1900-01-01, transfer, license and equity 70%, technical
 // contracts 0%, no tier, key contributors ≥ 50%, no transfer-staff share, 15 days of publicity, no
-// payment deadline, the whole remainder to the university. Every demo distribution falls under
+// payment deadline, the whole remainder to the university; the demo records its document,
+// 《西川理工大学科技成果转化管理办法》（西川理工校发〔2021〕37号）. Every demo distribution falls under
 // it and 17 of them are beyond draft, so it is in use (frozen). The holiday calendar is the State
 // Council's 2024–2026, as migration 0002 ships it; 2027 has no listed day. #16 (HT2025-015) is an
 // approved distribution, not yet publicized.
@@ -41,19 +42,29 @@ async function addVersion(page, day) {
 test('the versions are listed, the one in use opens read-only and can be the base of a new one', async () => {
   const { page, problems } = await openPolicies()
   const rows = await cells(page, 'policy-table')
-  // The demo's one version: transfer, license, equity 70%; development, consulting, service 0%.
+  // The demo's one version, named by its document: transfer, license, equity 70%; development,
+  // consulting, service 0%.
   assert.deepEqual(
-    rows.map((r) => r.slice(0, 7)),
-    [['1900-01-01 已使用', '70%', '70%', '70%', '0%', '0%', '0%']],
+    rows.map((r) => r.slice(0, 8)),
+    [['《西川理工大学科技成果转化管理办法》（西川理工校发〔2021〕37号）', '1900-01-01 已使用', '70%', '70%', '70%', '0%', '0%', '0%']],
   )
   await page.getByTestId('policy-edit-1900-01-01').click()
   await form(page).locator('.el-alert', { hasText: '不能修改' }).waitFor()
-  assert.equal(await page.getByTestId('policy-save').count(), 0)
   assert.equal(await page.getByTestId('policy-ratio-license').isDisabled(), true)
+  // Its figures are frozen, but its document can still be recorded: it changes no amount.
+  assert.equal(await page.getByTestId('policy-document-no').isDisabled(), false)
+  assert.equal((await page.getByTestId('policy-save').innerText()).trim(), '保存文件名称和文号')
+  await page.getByTestId('policy-document-no').fill('西川理工校发〔2021〕38号')
+  await page.getByTestId('policy-save').click()
+  await form(page).waitFor({ state: 'hidden' })
+  await page.getByTestId('policy-name-1900-01-01').filter({ hasText: '（西川理工校发〔2021〕38号）' }).waitFor()
+
+  await page.getByTestId('policy-edit-1900-01-01').click()
   await page.getByTestId('policy-copy').click()
-  await page.getByTestId('policy-save').waitFor()
+  await page.getByTestId('policy-effective').locator('input').waitFor()
   assert.equal(await page.getByTestId('policy-ratio-license').isDisabled(), false)
   assert.equal(await page.getByTestId('policy-effective').locator('input').inputValue(), '', 'a new version needs its own date')
+  assert.equal(await page.getByTestId('policy-document-no').inputValue(), '', 'a new version is a new document')
   assert.equal(await page.getByTestId('policy-ratio-license').inputValue(), '70')
   assert.deepEqual(problems, [])
 })
@@ -87,8 +98,8 @@ test('a ratio of 120% comes back as a field error under that field and nothing i
   await form(page).locator('.el-dialog__footer .el-button', { hasText: '取消' }).click()
   await form(page).waitFor({ state: 'hidden' })
   const rows = await cells(page, 'policy-table')
-  assert.deepEqual(rows[1].slice(0, 3), ['2027-01-01', '70%', '70%'], 'the version is unchanged')
-  assert.equal(rows[1][7], '—', 'no tier was saved')
+  assert.deepEqual(rows[1].slice(0, 4), ['未登记文件名称和文号', '2027-01-01', '70%', '70%'], 'the version is unchanged')
+  assert.equal(rows[1][8], '—', 'no tier was saved')
   assert.deepEqual(problems, [refusedLine()], 'the refused save, and nothing else')
 })
 
@@ -106,14 +117,17 @@ test('a new version is added, and a clash of dates is refusedLine() with the bac
   await page.getByTestId('policy-staff-on').click()
   await page.getByTestId('policy-staff').fill('5')
   await page.getByTestId('policy-staff-min').fill('5')
-  await page.getByTestId('policy-note').fill('校发〔2026〕30号')
+  await page.getByTestId('policy-note').fill('经 2026 年第 12 次校长办公会审议通过')
+  await page.getByTestId('policy-document-title').fill('《西川理工大学科技成果转化收益分配办法（2027年修订）》')
+  await page.getByTestId('policy-document-no').fill('西川理工校发〔2026〕30号')
   await page.getByTestId('policy-save').click()
   await form(page).waitFor({ state: 'hidden' })
   assert.match(await lastMessage(page), /政策版本已保存/)
   await page.locator('[data-testid="policy-table"] .el-table__row').nth(1).waitFor()
   const rows = await cells(page, 'policy-table')
-  assert.deepEqual(rows[1].slice(0, 3), ['2027-01-01', '80%', '70%'])
-  assert.match(rows[1].join(' '), /5%\s*（≥5%）[\s\S]*校发〔2026〕30号/)
+  // The 《》 typed with the title are the display's, stored once.
+  assert.deepEqual(rows[1].slice(0, 4), ['《西川理工大学科技成果转化收益分配办法（2027年修订）》（西川理工校发〔2026〕30号）', '2027-01-01', '80%', '70%'])
+  assert.match(rows[1].join(' '), /5%\s*（≥5%）[\s\S]*校长办公会/)
   await page.waitForTimeout(300)
   await page.screenshot({ path: '/tmp/ui-settings.png', fullPage: true })
 

@@ -52,8 +52,8 @@ impl AppState {
             return AppState { store: Err(report), jobs, app, operator: Mutex::new(None), operator_file: None };
         }
         if !path.exists() {
-            if let Err(e) = demo::create(&path, demo::Scale::Small, 1, &actor(None)) {
-                return AppState { store: Err(e.report(Lang::Zh)), jobs, app, operator: Mutex::new(None), operator_file: None };
+            if let Err(e) = transferdesk_report::demo::create(&path, demo::Scale::Small, 1, &actor(None)) {
+                return AppState { store: Err(Failure::from(e).report), jobs, app, operator: Mutex::new(None), operator_file: None };
             }
         }
         let operator_file = operator_file(&path);

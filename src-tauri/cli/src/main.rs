@@ -12,7 +12,7 @@ use output::{Failure, Out};
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use transferdesk_core::demo::{self, Scale};
+use transferdesk_core::demo::Scale;
 use transferdesk_core::model::{DistributionState, Table};
 use transferdesk_core::rewards::distribution::{self, Approval, DistributionQuery};
 use transferdesk_core::store::institution::Institution;
@@ -370,7 +370,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
                 ScaleArg::Small => (Scale::Small, "small"),
                 ScaleArg::Large => (Scale::Large, "large"),
             };
-            let summary = demo::create(&path, scale, seed, &actor())?;
+            let summary = transferdesk_report::demo::create(&path, scale, seed, &actor())?;
             let counts = [
                 (summary.people, "人员", "people"),
                 (summary.organizations, "单位", "organizations"),

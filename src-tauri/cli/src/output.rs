@@ -152,7 +152,8 @@ pub fn plan_text(proposal: &Proposal, lang: Lang) -> String {
     if plan.carried_out_costs_fen.0 > 0 {
         out.push(row("结转下次", "carried out", plan.carried_out_costs_fen.to_string()));
     }
-    let policy = format!("{}% ({} {})", format_percent(plan.ratio_bp), lang.pick("政策版本", "policy of"), proposal.policy_effective_on);
+    let named = transferdesk_core::rewards::policy::named(proposal.policy_document.as_deref(), proposal.policy_effective_on, lang);
+    let policy = format!("{}% ({} {named})", format_percent(plan.ratio_bp), lang.pick("政策", "policy"));
     out.push(row("比例", "ratio", policy));
     match (plan.pool_fen, plan.pool_units) {
         (Some(pool), _) => out.push(row("奖励总额", "pool", pool.to_string())),
@@ -175,7 +176,19 @@ pub fn plan_text(proposal: &Proposal, lang: Lang) -> String {
         out.push(format!("  {} {}  {}%  {amount}{waived}", a.employee_id, a.name, format_percent(a.weight_bp)));
     }
     for f in &plan.findings {
-        out.push(format!("  {} {} {}", lang.pick("提示：", "finding:"), f.code, f.employee_id.clone().unwrap_or_default()));
+        let about = match f.figures() {
+            Some((rule, actual)) => {
+                format!(
+                    "{} {}% < {} {}%",
+                    lang.pick("实际", "actual"),
+                    format_percent(actual),
+                    lang.pick("规定", "rule"),
+                    format_percent(rule)
+                )
+            }
+            None => f.employee_id.clone().unwrap_or_default(),
+        };
+        out.push(format!("  {} {} {about}", lang.pick("提示：", "finding:"), f.code));
     }
     out.join("\n")
 }
@@ -296,7 +309,7 @@ pub fn annual_text(i: &transferdesk_core::reporting::annual::Indicators, lang: L
         ("技术服务", "service", flow(&i.technical.service)),
         ("四技合计", "technical total", flow(&i.technical.total)),
         ("现金奖励", "cash rewards", format!("{} 元，{} 人次", yuan(r.cash_fen), r.cash_person_times)),
-        ("其中主要贡献人员", "to key contributors", yuan(r.key_contributor_cash_fen)),
+        ("其中重要贡献人员", "to key contributors", yuan(r.key_contributor_cash_fen)),
         (
             "其中领导人员",
             "to leaders",

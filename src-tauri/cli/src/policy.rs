@@ -72,8 +72,10 @@ fn pct(bp: i64) -> String {
 /// One line per version.
 fn summary(p: &Policy, lang: Lang) -> String {
     let recipients: Vec<String> = p.recipients.iter().map(|r| format!("{} {}", r.name, pct(r.share_bp))).collect();
+    // Offices cite a policy by its document; the effective date stays, as the version's key.
+    let document = p.document().map(|d| format!(" {d}")).unwrap_or_default();
     format!(
-        "#{} {} {} {} {} {}{}{}",
+        "#{} {}{document} {} {} {} {}{}{}",
         p.id.unwrap_or_default(),
         transferdesk_core::date::iso(p.effective_on),
         lang.pick("转让", "transfer"),
@@ -101,7 +103,7 @@ fn details(p: &Policy, lang: Lang) -> String {
             pct(t.ratio_bp)
         ));
     }
-    out.push(format!("  {}: {}", lang.pick("主要贡献人员最低", "key contributors' minimum"), pct(p.key_contributor_min_bp)));
+    out.push(format!("  {}: {}", lang.pick("重要贡献人员最低", "key contributors' minimum"), pct(p.key_contributor_min_bp)));
     if let Some(bp) = p.transfer_staff_bp {
         out.push(format!("  {}: {}", lang.pick("转化人员奖励", "transfer staff share"), pct(bp)));
     }

@@ -114,6 +114,8 @@ fn a_policy_listed_as_json_and_edited_is_added_back_and_used() {
     version["equity_bp"] = 8500.into();
     version["tiers"] = serde_json::json!([{"kind": null, "min_amount_fen": 100_000_000, "in_province": false, "ratio_bp": 9000}]);
     version["recipients"] = serde_json::json!([{"name": "计算机学院", "share_bp": 500}, {"name": "学校", "share_bp": 1000}]);
+    version["document_title"] = "测试大学科技成果转化管理办法".into();
+    version["document_no"] = "测大发〔2025〕3号".into();
     let file = write(&dir, "policy.json", &version.to_string());
     let (status, added) = json(&db, &["policy", "add", &file]);
     assert_eq!(status, 0, "{added}");
@@ -124,11 +126,17 @@ fn a_policy_listed_as_json_and_edited_is_added_back_and_used() {
     assert_eq!(shown["recipients"][1]["name"], "学校");
     let human = cli(&db, &["policy", "show", &id.to_string()]);
     assert!(human.stdout.contains("学校: 10%"), "{}", human.stdout);
+    // Named by its document, as offices cite it; the shipped version has none recorded.
+    assert!(human.stdout.contains("2025-01-01 《测试大学科技成果转化管理办法》（测大发〔2025〕3号）"), "{}", human.stdout);
+    assert_eq!(shown["document_no"], "测大发〔2025〕3号");
+    let listed = cli(&db, &["policy", "list"]).stdout;
+    assert!(listed.contains("#1 1900-01-01 转让 70%"), "{listed}");
 
     // HT2025-001 (signed 2025-02-20, 500,000.00 < the tier's 1,000,000.00): net 485,000.00 × 85% =
     // 412,250.00 to the team; 72,750.00 left, split 5 : 10 → 24,250.00 and 48,500.00 (exact).
     let (_, plan) = json(&db, &["rewards", "plan", "--contract", "HT2025-001", "--through", "2025-12-31"]);
     assert_eq!((plan["pool_fen"].as_i64(), plan["institution_fen"].as_i64()), (Some(41_225_000), Some(7_275_000)));
+    assert_eq!(plan["policy_document"], "《测试大学科技成果转化管理办法》（测大发〔2025〕3号）");
     let recipients: Vec<(&str, i64)> = plan["recipients"]
         .as_array()
         .expect("recipients")

@@ -195,6 +195,35 @@ impl Error {
 
 /// The sentence for a refused step; `detail` names the record, person or date concerned.
 fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
+    // Refusals whose sentence names the dates themselves (the detail is "DAY" or "DAY|TODAY").
+    let days: Vec<&str> = detail.split('|').collect();
+    match (code, days.as_slice()) {
+        ("publicity_not_ended", [ends]) => {
+            return match lang {
+                Lang::Zh => format!("公示期尚未结束（至 {ends} 止），公示期满后方可发放"),
+                Lang::En => format!("the publicity runs until {ends}: the reward can be paid only after it has ended"),
+            };
+        }
+        ("key_contributors_below_minimum", [actual, rule]) => {
+            return match lang {
+                Lang::Zh => format!("重要贡献人员合计获得奖励总额的 {actual}，低于政策规定的最低比例 {rule}"),
+                Lang::En => format!("key contributors together get {actual} of the pool, less than the policy's minimum of {rule}"),
+            };
+        }
+        ("transfer_staff_below_minimum", [actual, rule]) => {
+            return match lang {
+                Lang::Zh => format!("转化人员合计获得奖励总额的 {actual}，低于政策规定的最低比例 {rule}"),
+                Lang::En => format!("the transfer staff together get {actual} of the pool, less than the policy's minimum of {rule}"),
+            };
+        }
+        ("date_in_future", [day, today]) => {
+            return match lang {
+                Lang::Zh => format!("发放日期 {day} 晚于今天（{today}）：只能登记已经发放的日期"),
+                Lang::En => format!("the payment date {day} is after today ({today}): record a payment once it has been made"),
+            };
+        }
+        _ => {}
+    }
     let (zh, en) = match code {
         "publicity_not_finished" => {
             ("公示期尚未结束（或尚未公示），不能发放", "the publicity period has not ended (or not started): cannot pay yet")
@@ -226,7 +255,7 @@ fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
         "policy_overlap" => ("同一生效日期已有政策版本", "a policy version with this effective date exists"),
         "policy_last" => ("至少要保留一个政策版本", "at least one policy version must remain"),
         "key_contributors_below_minimum" => {
-            ("主要贡献人员合计低于政策规定的最低比例", "key contributors together get less than the policy's minimum")
+            ("重要贡献人员合计低于政策规定的最低比例", "key contributors together get less than the policy's minimum")
         }
         "principal_leader_equity_blocked" => {
             ("单位正职领导不得获得股权奖励：须记录其放弃的决定", "a unit principal leader may not take equity: record the waiver decision")

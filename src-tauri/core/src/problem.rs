@@ -98,6 +98,10 @@ pub enum ProblemKind {
     AmountBelow(String),
     /// A bank account that is not 12–30 digits.
     BankAccount,
+    /// A phone number with characters other than digits, spaces, `-`, `+`, brackets and 转.
+    Phone,
+    /// An e-mail address that is not name@domain.tld.
+    Email,
     /// A password too short, or the login name itself.
     WeakPassword,
     /// A login name with characters other than letters, digits, `.`, `_`, `-` and `@`.
@@ -291,6 +295,8 @@ impl ProblemKind {
             TooFew(_) => "too_few",
             AmountBelow(_) => "amount_order",
             BankAccount => "bad_bank_account",
+            Phone => "bad_phone",
+            Email => "bad_email",
             WeakPassword => "weak_password",
             LoginName => "bad_login_name",
             NoSheet(_) => "no_sheet",
@@ -506,6 +512,10 @@ impl ProblemKind {
                 }
             }
             BankAccount => lang.pick("银行账号应为 12–30 位数字", "a bank account is 12–30 digits").into(),
+            Phone => lang
+                .pick("电话只能包含数字、空格、-、+、括号和“转”", "a phone number has digits, spaces, -, +, brackets and 转 only")
+                .into(),
+            Email => lang.pick("电子邮箱应形如 name@example.edu.cn", "an e-mail address looks like name@example.edu.cn").into(),
             WeakPassword => lang
                 .pick("密码至少 10 个字符，且不能与登录名相同", "a password has at least 10 characters and is not the login name")
                 .into(),

@@ -133,6 +133,48 @@ fn refused_steps_write_nothing() {
 }
 
 #[test]
+fn a_payment_while_the_publicity_runs_is_refused_for_that_reason_naming_its_end() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = good_store(&dir);
+    let d = distribution::create(&mut store, &actor(), "HT2025-001", day("2025-12-31"), &[]).expect("draft");
+    distribution::approve(&mut store, &actor(), d.id, &approval("2026-11-20")).expect("approved");
+    // Posted Friday 2026-11-20 for 15 days: 11-21 … 12-05, a Saturday → Monday 2026-12-07; today
+    // (the tests' actor) is 2026-11-23, inside the period.
+    let posted = distribution::publicize(&mut store, &actor(), d.id, day("2026-11-20"), None).expect("publicized");
+    assert_eq!(posted.publicity_ends_on, Some(day("2026-12-07")));
+    let before = dump(&store);
+    // A day after the end is also after today: the publicity, not the date, is why it is refused.
+    for typed in ["2026-12-08", "2026-11-23", "2026-11-19"] {
+        let refused = distribution::pay(&mut store, &actor(), d.id, day(typed)).expect_err("refused");
+        assert_eq!(refused.code(), "publicity_not_ended", "{typed}");
+        assert_eq!(refused.message(transferdesk_core::Lang::Zh), "公示期尚未结束（至 2026-12-07 止），公示期满后方可发放");
+    }
+    assert_eq!(dump(&store), before, "a refused payment changes nothing");
+
+    // The last day still belongs to the publicity: posted Friday 11-20 for one day, the period
+    // (Saturday 11-21) ends on the next working day, Monday 11-23 — today.
+    distribution::publicize(&mut store, &actor(), d.id, day("2026-11-20"), Some(1)).expect("re-posted for one day");
+    let ends = distribution::get(&store, d.id).expect("read").publicity_ends_on.expect("end");
+    assert_eq!(ends, day("2026-11-23"), "Friday + 1 day = Saturday → Monday, still today");
+    assert_eq!(code(distribution::pay(&mut store, &actor(), d.id, day("2026-11-24"))), "publicity_not_ended");
+}
+
+#[test]
+fn a_payment_date_after_today_is_refused_with_its_own_message() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = good_store(&dir);
+    let d = distribution::create(&mut store, &actor(), "HT2025-001", day("2025-12-31"), &[]).expect("draft");
+    distribution::approve(&mut store, &actor(), d.id, &approval("2026-10-08")).expect("approved");
+    // Friday 2026-10-09 + 15 days = Saturday 10-24 → Monday 2026-10-26, before today (2026-11-23).
+    distribution::publicize(&mut store, &actor(), d.id, day("2026-10-09"), None).expect("publicized");
+    let refused = distribution::pay(&mut store, &actor(), d.id, day("2026-11-24")).expect_err("tomorrow");
+    assert_eq!(refused.code(), "date_in_future");
+    assert_eq!(refused.message(transferdesk_core::Lang::Zh), "发放日期 2026-11-24 晚于今天（2026-11-23）：只能登记已经发放的日期");
+    assert_eq!(code(distribution::pay(&mut store, &actor(), d.id, day("2026-10-26"))), "publicity_not_finished", "the last day counts");
+    assert_eq!(distribution::pay(&mut store, &actor(), d.id, day("2026-11-23")).expect("paid today").paid_on, Some(day("2026-11-23")));
+}
+
+#[test]
 fn the_database_itself_keeps_paid_distributions_and_frozen_amounts() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = good_store(&dir);

@@ -102,7 +102,7 @@ pub(crate) fn remark(a: &Allocation) -> String {
         parts.push("技术转移人员".into());
     }
     if a.key_contributor {
-        parts.push("主要贡献人员".into());
+        parts.push("重要贡献人员".into());
     }
     if a.leader_level != LeaderLevel::None {
         parts.push(format!("{}领导", a.leader_level.zh()));

@@ -9,7 +9,8 @@ use crate::pdf::{Align, Column, Doc, BODY, LEFT, RIGHT};
 use crate::Error;
 use std::path::Path;
 use transferdesk_core::rewards::distribution::Distribution;
-use transferdesk_core::{store::institution, Store};
+use transferdesk_core::store::institution::{self, Contact};
+use transferdesk_core::Store;
 
 /// The notice's title.
 const TITLE: &str = "科技成果转化收益分配公示";
@@ -22,15 +23,15 @@ const SECTION: f32 = 12.0;
 /// table header.
 pub fn write(store: &Store, id: i64, path: &Path) -> Result<(), Error> {
     let d = approved::load(store, id)?;
-    let institution = institution::load(store)?;
+    let profile = institution::load_profile(store)?;
     let footer = format!("收益分配 #{} · 合同 {}", d.id, d.proposal.plan.contract_no);
     let mut doc = Doc::new(TITLE, &footer).map_err(|message| Error::Pdf { path: path.display().to_string(), message })?;
-    lay_out(&mut doc, &d, &institution.name);
+    lay_out(&mut doc, &d, &profile.institution.name, &profile.contact);
     doc.finish(path)?;
     Ok(())
 }
 
-fn lay_out(doc: &mut Doc, d: &Distribution, institution: &str) {
+fn lay_out(doc: &mut Doc, d: &Distribution, institution: &str, contact: &Contact) {
     let p = &d.proposal;
     let plan = &p.plan;
     let equity = approved::is_equity(d);
@@ -40,8 +41,10 @@ fn lay_out(doc: &mut Doc, d: &Distribution, institution: &str) {
     let decided = d.decision_on.map(|on| format!("经{}集体决策，", date_zh(on))).unwrap_or_default();
     doc.paragraph(
         &format!(
-            "　　根据《中华人民共和国促进科技成果转化法》和本单位科技成果转化收益分配办法，{decided}现将“{}”（合同编号 {}）的收益分配方案予以公示。",
-            p.contract_title, plan.contract_no
+            "　　根据《中华人民共和国促进科技成果转化法》和{}，{decided}现将“{}”（合同编号 {}）的收益分配方案予以公示。",
+            p.policy_document.as_deref().unwrap_or("本单位科技成果转化收益分配办法"),
+            p.contract_title,
+            plan.contract_no
         ),
         BODY,
         Align::Left,
@@ -107,11 +110,22 @@ fn lay_out(doc: &mut Doc, d: &Distribution, institution: &str) {
 
     doc.gap(2.0);
     doc.heading("六、异议方式", SECTION, Align::Left);
+    // The period is restated here so that a reader of this section alone knows until when.
+    let within = match approved::period(d) {
+        Some((first, last, _)) => format!("公示期内（{}至{}）", date_zh(first), date_zh(last)),
+        None => "公示期内".to_string(),
+    };
+    let office = contact.office.as_deref().unwrap_or("技术转移中心");
     doc.paragraph(
-        "　　公示期内，对上述内容有异议的，请以书面形式向技术转移中心提出，写明异议人的真实姓名、联系方式及异议的事实和理由；匿名或逾期提出的异议不予受理。",
+        &format!(
+            "　　{within}，对上述内容有异议的，请以书面形式向{office}提出，写明异议人的真实姓名、联系方式及异议的事实和理由；匿名或逾期提出的异议不予受理。"
+        ),
         BODY,
         Align::Left,
     );
+    if let Some(line) = contact.line() {
+        doc.paragraph(&format!("　　{line}。"), BODY, Align::Left);
+    }
 
     // The signature block stays on one page: institution and date together.
     doc.gap(8.0);

@@ -132,6 +132,10 @@ fn fill(
     if plan.agreed_amounts {
         lines.push("分配方式：按团队成员签字确认的分配表所列金额".to_string());
     }
+    lines.push(format!(
+        "分配政策：{}",
+        transferdesk_core::rewards::policy::named(p.policy_document.as_deref(), p.policy_effective_on, transferdesk_core::Lang::Zh)
+    ));
     let mut row = 1;
     for line in &lines {
         ws.merge_range(row, 0, row, last, line, &info)?;
@@ -233,6 +237,18 @@ fn fill(
         ws.merge_range(row, 0, row, last, note, &info)?;
         ws.set_row_height(row, 32)?;
     }
+
+    // Finance pays only on a signed sheet: who made it, who checked it and who is responsible,
+    // each with the day, left blank to sign by hand.
+    row += 2;
+    let blocks = [(0, 2, "制表人："), (3, 4, "审核人："), (5, last, "负责人：")];
+    for (from, to, label) in blocks {
+        ws.merge_range(row, from, row, to, label, &info)?;
+        ws.merge_range(row + 1, from, row + 1, to, "日期：　　年　　月　　日", &info)?;
+    }
+    ws.set_row_height(row, 28)?;
+    ws.set_row_height(row + 1, 28)?;
+    row += 1;
 
     ws.set_landscape();
     ws.set_paper_size(9); // A4

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use transferdesk_core::model::Table;
 use transferdesk_core::rewards::distribution::{self, Approval};
-use transferdesk_core::store::institution::{self, Institution};
+use transferdesk_core::rewards::policy;
+use transferdesk_core::store::institution::{self, Contact, Institution};
 use transferdesk_core::{import, Actor, Store};
 use transferdesk_report::{notice, payroll, statement, Error};
 
@@ -45,6 +46,22 @@ fn good_store() -> Store {
         import::import(&mut store, &actor(), table, &fixture(file), false).unwrap_or_else(|e| panic!("{file} imports: {e}"));
     }
     store
+}
+
+/// Records the policy's document (on the 1900 version the fixtures use) and the office that takes
+/// objections, as an office does on its first day.
+fn with_documents(store: &mut Store) {
+    let mut policy = policy::list(store).expect("policies").remove(0);
+    policy.document_title = Some("测试大学科技成果转化管理办法".into());
+    policy.document_no = Some("测大发〔2023〕12号".into());
+    policy::save(store, &actor(), &policy).expect("document recorded");
+    let mut profile = institution::load_profile(store).expect("profile");
+    profile.contact = Contact {
+        office: Some("科学技术研究院成果转化中心".into()),
+        phone: Some("028-8760 1234".into()),
+        email: Some("ttc@test.edu.cn".into()),
+    };
+    institution::save_profile(store, &actor(), &profile).expect("contact recorded");
 }
 
 /// How far along the workflow a test distribution goes.
@@ -176,7 +193,7 @@ mod payroll_sheet {
             assert_eq!(row[5], Data::Float(*amount), "{employee}: the amount is a typed yuan number");
             assert_eq!(row[6], Data::Float(*taxable), "{employee}: half taxable under 58号");
         }
-        assert!(text(&row_of(&rows, 2, "T001")[7]).contains("主要贡献人员"), "T001 is starred in CG001");
+        assert!(text(&row_of(&rows, 2, "T001")[7]).contains("重要贡献人员"), "T001 is starred in CG001");
         assert!(text(&row_of(&rows, 2, "T002")[7]).contains("中层"), "T002 is a middle-level leader");
         assert!(text(&row_of(&rows, 2, "T002")[7]).contains("身份证号未登记"), "finance sees the missing ID");
 
@@ -186,6 +203,41 @@ mod payroll_sheet {
         let notes: String = rows.iter().flat_map(|r| r.iter().map(text)).collect();
         assert!(notes.contains("适用财税〔2018〕58号") && notes.contains("减按50%"), "the 58号 note: {notes}");
         assert!(!notes.contains("510107198001010013"), "the full ID never appears unless asked");
+    }
+
+    #[test]
+    fn ends_with_the_signature_lines_and_names_the_policy_by_its_document() {
+        let mut store = good_store();
+        with_documents(&mut store);
+        let id = distribute(&mut store, "HT2025-001", Stage::Approved);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("payroll.xlsx");
+        payroll::write(&mut store, &actor(), id, &path, false).expect("payroll");
+        keep(&path, "payroll-signed.xlsx");
+        let rows = rows(&path);
+        let heading: String = rows.iter().take(8).flat_map(|r| r.iter().map(text)).collect::<Vec<_>>().join(" ");
+        assert!(heading.contains("分配政策：《测试大学科技成果转化管理办法》（测大发〔2023〕12号）"), "{heading}");
+        assert!(!heading.contains("1900"), "the document names the policy, not its date: {heading}");
+        // The last two rows: three signatures side by side (columns A, D, F: 序号, 所在院系, 奖励金额),
+        // each with its date below.
+        let filled: Vec<Vec<String>> =
+            rows.iter().map(|r| r.iter().map(text).collect::<Vec<_>>()).filter(|r| r.iter().any(|c| !c.is_empty())).collect();
+        let [signatures, dates] = &filled[filled.len() - 2..] else { panic!("two closing rows") };
+        assert_eq!((signatures[0].as_str(), signatures[3].as_str(), signatures[5].as_str()), ("制表人：", "审核人：", "负责人："));
+        for c in [0, 3, 5] {
+            assert_eq!(dates[c], "日期：　　年　　月　　日", "a date line under each signature");
+        }
+    }
+
+    #[test]
+    fn without_a_document_the_policy_is_named_by_its_date() {
+        let mut store = good_store();
+        let id = distribute(&mut store, "HT2025-001", Stage::Approved);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("payroll.xlsx");
+        payroll::write(&mut store, &actor(), id, &path, false).expect("payroll");
+        let all: String = rows(&path).iter().flat_map(|r| r.iter().map(text)).collect::<Vec<_>>().join(" ");
+        assert!(all.contains("分配政策：1900-01-01 起施行的版本（未登记文件名称和文号）"), "{all}");
     }
 
     #[test]
@@ -342,7 +394,6 @@ mod publicity_notice {
             "计算机学院",
             "材料科学与工程学院",
             "公示期：2025年6月12日至2025年6月26日（15日）",
-            "技术转移中心",
             "书面",
             "2025年6月11日",
         ] {
@@ -350,6 +401,8 @@ mod publicity_notice {
         }
         // pdftotext drops the narrow spaces around the numbers.
         assert!(text.replace(' ', "").contains("第1页共1页"), "the page is numbered");
+        // No office recorded in the profile: objections go to the technology transfer centre.
+        assert!(text.replace('\n', "").contains("请以书面形式向技术转移中心提出"), "the default office:\n{text}");
         assert!(!text.contains("510107"), "a public notice never shows ID numbers");
         let fonts = pdf_fonts(&path);
         let noto: Vec<&str> = fonts.lines().filter(|l| l.contains("NotoSansCJK")).collect();
@@ -371,6 +424,28 @@ mod publicity_notice {
         {
             assert!(text.contains(fact), "the equity notice shows {fact}:\n{text}");
         }
+    }
+
+    #[test]
+    fn names_the_policy_document_and_where_objections_go() {
+        let mut store = good_store();
+        with_documents(&mut store);
+        let id = distribute(&mut store, "HT2025-001", Stage::Publicized);
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("notice.pdf");
+        notice::write(&store, id, &path).expect("notice");
+        keep(&path, "notice-contact.pdf");
+        // pdftotext breaks lines where the page does: the sentences are read without them.
+        let text = pdf_text(&path).replace(['\n', ' '], "");
+        for fact in [
+            "根据《中华人民共和国促进科技成果转化法》和《测试大学科技成果转化管理办法》（测大发〔2023〕12号）",
+            // Posted 2025-06-11 for 15 days: 06-12 … 06-26 (see `distribute`).
+            "公示期内（2025年6月12日至2025年6月26日），对上述内容有异议的，请以书面形式向科学技术研究院成果转化中心提出",
+            "受理部门：科学技术研究院成果转化中心；联系电话：028-87601234；电子邮箱：ttc@test.edu.cn",
+        ] {
+            assert!(text.contains(fact), "the notice says {fact}:\n{text}");
+        }
+        assert!(!text.contains("本单位科技成果转化收益分配办法"), "the document, not a generic name");
     }
 
     #[test]

@@ -166,7 +166,19 @@ province: string,
 /**
  * 费减备案 accepted: annual fees are reduced.
  */
-fee_reduction: boolean, };
+fee_reduction: boolean, 
+/**
+ * 受理部门, e.g. 科学技术发展研究院技术转移中心.
+ */
+contact_office: string | null, 
+/**
+ * 联系电话, e.g. 028-8760 1234.
+ */
+contact_phone: string | null, 
+/**
+ * 电子邮箱.
+ */
+contact_email: string | null, };
 
 export type InstitutionKind = "university" | "institute" | "hospital" | "other";
 
@@ -524,7 +536,7 @@ department: string,
  */
 share_bp: number, 
 /**
- * 主要贡献人员.
+ * 重要贡献人员.
  */
 key_contributor: boolean, };
 
@@ -987,7 +999,7 @@ taxable_fen?: number | null,
  */
 units?: number | null, 
 /**
- * 主要贡献人员 on any of the achievements.
+ * 重要贡献人员 on any of the achievements.
  */
 key_contributor: boolean, 
 /**
@@ -1017,7 +1029,16 @@ severity: Severity,
 /**
  * The person concerned, if one.
  */
-employee_id: string | null, };
+employee_id: string | null, 
+/**
+ * For a finding about a share: the rule's figure, bp of the pool (the policy's minimum).
+ */
+rule_bp: number | null, 
+/**
+ * For a finding about a share: the actual share, bp of the pool, rounded down so that a
+ * share below the rule never shows as equal to it.
+ */
+actual_bp: number | null, };
 
 export type Plan = { 
 /**
@@ -1186,6 +1207,11 @@ policy_id: number,
  * Its effective date.
  */
 policy_effective_on: string, 
+/**
+ * Its document as offices cite it, 《title》（number）; `None` when none is recorded (the
+ * effective date names the version then).
+ */
+policy_document: string | null, 
 /**
  * Its publicity period in days.
  */
@@ -1368,6 +1394,11 @@ policy_id: number,
  * Its effective date.
  */
 policy_effective_on: string, 
+/**
+ * Its document as offices cite it, 《title》（number）; `None` when none is recorded (the
+ * effective date names the version then).
+ */
+policy_document: string | null, 
 /**
  * Its publicity period in days.
  */
@@ -1714,13 +1745,22 @@ payment_deadline_months: number | null,
  */
 recipients: Array<Recipient>, 
 /**
- * Source or remark, e.g. the unit's rule and its number.
+ * Source or remark.
  */
 note: string | null, 
 /**
  * Used by an approved distribution: frozen, add a new version instead.
  */
-in_use: boolean, };
+in_use: boolean, 
+/**
+ * 文件名称, e.g. 西南理工大学科技成果转化管理办法 (without 《》): offices name a policy by
+ * its document. `None`: not recorded (the effective date names the version then).
+ */
+document_title: string | null, 
+/**
+ * 文号, e.g. 校发〔2023〕12号.
+ */
+document_no: string | null, };
 
 export type DayKind = "rest" | "work";
 
@@ -2673,7 +2713,7 @@ employee_id: string,
  */
 share_bp: number, 
 /**
- * 主要贡献人员.
+ * 重要贡献人员.
  */
 key_contributor: boolean, };
 
@@ -4592,7 +4632,7 @@ status: AchievementStatus,
  */
 share_bp: number, 
 /**
- * 主要贡献人员.
+ * 重要贡献人员.
  */
 key_contributor: boolean, };
 

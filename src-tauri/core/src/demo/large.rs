@@ -455,6 +455,14 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
                 ],
                 None => vec![Weighted { achievement_no: first.no.clone(), weight_bp: 10_000 }],
             };
+        } else if let Some(a) = (0..50)
+            .filter_map(|k| transformable.get((i as usize * 7919 + k * 104_729) % transformable.len().max(1)))
+            .find(|a| a.filed < signed)
+        {
+            // A well-kept office links a technical contract to the achievement it builds on too, so
+            // that income by department shows the departments. Chosen without drawing from the
+            // stream: the rest of the portfolio stays as it was for a seed.
+            linked = vec![Weighted { achievement_no: a.no.clone(), weight_bp: 10_000 }];
         }
         let contract_no = format!("HT{year}-{:05}", i + 1);
         let g = rng.below(TECHNIQUES.len() as u64) as usize;

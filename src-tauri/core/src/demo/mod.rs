@@ -37,6 +37,7 @@ pub fn create(path: &Path, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
     let fill = |store: &mut Store| {
         store.all_or_nothing(|store| {
             crate::store::institution::save(store, actor, &institution)?;
+            first_day(store, actor)?;
             let summary = match scale {
                 Scale::Small => small::fill(store, seed, actor),
                 Scale::Large => large::fill(store, seed, actor),
@@ -57,6 +58,24 @@ pub fn create(path: &Path, scale: Scale, seed: u64, actor: &Actor) -> Result<Dem
         }
     }
     result
+}
+
+/// What an office records on its first day: where objections to a publicity go, and the document
+/// its reward policy was issued as (on the version every contract of the demo follows).
+fn first_day(store: &mut Store, actor: &Actor) -> Result<()> {
+    let mut profile = crate::store::institution::load_profile(store)?;
+    profile.contact = crate::store::institution::Contact {
+        office: Some("科学技术发展研究院技术转移中心".into()),
+        phone: Some("028-8760 1234".into()),
+        email: Some("ttc@xcut.edu.cn".into()),
+    };
+    crate::store::institution::save_profile(store, actor, &profile)?;
+    for mut policy in crate::rewards::policy::list(store)? {
+        policy.document_title = Some(format!("{INSTITUTION}科技成果转化管理办法"));
+        policy.document_no = Some("西川理工校发〔2021〕37号".into());
+        crate::rewards::policy::save(store, actor, &policy)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

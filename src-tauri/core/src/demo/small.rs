@@ -319,7 +319,7 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
             }
         }
     }
-    this_year(&tx, &mut journal, &orgs, seed, today, &mut summary)?;
+    this_year(&tx, &mut journal, &orgs, &transformable, seed, today, &mut summary)?;
     tx.commit()?;
     summary.distributions = distribute(store, actor)?;
     summary.publicities = deals::add(store, actor)?;
@@ -333,6 +333,7 @@ fn this_year(
     tx: &rusqlite::Connection,
     journal: &mut Journal<'_>,
     orgs: &[String],
+    transformable: &[&(String, usize, K)],
     seed: u64,
     today: NaiveDate,
     summary: &mut DemoSummary,
@@ -350,6 +351,16 @@ fn this_year(
         let yuan = rng.range(5, 80) * 10_000;
         let contract_no = format!("HT{}-{:03}", today.year(), 201 + n);
         let topic = rng.pick(TECHNIQUES[n % TECHNIQUES.len()]);
+        // A well-kept office links each contract to the achievement it builds on, so that the
+        // start screen's income by department shows the departments. The achievement is the first
+        // of the contract's department (its topic's), chosen without drawing from the stream, so
+        // that the figures of a seed stay what they were.
+        let department = n % TECHNIQUES.len();
+        let achievements: Vec<Weighted> = transformable
+            .iter()
+            .find(|a| a.1 == department)
+            .map(|a| vec![Weighted { achievement_no: a.0.clone(), weight_bp: 10_000 }])
+            .unwrap_or_default();
         Contract {
             contract_no: contract_no.clone(),
             title: match kind {
@@ -362,7 +373,7 @@ fn this_year(
             counterparty: orgs[(n * 11 + 5) % orgs.len()].clone(),
             amount: Money(yuan * 100),
             signed_on: signed,
-            achievements: Vec::new(),
+            achievements,
             registration_no: rng.chance(75).then(|| format!("{}51010{:06}", today.year(), rng.range(1, 999_999))),
             equity_units: None,
         }

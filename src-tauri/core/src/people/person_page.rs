@@ -178,7 +178,7 @@ pub struct PersonAchievement {
     /// Their contribution share, bp.
     #[ts(type = "number")]
     pub share_bp: i64,
-    /// 主要贡献人员.
+    /// 重要贡献人员.
     pub key_contributor: bool,
 }
 

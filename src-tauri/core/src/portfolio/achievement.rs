@@ -17,7 +17,7 @@ pub struct Inventor {
     /// Contribution share in bp; an achievement's shares sum to 10000.
     #[ts(type = "number")]
     pub share_bp: i64,
-    /// 主要贡献人员.
+    /// 重要贡献人员.
     pub key_contributor: bool,
 }
 

@@ -261,7 +261,7 @@ pub struct InventorLine {
     /// Share in bp.
     #[ts(type = "number")]
     pub share_bp: i64,
-    /// 主要贡献人员.
+    /// 重要贡献人员.
     pub key_contributor: bool,
 }
 

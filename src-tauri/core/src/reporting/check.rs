@@ -187,12 +187,37 @@ fn jumps(store: &Store, year: i32, lang: Lang) -> Result<Vec<CheckFinding>> {
         ("income.received_fen", now.income.received_fen, before.income.received_fen),
         ("rewards.cash_fen", now.rewards.cash_fen, before.rewards.cash_fen),
     ];
-    let moved: Vec<RecordRef> = pairs
+    let moved: Vec<(RecordRef, String)> = pairs
         .iter()
         .filter(|(_, a, b)| *a > 0 && *b > 0 && (*a > b * JUMP_FACTOR || *b > a * JUMP_FACTOR))
-        .map(|(path, _, _)| RecordRef { kind: "indicator", key: (*path).to_string() })
+        .map(|(path, a, b)| (RecordRef { kind: "indicator", key: (*path).to_string() }, times(*a, *b)))
         .collect();
-    Ok(finding("indicator_jump", Severity::Warning, moved, lang).into_iter().collect())
+    let factors: Vec<String> = moved.iter().map(|(_, f)| f.clone()).collect();
+    let records = moved.into_iter().map(|(r, _)| r).collect();
+    // The rule's figure (3×) is in the sentence; the actual one of each indicator follows it, in
+    // the order of the records.
+    Ok(finding("indicator_jump", Severity::Warning, records, lang)
+        .map(|mut f| {
+            f.message = match lang {
+                Lang::Zh => {
+                    format!("{}（实际相差 {}）", f.message, factors.iter().map(|x| format!("{x} 倍")).collect::<Vec<_>>().join("、"))
+                }
+                Lang::En => format!("{} (actually {})", f.message, factors.iter().map(|x| format!("{x}×")).collect::<Vec<_>>().join(", ")),
+            };
+            f
+        })
+        .into_iter()
+        .collect())
+}
+
+/// How many times the larger of two positive figures is the smaller, rounded up to two decimals
+/// (so that a jump just above the limit never shows as the limit itself), without trailing
+/// zeros: 12,171,666.65 against 3,478,333.30 → "3.5".
+fn times(a: i64, b: i64) -> String {
+    let (hi, lo) = if a >= b { (i128::from(a), i128::from(b)) } else { (i128::from(b), i128::from(a)) };
+    let lo = lo.max(1);
+    let hundredths = i64::try_from((hi * 100 + lo - 1) / lo).unwrap_or(i64::MAX);
+    crate::share::format_percent(hundredths)
 }
 
 /// A finding naming `records`, or none when there is none to name.
@@ -247,5 +272,22 @@ fn text(code: &str, n: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{n} {zh}"),
         Lang::En => format!("{n} {en}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::times;
+
+    #[test]
+    fn a_jump_states_how_many_times_rounded_up() {
+        // The demo's 2024 against 2025 (tests/ui/annual.test.mjs): received 12,171,666.65 against
+        // 3,478,333.30 = 3.4993… → 3.50 → "3.5"; cash rewards 6,334,113.32 against 477,470.00 =
+        // 13.2660… → 13.27.
+        assert_eq!(times(347_833_330, 1_217_166_665), "3.5");
+        assert_eq!(times(633_411_332, 47_747_000), "13.27");
+        // Just above the limit: 3.001 shows 3.01, never "3" beside "more than 3×".
+        assert_eq!(times(3_001, 1_000), "3.01");
+        assert_eq!(times(400, 100), "4");
     }
 }

@@ -65,6 +65,9 @@ pub struct Proposal {
     pub policy_id: i64,
     /// Its effective date.
     pub policy_effective_on: NaiveDate,
+    /// Its document as offices cite it, 《title》（number）; `None` when none is recorded (the
+    /// effective date names the version then).
+    pub policy_document: Option<String>,
     /// Its publicity period in days.
     pub policy_publicity_days: u32,
     /// Its transfer-staff share of the pool, if any.
@@ -340,7 +343,7 @@ fn prepare(
     let mut plan = plan::plan_with(&input, &split).map_err(|problems| Error::Invalid(unknown_people(conn, problems)))?;
     // 赋权: the team already owns its share of the income; the unit does not reward it again.
     if !crate::deals::grant::granted_achievements(conn, id, signed_on)?.is_empty() {
-        plan.findings.push(plan::Finding { code: "granted_ownership_no_unit_reward", severity: plan::Severity::Error, employee_id: None });
+        plan.findings.push(plan::Finding::new("granted_ownership_no_unit_reward", plan::Severity::Error, None));
     }
     let last_income = plan.receipts.last().map_or(signed_on, |r| r.received_on);
     // Equity is granted, not paid: no payment deadline.
@@ -360,6 +363,7 @@ fn prepare(
             through_on: through,
             policy_id: policy.id.unwrap_or_default(),
             policy_effective_on: policy.effective_on,
+            policy_document: policy.document(),
             policy_publicity_days: policy.publicity_days,
             transfer_staff_bp: policy.transfer_staff_bp,
             payment_due_on,
@@ -434,6 +438,15 @@ fn unknown_people(conn: &Connection, problems: Vec<Problem>) -> Vec<Problem> {
 
 fn refused(code: &'static str, detail: impl Into<String>) -> Error {
     Error::Refused { code, detail: detail.into() }
+}
+
+/// What a refusal by a finding names: the shares ("ACTUAL|RULE", in percent) when it is about a
+/// share, else the person.
+fn finding_detail(f: &Finding) -> String {
+    match f.figures() {
+        Some((rule, actual)) => format!("{}%|{}%", crate::share::format_percent(actual), crate::share::format_percent(rule)),
+        None => f.employee_id.clone().unwrap_or_default(),
+    }
 }
 
 /// Saves the next distribution of a contract as a draft (`rewards create`). Refused while another
@@ -546,11 +559,12 @@ fn insert(conn: &Connection, actor: &Actor, contract_id: i64, p: &Proposal, reve
         ])?;
     }
     let mut finding = conn.prepare_cached(
-        "INSERT INTO distribution_finding (distribution_id, position, code, severity, employee_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO distribution_finding (distribution_id, position, code, severity, employee_id, rule_bp, actual_bp)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (i, f) in plan.findings.iter().enumerate() {
         let severity = if f.severity == Severity::Error { "error" } else { "warning" };
-        finding.execute(params![id, i as i64, f.code, severity, f.employee_id])?;
+        finding.execute(params![id, i as i64, f.code, severity, f.employee_id, f.rule_bp, f.actual_bp])?;
     }
     Ok(id)
 }
@@ -573,7 +587,7 @@ fn get_in(conn: &Connection, id: i64) -> Result<Distribution> {
                d.kind, d.ratio_bp, d.receipts_fen, d.costs_fen, d.carried_in_costs_fen, d.net_income_fen, d.carried_out_costs_fen,
                d.pool_fen, d.institution_fen, d.equity_units, d.pool_units, d.institution_units, d.payment_due_on,
                c.title, o.name, c.signed_on, c.amount_fen, c.registration_no, d.registered, p.effective_on, p.publicity_days,
-               p.transfer_staff_bp, d.agreed_amounts, d.allocation_attachment_id
+               p.transfer_staff_bp, d.agreed_amounts, d.allocation_attachment_id, p.document_title, p.document_no
              FROM distribution d JOIN contract c ON c.id = d.contract_id JOIN organization o ON o.id = c.organization_id
              JOIN policy p ON p.id = d.policy_id WHERE d.id = ?1",
             params![id],
@@ -627,6 +641,10 @@ fn get_in(conn: &Connection, id: i64) -> Result<Distribution> {
                             through_on: r.get(1)?,
                             policy_id: r.get(2)?,
                             policy_effective_on: r.get(35)?,
+                            policy_document: policy::document_name(
+                                r.get::<_, Option<String>>(40)?.as_deref(),
+                                r.get::<_, Option<String>>(41)?.as_deref(),
+                            ),
                             policy_publicity_days: r.get(36)?,
                             transfer_staff_bp: r.get(37)?,
                         },
@@ -667,7 +685,9 @@ fn get_in(conn: &Connection, id: i64) -> Result<Distribution> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     p.plan.findings = conn
-        .prepare_cached("SELECT code, severity, employee_id FROM distribution_finding WHERE distribution_id = ?1 ORDER BY position")?
+        .prepare_cached(
+            "SELECT code, severity, employee_id, rule_bp, actual_bp FROM distribution_finding WHERE distribution_id = ?1 ORDER BY position",
+        )?
         .query_map(params![id], |r| {
             let code: String = r.get(0)?;
             let severity: String = r.get(1)?;
@@ -675,6 +695,8 @@ fn get_in(conn: &Connection, id: i64) -> Result<Distribution> {
                 code: plan::FINDING_CODES.iter().copied().find(|c| *c == code).unwrap_or("unknown_finding"),
                 severity: if severity == "error" { Severity::Error } else { Severity::Warning },
                 employee_id: r.get(2)?,
+                rule_bp: r.get(3)?,
+                actual_bp: r.get(4)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -779,7 +801,7 @@ pub fn approve(store: &mut Store, actor: &Actor, id: i64, approval: &Approval) -
             return Err(refused(blocked.code, blocked.employee_id.clone().unwrap_or_default()));
         }
         if let (Some(first), None) = (standing.first(), reason) {
-            return Err(refused(first.code, first.employee_id.clone().unwrap_or_default()));
+            return Err(refused(first.code, finding_detail(first)));
         }
         tx.execute(
             "UPDATE distribution SET state = 'approved', decision_on = ?2, minutes_file = ?3, minutes_sha256 = ?4, override_reason = ?5,
@@ -826,12 +848,18 @@ pub fn publicize(store: &mut Store, actor: &Actor, id: i64, from: NaiveDate, day
 pub fn pay(store: &mut Store, actor: &Actor, id: i64, paid_on: NaiveDate) -> Result<Distribution> {
     step(store, actor, id, |tx, d| {
         require(d, &[DistributionState::Publicized])?;
+        // While the publicity runs nothing can be paid whatever day is typed, so that is the
+        // reason given before the date itself is looked at: a day after the end is also a day
+        // after today, and "after today" would hide why the office must wait.
+        if let Some(ends) = d.publicity_ends_on.filter(|ends| *ends >= actor.at.date()) {
+            return Err(refused("publicity_not_ended", crate::date::iso(ends)));
+        }
+        if paid_on > actor.at.date() {
+            return Err(refused("date_in_future", format!("{}|{}", crate::date::iso(paid_on), crate::date::iso(actor.at.date()))));
+        }
         if d.publicity_ends_on.is_none_or(|ends| paid_on <= ends) {
             let payable = d.payable_from().map(crate::date::iso).unwrap_or_default();
             return Err(refused("publicity_not_finished", format!("{} < {payable}", crate::date::iso(paid_on))));
-        }
-        if paid_on > actor.at.date() {
-            return Err(refused("date_in_future", crate::date::iso(paid_on)));
         }
         let first_income = d.proposal.plan.receipts.iter().map(|r| r.received_on).min();
         if first_income.and_then(|f| f.checked_add_months(Months::new(TAX_RELIEF_MONTHS))).is_some_and(|limit| paid_on > limit) {

@@ -153,7 +153,7 @@ pub struct Contributor {
     pub name: String,
     /// Contribution share in the achievement, bp.
     pub share_bp: i64,
-    /// 主要贡献人员.
+    /// 重要贡献人员.
     pub key_contributor: bool,
     /// 领导职务.
     pub leader_level: LeaderLevel,
@@ -230,7 +230,7 @@ pub struct Allocation {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(type = "number | null", optional)]
     pub units: Option<i64>,
-    /// 主要贡献人员 on any of the achievements.
+    /// 重要贡献人员 on any of the achievements.
     pub key_contributor: bool,
     /// 领导职务.
     pub leader_level: LeaderLevel,
@@ -269,6 +269,33 @@ pub struct Finding {
     pub severity: Severity,
     /// The person concerned, if one.
     pub employee_id: Option<String>,
+    /// For a finding about a share: the rule's figure, bp of the pool (the policy's minimum).
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub rule_bp: Option<i64>,
+    /// For a finding about a share: the actual share, bp of the pool, rounded down so that a
+    /// share below the rule never shows as equal to it.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub actual_bp: Option<i64>,
+}
+
+impl Finding {
+    /// A finding about one person, or about the plan as a whole (`employee_id` None).
+    pub fn new(code: &'static str, severity: Severity, employee_id: Option<&str>) -> Finding {
+        Finding { code, severity, employee_id: employee_id.map(str::to_string), rule_bp: None, actual_bp: None }
+    }
+
+    /// The rule's figure and the actual share, as the finding's sentence states them
+    /// ("40%，低于政策规定的最低比例 50%").
+    pub fn figures(&self) -> Option<(i64, i64)> {
+        self.rule_bp.zip(self.actual_bp)
+    }
+}
+
+/// `part` of `whole` in bp, rounded down (whole > 0).
+fn share_floor_bp(part: i64, whole: i64) -> i64 {
+    i64::try_from(i128::from(part) * i128::from(FULL_BP) / i128::from(whole)).unwrap_or(i64::MAX)
 }
 
 /// The next distribution of a contract, as `rewards plan` shows it.
@@ -508,16 +535,20 @@ fn line(p: &Contributor, weight_bp: i64, amount: i64, key: bool, transfer_staff:
 
 fn findings(input: &PlanInput, lines: &[Allocation], pool: i64) -> Vec<Finding> {
     let mut out = Vec::new();
-    let finding =
-        |code: &'static str, severity, employee_id: Option<&str>| Finding { code, severity, employee_id: employee_id.map(str::to_string) };
+    let finding = Finding::new;
     let key_sum: i64 = lines.iter().filter(|l| l.key_contributor).map(Allocation::amount).sum();
     let below = |part: i64, min_bp: i64| i128::from(part) * i128::from(FULL_BP) < i128::from(pool) * i128::from(min_bp);
+    let share = |code, part: i64, min_bp: i64| Finding {
+        rule_bp: Some(min_bp),
+        actual_bp: Some(share_floor_bp(part, pool)),
+        ..finding(code, Severity::Error, None)
+    };
     if pool > 0 && below(key_sum, input.terms.key_contributor_min_bp) {
-        out.push(finding("key_contributors_below_minimum", Severity::Error, None));
+        out.push(share("key_contributors_below_minimum", key_sum, input.terms.key_contributor_min_bp));
     }
     let staff_sum: i64 = lines.iter().filter(|l| l.transfer_staff).map(Allocation::amount).sum();
-    if pool > 0 && input.terms.transfer_staff_min_bp.is_some_and(|min| below(staff_sum, min)) {
-        out.push(finding("transfer_staff_below_minimum", Severity::Error, None));
+    if let Some(min) = input.terms.transfer_staff_min_bp.filter(|min| pool > 0 && below(staff_sum, *min)) {
+        out.push(share("transfer_staff_below_minimum", staff_sum, min));
     }
     for l in lines {
         if input.kind == ContractKind::Equity && l.leader_level == LeaderLevel::UnitPrincipal && l.amount() > 0 {
@@ -657,6 +688,9 @@ mod tests {
         let cash = plan(&input(ContractKind::License, &[1_000_000], 0, vec![a.clone()]));
         let codes: Vec<&str> = cash.findings.iter().map(|f| f.code).collect();
         assert_eq!(codes, vec!["key_contributors_below_minimum", "leader_reward_needs_publicity"], "K holds 40% < 50%");
+        // Pool 10,000.00 × 70% = 7,000.00; K 40% = 2,800.00 → 2,800 / 7,000 = 40.00%; rule 50%.
+        assert_eq!((cash.findings[0].rule_bp, cash.findings[0].actual_bp), (Some(5000), Some(4000)));
+        assert_eq!((cash.findings[1].rule_bp, cash.findings[1].actual_bp), (None, None), "a finding about a person has no figures");
         let mut eq = input(ContractKind::Equity, &[], 0, vec![a]);
         eq.equity_units = Some(Money(300_000_000));
         let p = plan(&eq);
@@ -685,6 +719,22 @@ mod tests {
         i.transfer_staff.clear();
         let codes: Vec<&str> = plan(&i).findings.iter().map(|f| f.code).collect();
         assert_eq!(codes, ["transfer_staff_below_minimum"]);
+        // Nobody named: 0% against the rule's 5%.
+        let staff = &plan(&i).findings[0];
+        assert_eq!((staff.rule_bp, staff.actual_bp), (Some(500), Some(0)));
+    }
+
+    #[test]
+    fn a_share_just_below_the_minimum_never_shows_as_equal_to_it() {
+        // 1.43 yuan × 70% = 100.1 fen → a pool of 100 fen. K 49.49% → 49.49 fen, M 50.51% → 50.51:
+        // floors 49 and 50, the spare fen to the larger remainder (M's .51) → M 51, K 49 fen.
+        // K's share is 49 / 100 = 49%, stated as such, below the rule's 50%.
+        let a = WeightedAchievement { weight_bp: 10_000, inventors: vec![person("K", 4949, true), person("M", 5051, false)] };
+        let p = plan(&input(ContractKind::License, &[143], 0, vec![a]));
+        assert_eq!(p.pool_fen, Some(Money(100)));
+        assert_eq!(amounts(&p), vec![("M", 51), ("K", 49)]);
+        let f = &p.findings[0];
+        assert_eq!((f.code, f.rule_bp, f.actual_bp), ("key_contributors_below_minimum", Some(5000), Some(4900)));
     }
 
     #[rstest]

@@ -64,6 +64,8 @@ pub const JSON_FIELDS: &[&str] = &[
     "recipients",
     "note",
     "in_use",
+    "document_title",
+    "document_no",
 ];
 
 /// One version of the policy.
@@ -117,10 +119,17 @@ pub struct Policy {
     /// add up to 100 %. Empty: the institution keeps its part whole.
     #[serde(default)]
     pub recipients: Vec<Recipient>,
-    /// Source or remark, e.g. the unit's rule and its number.
+    /// Source or remark.
     pub note: Option<String>,
     /// Used by an approved distribution: frozen, add a new version instead.
     pub in_use: bool,
+    /// 文件名称, e.g. 西南理工大学科技成果转化管理办法 (without 《》): offices name a policy by
+    /// its document. `None`: not recorded (the effective date names the version then).
+    #[serde(default)]
+    pub document_title: Option<String>,
+    /// 文号, e.g. 校发〔2023〕12号.
+    #[serde(default)]
+    pub document_no: Option<String>,
 }
 
 /// The figures a plan needs from the policy for one contract.
@@ -160,7 +169,20 @@ impl Policy {
             recipients: Vec::new(),
             note: None,
             in_use: false,
+            document_title: None,
+            document_no: None,
         }
+    }
+
+    /// The document as offices cite it: 《title》（number）, either part alone when only one is
+    /// recorded; `None` when neither is (then the effective date names the version).
+    pub fn document(&self) -> Option<String> {
+        document_name(self.document_title.as_deref(), self.document_no.as_deref())
+    }
+
+    /// How the version is named in sentences: its document, or else the day it took effect.
+    pub fn name(&self, lang: crate::Lang) -> String {
+        named(self.document().as_deref(), self.effective_on, lang)
     }
 
     /// The kind's ratio, without tiers.
@@ -232,7 +254,46 @@ impl Policy {
         if self.note.as_deref().is_some_and(|n| n.chars().count() > 2000) {
             out.push(Problem::field("note", "", ProblemKind::TooLong(2000)));
         }
+        for (field, value, most) in [("document_title", &self.document_title, 200), ("document_no", &self.document_no, 60)] {
+            if let Some(v) = value.as_deref().filter(|v| v.trim().chars().count() > most) {
+                out.push(Problem::field(field, v.chars().take(40).collect::<String>(), ProblemKind::TooLong(most)));
+            }
+        }
         out
+    }
+
+    /// The version with its document fields tidied: trimmed, empty as none, and the title without
+    /// the 《》 that the display adds.
+    fn tidied(&self) -> Policy {
+        let tidy = |v: &Option<String>, strip: bool| {
+            v.as_deref()
+                .map(|t| if strip { t.trim().trim_start_matches('《').trim_end_matches('》') } else { t })
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+        };
+        Policy { document_title: tidy(&self.document_title, true), document_no: tidy(&self.document_no, false), ..self.clone() }
+    }
+}
+
+/// 《title》（number）, or either alone; `None` when neither is recorded.
+pub fn document_name(title: Option<&str>, number: Option<&str>) -> Option<String> {
+    match (title, number) {
+        (Some(t), Some(n)) => Some(format!("《{t}》（{n}）")),
+        (Some(t), None) => Some(format!("《{t}》")),
+        (None, Some(n)) => Some(n.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// A version's name in sentences: its document, or else "the version in force from DAY".
+pub fn named(document: Option<&str>, effective_on: NaiveDate, lang: crate::Lang) -> String {
+    match document {
+        Some(d) => d.to_string(),
+        None => match lang {
+            crate::Lang::Zh => format!("{} 起施行的版本（未登记文件名称和文号）", crate::date::iso(effective_on)),
+            crate::Lang::En => format!("the version in force from {} (no document recorded)", crate::date::iso(effective_on)),
+        },
     }
 }
 
@@ -326,7 +387,7 @@ impl Policy {
 const COLUMNS: &str = "id, effective_on, transfer_bp, license_bp, equity_bp, development_bp, consulting_bp, service_bp,
     key_contributor_min_bp, transfer_staff_bp, transfer_staff_min_bp, publicity_days, payment_deadline_months,
     remainder_department_bp, remainder_university_bp, remainder_office_bp, note,
-    EXISTS (SELECT 1 FROM distribution d WHERE d.policy_id = policy.id AND d.state <> 'draft'), version";
+    EXISTS (SELECT 1 FROM distribution d WHERE d.policy_id = policy.id AND d.state <> 'draft'), version, document_title, document_no";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Policy> {
     Ok(Policy {
@@ -348,6 +409,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Policy> {
         recipients: Vec::new(),
         note: r.get(16)?,
         in_use: r.get(17)?,
+        document_title: r.get(19)?,
+        document_no: r.get(20)?,
     })
 }
 
@@ -395,6 +458,7 @@ pub fn in_force(conn: &Connection, signed_on: NaiveDate) -> Result<Policy> {
 /// A change is refused (`edit_conflict`) when the version is no longer at the form's edit
 /// version. Returns the id.
 pub fn save(store: &mut Store, actor: &Actor, policy: &Policy) -> Result<i64> {
+    let policy = &policy.tidied();
     // The write lock first, so that nobody changes what is checked.
     let tx = store.write()?;
     let before = policy.id.map(|id| get(&tx, id)).transpose()?;
@@ -419,8 +483,32 @@ pub fn save(store: &mut Store, actor: &Actor, policy: &Policy) -> Result<i64> {
         }
         return Err(Error::Invalid(problems));
     }
-    if before.as_ref().is_some_and(|b| b.in_use) {
-        return Err(Error::Refused { code: "policy_in_use", detail: crate::date::iso(policy.effective_on) });
+    // A version in use keeps its figures; its document name and number can still be recorded,
+    // since they change no amount (an office adds them to the version it has always used).
+    let only_document = |b: &Policy| {
+        let figures = |p: &Policy| Policy { id: None, version: 0, in_use: false, document_title: None, document_no: None, ..p.clone() };
+        figures(b) == figures(policy)
+    };
+    if let Some(b) = before.as_ref().filter(|b| b.in_use) {
+        if !only_document(b) {
+            return Err(Error::Refused { code: "policy_in_use", detail: crate::date::iso(policy.effective_on) });
+        }
+        tx.execute(
+            "UPDATE policy SET document_title = ?1, document_no = ?2, version = version + 1 WHERE id = ?3",
+            params![policy.document_title, policy.document_no, b.id],
+        )?;
+        let after = Policy { in_use: true, ..policy.clone() };
+        let json = |p: &Policy| version::unversioned(p);
+        Journal::start(&tx, actor)?.record(
+            &tx,
+            Action::Update,
+            "policy",
+            &b.id.unwrap_or_default().to_string(),
+            Some(&json(b)),
+            Some(&json(&after)),
+        )?;
+        tx.commit()?;
+        return Ok(b.id.unwrap_or_default());
     }
     if clash.is_some() {
         return Err(Error::Refused { code: "policy_overlap", detail: crate::date::iso(policy.effective_on) });
@@ -443,6 +531,8 @@ pub fn save(store: &mut Store, actor: &Actor, policy: &Policy) -> Result<i64> {
         FULL_BP,
         0,
         policy.note.as_deref().map(str::trim).filter(|n| !n.is_empty()),
+        policy.document_title,
+        policy.document_no,
     ];
     let id = match policy.id {
         Some(id) => {
@@ -450,7 +540,7 @@ pub fn save(store: &mut Store, actor: &Actor, policy: &Policy) -> Result<i64> {
                 "UPDATE policy SET effective_on = ?1, transfer_bp = ?2, license_bp = ?3, equity_bp = ?4, development_bp = ?5,
                  consulting_bp = ?6, service_bp = ?7, key_contributor_min_bp = ?8, transfer_staff_bp = ?9, transfer_staff_min_bp = ?10,
                  publicity_days = ?11, payment_deadline_months = ?12, remainder_department_bp = ?13, remainder_university_bp = ?14,
-                 remainder_office_bp = ?15, note = ?16, version = version + 1 WHERE id = ?17",
+                 remainder_office_bp = ?15, note = ?16, document_title = ?17, document_no = ?18, version = version + 1 WHERE id = ?19",
                 rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
             )?;
             tx.execute("DELETE FROM policy_tier WHERE policy_id = ?1", params![id])?;
@@ -460,8 +550,8 @@ pub fn save(store: &mut Store, actor: &Actor, policy: &Policy) -> Result<i64> {
             tx.execute(
                 "INSERT INTO policy (effective_on, transfer_bp, license_bp, equity_bp, development_bp, consulting_bp, service_bp,
                  key_contributor_min_bp, transfer_staff_bp, transfer_staff_min_bp, publicity_days, payment_deadline_months,
-                 remainder_department_bp, remainder_university_bp, remainder_office_bp, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                 remainder_department_bp, remainder_university_bp, remainder_office_bp, note, document_title, document_no)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
                 values,
             )?;
             tx.last_insert_rowid()
@@ -557,6 +647,46 @@ mod tests {
         assert_eq!(in_force(store.conn(), day(2024, 6, 30)).expect("old").key_contributor_min_bp, 5000, "the shipped default before");
         assert_eq!(in_force(store.conn(), day(2024, 7, 1)).expect("new").id, Some(id), "in force from its day");
         assert_eq!(list(&store).expect("list").len(), 2);
+    }
+
+    #[test]
+    fn a_version_is_named_by_its_document_and_by_its_date_only_without_one() {
+        let mut store = Store::in_memory().expect("store");
+        let mut p = Policy::default_from(day(2023, 3, 1));
+        p.document_title = Some(" 《西南理工大学科技成果转化管理办法》 ".into());
+        p.document_no = Some("校发〔2023〕12号".into());
+        let id = save(&mut store, &actor(), &p).expect("saved");
+        let saved = get(store.conn(), id).expect("read");
+        assert_eq!(saved.document_title.as_deref(), Some("西南理工大学科技成果转化管理办法"), "stored without 《》 and spaces");
+        assert_eq!(saved.name(crate::Lang::Zh), "《西南理工大学科技成果转化管理办法》（校发〔2023〕12号）");
+        let shipped = in_force(store.conn(), day(2000, 1, 1)).expect("1900");
+        assert_eq!(shipped.name(crate::Lang::Zh), "1900-01-01 起施行的版本（未登记文件名称和文号）");
+        assert_eq!(document_name(None, Some("校发〔2023〕12号")).as_deref(), Some("校发〔2023〕12号"));
+    }
+
+    #[test]
+    fn a_version_in_use_takes_its_document_but_keeps_its_figures() {
+        let mut store = Store::in_memory().expect("store");
+        let id = save(&mut store, &actor(), &Policy::default_from(day(2024, 1, 1))).expect("saved");
+        // An approved distribution freezes the version (written directly: only its policy matters here).
+        store.conn().execute_batch("PRAGMA foreign_keys = OFF").expect("pragma");
+        store
+            .conn()
+            .execute(
+                "INSERT INTO distribution (id, contract_id, policy_id, kind, state, through_on, ratio_bp, receipts_fen, costs_fen,
+                   carried_in_costs_fen, net_income_fen, carried_out_costs_fen, institution_fen, created_at, registered, decision_on)
+                 VALUES (1, 1, ?1, 'license', 'approved', '2024-06-30', 7000, 0, 0, 0, 0, 0, 0, '2024-06-30', 0, '2024-06-30')",
+                params![id],
+            )
+            .expect("approved distribution");
+        let mut p = get(store.conn(), id).expect("read");
+        assert!(p.in_use);
+        p.document_no = Some("校发〔2024〕3号".into());
+        save(&mut store, &actor(), &p).expect("the number is recorded");
+        let mut changed = get(store.conn(), id).expect("read");
+        assert_eq!(changed.document_no.as_deref(), Some("校发〔2024〕3号"));
+        changed.license_bp = 8000;
+        assert!(matches!(save(&mut store, &actor(), &changed), Err(Error::Refused { code: "policy_in_use", .. })));
     }
 
     #[test]

@@ -110,7 +110,8 @@ pub fn load(store: &Store) -> Result<Institution> {
 
 fn profile_in(conn: &Connection) -> Result<Profile> {
     Ok(conn.query_row(
-        "SELECT name, province, fee_reduction, code, kind, competent_department, version FROM institution WHERE id = 1",
+        "SELECT name, province, fee_reduction, code, kind, competent_department, version, contact_office, contact_phone, contact_email
+         FROM institution WHERE id = 1",
         [],
         |r| {
             Ok(Profile {
@@ -119,6 +120,7 @@ fn profile_in(conn: &Connection) -> Result<Profile> {
                 kind: r.get(4)?,
                 competent_department: r.get(5)?,
                 version: r.get(6)?,
+                contact: Contact { office: r.get(7)?, phone: r.get(8)?, email: r.get(9)? },
             })
         },
     )?)
@@ -136,11 +138,67 @@ pub struct Profile {
     pub kind: crate::model::InstitutionKind,
     /// 主管部门, e.g. 四川省教育厅.
     pub competent_department: Option<String>,
+    /// Where objections to a reward publicity go; the notice prints it.
+    #[serde(flatten, default)]
+    pub contact: Contact,
     /// The version the settings were loaded at: a save is refused (`edit_conflict`) once someone
     /// else changed the profile (super::version).
     #[serde(default)]
     #[ts(type = "number")]
     pub version: i64,
+}
+
+/// 异议受理: the office that receives objections to a publicity, with its phone and e-mail.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Contact {
+    /// 受理部门, e.g. 科学技术发展研究院技术转移中心.
+    #[serde(rename = "contact_office", default)]
+    pub office: Option<String>,
+    /// 联系电话, e.g. 028-8760 1234.
+    #[serde(rename = "contact_phone", default)]
+    pub phone: Option<String>,
+    /// 电子邮箱.
+    #[serde(rename = "contact_email", default)]
+    pub email: Option<String>,
+}
+
+impl Contact {
+    /// The contact's problems by field: lengths, a phone of digits and separators, an e-mail
+    /// with one @ and a dot in its domain.
+    fn problems(&self) -> Vec<crate::problem::Problem> {
+        use crate::problem::{Problem, ProblemKind};
+        let mut out = Vec::new();
+        for (field, value, max) in
+            [("contact_office", &self.office, 100), ("contact_phone", &self.phone, 40), ("contact_email", &self.email, 100)]
+        {
+            if let Some(v) = value.as_deref().filter(|v| v.chars().count() > max) {
+                out.push(Problem::field(field, v.chars().take(40).collect::<String>(), ProblemKind::TooLong(max)));
+            }
+        }
+        let phone_ok =
+            |p: &str| p.chars().any(|c| c.is_ascii_digit()) && p.chars().all(|c| c.is_ascii_digit() || " -+()（）转".contains(c));
+        if let Some(p) = self.phone.as_deref().filter(|p| !phone_ok(p)) {
+            out.push(Problem::field("contact_phone", p, ProblemKind::Phone));
+        }
+        let email_ok = |e: &str| {
+            e.split_once('@').is_some_and(|(user, domain)| {
+                !user.is_empty() && !domain.contains('@') && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+            }) && !e.contains(char::is_whitespace)
+        };
+        if let Some(e) = self.email.as_deref().filter(|e| !email_ok(e)) {
+            out.push(Problem::field("contact_email", e, ProblemKind::Email));
+        }
+        out
+    }
+
+    /// The sentence of a notice: "受理部门：…；联系电话：…；电子邮箱：…", the parts recorded.
+    pub fn line(&self) -> Option<String> {
+        let parts: Vec<String> = [("受理部门", &self.office), ("联系电话", &self.phone), ("电子邮箱", &self.email)]
+            .into_iter()
+            .filter_map(|(label, v)| v.as_deref().map(|v| format!("{label}：{v}")))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join("；"))
+    }
 }
 
 /// Reads the whole profile.
@@ -166,6 +224,8 @@ pub fn save_profile(store: &mut Store, actor: &Actor, profile: &Profile) -> Resu
     use crate::problem::{Problem, ProblemKind};
     let tidy = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     let (code, competent_department) = (tidy(&profile.code), tidy(&profile.competent_department));
+    let contact =
+        Contact { office: tidy(&profile.contact.office), phone: tidy(&profile.contact.phone), email: tidy(&profile.contact.email) };
     let mut problems = match profile.institution.clone().validated() {
         Ok(_) => Vec::new(),
         Err(Error::Invalid(p)) => p,
@@ -176,21 +236,25 @@ pub fn save_profile(store: &mut Store, actor: &Actor, profile: &Profile) -> Resu
             problems.push(Problem::field(field, v, ProblemKind::TooLong(max)));
         }
     }
+    problems.extend(contact.problems());
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
     let institution = profile.institution.clone().validated()?;
-    let after = Profile { institution, code, kind: profile.kind, competent_department, version: before.version + 1 };
+    let after = Profile { institution, code, kind: profile.kind, competent_department, contact, version: before.version + 1 };
     tx.execute(
         "UPDATE institution SET name = ?1, province = ?2, fee_reduction = ?3, code = ?4, kind = ?5, competent_department = ?6,
-         version = version + 1 WHERE id = 1",
+         contact_office = ?7, contact_phone = ?8, contact_email = ?9, version = version + 1 WHERE id = 1",
         params![
             after.institution.name,
             after.institution.province,
             after.institution.fee_reduction,
             after.code,
             after.kind,
-            after.competent_department
+            after.competent_department,
+            after.contact.office,
+            after.contact.phone,
+            after.contact.email
         ],
     )?;
     let logged = |p: &Profile| super::version::unversioned(p);
@@ -221,12 +285,18 @@ mod tests {
             code: Some(" 12510000450000000X ".into()),
             kind: InstitutionKind::Institute,
             competent_department: Some("四川省教育厅".into()),
+            contact: Contact {
+                office: Some(" 科技成果转化中心 ".into()),
+                phone: Some("028-8760 1234".into()),
+                email: Some("ttc@swut.edu.cn".into()),
+            },
             version: fresh.version,
         };
         let saved = save_profile(&mut store, &actor(), &wanted).expect("saved");
         assert_eq!(saved.institution.name, "西南理工大学");
         assert_eq!(saved.institution.province, "四川省", "the province is written in full");
         assert_eq!(saved.code.as_deref(), Some("12510000450000000X"));
+        assert_eq!(saved.contact.line().as_deref(), Some("受理部门：科技成果转化中心；联系电话：028-8760 1234；电子邮箱：ttc@swut.edu.cn"));
         assert_eq!(saved.version, fresh.version + 1, "a save adds one to the version");
         assert_eq!(load_profile(&store).expect("reloaded"), saved);
 
@@ -234,14 +304,18 @@ mod tests {
         let bad = Profile {
             code: Some("9".repeat(41)),
             institution: Institution { province: "火星".into(), ..saved.institution.clone() },
+            contact: Contact { office: None, phone: Some("八七六〇".into()), email: Some("ttc@swut".into()) },
             ..saved.clone()
         };
         match save_profile(&mut store, &actor(), &bad) {
             Err(Error::Invalid(problems)) => {
-                let columns: Vec<&str> = problems.iter().map(|p| p.column.as_str()).collect();
-                assert_eq!(columns, vec!["province", "code"]);
+                let columns: Vec<(&str, &str)> = problems.iter().map(|p| (p.column.as_str(), p.kind.code())).collect();
+                assert_eq!(
+                    columns,
+                    vec![("province", "bad_region"), ("code", "too_long"), ("contact_phone", "bad_phone"), ("contact_email", "bad_email")]
+                );
             }
-            other => panic!("refused with the two fields, got {other:?}"),
+            other => panic!("refused with the four fields, got {other:?}"),
         }
         assert_eq!(load_profile(&store).expect("unchanged"), saved);
         let after: i64 = store.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).expect("count");

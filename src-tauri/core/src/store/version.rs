@@ -280,13 +280,15 @@ pub(crate) const POLICY: Form = Form {
         f("consulting_bp", "技术咨询比例", "consulting ratio"),
         f("service_bp", "技术服务比例", "service ratio"),
         f("tiers", "档位", "tiers"),
-        f("key_contributor_min_bp", "主要贡献人员最低比例", "key contributors' minimum"),
+        f("key_contributor_min_bp", "重要贡献人员最低比例", "key contributors' minimum"),
         f("transfer_staff_bp", "转化人员奖励比例", "transfer staff share"),
         f("transfer_staff_min_bp", "转化人员奖励最低比例", "transfer staff minimum"),
         f("publicity_days", "公示天数", "publicity days"),
         f("payment_deadline_months", "发放期限（月）", "payment deadline"),
         f("recipients", "学校留存部分的分配", "recipients of the institution's part"),
         f("note", "备注", "note"),
+        f("document_title", "文件名称", "document title"),
+        f("document_no", "文号", "document number"),
     ],
 };
 
@@ -302,6 +304,9 @@ pub(crate) const PROFILE: Form = Form {
         f("code", "代码", "code"),
         f("kind", "单位类型", "kind"),
         f("competent_department", "主管部门", "competent department"),
+        f("contact_office", "异议受理部门", "objections office"),
+        f("contact_phone", "联系电话", "contact phone"),
+        f("contact_email", "电子邮箱", "contact e-mail"),
     ],
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Policy } from '../../api'
-import { copyForm, fromForm, splitSums, toForm } from './policy-form'
+import { copyForm, fromForm, policyDocument, splitSums, toForm } from './policy-form'
 
 const policy: Policy = {
   id: 3,
@@ -22,8 +22,10 @@ const policy: Policy = {
     { name: '机械学院', share_bp: 825 },
     { name: '学校', share_bp: 1625 },
   ],
-  note: '校发〔2026〕12号',
+  note: '经校长办公会审议通过',
   in_use: false,
+  document_title: '西南理工大学科技成果转化管理办法',
+  document_no: '校发〔2026〕12号',
 }
 
 describe('policy form', () => {
@@ -69,5 +71,12 @@ describe('policy form', () => {
   it('bases a new version on another without its id and date', () => {
     const form = copyForm({ ...policy, in_use: true })
     expect([form.id, form.version, form.in_use, form.effective_on, form.ratios.license]).toEqual([null, 0, false, '', '75.5'])
+    expect([form.document_title, form.document_no]).toEqual(['', ''])
+  })
+
+  it('names a version by its document as offices cite it, either part alone, else nothing', () => {
+    expect(policyDocument(policy)).toBe('《西南理工大学科技成果转化管理办法》（校发〔2026〕12号）')
+    expect(policyDocument({ document_title: null, document_no: '校发〔2026〕12号' })).toBe('校发〔2026〕12号')
+    expect(policyDocument({ document_title: null, document_no: null })).toBeNull()
   })
 })

@@ -26,6 +26,9 @@ export type PolicyForm = {
   deadline_months: string
   recipients: RecipientForm[]
   note: string
+  /** 文件名称 (without 《》) and 文号: offices name a policy by its document. */
+  document_title: string
+  document_no: string
 }
 
 /** Why a field's text is not a value; the screen words it. */
@@ -59,11 +62,28 @@ export function toForm(p: Policy): PolicyForm {
     deadline_months: p.payment_deadline_months === null ? '' : String(p.payment_deadline_months),
     recipients: p.recipients.map((r) => ({ name: r.name, share: percentText(r.share_bp) })),
     note: p.note ?? '',
+    document_title: p.document_title ?? '',
+    document_no: p.document_no ?? '',
   }
 }
 
-/** A new version based on another: same rules, no id, no date yet. */
-export const copyForm = (p: Policy): PolicyForm => ({ ...toForm(p), id: null, version: 0, in_use: false, effective_on: '' })
+/** A new version based on another: same rules, no id, no date and no document yet (a new version is a new document). */
+export const copyForm = (p: Policy): PolicyForm => ({
+  ...toForm(p),
+  id: null,
+  version: 0,
+  in_use: false,
+  effective_on: '',
+  document_title: '',
+  document_no: '',
+})
+
+/** The document as offices cite it, 《title》（number）, either alone; null when none is recorded (as the core's `document_name`). */
+export function policyDocument(p: { document_title: string | null; document_no: string | null }): string | null {
+  if (p.document_title && p.document_no) return `《${p.document_title}》（${p.document_no}）`
+  if (p.document_title) return `《${p.document_title}》`
+  return p.document_no
+}
 
 /** The Policy the form describes, or every field whose text is not a value. */
 export function fromForm(f: PolicyForm): { policy: Policy } | { problems: Record<string, FormatProblem> } {
@@ -107,6 +127,8 @@ export function fromForm(f: PolicyForm): { policy: Policy } | { problems: Record
     recipients,
     note: f.note.trim() || null,
     in_use: f.in_use,
+    document_title: f.document_title.trim() || null,
+    document_no: f.document_no.trim() || null,
   }
   return Object.keys(problems).length ? { problems } : { policy }
 }
