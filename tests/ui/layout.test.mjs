@@ -175,8 +175,8 @@ test('the lists that mark key contributors with * say what it means', async () =
     await mark.hover()
     const tip = page.locator('.el-popper:visible', { hasText: '贡献人员' })
     await tip.waitFor()
-    // The policies' term (重要贡献人员; the screens may still say 主要贡献人员 until they are unified).
-    assert.match(await tip.innerText(), /^\* (重要|主要)贡献人员$/)
+    // The policies' term, the one word every screen uses.
+    assert.match(await tip.innerText(), /^\* 重要贡献人员$/)
     await page.mouse.move(0, 0)
     await tip.waitFor({ state: 'hidden' })
   }

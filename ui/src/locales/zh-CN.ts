@@ -56,7 +56,7 @@ export default {
     employeeId: '工号',
     name: '姓名',
     share: '贡献比例',
-    keyContributor: '主要贡献人员',
+    keyContributor: '重要贡献人员',
     contracts: '转化合同',
     contractNo: '合同编号',
     contractTitle: '合同名称',
