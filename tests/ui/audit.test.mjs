@@ -18,11 +18,13 @@ import { cells, chooseFile, cli, refusedLine, start } from './harness.mjs'
 //   publicities of deals not signed yet and 1 ownership grant; then report_records.rs: the funding
 //   levels of the granted achievements (one entry), 5 platforms, 9 outside-work periods (of the
 //   researchers in employee-ID order, indexes 4, 13, 22, 31, 40, 49 part-time and 7, 32, 57 on
-//   leave) and 4 projects.
-// = 1 + 60 + 40 + 300 + 50 + 59 + 39 + 18 + 48 + 7 + 7 + 33 + 3 + 1 + (1 + 5 + 9 + 4) = 685
+//   leave) and 4 projects; then the well-kept office: the institution's objections contact, the
+//   policy's document (文号) and the 2025 report filed, one update each.
+// = 1 + 60 + 40 + 300 + 50 + 59 + 39 + 18 + 48 + 7 + 7 + 33 + 3 + 1 + (1 + 5 + 9 + 4) + 3 = 688
 // entries; then the harness adds the office's six accounts (harness.mjs ACCOUNTS), one entry
-// each: 691.
-// Entry 12 is therefore the 11th person, T0011. The edits the old fake held (an amount lowered, a
+// each: 694.
+// The demo records the institution's contact and the policy's document right after the
+// institution (entries 2 and 3): entry 14 is therefore the 11th person, T0011. The edits the old fake held (an amount lowered, a
 // cost deleted) are made through the app in the test; backups are made through the CLI into the
 // server's backups folder, where the desktop app would have taken them.
 
@@ -86,13 +88,13 @@ test('the viewer filters by kind, record and date, shows the diff, and opens the
   await page.evaluate(() => (location.hash = '#/audit'))
   await page.locator('[data-testid="audit-table"] .el-table__row').first().waitFor()
   const first = await cells(page, 'audit-table')
-  // Newest first: the cost deleted (entry 693, after the contract's update 692), keyed by its id:
+  // Newest first: the cost deleted (entry 696, after the contract's update 695), keyed by its id:
   // the appraisal of HT2025-027 is the 29th cost the demo made, after the 28 costs of the
   // transformation contracts made before it (HT2023-001 … HT2024-026, i = 0 … 25 in demo/small.rs).
   assert.deepEqual(first[0].slice(3, 6), ['删除', '费用', '29'], 'newest first: the cost just deleted')
   assert.deepEqual(first[1].slice(3, 6), ['修改', '合同', 'HT2025-027'])
-  assert.deepEqual([first[0][0], first[1][0]], ['693', '692'])
-  assert.equal(await totalOf(page, 'audit-pagination'), 693)
+  assert.deepEqual([first[0][0], first[1][0]], ['696', '695'])
+  assert.equal(await totalOf(page, 'audit-pagination'), 696)
 
   await choose(page, 'audit-filter-entity', '合同')
   await page.waitForFunction(() => location.hash.includes('entity=contract'))
@@ -124,7 +126,7 @@ test('the viewer filters by kind, record and date, shows the diff, and opens the
   await page.locator('[data-testid="audit-table"] .el-table__row').first().click()
   const drawer = page.getByTestId('audit-drawer')
   await drawer.getByTestId('audit-diff').waitFor()
-  await drawer.locator('.el-drawer__title', { hasText: '第 692 条：合同 HT2025-027' }).waitFor()
+  await drawer.locator('.el-drawer__title', { hasText: '第 695 条：合同 HT2025-027' }).waitFor()
   assert.equal(await drawer.getByTestId('audit-changed-count').innerText(), '1 个字段有改动')
   const changed = await drawer.locator('[data-testid="audit-diff"] .el-table__row.changed').evaluateAll((rows) =>
     rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent.trim())),
@@ -136,7 +138,7 @@ test('the viewer filters by kind, record and date, shows the diff, and opens the
   assert.deepEqual([yuan(changed[0][1]), yuan(changed[0][2])], [2120000, 2020000])
   const kind = await drawer.locator('[data-testid="audit-diff"] .el-table__row', { hasText: 'kind' }).first().locator('td').allInnerTexts()
   assert.deepEqual(kind.map((c) => c.replace(/\s+/g, ' ').trim()), ['转化方式 kind', '转让', '转让'], 'a coded value by its name')
-  assert.match(page.url(), /entry=692/, 'the open entry is in the address')
+  assert.match(page.url(), /entry=695/, 'the open entry is in the address')
 
   await drawer.getByTestId('audit-open-record').click()
   await page.waitForFunction(() => location.hash === '#/contracts/27')
@@ -149,30 +151,30 @@ test('the viewer filters by kind, record and date, shows the diff, and opens the
 test('verify reports an intact log, and names an entry altered behind the app', async () => {
   const { page, problems } = await openAudit()
   await page.getByTestId('audit-verify').click()
-  assert.equal(await page.getByTestId('verify-ok').innerText(), '数据完好：完整性检查通过，691 条操作日志的哈希链完整')
+  assert.equal(await page.getByTestId('verify-ok').innerText(), '数据完好：完整性检查通过，694 条操作日志的哈希链完整')
 
-  // Someone edits the file with another program: entry 12 (T0011's record as logged) gets
+  // Someone edits the file with another program: entry 14 (T0011's record as logged) gets
   // another name. The log's triggers refuse updates, so they drop one first, as such a person would.
   const tampered = await openAudit()
   const altered = spawnSync(
     'sqlite3',
     [
       tampered.server.db,
-      "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET after = json_set(after, '$.name', '王某') WHERE id = 12;",
+      "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET after = json_set(after, '$.name', '王某') WHERE id = 14;",
     ],
     { encoding: 'utf8' },
   )
   assert.equal(altered.status, 0, altered.stderr)
   await tampered.page.getByTestId('audit-verify').click()
   const broken = tampered.page.getByTestId('verify-broken')
-  assert.match(await broken.innerText(), /第 12 条操作日志与记录时不一致/)
+  assert.match(await broken.innerText(), /第 14 条操作日志与记录时不一致/)
   await tampered.page.getByTestId('verify-show-broken').click()
   const drawer = tampered.page.getByTestId('audit-drawer')
-  await drawer.locator('.el-drawer__title', { hasText: '第 12 条：人员 T0011' }).waitFor()
-  assert.match(tampered.page.url(), /entity=person&key=T0011&entry=12/)
+  await drawer.locator('.el-drawer__title', { hasText: '第 14 条：人员 T0011' }).waitFor()
+  assert.match(tampered.page.url(), /entity=person&key=T0011&entry=14/)
   await rowCount(tampered.page, 1)
   const rows = await cells(tampered.page, 'audit-table')
-  assert.deepEqual(rows.map((r) => r.slice(0, 1).concat(r.slice(3, 6))), [['12', '新增', '人员', 'T0011']], 'the table shows that record’s history')
+  assert.deepEqual(rows.map((r) => r.slice(0, 1).concat(r.slice(3, 6))), [['14', '新增', '人员', 'T0011']], 'the table shows that record’s history')
   assert.deepEqual(problems, [])
   assert.deepEqual(tampered.problems, [])
 })
@@ -184,7 +186,7 @@ test('backups: the list, a backup with progress, a checked and confirmed restore
   const folder = join(server.dir, 'backups')
   mkdirSync(folder, { mode: 0o700 })
   const names = ['transferdesk-20261118-150500-manual.db', 'transferdesk-20261120-084105-start.db', 'transferdesk-20261120-180240-quit.db']
-  for (const name of names) assert.equal(cli(server.db, 'backup', join(folder, name)).backup.audit_entries, 691)
+  for (const name of names) assert.equal(cli(server.db, 'backup', join(folder, name)).backup.audit_entries, 694)
   const size = (name) => shownSize(statSync(join(folder, name)).size)
 
   // A change the restore will undo: the institution renamed.
@@ -236,7 +238,7 @@ test('backups: the list, a backup with progress, a checked and confirmed restore
   // src-tauri/core/migrations); the demo's 685 entries and 6 accounts.
   const migrations = readdirSync(join(ROOT, 'src-tauri/core/migrations')).filter((f) => f.endsWith('.sql')).length
   assert.match(text, new RegExp(`数据版本：${migrations}\\b`))
-  assert.match(text, /操作日志：691 条，哈希链完整/)
+  assert.match(text, /操作日志：694 条，哈希链完整/)
   assert.match(text, /替换当前的全部数据.*“恢复前”备份/)
   await box.getByRole('button', { name: '替换并恢复' }).click()
   assert.match(
@@ -253,7 +255,7 @@ test('backups: the list, a backup with progress, a checked and confirmed restore
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="backup-table"] .el-table__row').length === 5)
   assert.equal((await cells(page, 'backup-table'))[0][1], '恢复前')
   await page.getByTestId('backup-verify').click()
-  assert.equal(await page.getByTestId('verify-ok').innerText(), '数据完好：完整性检查通过，692 条操作日志的哈希链完整')
+  assert.equal(await page.getByTestId('verify-ok').innerText(), '数据完好：完整性检查通过，695 条操作日志的哈希链完整')
   // The foreign file's check was refused (422); nothing else was logged.
   assert.deepEqual(problems, [refusedLine(422)])
 })

@@ -94,7 +94,7 @@ test('the fees table: 状态 beside the fixed 操作 column, application numbers
         const n = number.getBoundingClientRect()
         const clip = number.parentElement.getBoundingClientRect()
         return {
-          no: cells[0].textContent.trim(),
+          no: tr.querySelector('td:not(.el-table-column--selection)').textContent.trim(),
           status: cells[status].textContent.trim(),
           statusRight: s.right,
           statusLeft: s.left,
@@ -108,7 +108,8 @@ test('the fees table: 状态 beside the fixed 操作 column, application numbers
           actionLines: new Set([...cells[actions].querySelectorAll('.el-button')].map((b) => Math.round(b.getBoundingClientRect().top))).size,
           number: number.textContent,
           numberRight: n.right,
-          numberClipRight: Math.min(clip.right, cells[1].getBoundingClientRect().right),
+          // (The title's own cell: a selection column may come first.)
+          numberClipRight: Math.min(clip.right, number.closest('td').getBoundingClientRect().right),
         }
       })
     })
@@ -185,6 +186,10 @@ test('the lists that mark key contributors with * say what it means', async () =
 
 test('the annual report’s narrative saves from where it is written, without a scroll to its end', async () => {
   const { page, problems } = await app.open('#/annual')
+  // The demo filed 2025, the year shown first, and froze it: 2024 is still written.
+  await page.getByTestId('annual-year').click()
+  await page.getByTestId('annual-year-2024').click()
+  await page.getByTestId('annual-not-filed').waitFor()
   // (The textarea carries the test id itself.)
   const first = page.locator('textarea[data-testid="annual-narrative-0"], [data-testid="annual-narrative-0"] textarea').first()
   await first.waitFor()
@@ -201,7 +206,7 @@ test('the annual report’s narrative saves from where it is written, without a 
   // Clicked where it is, with no scroll in between.
   const scrolled = await page.locator('.main').evaluate((m) => m.scrollTop)
   await page.mouse.click(...center)
-  await page.locator('.el-message', { hasText: '已保存' }).waitFor()
+  await page.locator('.el-message', { hasText: '2024 年度报告内容已保存' }).waitFor()
   assert.equal(await page.locator('.main').evaluate((m) => m.scrollTop), scrolled)
   await page.screenshot({ path: '/tmp/ui-layout-annual-narrative.png' })
   assert.deepEqual(problems, [])

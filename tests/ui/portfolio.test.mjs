@@ -228,12 +228,20 @@ test('clicking a row opens its detail with inventors and shares', async () => {
 
   // HT2024-011 (a license to 上海农业大学, signed 2024-10-11, 740,000.00) carries CG20130069 at
   // 60% and this one at 40%; received 2024-11-23 370,000.00 + 2025-04-07 370,000.00 = 740,000.00.
+  // The demo links this year's service contracts to achievements too (a well-kept office): two
+  // on this one alone (100%), by `SELECT … FROM contract_achievement WHERE achievement_id = 4` on
+  // the demo of 2026-11-23 — HT2026-208 signed 2026-04-27 for 480,000.00, received 2026-05-16
+  // 240,000.00; HT2026-202 signed 2026-09-07 for 110,000.00, received 2026-09-29 55,000.00.
   const contracts = await page.locator('[data-testid="contracts"] .el-table__body tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
   )
   assert.deepEqual(
     contracts.map((r) => r.slice(0, 8)),
-    [['HT2024-011', '专利实施许可合同', '许可', '上海农业大学', '2024-10-11', '¥740,000.00', '40%', '¥740,000.00']],
+    [
+      ['HT2024-011', '专利实施许可合同', '许可', '上海农业大学', '2024-10-11', '¥740,000.00', '40%', '¥740,000.00'],
+      ['HT2026-208', '振动抑制技术服务合同', '技术服务', '四川锦江信息技术有限公司', '2026-04-27', '¥480,000.00', '100%', '¥240,000.00'],
+      ['HT2026-202', '振动抑制技术服务合同', '技术服务', '四川同创科技有限公司', '2026-09-07', '¥110,000.00', '100%', '¥55,000.00'],
+    ],
   )
   assert.deepEqual(problems, [])
 })

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { spawnSync } from 'node:child_process'
-import { PASSWORD, SECRETARY_DEPARTMENT, refusals, refusedLine, start } from './harness.mjs'
+import { PASSWORD, SECRETARY_DEPARTMENT, refusals, refusedLine, start, typeDate } from './harness.mjs'
 
 // Several people in one office on one server: each role sees its own screens, the sign-in page
 // refuses a wrong password, an office user and a 学院 secretary work on the same portfolio, and
@@ -118,6 +118,8 @@ test('finance records the payment of a publicized distribution and never sees a 
   const [{ id }] = query(server.db, "SELECT id FROM distribution WHERE state = 'publicized' ORDER BY id LIMIT 1")
   await page.goto(`${server.url}#/rewards/${id}`)
   await page.getByTestId('dist-pay').click()
+  // The dialog proposes no day: finance types the day the money went out.
+  await typeDate(page, 'pay-date', '2026-11-23')
   await page.getByTestId('pay-confirm').click()
   await page.getByTestId('dist-state').getByTestId('state-tag').filter({ hasText: '已发放' }).waitFor()
   // Finance approves nothing: the draft's actions are not offered.
