@@ -10,21 +10,22 @@ test('the annual report shows the CLI figures, opens their records and keeps the
   const home = freshHome();
   const db = join(home, 'demo.db');
   cli(db, 'demo');
-  const indicators = JSON.parse(cli(db, '--json', 'report', 'annual', '--year', '2025'));
+  // The demo filed 2025, frozen since; 2024 is still being written.
+  const indicators = JSON.parse(cli(db, '--json', 'report', 'annual', '--year', '2024'));
   const narrative = '本年度成果转化工作由技术转移中心统一组织（端到端测试）。';
 
   const app = await openApp({ TRANSFERDESK_DB: db, XDG_DATA_HOME: home, HOME: home });
   await app.run('annual', async () => {
     await app.click('[data-testid="nav-annual"]');
-    // Today is 2026-11-23 (the driver fixes it): the report opens on 2026; pick 2025.
+    // Today is 2026-11-23 (the driver fixes it): pick 2024.
     await app.click('[data-testid="annual-year"]');
-    await app.click('[data-testid="annual-year-2025"]');
+    await app.click('[data-testid="annual-year-2024"]');
     const count = String(indicators.transformation.total.count);
     await app.waitText('[data-testid="figure-transformation.total.count"]', (t) => t.trim() === count);
     await app.waitText('[data-testid="figure-achievements.granted.total"]', (t) => t.trim() === String(indicators.achievements.granted.total));
 
     await app.click('[data-testid="figure-income.received_fen"]');
-    await app.waitText('[data-testid="records-drawer"]', (t) => /PZ2025\d+/.test(t));
+    await app.waitText('[data-testid="records-drawer"]', (t) => /PZ2024\d+/.test(t));
 
     await app.type('[data-testid="annual-narrative-0"] textarea, textarea[data-testid="annual-narrative-0"]', narrative);
     await app.click('[data-testid="annual-save"]');
@@ -32,7 +33,7 @@ test('the annual report shows the CLI figures, opens their records and keeps the
   });
 
   const out = join(home, 'out');
-  cli(db, 'report', 'annual', '--year', '2025', '--out', out);
-  const text = execFileSync('pdftotext', [join(out, '2025年度科技成果转化年度报告.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  cli(db, 'report', 'annual', '--year', '2024', '--out', out);
+  const text = execFileSync('pdftotext', [join(out, '2024年度科技成果转化年度报告.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   assert.ok(text.includes(narrative), 'the narrative saved in the app is printed in the report');
 });

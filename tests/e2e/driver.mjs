@@ -125,10 +125,11 @@ class Window {
     await call('POST', this.s(`/element/${el}/value`), { text });
   }
 
-  /** Types a date into an Element Plus date picker and commits it with Enter. */
+  /** Types a date into a date field as a person does (select all, type, Enter): a WebDriver
+   * clear empties the box behind the model's back, which then puts the old day back. */
   async typeDate(testid, value) {
     const el = await this.find(`[data-testid="${testid}"] input`);
-    await call('POST', this.s(`/element/${el}/clear`), {});
+    await call('POST', this.s(`/element/${el}/value`), { text: '\uE009a\uE000' });
     await call('POST', this.s(`/element/${el}/value`), { text: `${value}\uE007` });
   }
 
