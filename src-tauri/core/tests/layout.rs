@@ -450,8 +450,9 @@ fn tokenize(text: &str) -> Vec<String> {
 
 /// The file kinds whose comments and text may cite a page (and `Makefile`).
 const CITING_KINDS: &[&str] = &["rs", "ts", "vue", "mjs", "js", "sh", "py", "md", "toml", "json"];
-/// Folders never walked, by name: dependencies, build output, git's own store.
-const NOT_WALKED: &[&str] = &["node_modules", "target", ".git"];
+/// Folders never walked, by name: dependencies, build output, git's own store, and the Node a
+/// fresh machine gets from `make` (scripts/toolchain.sh).
+const NOT_WALKED: &[&str] = &["node_modules", "target", ".git", ".toolchain"];
 /// Folders never walked, by path: the built UI, and the shipped migrations, which are never
 /// edited and so keep the citations they shipped with.
 const NOT_WALKED_PATHS: &[&str] = &["ui/dist", "src-tauri/core/migrations"];
