@@ -196,8 +196,9 @@ total=$(($(date +%s) - started))
 	echo
 	echo "Written by \`make fresh-root\` (scripts/fresh-root.sh) on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit,"
 	echo "on a $(nproc)-core machine. A clean root (debootstrap bookworm minbase, bookworm-security in"
-	echo "sources.list) with only git, make and Debian's nodejs; as root, no display.${extra_ca:+ This network's TLS-inspecting"}"
-	[ -z "$extra_ca" ] || echo "egress CA was added to the root's certificates (and NODE_EXTRA_CA_CERTS set), as on any machine behind it."
+	echo "sources.list) with only git, make and Debian's nodejs; as root, no display."
+	# (No quote inside a \${…:+…}: bash reads it as the start of a quoted string.)
+	[ -z "$extra_ca" ] || echo "The TLS-inspecting egress CA of this network was added to the root's certificates (and NODE_EXTRA_CA_CERTS set), as on any machine behind it."
 	echo
 	echo "Before: $before_rust; node $before_node (Vite 7 needs ^20.19 or ≥ 22.12)."
 	echo
