@@ -280,6 +280,17 @@ fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
         "fee_not_applicable" => {
             ("只有已授权且有效（或已失效）的专利才缴纳年费", "annual fees apply only to granted patents in force (or lapsed)")
         }
+        "deadline_changed" => (
+            "该期限已被他人修改或登记（页面上的信息已过时）：请刷新后再操作",
+            "the deadline was changed or stored by someone else meanwhile: reload it first",
+        ),
+        "deadline_not_applicable" => ("该专利没有这类依日期推算的期限", "this patent has no deadline of this kind to compute"),
+        "notice_file_changed" => (
+            "确认时没有找到与预览时内容相同的通知书文件（文件已更改或未一并提交）：请重新拖入",
+            "the notice file confirmed is not among the files sent (changed since the preview?): drop it again",
+        ),
+        "notice_not_patent" => ("通知书只能登记到专利（发明、实用新型、外观设计）", "a notice can only be recorded against a patent"),
+        "notice_recorded" => ("这份通知书已经登记过", "this notice is already recorded"),
         "fee_not_lapsed" => ("该专利的宽限期尚未届满，不能标记失效", "the grace period has not ended: the patent cannot be marked lapsed"),
         "publicity_required" => {
             ("协议定价须先公示：请选择已结束的定价公示", "an agreed price must be publicized first: choose its publicity")

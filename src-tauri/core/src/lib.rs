@@ -1,5 +1,6 @@
 //! TransferDesk core: money, identifiers, the portfolio model, the store with its audit log,
-//! and import/export of the standard templates. No GUI, no network, no document formats.
+//! and import/export of the standard templates. No GUI, no network; it reads the files it imports
+//! (workbooks, the text of CNIPA's notices) and writes no document format.
 //!
 //! The modules by concept, each folder's `mod.rs` telling what lives there and why:
 //!
@@ -8,7 +9,8 @@
 //!   other module speaks;
 //! - [`store`]: the data file and what keeps it (audit log, backups, search, the
 //!   institution's profile);
-//! - [`portfolio`], [`people`], [`deals`], [`rewards`], [`fees`]: the records and their rules;
+//! - [`portfolio`], [`people`], [`deals`], [`rewards`], [`fees`], [`prosecution`]: the records and
+//!   their rules;
 //! - [`reporting`]: the annual report, its checks and the dashboard, reading all of the above;
 //! - [`access`]: the office server's accounts, roles, sessions and access log;
 //! - [`template`]: the standard templates, shared by the import, the export and the forms;
@@ -36,6 +38,7 @@ pub mod people;
 pub mod portfolio;
 pub mod problem;
 pub mod progress;
+pub mod prosecution;
 pub mod reporting;
 pub mod rewards;
 pub mod share;

@@ -15,6 +15,7 @@ mod fuzz;
 mod good_files;
 mod layout;
 mod lifecycle;
+mod notices;
 mod official_report;
 mod people;
 mod query_plans;

@@ -14,6 +14,7 @@ use transferdesk_core::deals::contract::view::{self as contracts, ContractQuery}
 use transferdesk_core::people::organization_page::{self, OrganizationQuery};
 use transferdesk_core::people::person_page::{self, PersonQuery};
 use transferdesk_core::portfolio::ledger::{self, AchievementQuery};
+use transferdesk_core::prosecution::deadline::{self, PatentDeadlineQuery};
 use transferdesk_core::rewards::distribution::{self, DistributionQuery};
 use transferdesk_core::store::audit::Disclosure;
 use transferdesk_core::store::audit_view::{self, AuditQuery};
@@ -498,4 +499,61 @@ mod tests {
         let named = filters(&[("状态", Some("已发放".into())), ("搜索", Some("  ".into())), ("年度", None)]);
         assert_eq!(named, ["状态：已发放"], "a blank search or an unset year narrows nothing");
     }
+}
+
+/// The deadlines list's title.
+pub const DEADLINES: &str = "审查期限";
+const DEADLINE_COLUMNS: &[(&str, f64)] = &[
+    ("成果编号", 12.0),
+    ("成果名称", 30.0),
+    ("申请号", 17.0),
+    ("所属单位", 18.0),
+    ("法律状态", 9.0),
+    ("事项", 16.0),
+    ("期限届满日", 12.0),
+    ("剩余天数", 9.0),
+    ("状态", 8.0),
+    ("法定期限", 12.0),
+    ("更正理由", 24.0),
+    ("通知书", 24.0),
+    ("发文日", 12.0),
+    ("送达日", 12.0),
+    ("办理日", 12.0),
+    ("办理情况", 24.0),
+    ("依据", 40.0),
+];
+
+/// 审查期限: every deadline under `q` on `on`, as the list shows them.
+pub fn deadlines(store: &Store, q: &PatentDeadlineQuery, on: NaiveDate, path: &Path) -> Result<usize, Error> {
+    let rows = deadline::list(store, q, on)?
+        .into_iter()
+        .map(|d| {
+            vec![
+                Cell::text(d.achievement_no),
+                Cell::text(d.title),
+                Cell::opt(d.application_no),
+                Cell::text(d.department),
+                Cell::text(d.status.zh()),
+                Cell::text(d.kind.zh()),
+                Cell::Date(Some(d.due_on)),
+                Cell::Number(d.days_left),
+                Cell::text(d.state.zh()),
+                Cell::Date(d.statutory_on),
+                Cell::opt(d.edit_reason),
+                Cell::opt(d.notice.as_ref().map(|n| n.title.clone())),
+                Cell::Date(d.notice.as_ref().map(|n| n.issued_on)),
+                Cell::Date(d.notice.as_ref().map(|n| n.delivered_on)),
+                Cell::Date(d.done_on),
+                Cell::opt(d.done_note),
+                Cell::text(d.basis),
+            ]
+        })
+        .collect();
+    let filters = filters(&[
+        ("事项", q.kind.map(|k| k.zh().to_string())),
+        ("所属单位", q.department.clone()),
+        ("剩余天数不超过", q.within_days.map(|n| n.to_string())),
+        ("含已办理", q.include_done.then(|| "是".to_string())),
+    ]);
+    write(&List { title: DEADLINES, filters, columns: DEADLINE_COLUMNS, rows }, on, path)
 }

@@ -1,7 +1,7 @@
 // Generated from the command table (src-tauri/api/src/commands) by its tests; do not edit.
 // `UPDATE_BINDINGS=1 cargo test -p transferdesk-api` rewrites it.
 import { call } from './transport'
-import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementFunding, AchievementPage, AchievementQuery, AgreedAmount, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeBatch, FeeBatchPaid, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, FundingLevel, Grant, GrantPage, GrantQuery, Holiday, HolidayList, ImportSummary, IndustrySection, Institution, Lapse, Mapping, MoneyEntry, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, OutsideWork, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Platform, Policy, PortfolioFilters, Preview, Profile, Project, Proposal, Publicity, PublicityPage, PublicityQuery, Receivable, RecordLine, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
+import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementFunding, AchievementPage, AchievementQuery, AgreedAmount, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, DeadlineDone, DeadlineEdit, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeBatch, FeeBatchPaid, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, FundingLevel, Grant, GrantPage, GrantQuery, Holiday, HolidayList, ImportSummary, IndustrySection, Institution, Lapse, Mapping, MoneyEntry, NoticeConfirmation, NoticeIntake, NoticeRecord, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, OutsideWork, PatentDeadline, PatentDeadlineQuery, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Platform, Policy, PortfolioFilters, Preview, Profile, Project, Proposal, Publicity, PublicityPage, PublicityQuery, Receivable, RecordLine, RecordedNotice, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
 
 export type Me = { 
 /**
@@ -468,6 +468,49 @@ export function markLapsed(achievementNo: string): Promise<Lapse> {
 /** Writes 年费缴纳清单 (XLSX) of the fees due within `within_days` of `on` (null: today); returns the number of fee rows. */
 export function exportFees(path: string, withinDays: number, on: string | null): Promise<number> {
   return call('export_fees', { path, withinDays, on })
+}
+
+/** Reads dropped notices (PDFs, ZIPs of them, folders) into proposals — the patent, the new
+ * status, the deadline each starts — and lists the files that give none with the reason;
+ * changes nothing. */
+export function readNotices(files: Array<string>): Promise<NoticeIntake> {
+  return call('read_notices', { files })
+}
+
+/** Records the notices as confirmed or corrected (all or nothing): each file kept with its
+ * patent, the status, the deadline it starts, the deadlines it answers. */
+export function recordNotices(files: Array<string>, confirmations: Array<NoticeConfirmation>): Promise<Array<RecordedNotice>> {
+  return call('record_notices', { files, confirmations })
+}
+
+/** The notices recorded against a patent, newest first. */
+export function listNotices(achievementId: number): Promise<Array<NoticeRecord>> {
+  return call('list_notices', { achievementId })
+}
+
+/** The prosecution deadlines under `query` on `on` (null: today), soonest first. */
+export function listDeadlines(query: PatentDeadlineQuery, on: string | null): Promise<Array<PatentDeadline>> {
+  return call('list_deadlines', { query, on })
+}
+
+/** Moves a deadline to another day, with the reason. */
+export function editDeadline(edit: DeadlineEdit): Promise<PatentDeadline> {
+  return call('edit_deadline', { edit })
+}
+
+/** Records a deadline as done (答复已提交, 已请求复审 …). */
+export function completeDeadline(done: DeadlineDone): Promise<PatentDeadline> {
+  return call('complete_deadline', { done })
+}
+
+/** Records (or clears, with null) the priority date a patent's application claims. */
+export function setPriorityDate(achievementId: number, priorityOn: string | null): Promise<void> {
+  return call('set_priority_date', { achievementId, priorityOn })
+}
+
+/** Writes the deadlines list (XLSX) under `query` on today; returns the number of rows. */
+export function exportDeadlines(query: PatentDeadlineQuery, path: string): Promise<number> {
+  return call('export_deadlines', { query, path })
 }
 
 /** The start screen (工作台) for today. */

@@ -182,7 +182,7 @@ contact_email: string | null, };
 
 export type InstitutionKind = "university" | "institute" | "hospital" | "other";
 
-export type DeadlineKind = "fees_due30" | "fees_due60" | "fees_due90" | "fees_in_grace" | "publicity_ending" | "reward_publicity_ending" | "payments_overdue" | "payments_due" | "distributions_to_approve" | "distributions_to_publicize" | "distributions_to_pay" | "distributions_overdue";
+export type DeadlineKind = "fees_due30" | "fees_due60" | "fees_due90" | "fees_in_grace" | "publicity_ending" | "reward_publicity_ending" | "payments_overdue" | "payments_due" | "distributions_to_approve" | "distributions_to_publicize" | "distributions_to_pay" | "distributions_overdue" | "prosecution_missed" | "prosecution_due";
 
 export type DeadlineItem = { 
 /**
@@ -4441,6 +4441,412 @@ decisions: Array<FeeDecision>,
  * weekends move them there).
  */
 calendar_missing: Array<number>, };
+
+export type Delivery = "electronic" | "paper";
+
+export type Period = { "unit": "months", "count": number } | { "unit": "days", "count": number };
+
+export type NoticeKind = "acceptance" | "office_action" | "correction" | "grant" | "rejection" | "deemed_withdrawn" | "rights_lost" | "restoration_approved" | "formalities_ok" | "payment" | "termination" | "examination_started";
+
+export type PatentDeadlineKind = "office_action" | "correction" | "examination_request" | "registration" | "reexamination" | "restoration" | "payment" | "expiry";
+
+export type DeadlineState = "open" | "done" | "missed" | "ended";
+
+export type NoticeRef = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * 发文日.
+ */
+issued_on: string, 
+/**
+ * How it reached the office.
+ */
+delivery: Delivery, 
+/**
+ * The day it counts as received.
+ */
+delivered_on: string, };
+
+export type PatentDeadline = { 
+/**
+ * The stored row; null for one that follows from the patent's dates and was never edited.
+ */
+id: number | null, 
+/**
+ * The patent.
+ */
+achievement_id: number, 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 名称.
+ */
+title: string, 
+/**
+ * 申请号.
+ */
+application_no: string | null, 
+/**
+ * 学院.
+ */
+department: string, 
+/**
+ * The patent's status.
+ */
+status: AchievementStatus, 
+/**
+ * What is to be done.
+ */
+kind: PatentDeadlineKind, 
+/**
+ * What the rules give (null for one a person entered without a rule, e.g. a payment notice's
+ * unstated period).
+ */
+statutory_on: string | null, 
+/**
+ * The day the office works to.
+ */
+due_on: string, 
+/**
+ * Why `due_on` differs from `statutory_on`.
+ */
+edit_reason: string | null, 
+/**
+ * Done on.
+ */
+done_on: string | null, 
+/**
+ * What was done.
+ */
+done_note: string | null, 
+/**
+ * Days from the day asked to `due_on` (negative: passed).
+ */
+days_left: number, 
+/**
+ * Where it stands.
+ */
+state: DeadlineState, 
+/**
+ * The rule it follows.
+ */
+basis: string, 
+/**
+ * The notice that started it.
+ */
+notice: NoticeRef | null, 
+/**
+ * The row's version (0 for a computed one).
+ */
+version: number, };
+
+export type PatentDeadlineQuery = { 
+/**
+ * One kind only.
+ */
+kind: PatentDeadlineKind | null, 
+/**
+ * One 学院 only (its name).
+ */
+department: string | null, 
+/**
+ * Due within this many days of the day asked (passed ones included); null: any.
+ */
+within_days: number | null, 
+/**
+ * Done ones too.
+ */
+include_done: boolean, 
+/**
+ * One patent only.
+ */
+achievement_id: number | null, };
+
+export type DeadlineKey = { 
+/**
+ * The stored row (null: a computed one).
+ */
+id: number | null, 
+/**
+ * The patent.
+ */
+achievement_id: number, 
+/**
+ * Its kind.
+ */
+kind: PatentDeadlineKind, 
+/**
+ * The version the person saw (0 for a computed one).
+ */
+version: number, };
+
+export type DeadlineEdit = { 
+/**
+ * Which one.
+ */
+key: DeadlineKey, 
+/**
+ * The day the office now works to.
+ */
+due_on: string, 
+/**
+ * Why (required unless the day is the statutory one).
+ */
+reason: string | null, };
+
+export type DeadlineDone = { 
+/**
+ * Which one.
+ */
+key: DeadlineKey, 
+/**
+ * When it was done.
+ */
+done_on: string, 
+/**
+ * What was done (答复已提交, 已请求实审 …).
+ */
+note: string | null, };
+
+export type SkippedFile = { 
+/**
+ * Where it came from.
+ */
+name: string, 
+/**
+ * Stable code: `not_pdf`, `too_large`, `damaged`, `encrypted`, `no_text`, `not_a_notice`,
+ * `no_application_no`, `unknown_application_no`, `no_issue_date`, `already_recorded`,
+ * `repeated`, `nested_archive`, `unsafe_path`, `link`, `too_many_files`, `unreadable`.
+ */
+code: string, 
+/**
+ * For a person.
+ */
+reason: string, };
+
+export type NoticePatent = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 名称.
+ */
+title: string, 
+/**
+ * 类型.
+ */
+kind: AchievementKind, 
+/**
+ * 法律状态 now.
+ */
+status: AchievementStatus, 
+/**
+ * Granted (an 授权日 is recorded).
+ */
+granted: boolean, };
+
+export type ProposedDeadline = { 
+/**
+ * What is to be done.
+ */
+kind: PatentDeadlineKind, 
+/**
+ * The period counted: the notice's, else the law's or the usual one.
+ */
+period: Period | null, 
+/**
+ * Whether the notice stated the period itself.
+ */
+period_stated: boolean, 
+/**
+ * The last day (null: the notice states no period and the law sets none: a person enters it).
+ */
+due_on: string | null, 
+/**
+ * The rule followed.
+ */
+basis: string, };
+
+export type NoticeProposal = { 
+/**
+ * Where it came from.
+ */
+file: string, 
+/**
+ * Its SHA-256: what a confirmation names it by.
+ */
+sha256: string, 
+/**
+ * The title found.
+ */
+title: string, 
+/**
+ * Its kind.
+ */
+kind: NoticeKind, 
+/**
+ * 申请号.
+ */
+application_no: string, 
+/**
+ * The patent.
+ */
+patent: NoticePatent, 
+/**
+ * 发文日.
+ */
+issued_on: string, 
+/**
+ * How it reached the office (electronic, as a downloaded PDF did; a person may say paper).
+ */
+delivery: Delivery, 
+/**
+ * The day it counts as received.
+ */
+delivered_on: string, 
+/**
+ * The status the patent would take (null: unchanged).
+ */
+status_after: AchievementStatus | null, 
+/**
+ * The deadline it starts.
+ */
+deadline: ProposedDeadline | null, 
+/**
+ * The open deadlines of the patent it answers.
+ */
+ends: Array<PatentDeadlineKind>, };
+
+export type NoticeIntake = { 
+/**
+ * The notices read, in the order found.
+ */
+proposals: Array<NoticeProposal>, 
+/**
+ * The files that give none, with the reason.
+ */
+skipped: Array<SkippedFile>, };
+
+export type NoticeConfirmation = { 
+/**
+ * The file, by its SHA-256 (from the proposal).
+ */
+sha256: string, 
+/**
+ * The patent (the proposal's, or another the person chose).
+ */
+achievement_id: number, 
+/**
+ * The kind.
+ */
+kind: NoticeKind, 
+/**
+ * 发文日.
+ */
+issued_on: string, 
+/**
+ * How it reached the office.
+ */
+delivery: Delivery, 
+/**
+ * The period (null: the law's, or none).
+ */
+period: Period | null, 
+/**
+ * The status to record (null: unchanged).
+ */
+status_after: AchievementStatus | null, 
+/**
+ * A last day other than the computed one (with `reason`), or the day of a period only the
+ * notice could state.
+ */
+due_on: string | null, 
+/**
+ * Why `due_on` differs from the computed day.
+ */
+reason: string | null, };
+
+export type RecordedNotice = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * Its kind.
+ */
+kind: NoticeKind, 
+/**
+ * 发文日.
+ */
+issued_on: string, 
+/**
+ * The deadline it started, with its last day.
+ */
+deadline: [PatentDeadlineKind, string] | null, 
+/**
+ * The status recorded (null: unchanged).
+ */
+status_after: AchievementStatus | null, 
+/**
+ * The deadlines it marked done.
+ */
+ended: Array<PatentDeadlineKind>, };
+
+export type NoticeRecord = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * Its kind.
+ */
+kind: NoticeKind, 
+/**
+ * 发文日.
+ */
+issued_on: string, 
+/**
+ * How it reached the office.
+ */
+delivery: Delivery, 
+/**
+ * The day it counts as received.
+ */
+delivered_on: string, 
+/**
+ * The period counted.
+ */
+period: Period | null, 
+/**
+ * The file (an attachment of the patent).
+ */
+attachment_id: number | null, 
+/**
+ * The status it set (null: none).
+ */
+status_after: AchievementStatus | null, 
+/**
+ * When it was recorded.
+ */
+recorded_on: string, };
 
 export type MergeEntity = "person" | "organization";
 

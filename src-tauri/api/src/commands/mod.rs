@@ -7,6 +7,7 @@ mod fees;
 mod import;
 mod people;
 mod portfolio;
+mod prosecution;
 mod records;
 mod reporting;
 mod rewards;
@@ -19,6 +20,7 @@ pub(crate) const AREAS: &[&[crate::Command]] = &[
     deals::COMMANDS,
     rewards::COMMANDS,
     fees::COMMANDS,
+    prosecution::COMMANDS,
     reporting::COMMANDS,
     people::COMMANDS,
     import::COMMANDS,

@@ -79,9 +79,17 @@ pub struct Kept {
 pub fn read(store: &Store, source: &Path) -> Result<Kept> {
     // A regular file of at most 100 MB, counted while reading (a FIFO or /dev/zero is refused).
     let bytes = crate::store::file::read_regular(source, MAX_BYTES, "attachment_too_large")?;
+    let name = source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(kept(folder(store), &name, bytes))
+}
+
+/// A file already in memory (read from a ZIP, an upload) kept for the folder `dir` under `name`
+/// (its last path part, at most 255 characters; the hash when it has none).
+pub(crate) fn kept(dir: PathBuf, name: &str, bytes: Vec<u8>) -> Kept {
     let sha256 = hex::encode(Sha256::digest(&bytes));
-    let name = source.file_name().map(|n| n.to_string_lossy().chars().take(255).collect::<String>()).unwrap_or_else(|| sha256.clone());
-    Ok(Kept { name, sha256, bytes, dir: folder(store) })
+    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let name = if last.trim().is_empty() { sha256.clone() } else { last.chars().take(255).collect() };
+    Kept { name, sha256, bytes, dir }
 }
 
 /// Keeps a read file in the store's folder under its hash and ties it to a record inside the

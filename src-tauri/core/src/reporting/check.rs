@@ -42,6 +42,7 @@ const JUMP_FACTOR: i64 = 3;
 /// year, then those of `year`; errors first.
 pub fn check(store: &Store, year: i32, on: NaiveDate, lang: Lang) -> Result<Vec<CheckFinding>> {
     let mut out = fees(store, on, lang)?;
+    out.extend(deadlines(store, on, lang)?);
     out.extend(year_findings(store, year, lang)?);
     out.sort_by_key(|f| f.severity != Severity::Error);
     Ok(out)
@@ -170,6 +171,17 @@ pub fn fees(store: &Store, on: NaiveDate, lang: Lang) -> Result<Vec<CheckFinding
     Ok(out)
 }
 
+/// The prosecution deadlines on `on` (docs/rules/prosecution.md): one passed with nothing recorded
+/// may have cost the patent, so it is an error until its handling (or a moved day, with its
+/// reason) is recorded; a patent recorded in force past the last day of its term has expired.
+pub fn deadlines(store: &Store, on: NaiveDate, lang: Lang) -> Result<Vec<CheckFinding>> {
+    let records = |keys: Vec<String>| keys.into_iter().map(|key| RecordRef { kind: "achievement", key }).collect();
+    let mut out = Vec::new();
+    out.extend(finding("deadline_missed", Severity::Error, records(crate::prosecution::deadline::missed(store, on)?), lang));
+    out.extend(finding("term_ended_in_force", Severity::Error, records(crate::prosecution::deadline::term_ended(store, on)?), lang));
+    Ok(out)
+}
+
 /// Headline indicators that moved more than [`JUMP_FACTOR`] times against the year before — the
 /// kind of mistake (yuan for 万元, a missing year of data) the national editors correct each year.
 fn jumps(store: &Store, year: i32, lang: Lang) -> Result<Vec<CheckFinding>> {
@@ -266,6 +278,14 @@ fn text(code: &str, n: usize, lang: Lang) -> String {
         "holiday_calendar_missing" => (
             "个年份没有节假日安排，这些年份的年费期限只按周末顺延：请在设置中录入该年的节假日",
             "year(s) without a holiday arrangement: annual-fee deadlines there move off weekends only; enter the year's holidays in Settings",
+        ),
+        "deadline_missed" => (
+            "项专利有审查期限已过而未记录办理（答复、复审、恢复、登记等）：请记录办理情况，或在期限页说明理由后更正日期",
+            "patent(s) with a prosecution deadline passed and nothing recorded (reply, re-examination, restoration, registration …): record what was done, or correct the day with a reason",
+        ),
+        "term_ended_in_force" => (
+            "项专利记录为有效，但保护期限已届满：请将法律状态改为届满",
+            "patent(s) recorded in force past the last day of their term: record them expired",
         ),
         _ => ("项问题", "problem(s)"),
     };

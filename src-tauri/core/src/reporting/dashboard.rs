@@ -47,6 +47,11 @@ pub enum DeadlineKind {
     DistributionsToPay,
     /// Unpaid distributions past their payment deadline.
     DistributionsOverdue,
+    /// Prosecution deadlines (replies, re-examination, restoration, registration …) passed with
+    /// nothing recorded.
+    ProsecutionMissed,
+    /// Prosecution deadlines within 30 days.
+    ProsecutionDue,
 }
 
 /// One thing that falls due.
@@ -167,6 +172,7 @@ pub fn overview(store: &Store, today: NaiveDate) -> Result<Dashboard> {
     deadlines.extend(publicity_deadlines(store, today)?);
     deadlines.extend(payment_deadlines(store, today)?);
     deadlines.extend(distribution_deadlines(store, today)?);
+    deadlines.extend(prosecution_deadlines(store, today)?);
     deadlines.retain(|d| d.count > 0);
     let year = today.year();
     let same_day_last_year = today.with_year(year - 1).or_else(|| today.pred_opt().and_then(|d| d.with_year(year - 1))).unwrap_or(today);
@@ -208,6 +214,27 @@ fn fee_deadlines(store: &Store, today: NaiveDate) -> Result<Vec<Deadline>> {
             items: grace.rows.iter().map(item).collect(),
         },
     ])
+}
+
+fn prosecution_deadlines(store: &Store, today: NaiveDate) -> Result<Vec<Deadline>> {
+    use crate::prosecution::deadline::{self as prosecution, DeadlineState, PatentDeadlineKind, PatentDeadlineQuery};
+    let query = PatentDeadlineQuery { within_days: Some(LOOKAHEAD_DAYS.into()), ..Default::default() };
+    let listed: Vec<_> = prosecution::list(store, &query, today)?.into_iter().filter(|d| d.kind != PatentDeadlineKind::Expiry).collect();
+    let group = |kind: DeadlineKind, state: DeadlineState| {
+        let of: Vec<_> = listed.iter().filter(|d| d.state == state).collect();
+        let items = of
+            .iter()
+            .take(ITEMS as usize)
+            .map(|d| DeadlineItem {
+                id: d.achievement_id,
+                label: format!("{} {} · {}", d.achievement_no, d.title, d.kind.zh()),
+                on: Some(d.due_on),
+                amount_fen: None,
+            })
+            .collect();
+        Deadline { kind, count: of.len() as u32, amount_fen: None, items }
+    };
+    Ok(vec![group(DeadlineKind::ProsecutionMissed, DeadlineState::Missed), group(DeadlineKind::ProsecutionDue, DeadlineState::Open)])
 }
 
 fn publicity_deadlines(store: &Store, today: NaiveDate) -> Result<Vec<Deadline>> {

@@ -41,6 +41,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0012_splits.sql"),
     include_str!("../../migrations/0013_account_versions.sql"),
     include_str!("../../migrations/0015_rewards_documents.sql"),
+    include_str!("../../migrations/0016_prosecution.sql"),
 ];
 
 /// The migration that seals the records (docs/reliability.md "Tamper evidence").
