@@ -3,7 +3,7 @@
 import type { Component } from 'vue'
 import { inApp } from './api'
 import { can } from './session'
-import { Bell, Coin, Document, Files, Key, Memo, Money, OfficeBuilding, Odometer, Opportunity, Setting, Tickets, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { AlarmClock, Bell, Coin, Document, Files, Key, Memo, Money, OfficeBuilding, Odometer, Opportunity, Setting, Tickets, Upload, User, UserFilled } from '@element-plus/icons-vue'
 
 export interface Screen {
   /** The route. */
@@ -28,6 +28,7 @@ export const SCREENS: Screen[] = [
   { path: '/organizations', label: 'organizations', icon: OfficeBuilding, needs: ['list_organizations'] },
   { path: '/rewards', label: 'rewards', icon: Money, needs: ['list_distributions'] },
   { path: '/fees', label: 'fees', icon: Coin, needs: ['fees_due'] },
+  { path: '/prosecution', label: 'prosecution', icon: AlarmClock, needs: ['list_deadlines'] },
   { path: '/annual', label: 'annual', icon: Document, needs: ['annual_report'] },
   { path: '/import', label: 'import', icon: Upload, needs: ['import_file'] },
   { path: '/import/wizard', label: 'wizard', icon: Upload, needs: ['wizard_open'] },

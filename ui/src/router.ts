@@ -90,6 +90,7 @@ export const router = createRouter({
       meta: { print: true },
     },
     { path: '/fees', name: 'fees', component: () => import('./views/fees/index.vue') },
+    { path: '/prosecution', name: 'prosecution', component: () => import('./views/prosecution/index.vue') },
     { path: '/annual', name: 'annual', component: () => import('./views/annual/index.vue') },
     { path: '/audit', name: 'audit', component: () => import('./views/audit/index.vue') },
     { path: '/settings', name: 'settings', component: () => import('./views/settings/index.vue') },

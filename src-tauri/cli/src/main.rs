@@ -3,6 +3,7 @@
 mod backup;
 mod disclosures;
 mod fees;
+mod notices;
 mod output;
 mod policy;
 mod users;
@@ -109,6 +110,12 @@ enum Command {
     /// Annual patent fees (年费).
     #[command(subcommand)]
     Fees(fees::Fees),
+    /// CNIPA's notices (通知书): read PDFs, ZIPs, folders; record with --confirm.
+    #[command(subcommand)]
+    Notices(notices::Notices),
+    /// The prosecution deadlines (审查期限): replies, examination requests, registration,
+    /// re-examination, restoration, payments, expiry.
+    Deadlines(notices::Deadlines),
     /// Invention disclosures (职务科技成果披露).
     #[command(subcommand)]
     Disclosures(disclosures::Disclosures),
@@ -453,6 +460,8 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
         Command::Rewards(command) => rewards(&path, command, lang),
         Command::Policy(command) => policy::run(&path, command, lang, actor()),
         Command::Fees(command) => fees::run(&path, command, lang, actor()),
+        Command::Notices(command) => notices::run(&path, command, lang, actor()),
+        Command::Deadlines(args) => notices::deadlines(&path, args, lang, actor().at.date()),
         Command::Disclosures(command) => disclosures::run(&path, command, lang, actor().at.date()),
         Command::User(command) => users::run(&path, command, lang, actor()),
         Command::Evidence { contract, file } => {

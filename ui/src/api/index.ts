@@ -43,6 +43,16 @@ export function pickAttachment(): Promise<string | null> {
   return transport.pickFile([])
 }
 
+/** CNIPA's notices: PDFs or ZIPs of them, or (`folder`) a folder; empty when cancelled. */
+export function pickNoticeFiles(folder: boolean): Promise<string[]> {
+  return transport.pickFiles([{ name: 'PDF / ZIP', extensions: ['pdf', 'zip'] }], folder)
+}
+
+/** Hears files dropped on `target` until the returned function is called. */
+export function listenDrop(target: HTMLElement, onFiles: (files: string[]) => void): Promise<() => void> {
+  return transport.listenDrop(target, onFiles)
+}
+
 /** A backup to restore; null when cancelled. */
 export function pickBackupFile(): Promise<string | null> {
   return transport.pickFile([{ name: 'TransferDesk', extensions: ['db', 'sqlite'] }])

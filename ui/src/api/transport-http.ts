@@ -41,18 +41,25 @@ function download(token: string) {
 }
 
 /** Opens the browser's file chooser; resolves with the file, or null when the person cancels. */
-function chooseFile(filters: FileFilter[]): Promise<File | null> {
+async function chooseFile(filters: FileFilter[]): Promise<File | null> {
+  return (await chooseFiles(filters, false, false))[0] ?? null
+}
+
+/** Opens the browser's chooser for several files, or a folder's files; empty when cancelled. */
+function chooseFiles(filters: FileFilter[], multiple: boolean, folder: boolean): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')
+    input.multiple = multiple
+    if (folder) input.webkitdirectory = true
+    else input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')
     input.style.display = 'none'
     input.addEventListener('change', () => {
-      resolve(input.files?.[0] ?? null)
+      resolve(Array.from(input.files ?? []))
       input.remove()
     })
     input.addEventListener('cancel', () => {
-      resolve(null)
+      resolve([])
       input.remove()
     })
     document.body.appendChild(input)
@@ -99,6 +106,24 @@ export const httpTransport: Transport = {
   async pickFile(filters: FileFilter[]) {
     const file = await chooseFile(filters)
     return file ? upload(file) : null
+  },
+  async pickFiles(filters: FileFilter[], folder: boolean) {
+    const files = await chooseFiles(filters, true, folder)
+    return Promise.all(files.map(upload))
+  },
+  async listenDrop(target: HTMLElement, onFiles: (files: string[]) => void) {
+    const over = (event: DragEvent) => event.preventDefault()
+    const drop = (event: DragEvent) => {
+      event.preventDefault()
+      const files = Array.from(event.dataTransfer?.files ?? [])
+      if (files.length) void Promise.all(files.map(upload)).then(onFiles)
+    }
+    target.addEventListener('dragover', over)
+    target.addEventListener('drop', drop)
+    return () => {
+      target.removeEventListener('dragover', over)
+      target.removeEventListener('drop', drop)
+    }
   },
   // A browser asks where to save when the download arrives; the name is what it suggests.
   async pickSave(defaultName: string) {

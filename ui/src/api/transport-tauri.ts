@@ -3,6 +3,7 @@
 // folder last used for its kind of file (./folders).
 import { invoke } from '@tauri-apps/api/core'
 import { listen } from '@tauri-apps/api/event'
+import { getCurrentWebview } from '@tauri-apps/api/webview'
 import { open, save } from '@tauri-apps/plugin-dialog'
 import { ApiError } from './error'
 import { fileKind, remember, startPath } from './folders'
@@ -33,6 +34,21 @@ export const tauriTransport: Transport = {
     const chosen = await dialog(() => open({ multiple: false, directory: false, filters, defaultPath: startPath(kind) }))
     remember(kind, chosen)
     return chosen
+  },
+  async pickFiles(filters: FileFilter[], folder: boolean) {
+    const kind = fileKind('open', filters.flatMap((f) => f.extensions))
+    const paths = folder
+      ? [await dialog(() => open({ multiple: false, directory: true, defaultPath: startPath('folder') }))].filter((p): p is string => p !== null)
+      : ((await dialog(() => open({ multiple: true, directory: false, filters, defaultPath: startPath(kind) }))) ?? [])
+    remember(folder ? 'folder' : kind, paths[0] ?? null, folder)
+    return paths
+  },
+  // The webview takes drops itself and hands over the paths (folders included): the page is not
+  // told which element they fell on, so any drop while the screen listens counts.
+  async listenDrop(_target: HTMLElement, onFiles: (files: string[]) => void) {
+    return getCurrentWebview().onDragDropEvent((event) => {
+      if (event.payload.type === 'drop' && event.payload.paths.length) onFiles(event.payload.paths)
+    })
   },
   async pickSave(defaultName: string, filters: FileFilter[]) {
     const kind = fileKind('save', filters.flatMap((f) => f.extensions))

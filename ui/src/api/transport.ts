@@ -21,6 +21,11 @@ export interface Transport {
   listenJob(job: string, onProgress: (p: Progress) => void): Promise<() => void>
   /** One file to read; null when the person cancels. */
   pickFile(filters: FileFilter[]): Promise<string | null>
+  /** Several files to read, or (`folder`) a folder's files; empty when the person cancels. */
+  pickFiles(filters: FileFilter[], folder: boolean): Promise<string[]>
+  /** Hears files dropped on `target` (their choices, as pickFiles gives them) until the returned
+   * function is called. */
+  listenDrop(target: HTMLElement, onFiles: (files: string[]) => void): Promise<() => void>
   /** Where to write one file (the suggested name); null when cancelled. */
   pickSave(defaultName: string, filters: FileFilter[]): Promise<string | null>
   /** Where to write an export of several files; null when cancelled. */

@@ -588,6 +588,10 @@ fees_paid_through: number | null,
  */
 fees_paid_through_assumed: boolean, 
 /**
+ * 优先权日, when the application claims one.
+ */
+priority_on: string | null, 
+/**
  * 完成人.
  */
 inventors: Array<InventorLine>, 

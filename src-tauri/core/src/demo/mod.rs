@@ -7,6 +7,7 @@
 mod deals;
 mod large;
 pub mod outcome;
+mod prosecution;
 mod random;
 mod report_records;
 mod small;

@@ -147,6 +147,9 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
                 }
             } else if kind.is_patent() && filed.year() < 2016 && rng.chance(35) {
                 *rng.pick(&[S::Lapsed, S::Abandoned])
+            } else if crate::prosecution::rule::expiry_on(kind, filed).is_some_and(|last| last < today) {
+                // A well-kept office records the end of term (a utility model of 2013 ended in 2023).
+                S::Expired
             } else {
                 S::InForce
             };
@@ -161,7 +164,9 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
                 // in their grace period, some past it), so that the fee screens show every case.
                 // Decided by the serial, not the generator, to keep the rest of the demo unchanged.
                 let current = crate::portfolio::achievement::patent_year(filed, today).min(20);
-                if status == S::InForce {
+                // An expired patent was paid to its end like one in force (and draws nothing, so
+                // that the rest of the demo stays as it was).
+                if status == S::InForce || status == S::Expired {
                     if serial % 8 == 3 {
                         (current - 1).max(1)
                     } else {
@@ -323,6 +328,7 @@ pub(super) fn fill(store: &mut Store, seed: u64, actor: &Actor) -> Result<DemoSu
     tx.commit()?;
     summary.distributions = distribute(store, actor)?;
     summary.publicities = deals::add(store, actor)?;
+    super::prosecution::add(store, actor)?;
     Ok(summary)
 }
 

@@ -301,6 +301,8 @@ pub struct AchievementDetail {
     pub fees_paid_through: Option<i64>,
     /// True when the paid-through year was assumed at import.
     pub fees_paid_through_assumed: bool,
+    /// 优先权日, when the application claims one.
+    pub priority_on: Option<chrono::NaiveDate>,
     /// 完成人.
     pub inventors: Vec<InventorLine>,
     /// Contracts carrying it.
@@ -313,7 +315,7 @@ pub fn detail(store: &Store, id: i64) -> Result<AchievementDetail> {
     let mut detail = conn
         .query_row(
             &format!(
-                "SELECT {SUMMARY_COLUMNS}, a.fiscal_project, a.fees_paid_through, a.fees_paid_through_assumed
+                "SELECT {SUMMARY_COLUMNS}, a.fiscal_project, a.fees_paid_through, a.fees_paid_through_assumed, a.priority_on
                  FROM achievement a JOIN department d ON d.id = a.department_id WHERE a.id = ?1"
             ),
             params![id],
@@ -323,6 +325,7 @@ pub fn detail(store: &Store, id: i64) -> Result<AchievementDetail> {
                     fiscal_project: r.get(10)?,
                     fees_paid_through: r.get(11)?,
                     fees_paid_through_assumed: r.get(12)?,
+                    priority_on: r.get(13)?,
                     inventors: Vec::new(),
                     contracts: Vec::new(),
                 })

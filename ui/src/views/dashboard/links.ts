@@ -29,6 +29,10 @@ export function deadlineList(kind: DeadlineKind): RouteLocationRaw {
       return { name: 'rewards', query: { state: 'approved' } }
     case 'distributions_overdue':
       return { name: 'rewards', query: { overdue: '1' } }
+    case 'prosecution_missed':
+      return { name: 'prosecution', query: { within: '0' } }
+    case 'prosecution_due':
+      return { name: 'prosecution', query: { within: '30' } }
   }
 }
 
@@ -39,6 +43,8 @@ export function deadlineItem(kind: DeadlineKind, id: number): RouteLocationRaw {
     case 'fees_due60':
     case 'fees_due90':
     case 'fees_in_grace':
+    case 'prosecution_missed':
+    case 'prosecution_due':
       return { name: 'achievement', params: { id } }
     case 'publicity_ending':
       return { name: 'publicity' }
