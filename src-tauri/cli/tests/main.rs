@@ -6,6 +6,7 @@ mod common;
 mod crash;
 mod disclosures;
 mod fees;
+mod notices;
 mod rewards;
 mod splits;
 mod users;

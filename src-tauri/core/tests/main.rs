@@ -15,6 +15,8 @@ mod fuzz;
 mod good_files;
 mod layout;
 mod lifecycle;
+#[path = "../../../tests/support/notice_pdf.rs"]
+mod notice_pdf;
 mod notices;
 mod official_report;
 mod people;
