@@ -1822,7 +1822,7 @@ const en: typeof zhCN = {
     intro: 'Examination requests, office-action replies, corrections, registration, re-examination, restoration and the end of term, counted by the Patent Law and its Implementing Rules (2023): an electronic notice counts as received on its issue day, a posted one 15 days later, and a last day that is a holiday moves to the next working day. Import CNIPA notices to start their deadlines.',
     tab: { deadlines: 'Deadlines', notices: 'Import notices' },
     export: 'Export Excel',
-    exportFile: 'prosecution-deadlines-{day}',
+    exportFile: 'prosecution-deadlines-{day}.xlsx',
     exportDone: '{n} deadline(s) exported to {path}',
     allKinds: 'All kinds',
     allDepartments: 'All departments',

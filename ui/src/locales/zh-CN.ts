@@ -1826,7 +1826,7 @@ export default {
     intro: '发明专利的实审请求、审查意见答复、补正、办理登记、复审、恢复权利和保护期限届满：期限按专利法及其实施细则（2023 年修订）计算，电子送达以发文日为送达日，纸件以发文日起满 15 日推定送达，届满日遇节假日顺延。导入国家知识产权局通知书即可生成期限。',
     tab: { deadlines: '期限', notices: '通知书导入' },
     export: '导出 Excel',
-    exportFile: '审查期限-{day}',
+    exportFile: '审查期限-{day}.xlsx',
     exportDone: '已导出 {n} 项期限到 {path}',
     allKinds: '全部事项',
     allDepartments: '全部单位',
