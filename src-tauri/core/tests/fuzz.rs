@@ -358,3 +358,35 @@ fn sheet_reader_child() {
         status.lines().find_map(|l| l.strip_prefix("VmHWM:")).map(|v| v.trim().trim_end_matches("kB").trim().to_string()).expect("VmHWM");
     println!("peak resident kB: {peak}");
 }
+
+/// Text a notice's reader meets: labels, numbers, dates and periods in every width and numeral,
+/// cut anywhere, and anything at all.
+fn notice_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "(申请号|专利号|发文日期?|之日起的?|审查意见通知书|驳回决定|办理登记手续通知书|[：: \n0-9０-９.．X年月日个天两十一二三四五六七八九])*",
+        "[0-9]{8,13}[.．]?[0-9X]?发文日[:：]?[0-9]{0,4}[-年/.][0-9]{0,2}[-月/.][0-9]{0,2}日?之日起[0-9一二两三四十]{0,4}(个月|日|年)?",
+    ]
+}
+
+#[test]
+fn fuzz_notice_text() {
+    fuzz("notice text", budget(), notice_text(), |t| {
+        if let Ok(read) = transferdesk_core::prosecution::notice::read(t) {
+            if let Some(no) = read.application_no {
+                assert_eq!(ident::application_no(&no).as_deref(), Ok(no.as_str()), "only valid numbers are taken");
+            }
+            assert!(read.period.is_none_or(|p| p.is_plausible()), "{:?}", read.period);
+        }
+    });
+}
+
+/// A notice PDF mutated, cut and repeated: the reader answers text or a reason, never a crash.
+#[test]
+fn fuzz_notice_pdf() {
+    let base =
+        crate::notice_pdf::notice("第一次审查意见通知书", "202310123456.6", "2026年08月10日", "自收到本通知书之日起4个月内陈述意见。");
+    fuzz("notice pdf", budget(), mutated(base), |bytes| {
+        let _ = transferdesk_core::prosecution::pdf::text(bytes);
+    });
+}

@@ -3,6 +3,7 @@
 use crate::command::commands;
 use crate::{Failure, FileIn, FileOut, Host};
 use chrono::NaiveDate;
+use transferdesk_core::access::scope;
 use transferdesk_core::prosecution::deadline::{self, DeadlineDone, DeadlineEdit, PatentDeadline, PatentDeadlineQuery};
 use transferdesk_core::prosecution::intake::{
     self, DroppedFile, NoticeConfirmation, NoticeIntake, NoticeRecord, RecordedNotice, SkippedFile,
@@ -46,7 +47,12 @@ commands! {
     /// The notices recorded against a patent, newest first.
     read(office, leader, secretary)
     fn list_notices(ctx, achievement_id: i64) -> Vec<NoticeRecord> {
-        intake::recorded(&*ctx.store()?, achievement_id)
+        let store = ctx.store()?;
+        // A secretary reaches only their 学院's patents.
+        if let Some(department) = ctx.caller().department() {
+            scope::achievement_in(store.conn(), achievement_id, department)?;
+        }
+        intake::recorded(&store, achievement_id)
     }
 
     /// The prosecution deadlines under `query` on `on` (null: today), soonest first.
