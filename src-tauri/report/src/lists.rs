@@ -481,26 +481,6 @@ pub fn audit(store: &Store, q: &AuditQuery, on: NaiveDate, path: &Path) -> Resul
     write(&List { title: AUDIT, filters, columns: AUDIT_COLUMNS, rows }, on, path)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_day_the_list_holds_as_text_becomes_a_date_cell() {
-        assert!(
-            matches!(Cell::day_text(Some("2025-02-20")), Cell::Date(Some(d)) if d == NaiveDate::from_ymd_opt(2025, 2, 20).expect("day"))
-        );
-        assert!(matches!(Cell::day_text(None), Cell::Date(None)), "no day is an empty cell");
-        assert!(matches!(Cell::day_text(Some("2025年")), Cell::Text(ref t) if t == "2025年"), "an odd value is kept as written");
-    }
-
-    #[test]
-    fn only_the_filters_set_are_named() {
-        let named = filters(&[("状态", Some("已发放".into())), ("搜索", Some("  ".into())), ("年度", None)]);
-        assert_eq!(named, ["状态：已发放"], "a blank search or an unset year narrows nothing");
-    }
-}
-
 /// The deadlines list's title.
 pub const DEADLINES: &str = "审查期限";
 const DEADLINE_COLUMNS: &[(&str, f64)] = &[
@@ -556,4 +536,24 @@ pub fn deadlines(store: &Store, q: &PatentDeadlineQuery, on: NaiveDate, path: &P
         ("含已办理", q.include_done.then(|| "是".to_string())),
     ]);
     write(&List { title: DEADLINES, filters, columns: DEADLINE_COLUMNS, rows }, on, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_the_list_holds_as_text_becomes_a_date_cell() {
+        assert!(
+            matches!(Cell::day_text(Some("2025-02-20")), Cell::Date(Some(d)) if d == NaiveDate::from_ymd_opt(2025, 2, 20).expect("day"))
+        );
+        assert!(matches!(Cell::day_text(None), Cell::Date(None)), "no day is an empty cell");
+        assert!(matches!(Cell::day_text(Some("2025年")), Cell::Text(ref t) if t == "2025年"), "an odd value is kept as written");
+    }
+
+    #[test]
+    fn only_the_filters_set_are_named() {
+        let named = filters(&[("状态", Some("已发放".into())), ("搜索", Some("  ".into())), ("年度", None)]);
+        assert_eq!(named, ["状态：已发放"], "a blank search or an unset year narrows nothing");
+    }
 }

@@ -315,13 +315,13 @@ mod tests {
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+        NaiveDate::from_ymd_opt(y, m, day).expect("a real day")
     }
 
     /// A valid number (the check character from ident's algorithm, which its own tests hold
     /// against CNIPA's examples) and the same body with a wrong check character.
     fn numbers() -> (String, String) {
-        let check = ident::application_no_check("202310123456").unwrap();
+        let check = ident::application_no_check("202310123456").expect("12 digits");
         let wrong = if check == 'X' { '0' } else { 'X' };
         (format!("202310123456.{check}"), format!("202310123456.{wrong}"))
     }
@@ -333,7 +333,7 @@ mod tests {
             "中华人民共和国国家知识产权局\n申请号：{no}\n发文日：\n2024年03月15日\n第 一 次 审 查 意 见 通 知 书\n\
              申请人应当在收到本通知书之日起的４个月内陈述意见。期满未答复的，其申请将被视为撤回。"
         );
-        let read = read(&text).unwrap();
+        let read = read(&text).expect("a notice");
         assert_eq!(read.kind, NoticeKind::OfficeAction);
         assert!(read.first_action);
         assert_eq!(read.application_no.as_deref(), Some(no.as_str()));
@@ -349,7 +349,7 @@ mod tests {
             "专利权终止通知书\n发文日 2025-01-06\n专利号 ZL{wrong}\n\
              如需恢复权利，应自收到本通知之日起两个月内提交恢复权利请求书（参见缴费通知书）"
         );
-        let read = read(&text).unwrap();
+        let read = read(&text).expect("a notice");
         assert_eq!(read.kind, NoticeKind::Termination);
         assert_eq!(read.issued_on, Some(d(2025, 1, 6)));
         assert_eq!(read.period, Some(Period::Months(2)));
@@ -370,7 +370,7 @@ mod tests {
         let (no, _) = numbers();
         let body = no.replace('.', "");
         let text = format!("驳回决定 {body} 发文日期：2024/2/5 自收到本决定之日起3个月内可以请求复审");
-        let read = read(&text).unwrap();
+        let read = read(&text).expect("a notice");
         assert_eq!(read.kind, NoticeKind::Rejection);
         assert_eq!(read.application_no.as_deref(), Some(no.as_str()));
         assert_eq!(read.issued_on, Some(d(2024, 2, 5)));
