@@ -19,10 +19,14 @@ import { cells, chooseFile, cli, refusedLine, start } from './harness.mjs'
 //   levels of the granted achievements (one entry), 5 platforms, 9 outside-work periods (of the
 //   researchers in employee-ID order, indexes 4, 13, 22, 31, 40, 49 part-time and 7, 32, 57 on
 //   leave) and 4 projects; then the well-kept office: the institution's objections contact, the
-//   policy's document (文号) and the 2025 report filed, one update each.
-// = 1 + 60 + 40 + 300 + 50 + 59 + 39 + 18 + 48 + 7 + 7 + 33 + 3 + 1 + (1 + 5 + 9 + 4) + 3 = 688
-// entries; then the harness adds the office's six accounts (harness.mjs ACCOUNTS), one entry
-// each: 694.
+//   policy's document (文号) and the 2025 report filed, one update each; the 17 pending inventions
+//   whose examination request fell due before 2026-11-23 (demo/prosecution.rs: filed before
+//   2023-11-23) get it recorded done, two entries each (the computed deadline stored, then marked
+//   done); and report/src/demo.rs records 3 notices, three entries each (the file attached, the
+//   notice, the deadline it starts).
+// = 1 + 60 + 40 + 300 + 50 + 59 + 39 + 18 + 48 + 7 + 7 + 33 + 3 + 1 + (1 + 5 + 9 + 4) + 3
+//   + 17 × 2 + 3 × 3 = 731 entries; then the harness adds the office's six accounts (harness.mjs
+// ACCOUNTS), one entry each: 737.
 // The demo records the institution's contact and the policy's document right after the
 // institution (entries 2 and 3): entry 14 is therefore the 11th person, T0011. The edits the old fake held (an amount lowered, a
 // cost deleted) are made through the app in the test; backups are made through the CLI into the
@@ -88,13 +92,13 @@ test('the viewer filters by kind, record and date, shows the diff, and opens the
   await page.evaluate(() => (location.hash = '#/audit'))
   await page.locator('[data-testid="audit-table"] .el-table__row').first().waitFor()
   const first = await cells(page, 'audit-table')
-  // Newest first: the cost deleted (entry 696, after the contract's update 695), keyed by its id:
+  // Newest first: the cost deleted (entry 739, after the contract's update 738), keyed by its id:
   // the appraisal of HT2025-027 is the 29th cost the demo made, after the 28 costs of the
   // transformation contracts made before it (HT2023-001 … HT2024-026, i = 0 … 25 in demo/small.rs).
   assert.deepEqual(first[0].slice(3, 6), ['删除', '费用', '29'], 'newest first: the cost just deleted')
   assert.deepEqual(first[1].slice(3, 6), ['修改', '合同', 'HT2025-027'])
-  assert.deepEqual([first[0][0], first[1][0]], ['696', '695'])
-  assert.equal(await totalOf(page, 'audit-pagination'), 696)
+  assert.deepEqual([first[0][0], first[1][0]], ['739', '738'])
+  assert.equal(await totalOf(page, 'audit-pagination'), 739)
 
   await choose(page, 'audit-filter-entity', '合同')
   await page.waitForFunction(() => location.hash.includes('entity=contract'))
@@ -126,7 +130,7 @@ test('the viewer filters by kind, record and date, shows the diff, and opens the
   await page.locator('[data-testid="audit-table"] .el-table__row').first().click()
   const drawer = page.getByTestId('audit-drawer')
   await drawer.getByTestId('audit-diff').waitFor()
-  await drawer.locator('.el-drawer__title', { hasText: '第 695 条：合同 HT2025-027' }).waitFor()
+  await drawer.locator('.el-drawer__title', { hasText: '第 738 条：合同 HT2025-027' }).waitFor()
   assert.equal(await drawer.getByTestId('audit-changed-count').innerText(), '1 个字段有改动')
   const changed = await drawer.locator('[data-testid="audit-diff"] .el-table__row.changed').evaluateAll((rows) =>
     rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent.trim())),
@@ -138,7 +142,7 @@ test('the viewer filters by kind, record and date, shows the diff, and opens the
   assert.deepEqual([yuan(changed[0][1]), yuan(changed[0][2])], [2120000, 2020000])
   const kind = await drawer.locator('[data-testid="audit-diff"] .el-table__row', { hasText: 'kind' }).first().locator('td').allInnerTexts()
   assert.deepEqual(kind.map((c) => c.replace(/\s+/g, ' ').trim()), ['转化方式 kind', '转让', '转让'], 'a coded value by its name')
-  assert.match(page.url(), /entry=695/, 'the open entry is in the address')
+  assert.match(page.url(), /entry=738/, 'the open entry is in the address')
 
   await drawer.getByTestId('audit-open-record').click()
   await page.waitForFunction(() => location.hash === '#/contracts/27')
@@ -151,7 +155,7 @@ test('the viewer filters by kind, record and date, shows the diff, and opens the
 test('verify reports an intact log, and names an entry altered behind the app', async () => {
   const { page, problems } = await openAudit()
   await page.getByTestId('audit-verify').click()
-  assert.equal(await page.getByTestId('verify-ok').innerText(), '数据完好：完整性检查通过，694 条操作日志的哈希链完整')
+  assert.equal(await page.getByTestId('verify-ok').innerText(), '数据完好：完整性检查通过，737 条操作日志的哈希链完整')
 
   // Someone edits the file with another program: entry 14 (T0011's record as logged) gets
   // another name. The log's triggers refuse updates, so they drop one first, as such a person would.
@@ -186,7 +190,7 @@ test('backups: the list, a backup with progress, a checked and confirmed restore
   const folder = join(server.dir, 'backups')
   mkdirSync(folder, { mode: 0o700 })
   const names = ['transferdesk-20261118-150500-manual.db', 'transferdesk-20261120-084105-start.db', 'transferdesk-20261120-180240-quit.db']
-  for (const name of names) assert.equal(cli(server.db, 'backup', join(folder, name)).backup.audit_entries, 694)
+  for (const name of names) assert.equal(cli(server.db, 'backup', join(folder, name)).backup.audit_entries, 737)
   const size = (name) => shownSize(statSync(join(folder, name)).size)
 
   // A change the restore will undo: the institution renamed.
@@ -238,7 +242,7 @@ test('backups: the list, a backup with progress, a checked and confirmed restore
   // src-tauri/core/migrations); the demo's 685 entries and 6 accounts.
   const migrations = readdirSync(join(ROOT, 'src-tauri/core/migrations')).filter((f) => f.endsWith('.sql')).length
   assert.match(text, new RegExp(`数据版本：${migrations}\\b`))
-  assert.match(text, /操作日志：694 条，哈希链完整/)
+  assert.match(text, /操作日志：737 条，哈希链完整/)
   assert.match(text, /替换当前的全部数据.*“恢复前”备份/)
   await box.getByRole('button', { name: '替换并恢复' }).click()
   assert.match(
@@ -255,7 +259,7 @@ test('backups: the list, a backup with progress, a checked and confirmed restore
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="backup-table"] .el-table__row').length === 5)
   assert.equal((await cells(page, 'backup-table'))[0][1], '恢复前')
   await page.getByTestId('backup-verify').click()
-  assert.equal(await page.getByTestId('verify-ok').innerText(), '数据完好：完整性检查通过，695 条操作日志的哈希链完整')
+  assert.equal(await page.getByTestId('verify-ok').innerText(), '数据完好：完整性检查通过，738 条操作日志的哈希链完整')
   // The foreign file's check was refused (422); nothing else was logged.
   assert.deepEqual(problems, [refusedLine(422)])
 })

@@ -30,13 +30,13 @@ test('each role signs in and sees only the screens its commands allow', async ()
   // From the command table (src-tauri/api/src/commands): a screen shows when the role may call
   // the command it lists (ui/src/navigation.ts). Office: everything but the accounts; leader:
   // every read, no imports; admin: the audit log, accounts and settings; secretary: one 学院's
-  // achievements, disclosures and report; finance: contracts (receipts, costs), distributions,
+  // achievements, disclosures, deadlines and report; finance: contracts (receipts, costs), distributions,
   // and the policies (settings); an inventor: nothing of the office.
   const expected = {
-    office: ['dashboard', 'achievements', 'disclosures', 'publicity', 'grants', 'contracts', 'people', 'organizations', 'rewards', 'fees', 'annual', 'import', 'wizard', 'audit', 'settings'],
-    leader: ['dashboard', 'achievements', 'disclosures', 'publicity', 'grants', 'contracts', 'people', 'organizations', 'rewards', 'fees', 'annual', 'audit', 'settings'],
+    office: ['dashboard', 'achievements', 'disclosures', 'publicity', 'grants', 'contracts', 'people', 'organizations', 'rewards', 'fees', 'prosecution', 'annual', 'import', 'wizard', 'audit', 'settings'],
+    leader: ['dashboard', 'achievements', 'disclosures', 'publicity', 'grants', 'contracts', 'people', 'organizations', 'rewards', 'fees', 'prosecution', 'annual', 'audit', 'settings'],
     admin: ['audit', 'accounts', 'settings'],
-    secretary: ['achievements', 'disclosures', 'annual'],
+    secretary: ['achievements', 'disclosures', 'prosecution', 'annual'],
     finance: ['contracts', 'rewards', 'settings'],
     inventor: [],
   }
