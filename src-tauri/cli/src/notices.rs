@@ -73,21 +73,7 @@ pub fn run(path: &Path, command: Notices, lang: Lang, actor: transferdesk_core::
     let mut json = serde_json::to_value(&intake).unwrap_or_default();
     if confirm && !intake.proposals.is_empty() {
         let delivery = if paper { Delivery::Paper } else { Delivery::Electronic };
-        let confirmations: Vec<NoticeConfirmation> = intake
-            .proposals
-            .iter()
-            .map(|p| NoticeConfirmation {
-                sha256: p.sha256.clone(),
-                achievement_id: p.patent.id,
-                kind: p.kind,
-                issued_on: p.issued_on,
-                delivery,
-                period: p.deadline.as_ref().and_then(|d| d.period),
-                status_after: p.status_after,
-                due_on: None,
-                reason: None,
-            })
-            .collect();
+        let confirmations: Vec<NoticeConfirmation> = intake.proposals.iter().map(|p| p.as_proposed(delivery)).collect();
         let recorded = intake::confirm(&mut store, &actor, &found, &confirmations)?;
         human.push_str(&match lang {
             Lang::Zh => format!("\n已登记 {} 份通知书", recorded.len()),

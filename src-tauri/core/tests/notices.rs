@@ -25,7 +25,7 @@ use transferdesk_core::model::{AchievementStatus, Table};
 use transferdesk_core::prosecution::deadline::{
     self, DeadlineDone, DeadlineEdit, DeadlineKey, DeadlineState, PatentDeadlineKind, PatentDeadlineQuery,
 };
-use transferdesk_core::prosecution::intake::{self, DroppedFile, NoticeConfirmation, NoticeIntake};
+use transferdesk_core::prosecution::intake::{self, DroppedFile, NoticeIntake};
 use transferdesk_core::prosecution::notice::NoticeKind;
 use transferdesk_core::prosecution::rule::{Delivery, Period};
 use transferdesk_core::reporting::check;
@@ -86,20 +86,6 @@ fn files() -> Vec<DroppedFile> {
 
 fn proposals(store: &Store, files: &[DroppedFile]) -> NoticeIntake {
     intake::propose(store, files, Vec::new()).expect("propose")
-}
-
-fn confirmation(p: &intake::NoticeProposal, delivery: Delivery) -> NoticeConfirmation {
-    NoticeConfirmation {
-        sha256: p.sha256.clone(),
-        achievement_id: p.patent.id,
-        kind: p.kind,
-        issued_on: p.issued_on,
-        delivery,
-        period: p.deadline.as_ref().and_then(|d| d.period),
-        status_after: p.status_after,
-        due_on: None,
-        reason: None,
-    }
 }
 
 #[test]
@@ -174,7 +160,7 @@ fn confirming_records_notices_deadlines_and_statuses_and_check_names_the_missed_
     let confirmations: Vec<_> = intake
         .proposals
         .iter()
-        .map(|p| confirmation(p, if p.patent.achievement_no == "N1" { Delivery::Paper } else { Delivery::Electronic }))
+        .map(|p| p.as_proposed(if p.patent.achievement_no == "N1" { Delivery::Paper } else { Delivery::Electronic }))
         .collect();
     let recorded = intake::confirm(&mut store, &actor(), &files, &confirmations).expect("confirm");
     assert_eq!(recorded.len(), 5);
@@ -234,7 +220,7 @@ fn a_deadline_is_moved_only_with_a_reason_and_done_clears_the_finding() {
     let mut store = store(&dir);
     let files = files();
     let intake = proposals(&store, &files);
-    let confirmations: Vec<_> = intake.proposals.iter().map(|p| confirmation(p, Delivery::Electronic)).collect();
+    let confirmations: Vec<_> = intake.proposals.iter().map(|p| p.as_proposed(Delivery::Electronic)).collect();
     intake::confirm(&mut store, &actor(), &files, &confirmations).expect("confirm");
     let on = day("2026-11-23");
     let n2 = deadline::list(&store, &PatentDeadlineQuery { kind: Some(PatentDeadlineKind::Reexamination), ..Default::default() }, on)

@@ -72,21 +72,7 @@ fn notices(store: &mut Store, actor: &Actor) -> Result<(), Error> {
         files.push(DroppedFile { bytes: notice_pdf(&name, &application_no, issued, title, body)?, name });
     }
     let intake = intake::propose(store, &files, Vec::new())?;
-    let confirmations: Vec<NoticeConfirmation> = intake
-        .proposals
-        .iter()
-        .map(|p| NoticeConfirmation {
-            sha256: p.sha256.clone(),
-            achievement_id: p.patent.id,
-            kind: p.kind,
-            issued_on: p.issued_on,
-            delivery: p.delivery,
-            period: p.deadline.as_ref().and_then(|d| d.period),
-            status_after: p.status_after,
-            due_on: None,
-            reason: None,
-        })
-        .collect();
+    let confirmations: Vec<NoticeConfirmation> = intake.proposals.iter().map(|p| p.as_proposed(p.delivery)).collect();
     if !confirmations.is_empty() {
         intake::confirm(store, actor, &files, &confirmations)?;
     }

@@ -405,6 +405,24 @@ pub struct NoticeConfirmation {
     pub reason: Option<String>,
 }
 
+impl NoticeProposal {
+    /// The proposal confirmed as it stands, delivered as `delivery` (its day counted anew when
+    /// that differs from the proposal's).
+    pub fn as_proposed(&self, delivery: Delivery) -> NoticeConfirmation {
+        NoticeConfirmation {
+            sha256: self.sha256.clone(),
+            achievement_id: self.patent.id,
+            kind: self.kind,
+            issued_on: self.issued_on,
+            delivery,
+            period: self.deadline.as_ref().and_then(|d| d.period),
+            status_after: self.status_after,
+            due_on: None,
+            reason: None,
+        }
+    }
+}
+
 /// A notice recorded.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct RecordedNotice {
