@@ -114,7 +114,7 @@ pub enum Fees {
         #[arg(long)]
         credit_code: Option<String>,
     },
-    /// Import CNIPA's payment list (缴费信息 / 电子票据, .xlsx or .csv) into fee payments: every
+    /// Import CNIPA's receipts (缴费回执: 缴费信息 / 电子票据, .xlsx or .csv) into fee payments: every
     /// amount checked against the rules on its day; all or nothing.
     Receipts {
         /// The list downloaded from CNIPA's payment system.

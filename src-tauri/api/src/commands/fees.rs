@@ -69,7 +69,7 @@ commands! {
         transferdesk_report::cnipa::write_batch(&*ctx.store()?, &request, &path)
     }
 
-    /// Imports (or with `dry_run` only checks) CNIPA's payment list (缴费信息 / 电子票据) into fee
+    /// Imports (or with `dry_run` only checks) CNIPA's receipts (缴费回执: 缴费信息 / 电子票据) into fee
     /// payments: all or nothing, every problem at its row.
     write(office)
     fn import_cnipa_receipts(ctx, path: FileIn, dry_run: bool) -> ReceiptImport {
