@@ -206,7 +206,7 @@ pub fn typescript() -> String {
         crate::fees::cnipa::BatchRow,
         crate::fees::cnipa::BatchRequest,
         crate::fees::cnipa::BatchFile,
-        crate::fees::receipts::ReceiptLine,
+        crate::fees::receipts::FeeReceipt,
         crate::fees::receipts::IgnoredRow,
         crate::fees::receipts::ReceiptImport,
         crate::fees::docket::FeeBatchPaid,

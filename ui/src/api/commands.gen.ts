@@ -477,7 +477,7 @@ export function exportCnipaBatch(path: string, request: BatchRequest): Promise<B
   return call('export_cnipa_batch', { path, request })
 }
 
-/** Imports (or with `dry_run` only checks) CNIPA's payment list (缴费信息 / 电子票据) into fee
+/** Imports (or with `dry_run` only checks) CNIPA's receipts (缴费回执: 缴费信息 / 电子票据) into fee
  * payments: all or nothing, every problem at its row. */
 export function importCnipaReceipts(path: string, dryRun: boolean): Promise<ReceiptImport> {
   return call('import_cnipa_receipts', { path, dryRun })

@@ -4287,7 +4287,7 @@ rows: Array<BatchRow>,
  */
 total_fen: Money, };
 
-export type ReceiptLine = { 
+export type FeeReceipt = { 
 /**
  * The annual fee's row in the file.
  */
@@ -4363,7 +4363,7 @@ rows: number,
 /**
  * The payments, in the file's order.
  */
-payments: Array<ReceiptLine>, 
+payments: Array<FeeReceipt>, 
 /**
  * Rows that are not annual fees.
  */

@@ -63,7 +63,7 @@ fn normalized_header(text: &str) -> String {
 
 /// One payment read from the list: an annual fee with the surcharge and restoration joined to it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-pub struct ReceiptLine {
+pub struct FeeReceipt {
     /// The annual fee's row in the file.
     #[ts(type = "number")]
     pub row: u32,
@@ -113,7 +113,7 @@ pub struct ReceiptImport {
     #[ts(type = "number")]
     pub rows: u32,
     /// The payments, in the file's order.
-    pub payments: Vec<ReceiptLine>,
+    pub payments: Vec<FeeReceipt>,
     /// Rows that are not annual fees.
     pub ignored: Vec<IgnoredRow>,
     /// What the payments add up to.
@@ -411,7 +411,7 @@ fn write_line(
     j: Joined,
     today: NaiveDate,
     problems: &mut Vec<Problem>,
-) -> Result<Option<ReceiptLine>> {
+) -> Result<Option<FeeReceipt>> {
     let Item::Annual(_, year) = j.annual.item else { return Ok(None) };
     let a = &j.annual;
     let at = |row: usize, field: Field, value: String, kind| problem(grid, columns, row, field, value, kind);
@@ -459,7 +459,7 @@ fn write_line(
     };
     let paid = docket::pay(store, actor, &payment)?;
     let joined_rows = [&j.surcharge, &j.restoration].into_iter().flatten().map(|r| r.row as u32).collect();
-    Ok(Some(ReceiptLine {
+    Ok(Some(FeeReceipt {
         row: a.row as u32,
         achievement_no: paid.achievement_no,
         application_no: a.application_no.clone(),
