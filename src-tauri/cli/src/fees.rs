@@ -9,8 +9,8 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use transferdesk_core::fees::cnipa::BatchRequest;
 use transferdesk_core::fees::docket::{self, FeeDecisionInput, FeeDecisionKind, FeeLine, FeePaid, FeePayment};
-use transferdesk_core::fees::receipts;
 use transferdesk_core::fees::rule::FeeStatus;
+use transferdesk_core::import::receipts;
 use transferdesk_core::{Lang, Money, Store};
 
 /// The subcommands of `fees`.

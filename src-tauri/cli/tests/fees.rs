@@ -256,7 +256,10 @@ fn fees_batch_file_and_receipts_round_trip_through_the_cli() {
 
     // A year already paid and a patent twice: one error naming both, nothing written.
     let code = "911100008002104339";
-    let bad = cli(&db, &["--json", "fees", "batch-file", "--out", out_arg, "--credit-code", code, "--fee", "F01:7", "--fee", "F03", "--fee", "F03"]);
+    let bad = cli(
+        &db,
+        &["--json", "fees", "batch-file", "--out", out_arg, "--credit-code", code, "--fee", "F01:7", "--fee", "F03", "--fee", "F03"],
+    );
     let details: Vec<(String, String)> = bad.json()["error"]["details"]
         .as_array()
         .expect("details")
@@ -274,7 +277,11 @@ fn fees_batch_file_and_receipts_round_trip_through_the_cli() {
     assert_eq!((doc["fees"].as_u64(), doc["rows"].as_array().map(Vec::len), doc["total_fen"].as_i64()), (Some(3), Some(4), Some(83_500)));
     assert_eq!(doc["payer"], "测试大学");
     assert!(out.is_file());
-    assert_eq!(cli(&db, &["fees", "batch-file", "--out", out_arg, "--within", "30", "--fee", "F01"]).status, 2, "a window or fees, not both");
+    assert_eq!(
+        cli(&db, &["fees", "batch-file", "--out", out_arg, "--within", "30", "--fee", "F01"]).status,
+        2,
+        "a window or fees, not both"
+    );
 
     // CNIPA's list of what was paid on 2026-11-20: F01 300.00, F03 300.00 + 100.00.
     let list = dir.path().join("缴费信息.csv");
@@ -289,7 +296,12 @@ fn fees_batch_file_and_receipts_round_trip_through_the_cli() {
     .expect("write");
     let list_arg = list.to_str().expect("utf-8");
     let dry = cli(&db, &["--json", "fees", "receipts", list_arg, "--dry-run"]);
-    assert_eq!((dry.status, dry.json()["dry_run"].as_bool(), dry.json()["total_fen"].as_i64()), (0, Some(true), Some(70_000)), "{}", dry.stdout);
+    assert_eq!(
+        (dry.status, dry.json()["dry_run"].as_bool(), dry.json()["total_fen"].as_i64()),
+        (0, Some(true), Some(70_000)),
+        "{}",
+        dry.stdout
+    );
     let due = cli(&db, &["--json", "fees", "due", "--on", "2026-11-23"]).json();
     assert_eq!(due["fees"].as_array().map(Vec::len), Some(3), "a dry run pays nothing");
     let human = cli(&db, &["fees", "receipts", list_arg]);

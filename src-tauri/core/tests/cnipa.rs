@@ -19,7 +19,7 @@ use crate::fees::fee_store;
 use chrono::NaiveDate;
 use transferdesk_core::fees::cnipa::{self, BatchRequest};
 use transferdesk_core::fees::docket::{self, FeeBatchItem};
-use transferdesk_core::fees::receipts;
+use transferdesk_core::import::receipts;
 use transferdesk_core::{Error, Lang, Money, Store};
 
 const ON: &str = "2026-11-23";

@@ -19,7 +19,8 @@ use transferdesk_report::cnipa;
 
 /// The column names of the table under "## Columns" in docs/rules/batch-payment.md, in order.
 fn documented_columns() -> Vec<String> {
-    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules/batch-payment.md")).expect("the rules");
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join("docs/rules/batch-payment.md"))
+        .expect("the rules");
     let section = doc.split("\n## Columns\n").nth(1).expect("a Columns section");
     let section = section.split("\n## ").next().unwrap_or_default();
     section

@@ -7,7 +7,7 @@ use transferdesk_core::fees::cnipa::{BatchFile, BatchRequest};
 use transferdesk_core::fees::docket::{
     self, FeeBatch, FeeBatchPaid, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, Lapse,
 };
-use transferdesk_core::fees::receipts::{self, ReceiptImport};
+use transferdesk_core::import::receipts::{self, ReceiptImport};
 
 commands! {
     /// One tab of the fee list on `on` (null: today).

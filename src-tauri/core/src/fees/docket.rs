@@ -821,7 +821,7 @@ pub(super) fn candidate(
 
 /// The fee of `year` of a patent whose payment a receipt list records: as [`candidate`], except
 /// that a patent recorded lapsed may be paid (the payment restores it, as [`pay`] does).
-pub(super) fn candidate_for_receipt(
+pub(crate) fn candidate_for_receipt(
     conn: &Connection,
     off: DayOff<'_>,
     achievement_no: &str,
@@ -876,7 +876,7 @@ fn checked(
 
 /// The patent whose stored application number is `normalized` (`ident::application_no`'s form),
 /// by its achievement number; `None` when no achievement has it.
-pub(super) fn achievement_by_application_no(conn: &Connection, normalized: &str) -> Result<Option<(String, AchievementKind)>> {
+pub(crate) fn achievement_by_application_no(conn: &Connection, normalized: &str) -> Result<Option<(String, AchievementKind)>> {
     Ok(conn
         .query_row("SELECT achievement_no, kind FROM achievement WHERE application_no = ?1", [normalized], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)

@@ -5,12 +5,12 @@
 //! amount must be what the rules ask on the payment day, and the payments are written through
 //! [`docket::pay`] — all of them or none.
 
-use super::cnipa::{parse_annual_fee_name, RESTORATION_NAME};
-use super::docket::{self, FeePayment};
-use super::rule::charge;
+use super::{mapping, sheet};
 use crate::calendar::Calendar;
 use crate::error::{Error, Result};
-use crate::import::{mapping, sheet};
+use crate::fees::cnipa::{parse_annual_fee_name, RESTORATION_NAME, SURCHARGE_NAME};
+use crate::fees::docket::{self, FeePayment};
+use crate::fees::rule::charge;
 use crate::model::AchievementKind;
 use crate::money::{AmountError, Money};
 use crate::problem::{Problem, ProblemKind};
@@ -432,9 +432,7 @@ fn write_line(
     if a.amount != fee.amount {
         problems.push(at(a.row, Field::Amount, a.amount.plain(), ProblemKind::FeeAmount(fee.amount.0, a.amount.0)));
     }
-    for (found, expected, name) in
-        [(&j.surcharge, c.surcharge, super::cnipa::SURCHARGE_NAME), (&j.restoration, c.restoration, RESTORATION_NAME)]
-    {
+    for (found, expected, name) in [(&j.surcharge, c.surcharge, SURCHARGE_NAME), (&j.restoration, c.restoration, RESTORATION_NAME)] {
         match found {
             Some(r) if r.amount != expected => {
                 problems.push(at(r.row, Field::Amount, r.amount.plain(), ProblemKind::FeeAmount(expected.0, r.amount.0)))
