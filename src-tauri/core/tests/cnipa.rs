@@ -199,14 +199,13 @@ fn the_payment_list_is_previewed_then_recorded_through_the_payment_path() {
         .iter()
         .map(|p| (p.row, p.achievement_no.as_str(), p.patent_year, p.total_fen.plain(), p.joined_rows.clone()))
         .collect();
-    // Rows are the spreadsheet's (the title is row 1, the header row 2). Successive years of one
-    // patent would be in order; here one each, by achievement number.
+    // Rows are the spreadsheet's (the title is row 1, the header row 2), in the file's order.
     assert_eq!(
         got,
         vec![
             (3, "F01", 8, "300.00".to_string(), vec![]),
-            (6, "F02", 6, "1480.00".to_string(), vec![7, 8]),
             (4, "F03", 9, "400.00".to_string(), vec![5]),
+            (6, "F02", 6, "1480.00".to_string(), vec![7, 8]),
         ]
     );
     assert_eq!(preview.ignored.iter().map(|r| (r.row, r.fee_name.as_str())).collect::<Vec<_>>(), vec![(9, "专利文献副本证明费")]);

@@ -181,6 +181,8 @@ pub fn import(store: &mut Store, actor: &Actor, path: &Path, dry_run: bool) -> R
             problems.sort_by_key(|p| (p.row, p.col));
             return Err(Error::Invalid(std::mem::take(&mut problems)));
         }
+        // Written patent by patent, year by year; shown as the file has them.
+        payments.sort_by_key(|p| p.row);
         let total_fen = Money(payments.iter().map(|p| p.total_fen.0).sum());
         let done = ReceiptImport { sheet: sheet_name, rows, payments, ignored, total_fen, dry_run };
         if dry_run {
