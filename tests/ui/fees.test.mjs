@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { cells, download, lastMessage, start, typeDate, zipEntry } from './harness.mjs'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { cells, chooseFile, cli, download, lastMessage, refusals, start, typeDate, zipEntry } from './harness.mjs'
 
 // The small Rust demo (src-tauri/core/src/demo/small.rs) at Monday 2026-11-23. 西川理工大学 has its
 // 费减 filing accepted and no patent has co-owners or an open licence, so a year in the window
@@ -284,4 +286,74 @@ test('the menu leads to the fee screen and the export downloads the list', async
   for (const no of ['CG20220039', 'CG20140027', 'CG20190208', 'CG20200222']) assert.ok(strings.includes(no), `${no} is listed`)
   assert.ok(!strings.includes('CG20200184'), 'a patent past its grace period is not')
   assert.deepEqual(problems, [])
+})
+
+// 网上缴费: the batch file for two ticked rows, then the receipts of what was paid read back.
+// CG20220039 invention year 5, due 2026-11-27: 1,200 × 15% = 180.00; CG20200171 utility model
+// year 7, due 12-01: 1,200 × 15% = 180.00 — both before their due dates on 11-23, so one row each,
+// 360.00. The demo's profile has no 单位代码, so the credit code is typed (GB 32100's worked
+// example 911100008002104339, docs/rules/identifiers.md).
+// The receipts, paid 2026-11-20: CG20220039 year 5 180.00 before its due date; CG20190208 utility
+// year 8 (due 06-25): the fourth month ends Sunday 10-25 → Monday 10-26, the fifth Wednesday
+// 11-25, so 11-20 is the fifth month, 20% of the full 1,200.00 = 240.00 on top of 180.00.
+// 180 + 180 + 240 = 600.00. Rows are the CSV's lines: the header is row 1.
+test('生成缴费文件 for the ticked rows and 导入缴费回执 with its preview', async () => {
+  const { page, problems, server } = await openFees('#/fees?tab=due30')
+  const tick = (no) => page.locator('[data-testid="fees-table"] .el-table__body tr').filter({ has: page.getByTestId(`fee-open-${no}`) }).first().locator('.el-checkbox').click()
+  await tick('CG20220039')
+  await tick('CG20200171')
+  await page.getByTestId('fees-cnipa').filter({ hasText: '生成缴费文件（2）' }).click()
+  const dialog = page.getByTestId('fee-cnipa-dialog')
+  assert.equal(await dialog.getByTestId('fee-cnipa-scope').innerText(), '所选 2 项年费')
+  // Without a credit code the file is refused, the reason shown, nothing downloaded.
+  await dialog.getByTestId('fee-cnipa-confirm').click()
+  await dialog.getByTestId('fee-cnipa-error').filter({ hasText: '统一社会信用代码为空' }).waitFor()
+  await dialog.getByTestId('fee-cnipa-credit-code').fill('911100008002104339')
+  const file = await download(page, server.dir, () => dialog.getByTestId('fee-cnipa-confirm').click())
+  assert.equal(file.name, '网上缴费批量缴费-2026-11-23.xlsx')
+  assert.equal(await lastMessage(page), '已生成缴费文件：2 项年费，2 行，合计 ¥360.00（网上缴费批量缴费-2026-11-23.xlsx）')
+  const due = cli(server.db, 'fees', 'due', '--on', '2026-11-23').fees
+  const number = (no) => due.find((f) => f.achievement_no === no).application_no.replace('.', '')
+  const strings = zipEntry(file.path, 'xl/sharedStrings.xml')
+  for (const text of ['序号', '申请号/专利号', '费用名称', '金额(元)', '缴费人', '统一社会信用代码', '发明专利第5年年费', '实用新型专利第7年年费', number('CG20220039'), number('CG20200171'), '西川理工大学', '911100008002104339']) {
+    assert.ok(strings.includes(text), `${text} is in the file`)
+  }
+
+  // A list with a wrong surcharge: every problem at its row, nothing to confirm.
+  const bad = join(server.dir, '缴费信息-错.csv')
+  const good = join(server.dir, '缴费信息.csv')
+  const header = '专利号/申请号,费用名称,缴费金额,缴费时间,票据代码,票据号码\n'
+  const rows = [
+    `${number('CG20220039')},发明专利第5年年费,180.00,2026-11-20 09:30:00,51010126,0000000101`,
+    `${number('CG20190208')},实用新型专利第8年年费,180.00,2026-11-20 09:30:00,51010126,0000000102`,
+  ]
+  writeFileSync(bad, header + [...rows, `${number('CG20190208')},年费滞纳金,180.00,2026-11-20 09:30:00,51010126,0000000102`].join('\n') + '\n')
+  writeFileSync(good, header + [...rows, `${number('CG20190208')},年费滞纳金,240.00,2026-11-20 09:30:00,51010126,0000000102`, `${number('CG20190208')},专利登记费,5.00,2026-11-20,51010126,0000000103`].join('\n') + '\n')
+  await chooseFile(page, bad, () => page.getByTestId('fees-receipts').click())
+  const receipts = page.getByTestId('fee-receipts-dialog')
+  await receipts.getByTestId('fee-receipts-problems').waitFor()
+  assert.deepEqual((await cells(page, 'fee-receipts-problems')).map((r) => [r[0], r[1], r[3]]), [['4', '缴费金额', '金额 180.00 与按规则当日应缴 240.00 不符']])
+  assert.equal(await receipts.getByTestId('fee-receipts-confirm').isDisabled(), true)
+  await receipts.locator('.el-dialog__footer .el-button:not(.el-button--primary)').click()
+  await receipts.waitFor({ state: 'hidden' })
+
+  await chooseFile(page, good, () => page.getByTestId('fees-receipts').click())
+  await receipts.getByTestId('fee-receipts-rows').waitFor()
+  assert.equal(await receipts.getByTestId('fee-receipts-matched').innerText(), '可导入 2 笔年费，合计 ¥600.00')
+  assert.deepEqual(
+    (await cells(page, 'fee-receipts-rows')).map((r) => [r[0], r[1], r[3], r[4], r[5], r[6], r[7], r[8]]),
+    [
+      ['2', 'CG20220039', '第 5 年', '2026-11-20', '¥180.00', '¥0.00', '¥180.00', ''],
+      ['3', 'CG20190208', '第 8 年', '2026-11-20', '¥180.00', '¥240.00', '¥420.00', '4'],
+    ],
+  )
+  assert.match(await receipts.getByTestId('fee-receipts-ignored').innerText(), /1 行不是年费，不处理：5（专利登记费）/)
+  await receipts.getByTestId('fee-receipts-confirm').click()
+  // The batch file's message may still be showing: wait for this one by its text.
+  await page.locator('.el-message').filter({ hasText: '已导入 2 笔年费缴费记录，合计 ¥600.00' }).waitFor()
+  // Both left the lists: 12 − 1 due in 30 days, 5 − 1 in grace.
+  await page.getByTestId('fee-open-CG20220039').waitFor({ state: 'detached' })
+  assert.match(await page.getByTestId('fees-tab-grace').innerText(), /宽限期内\s*4/)
+  // The refused file and the refused list: two refusals, nothing else.
+  assert.deepEqual(problems, refusals(2))
 })

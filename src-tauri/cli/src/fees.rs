@@ -7,9 +7,11 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
+use transferdesk_core::fees::cnipa::BatchRequest;
 use transferdesk_core::fees::docket::{self, FeeDecisionInput, FeeDecisionKind, FeeLine, FeePaid, FeePayment};
 use transferdesk_core::fees::rule::FeeStatus;
-use transferdesk_core::{Lang, Store};
+use transferdesk_core::import::receipts;
+use transferdesk_core::{Lang, Money, Store};
 
 /// The subcommands of `fees`.
 #[derive(Subcommand)]
@@ -88,6 +90,38 @@ pub enum Fees {
         /// The day (default: today).
         #[arg(long, value_parser = crate::parse_date)]
         on: Option<NaiveDate>,
+    },
+    /// Write CNIPA's online-payment batch file (网上缴费 批量缴费, .xlsx): one row per fee item
+    /// with CNIPA's fee names, at what the rules ask on the payment day; the chosen fees, or every
+    /// fee due within DAYS of the day or in grace on it.
+    BatchFile {
+        /// The .xlsx to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Days ahead, when no --fee is given (default 90).
+        #[arg(long, conflicts_with = "fees", value_parser = clap::value_parser!(u32).range(0..=i64::from(docket::MAX_WITHIN_DAYS)))]
+        within: Option<u32>,
+        /// The payment day the amounts are for (default: today).
+        #[arg(long, value_parser = crate::parse_date)]
+        on: Option<NaiveDate>,
+        /// A fee to pay: 成果编号, or `NO:YEAR` for that patent year; repeat for each.
+        #[arg(long = "fee", value_name = "ACHIEVEMENT_NO[:YEAR]", value_parser = parse_batch_item)]
+        fees: Vec<docket::FeeBatchItem>,
+        /// 缴费人 (票据抬头), if not the institution's name.
+        #[arg(long)]
+        payer: Option<String>,
+        /// 统一社会信用代码, if not the institution's code in its profile.
+        #[arg(long)]
+        credit_code: Option<String>,
+    },
+    /// Import CNIPA's receipts (缴费回执: 缴费信息 / 电子票据, .xlsx or .csv) into fee payments: every
+    /// amount checked against the rules on its day; all or nothing.
+    Receipts {
+        /// The list downloaded from CNIPA's payment system.
+        file: PathBuf,
+        /// Check and show what would be recorded; write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Write the fees to pay (due and in grace) as 年费缴纳清单 (.xlsx).
     Export {
@@ -191,6 +225,79 @@ pub fn run(path: &Path, command: Fees, lang: Lang, actor: transferdesk_core::Act
                 ),
             };
             Doc::new(serde_json::to_value(&lapse).unwrap_or_default(), human)
+        }
+        Fees::BatchFile { out, within, on, fees, payer, credit_code } => {
+            let request = BatchRequest { fees, within_days: within, on: on.unwrap_or(today), payer, credit_code };
+            let file = transferdesk_report::cnipa::write_batch(&store, &request, &out)?;
+            let human = match lang {
+                Lang::Zh => format!(
+                    "已写出网上缴费批量缴费文件 {}：{} 项年费，{} 行，合计 ¥{}（按 {} 缴纳计算；缴费人 {}，{}）",
+                    out.display(),
+                    file.fees,
+                    file.rows.len(),
+                    file.total_fen.grouped(),
+                    file.on,
+                    file.payer,
+                    file.credit_code
+                ),
+                Lang::En => format!(
+                    "CNIPA batch file written to {}: {} annual fees, {} rows, total ¥{} (as paid on {}; payer {}, {})",
+                    out.display(),
+                    file.fees,
+                    file.rows.len(),
+                    file.total_fen.grouped(),
+                    file.on,
+                    file.payer,
+                    file.credit_code
+                ),
+            };
+            let mut doc = serde_json::to_value(&file).unwrap_or_default();
+            doc["file"] = json!(out);
+            Doc::new(doc, human)
+        }
+        Fees::Receipts { file, dry_run } => {
+            let done = receipts::import(&mut store, &actor, &file, dry_run)?;
+            let mut human: Vec<String> = done
+                .payments
+                .iter()
+                .map(|p| {
+                    let late = if p.surcharge_fen.0 + p.restoration_fen.0 > 0 {
+                        format!(
+                            " (+{} {})",
+                            Money(p.surcharge_fen.0 + p.restoration_fen.0),
+                            lang.pick("滞纳金/恢复费", "surcharge/restoration")
+                        )
+                    } else {
+                        String::new()
+                    };
+                    match lang {
+                        Lang::Zh => {
+                            format!("  第 {} 行  {} 第 {} 年  {}  {}{late}", p.row, p.achievement_no, p.patent_year, p.paid_on, p.total_fen)
+                        }
+                        Lang::En => {
+                            format!("  row {}  {} year {}  {}  {}{late}", p.row, p.achievement_no, p.patent_year, p.paid_on, p.total_fen)
+                        }
+                    }
+                })
+                .collect();
+            human.insert(
+                0,
+                match (lang, dry_run) {
+                    (Lang::Zh, true) => format!("检查通过（未写入）：{} 笔年费，合计 ¥{}", done.payments.len(), done.total_fen.grouped()),
+                    (Lang::Zh, false) => format!("已导入 {} 笔年费缴费记录，合计 ¥{}", done.payments.len(), done.total_fen.grouped()),
+                    (Lang::En, true) => {
+                        format!("checked, nothing written: {} fees, total ¥{}", done.payments.len(), done.total_fen.grouped())
+                    }
+                    (Lang::En, false) => format!("{} fee payments recorded, total ¥{}", done.payments.len(), done.total_fen.grouped()),
+                },
+            );
+            if !done.ignored.is_empty() {
+                human.push(match lang {
+                    Lang::Zh => format!("  {} 行不是年费，未处理", done.ignored.len()),
+                    Lang::En => format!("  {} row(s) are not annual fees: left alone", done.ignored.len()),
+                });
+            }
+            Doc::new(serde_json::to_value(&done).unwrap_or_default(), human.join("\n"))
         }
         Fees::Export { file, within, on } => {
             let on = on.unwrap_or(today);

@@ -242,3 +242,76 @@ fn fees_decide_lapse_and_export() {
     let listed: Vec<&str> = due["fees"].as_array().expect("fees").iter().filter_map(|f| f["achievement_no"].as_str()).collect();
     assert_eq!(listed, ["F03", "F01"], "F04 abandoned");
 }
+
+#[test]
+fn fees_batch_file_and_receipts_round_trip_through_the_cli() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = patent_db(dir.path());
+    let out = dir.path().join("批量缴费.xlsx");
+    let out_arg = out.to_str().expect("utf-8");
+    // The profile has no credit code yet: refused, nothing written.
+    let refused = cli(&db, &["--json", "fees", "batch-file", "--out", out_arg, "--fee", "F01:8"]);
+    assert_eq!((refused.status, refused.json()["error"]["details"][0]["code"].as_str()), (1, Some("payer_credit_code_missing")));
+    assert!(!out.exists());
+
+    // A year already paid and a patent twice: one error naming both, nothing written.
+    let code = "911100008002104339";
+    let bad = cli(
+        &db,
+        &["--json", "fees", "batch-file", "--out", out_arg, "--credit-code", code, "--fee", "F01:7", "--fee", "F03", "--fee", "F03"],
+    );
+    let details: Vec<(String, String)> = bad.json()["error"]["details"]
+        .as_array()
+        .expect("details")
+        .iter()
+        .map(|d| (d["value"].as_str().unwrap_or_default().to_string(), d["code"].as_str().unwrap_or_default().to_string()))
+        .collect();
+    assert_eq!(details, [("F01:7".to_string(), "fee_year_already_paid".to_string()), ("F03".to_string(), "repeated_entry".to_string())]);
+    assert!(!out.exists());
+
+    // The window (90 days of 2026-11-23, module comment): F03 in grace 300.00 + 100.00, F01
+    // 300.00, F04 135.00 = 835.00 in four rows for three fees.
+    let written = cli(&db, &["--json", "fees", "batch-file", "--out", out_arg, "--credit-code", code, "--on", "2026-11-23"]);
+    assert_eq!(written.status, 0, "{}", written.stdout);
+    let doc = written.json();
+    assert_eq!((doc["fees"].as_u64(), doc["rows"].as_array().map(Vec::len), doc["total_fen"].as_i64()), (Some(3), Some(4), Some(83_500)));
+    assert_eq!(doc["payer"], "测试大学");
+    assert!(out.is_file());
+    assert_eq!(
+        cli(&db, &["fees", "batch-file", "--out", out_arg, "--within", "30", "--fee", "F01"]).status,
+        2,
+        "a window or fees, not both"
+    );
+
+    // CNIPA's list of what was paid on 2026-11-20: F01 300.00, F03 300.00 + 100.00.
+    let list = dir.path().join("缴费信息.csv");
+    std::fs::write(
+        &list,
+        "专利号/申请号,费用名称,缴费金额,缴费日期,票据代码,票据号码
+2019109000014,发明专利第8年年费,300.00,2026-11-20,11010126,0000000001
+2018109000039,发明专利第9年年费,300.00,2026-11-20,11010126,0000000002
+2018109000039,年费滞纳金,100.00,2026-11-20,11010126,0000000002
+",
+    )
+    .expect("write");
+    let list_arg = list.to_str().expect("utf-8");
+    let dry = cli(&db, &["--json", "fees", "receipts", list_arg, "--dry-run"]);
+    assert_eq!(
+        (dry.status, dry.json()["dry_run"].as_bool(), dry.json()["total_fen"].as_i64()),
+        (0, Some(true), Some(70_000)),
+        "{}",
+        dry.stdout
+    );
+    let due = cli(&db, &["--json", "fees", "due", "--on", "2026-11-23"]).json();
+    assert_eq!(due["fees"].as_array().map(Vec::len), Some(3), "a dry run pays nothing");
+    let human = cli(&db, &["fees", "receipts", list_arg]);
+    assert_eq!(human.status, 0, "{}", human.stderr);
+    assert!(human.stdout.starts_with("已导入 2 笔年费缴费记录，合计 ¥700.00"), "{}", human.stdout);
+    let due = cli(&db, &["--json", "fees", "due", "--on", "2026-11-23"]).json();
+    let left: Vec<&str> = due["fees"].as_array().expect("fees").iter().filter_map(|f| f["achievement_no"].as_str()).collect();
+    assert_eq!(left, ["F04"]);
+    // Again: already paid, at their rows.
+    let again = cli(&db, &["--json", "fees", "receipts", list_arg]);
+    let rows: Vec<u64> = again.json()["error"]["details"].as_array().expect("details").iter().filter_map(|d| d["row"].as_u64()).collect();
+    assert_eq!((again.status, rows), (1, vec![2, 3]));
+}

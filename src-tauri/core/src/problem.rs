@@ -133,6 +133,30 @@ pub enum ProblemKind {
     /// The file goes beyond a limit of the reader (docs/import-templates.md "Limits"): refused
     /// before it can take the memory the limit protects.
     Limit(Limit),
+    // CNIPA batch file and payment receipts (docs/rules/batch-payment.md).
+    /// A fee of a patent year that is already paid: (the paid-through year).
+    FeeYearPaid(i64),
+    /// Not the next unpaid year: (the next one).
+    FeeYearNotNext(i64),
+    /// A year beyond the patent's term: the patent has expired or every year is paid: (the term).
+    FeeBeyondTerm(i64),
+    /// A patent no longer in force: (its status, in Chinese).
+    FeeNotInForce(String),
+    /// Not a granted patent: no annual fee.
+    FeeNotApplicable,
+    /// A fee name that is not one of CNIPA's annual-fee names (第N年年费, 年费滞纳金, 恢复权利请求费).
+    FeeName,
+    /// The fee name's kind of patent differs from the patent's: (the patent's kind).
+    FeeNameKind(crate::model::AchievementKind),
+    /// A paid amount other than the rules' on the payment day: (expected, paid) in fen.
+    FeeAmount(i64, i64),
+    /// A 滞纳金 or 恢复权利请求费 row without the annual fee it belongs to (same patent and day).
+    FeeWithoutAnnualFee,
+    /// A surcharge or restoration the rules ask for on that day is missing from the list: (fee
+    /// name, expected fen).
+    FeeRowMissing(String, i64),
+    /// The payer's credit code is missing (a unit's 票据 needs it).
+    PayerCreditCode,
 }
 
 /// A limit of the file reader, with its value: what the problem names.
@@ -311,6 +335,17 @@ impl ProblemKind {
             NotAContributor => "not_a_contributor",
             StatutoryMinimum(_) => "below_statutory_minimum",
             Limit(l) => l.code(),
+            FeeYearPaid(_) => "fee_year_already_paid",
+            FeeYearNotNext(_) => "fee_year_not_next",
+            FeeBeyondTerm(_) => "fee_year_beyond_term",
+            FeeNotInForce(_) => "fee_not_in_force",
+            FeeNotApplicable => "fee_not_applicable",
+            FeeName => "unknown_fee_name",
+            FeeNameKind(_) => "fee_kind_mismatch",
+            FeeAmount(..) => "fee_amount_mismatch",
+            FeeWithoutAnnualFee => "fee_without_annual_fee",
+            FeeRowMissing(..) => "fee_row_missing",
+            PayerCreditCode => "payer_credit_code_missing",
         }
     }
 
@@ -616,6 +651,76 @@ impl ProblemKind {
                 )
                 .into(),
             Limit(l) => l.text(lang),
+            FeeYearPaid(through) => {
+                if zh {
+                    format!("该年度年费已缴（已缴至第 {through} 年）")
+                } else {
+                    format!("this year's fee is already paid (paid through year {through})")
+                }
+            }
+            FeeYearNotNext(next) => {
+                if zh {
+                    format!("不是下一个应缴年度（应为第 {next} 年）")
+                } else {
+                    format!("not the next unpaid year (that is year {next})")
+                }
+            }
+            FeeBeyondTerm(term) => {
+                if zh {
+                    format!("超出保护期（{term} 年），专利已届满或各年度均已缴")
+                } else {
+                    format!("beyond the {term}-year term: the patent has expired or every year is paid")
+                }
+            }
+            FeeNotInForce(status) => {
+                if zh {
+                    format!("专利已不在有效期内（{status}）")
+                } else {
+                    format!("the patent is no longer in force ({status})")
+                }
+            }
+            FeeNotApplicable => lang.pick("不是已授权的专利，没有年费", "not a granted patent: no annual fee").into(),
+            FeeName => lang
+                .pick(
+                    "费用名称不是年费（应为“发明专利第5年年费”“年费滞纳金”“恢复权利请求费”等）",
+                    "not an annual-fee name (发明专利第5年年费, 年费滞纳金, 恢复权利请求费 …)",
+                )
+                .into(),
+            FeeNameKind(kind) => {
+                if zh {
+                    format!("费用名称中的专利类型与成果不符（该专利是{}）", kind.zh())
+                } else {
+                    format!("the fee name names another kind of patent (this one is a {})", kind.zh())
+                }
+            }
+            FeeAmount(expected, paid) => {
+                let (expected, paid) = (crate::money::Money(*expected).grouped(), crate::money::Money(*paid).grouped());
+                if zh {
+                    format!("金额 {paid} 与按规则当日应缴 {expected} 不符")
+                } else {
+                    format!("amount {paid} differs from the {expected} the rules ask on that day")
+                }
+            }
+            FeeWithoutAnnualFee => lang
+                .pick(
+                    "找不到同一专利同一天缴纳的年费，无法对应",
+                    "no annual fee of the same patent paid the same day to join it to",
+                )
+                .into(),
+            FeeRowMissing(name, fen) => {
+                let fen = crate::money::Money(*fen).grouped();
+                if zh {
+                    format!("缺少“{name}”（按规则当日应缴 {fen}）")
+                } else {
+                    format!("no “{name}” row although the rules ask {fen} on that day")
+                }
+            }
+            PayerCreditCode => lang
+                .pick(
+                    "缴费人的统一社会信用代码为空：请在“设置 → 单位信息”的单位代码中填写，或在生成时填写",
+                    "the payer's unified social credit code is missing: enter it as the institution's code in Settings, or when writing the file",
+                )
+                .into(),
         }
     }
 }

@@ -54,7 +54,7 @@ F12,一种支架,实用新型专利,201620900012.4,2016-05-01,,2017-01-01,有效
 SW01,图像标注软件V1.0,软件著作权,,,2024SR0000001,2024-05-20,有效,计算机学院,,,T001*
 ";
 
-fn fee_store(dir: &tempfile::TempDir) -> Store {
+pub fn fee_store(dir: &tempfile::TempDir) -> Store {
     let mut store = new_store(dir);
     for (table, file) in [(Table::People, "good/people.csv"), (Table::Organizations, "good/organizations.csv")] {
         import::import(&mut store, &actor(), table, &fixture(file), false).expect("fixture imports");

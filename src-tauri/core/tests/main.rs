@@ -4,6 +4,7 @@ mod annual;
 mod audit;
 mod backup;
 mod bad_files;
+mod cnipa;
 mod co_owners;
 mod common;
 mod crafted;

@@ -5,6 +5,7 @@
 
 pub mod annual;
 mod approved;
+pub mod cnipa;
 pub mod demo;
 pub mod evidence;
 pub mod fees;

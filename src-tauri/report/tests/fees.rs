@@ -27,7 +27,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
 
-fn store(dir: &Path) -> Store {
+pub fn store(dir: &Path) -> Store {
     let actor = Actor { name: "test".into(), at: day(2026, 11, 23).and_hms_opt(9, 0, 0).expect("time") };
     let mut store = Store::in_memory().expect("in-memory store");
     let profile = Institution { name: "测试大学".into(), province: "四川省".into(), fee_reduction: true };
@@ -40,7 +40,7 @@ fn store(dir: &Path) -> Store {
     store
 }
 
-fn text(cell: &Data) -> String {
+pub fn text(cell: &Data) -> String {
     match cell {
         Data::String(s) => s.clone(),
         Data::Empty => String::new(),
@@ -48,7 +48,7 @@ fn text(cell: &Data) -> String {
     }
 }
 
-fn number(cell: &Data) -> f64 {
+pub fn number(cell: &Data) -> f64 {
     match cell {
         Data::Float(f) => *f,
         Data::Int(i) => *i as f64,

@@ -1,7 +1,7 @@
 // Generated from the command table (src-tauri/api/src/commands) by its tests; do not edit.
 // `UPDATE_BINDINGS=1 cargo test -p transferdesk-api` rewrites it.
 import { call } from './transport'
-import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementFunding, AchievementPage, AchievementQuery, AgreedAmount, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, DeadlineDone, DeadlineEdit, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeBatch, FeeBatchPaid, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, FundingLevel, Grant, GrantPage, GrantQuery, Holiday, HolidayList, ImportSummary, IndustrySection, Institution, Lapse, Mapping, MoneyEntry, NoticeConfirmation, NoticeIntake, NoticeRecord, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, OutsideWork, PatentDeadline, PatentDeadlineQuery, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Platform, Policy, PortfolioFilters, Preview, Profile, Project, Proposal, Publicity, PublicityPage, PublicityQuery, Receivable, RecordLine, RecordedNotice, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
+import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementFunding, AchievementPage, AchievementQuery, AgreedAmount, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, BatchFile, BatchRequest, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, DeadlineDone, DeadlineEdit, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeBatch, FeeBatchPaid, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, FundingLevel, Grant, GrantPage, GrantQuery, Holiday, HolidayList, ImportSummary, IndustrySection, Institution, Lapse, Mapping, MoneyEntry, NoticeConfirmation, NoticeIntake, NoticeRecord, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, OutsideWork, PatentDeadline, PatentDeadlineQuery, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Platform, Policy, PortfolioFilters, Preview, Profile, Project, Proposal, Publicity, PublicityPage, PublicityQuery, ReceiptImport, Receivable, RecordLine, RecordedNotice, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
 
 export type Me = { 
 /**
@@ -468,6 +468,19 @@ export function markLapsed(achievementNo: string): Promise<Lapse> {
 /** Writes 年费缴纳清单 (XLSX) of the fees due within `within_days` of `on` (null: today); returns the number of fee rows. */
 export function exportFees(path: string, withinDays: number, on: string | null): Promise<number> {
   return call('export_fees', { path, withinDays, on })
+}
+
+/** Writes CNIPA's online-payment batch file (批量缴费, XLSX) for the chosen fees or those due
+ * in the window, each item at what the rules ask on `request.on`; refused whole, with every
+ * offending fee, when any cannot be paid. */
+export function exportCnipaBatch(path: string, request: BatchRequest): Promise<BatchFile> {
+  return call('export_cnipa_batch', { path, request })
+}
+
+/** Imports (or with `dry_run` only checks) CNIPA's receipts (缴费回执: 缴费信息 / 电子票据) into fee
+ * payments: all or nothing, every problem at its row. */
+export function importCnipaReceipts(path: string, dryRun: boolean): Promise<ReceiptImport> {
+  return call('import_cnipa_receipts', { path, dryRun })
 }
 
 /** Reads dropped notices (PDFs, ZIPs of them, folders) into proposals — the patent, the new

@@ -4214,6 +4214,173 @@ paid_on: string,
  */
 voucher_no: string | null, };
 
+export type FeeItem = "annual_fee" | "surcharge" | "restoration";
+
+export type BatchRow = { 
+/**
+ * 申请号/专利号 in CNIPA's form (no prefix, no dot).
+ */
+application_no: string, 
+/**
+ * 费用名称.
+ */
+fee_name: string, 
+/**
+ * 金额.
+ */
+amount_fen: Money, 
+/**
+ * Which item.
+ */
+item: FeeItem, 
+/**
+ * 成果编号 (not in the file: for the summary and the screen).
+ */
+achievement_no: string, 
+/**
+ * The patent year the item belongs to.
+ */
+patent_year: number, };
+
+export type BatchRequest = { 
+/**
+ * The fees chosen (each patent once, with the year the list showed); empty: every fee due
+ * within `within_days` of `on` or in grace on it.
+ */
+fees: Array<FeeBatchItem>, 
+/**
+ * The window when no fee is chosen (null: [`docket::DEFAULT_WITHIN_DAYS`]).
+ */
+within_days: number | null, 
+/**
+ * The day the office will pay: amounts, surcharge bands and the window are for that day.
+ */
+on: string, 
+/**
+ * 缴费人 (票据抬头); null or blank: the institution's name.
+ */
+payer: string | null, 
+/**
+ * 统一社会信用代码; null or blank: the institution's code from its profile.
+ */
+credit_code: string | null, };
+
+export type BatchFile = { 
+/**
+ * The payment day the amounts are for.
+ */
+on: string, 
+/**
+ * 缴费人.
+ */
+payer: string, 
+/**
+ * 统一社会信用代码.
+ */
+credit_code: string, 
+/**
+ * Patent years paid (one annual-fee row each).
+ */
+fees: number, 
+/**
+ * The rows, each patent's items together, in the order of the fees.
+ */
+rows: Array<BatchRow>, 
+/**
+ * Their sum.
+ */
+total_fen: Money, };
+
+export type FeeReceipt = { 
+/**
+ * The annual fee's row in the file.
+ */
+row: number, 
+/**
+ * 成果编号 matched by the application number.
+ */
+achievement_no: string, 
+/**
+ * 申请号 as stored.
+ */
+application_no: string, 
+/**
+ * 专利年度 from the fee name.
+ */
+patent_year: number, 
+/**
+ * 缴费日期.
+ */
+paid_on: string, 
+/**
+ * 年费 (after the reduction).
+ */
+fee_fen: Money, 
+/**
+ * 年费滞纳金 joined to it.
+ */
+surcharge_fen: Money, 
+/**
+ * 恢复权利请求费 joined to it.
+ */
+restoration_fen: Money, 
+/**
+ * Everything paid for this year.
+ */
+total_fen: Money, 
+/**
+ * 票据代码 + 票据号码.
+ */
+voucher_no: string | null, 
+/**
+ * 缴费方名称 as the list gives it.
+ */
+payer: string | null, 
+/**
+ * The rows of the surcharge and the restoration joined to it.
+ */
+joined_rows: Array<number>, 
+/**
+ * Paid after the grace period: the patent is restored.
+ */
+restored: boolean, };
+
+export type IgnoredRow = { 
+/**
+ * The row in the file.
+ */
+row: number, 
+/**
+ * Its fee name.
+ */
+fee_name: string, };
+
+export type ReceiptImport = { 
+/**
+ * The sheet read (the file's name for a CSV).
+ */
+sheet: string, 
+/**
+ * Data rows in the file.
+ */
+rows: number, 
+/**
+ * The payments, in the file's order.
+ */
+payments: Array<FeeReceipt>, 
+/**
+ * Rows that are not annual fees.
+ */
+ignored: Array<IgnoredRow>, 
+/**
+ * What the payments add up to.
+ */
+total_fen: Money, 
+/**
+ * True when nothing was written on purpose.
+ */
+dry_run: boolean, };
+
 export type FeeBatchPaid = { 
 /**
  * Each payment, in the batch's order.

@@ -1,11 +1,13 @@
 //! Annual fees (年费): the lists, a patent's schedule, payments, decisions, lapses, the export.
 
 use crate::command::commands;
-use crate::FileOut;
+use crate::{FileIn, FileOut};
 use chrono::NaiveDate;
+use transferdesk_core::fees::cnipa::{BatchFile, BatchRequest};
 use transferdesk_core::fees::docket::{
     self, FeeBatch, FeeBatchPaid, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, Lapse,
 };
+use transferdesk_core::import::receipts::{self, ReceiptImport};
 
 commands! {
     /// One tab of the fee list on `on` (null: today).
@@ -56,5 +58,22 @@ commands! {
     fn export_fees(ctx, path: FileOut, within_days: u32, on: Option<NaiveDate>) -> usize {
         let path = ctx.write_file(&path)?;
         transferdesk_report::fees::write(&*ctx.store()?, on.unwrap_or(ctx.today()), within_days, &path)
+    }
+
+    /// Writes CNIPA's online-payment batch file (批量缴费, XLSX) for the chosen fees or those due
+    /// in the window, each item at what the rules ask on `request.on`; refused whole, with every
+    /// offending fee, when any cannot be paid.
+    read(office)
+    fn export_cnipa_batch(ctx, path: FileOut, request: BatchRequest) -> BatchFile {
+        let path = ctx.write_file(&path)?;
+        transferdesk_report::cnipa::write_batch(&*ctx.store()?, &request, &path)
+    }
+
+    /// Imports (or with `dry_run` only checks) CNIPA's receipts (缴费回执: 缴费信息 / 电子票据) into fee
+    /// payments: all or nothing, every problem at its row.
+    write(office)
+    fn import_cnipa_receipts(ctx, path: FileIn, dry_run: bool) -> ReceiptImport {
+        let path = ctx.read_file(&path)?;
+        receipts::import(&mut *ctx.store()?, &ctx.actor(), &path, dry_run)
     }
 }

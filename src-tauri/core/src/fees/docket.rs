@@ -796,6 +796,104 @@ pub fn pay_batch(store: &mut Store, actor: &Actor, batch: &FeeBatch) -> Result<F
     })
 }
 
+/// A patent's fee as the CNIPA batch file needs it ([`super::cnipa`]).
+#[derive(Clone, Debug)]
+pub(super) struct Candidate {
+    pub(super) achievement_no: String,
+    pub(super) application_no: String,
+    pub(super) kind: AchievementKind,
+    pub(super) fee: YearFee,
+}
+
+/// The fee of `year` (none: the next unpaid year) of the patent `achievement_no`, or why it cannot
+/// be paid in a batch: an unknown number, not a granted patent, not in force (a patent recorded
+/// lapsed, abandoned or expired: the office has recorded its end), a year already paid, beyond the
+/// term, or not the next one. Past-grace patents still recorded in force are candidates: paying
+/// them is a restoration.
+pub(super) fn candidate(
+    conn: &Connection,
+    off: DayOff<'_>,
+    achievement_no: &str,
+    year: Option<i64>,
+) -> Result<Result<Candidate, ProblemKind>> {
+    checked(conn, off, achievement_no, year, false)
+}
+
+/// The fee of `year` of a patent whose payment a receipt list records: as [`candidate`], except
+/// that a patent recorded lapsed may be paid (the payment restores it, as [`pay`] does).
+pub(crate) fn candidate_for_receipt(
+    conn: &Connection,
+    off: DayOff<'_>,
+    achievement_no: &str,
+    year: i64,
+) -> Result<Result<YearFee, ProblemKind>> {
+    Ok(checked(conn, off, achievement_no, Some(year), true)?.map(|c| c.fee))
+}
+
+fn checked(
+    conn: &Connection,
+    off: DayOff<'_>,
+    achievement_no: &str,
+    year: Option<i64>,
+    restoring: bool,
+) -> Result<Result<Candidate, ProblemKind>> {
+    let p = match load_patent(conn, achievement_no) {
+        Ok(p) => p,
+        Err(Error::NotFound { key, .. }) => return Ok(Err(ProblemKind::UnknownReference("achievement", key))),
+        Err(Error::Refused { code: "fee_not_applicable", .. }) => return Ok(Err(ProblemKind::FeeNotApplicable)),
+        Err(e) => return Err(e),
+    };
+    if p.granted_on.is_none() {
+        return Ok(Err(ProblemKind::FeeNotApplicable));
+    }
+    let lapsed_ok = restoring && p.status == AchievementStatus::Lapsed;
+    if p.status != AchievementStatus::InForce && !lapsed_ok {
+        return Ok(Err(ProblemKind::FeeNotInForce(p.status.zh().to_string())));
+    }
+    let paid_through = p.paid_through().unwrap_or(0);
+    let next = paid_through + 1;
+    let year = year.unwrap_or(next);
+    let recorded: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM fee_payment WHERE achievement_id = ?1 AND patent_year = ?2)",
+        params![p.id, year],
+        |r| r.get(0),
+    )?;
+    if year <= paid_through || recorded {
+        return Ok(Err(ProblemKind::FeeYearPaid(paid_through)));
+    }
+    if year > p.term() {
+        return Ok(Err(ProblemKind::FeeBeyondTerm(p.term())));
+    }
+    if year != next {
+        return Ok(Err(ProblemKind::FeeYearNotNext(next)));
+    }
+    if p.application_no.is_empty() && !restoring {
+        return Ok(Err(ProblemKind::RequiredFor("申请号（网上缴费按申请号缴纳）".into())));
+    }
+    let Some(fee) = p.fee(year, off) else { return Ok(Err(ProblemKind::FeeBeyondTerm(p.term()))) };
+    Ok(Ok(Candidate { achievement_no: p.achievement_no, application_no: p.application_no, kind: p.kind, fee }))
+}
+
+/// The patent whose stored application number is `normalized` (`ident::application_no`'s form),
+/// by its achievement number; `None` when no achievement has it.
+pub(crate) fn achievement_by_application_no(conn: &Connection, normalized: &str) -> Result<Option<(String, AchievementKind)>> {
+    Ok(conn
+        .query_row("SELECT achievement_no, kind FROM achievement WHERE application_no = ?1", [normalized], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// The next unpaid fees of the patents in force due within `within_days` of `on` or in grace on
+/// it, by due date then number: what a batch file "for the window" holds.
+pub(super) fn window_items(store: &Store, on: NaiveDate, within_days: u32) -> Result<Vec<FeeBatchItem>> {
+    let within = within_days.min(MAX_WITHIN_DAYS);
+    let (all, _) = listed(store.conn(), on, within, false)?;
+    Ok(all
+        .into_iter()
+        .filter(|l| l.status != FeeStatus::Lapsed)
+        .map(|l| FeeBatchItem { achievement_no: l.patent.achievement_no, patent_year: Some(l.fee.patent_year) })
+        .collect())
+}
+
 /// A refusal of one fee of a batch, saying which patent it is about.
 fn naming(e: Error, achievement_no: &str) -> Error {
     match e {

@@ -6,6 +6,7 @@
 pub mod allocation;
 pub mod limits;
 pub mod mapping;
+pub mod receipts;
 pub mod sheet;
 
 use crate::error::{Error, Result};
