@@ -6,6 +6,7 @@ mod common;
 mod crash;
 mod disclosures;
 mod fees;
+mod files;
 mod rewards;
 mod splits;
 mod users;
