@@ -3,11 +3,12 @@
 // Which transport carries a call — the desktop app's IPC or the office server's HTTP — is decided
 // in ./transport, never here or in a screen.
 import { ApiError } from './error'
-import { transport, inApp } from './transport'
+import { transport, inApp, type ChosenFile } from './transport'
 import { cancelJob, today as backendToday } from './commands.gen'
 import type { Progress } from './types.gen'
 
 export { ApiError, inApp }
+export type { ChosenFile }
 export * from './commands.gen'
 export type * from './types.gen'
 
@@ -41,6 +42,11 @@ export function pickFolder(defaultName = 'TransferDesk'): Promise<string | null>
 /** A file to attach (any type); null when cancelled. */
 export function pickAttachment(): Promise<string | null> {
   return transport.pickFile([])
+}
+
+/** Files, ZIPs or (`folder`) a folder for bulk files (批量附件); empty when cancelled. */
+export function pickBulkFiles(folder: boolean): Promise<ChosenFile[]> {
+  return transport.pickFiles([], folder)
 }
 
 /** A backup to restore; null when cancelled. */

@@ -3,7 +3,7 @@
 // handle), and a file a command wrote fetched as a download. Same origin only.
 import { ApiError } from './error'
 import type { Progress } from './types.gen'
-import type { FileFilter, Transport } from './transport'
+import type { ChosenFile, FileFilter, Transport } from './transport'
 
 /** The header in which the server names the downloads a command produced. */
 const DOWNLOAD_HEADER = 'x-transferdesk-download'
@@ -41,18 +41,26 @@ function download(token: string) {
 }
 
 /** Opens the browser's file chooser; resolves with the file, or null when the person cancels. */
-function chooseFile(filters: FileFilter[]): Promise<File | null> {
+async function chooseFile(filters: FileFilter[]): Promise<File | null> {
+  return (await chooseFiles(filters, false, false))[0] ?? null
+}
+
+/** The browser's chooser for several files, or for a folder (every file in it); empty when the
+ * person cancels. */
+function chooseFiles(filters: FileFilter[], multiple: boolean, folder: boolean): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
     input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')
+    input.multiple = multiple
+    input.webkitdirectory = folder
     input.style.display = 'none'
     input.addEventListener('change', () => {
-      resolve(input.files?.[0] ?? null)
+      resolve([...(input.files ?? [])])
       input.remove()
     })
     input.addEventListener('cancel', () => {
-      resolve(null)
+      resolve([])
       input.remove()
     })
     document.body.appendChild(input)
@@ -99,6 +107,17 @@ export const httpTransport: Transport = {
   async pickFile(filters: FileFilter[]) {
     const file = await chooseFile(filters)
     return file ? upload(file) : null
+  },
+  // Each file is uploaded; the folders of its path inside a chosen folder go along as text (the
+  // server keeps an upload under its own name only), so that a folder's name can match it.
+  async pickFiles(filters: FileFilter[], folder: boolean): Promise<ChosenFile[]> {
+    const files = await chooseFiles(filters, true, folder)
+    const chosen: ChosenFile[] = []
+    for (const file of files) {
+      const folders = (file.webkitRelativePath || file.name).split('/').slice(0, -1)
+      chosen.push({ file: await upload(file), name: file.name, folders })
+    }
+    return chosen
   },
   // A browser asks where to save when the download arrives; the name is what it suggests.
   async pickSave(defaultName: string) {

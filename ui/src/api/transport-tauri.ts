@@ -7,7 +7,7 @@ import { open, save } from '@tauri-apps/plugin-dialog'
 import { ApiError } from './error'
 import { fileKind, remember, startPath } from './folders'
 import type { Progress } from './types.gen'
-import type { FileFilter, Transport } from './transport'
+import type { ChosenFile, FileFilter, Transport } from './transport'
 
 async function dialog<T>(show: () => Promise<T>): Promise<T> {
   try {
@@ -33,6 +33,16 @@ export const tauriTransport: Transport = {
     const chosen = await dialog(() => open({ multiple: false, directory: false, filters, defaultPath: startPath(kind) }))
     remember(kind, chosen)
     return chosen
+  },
+  // A path is all the backend needs: it reads a folder itself, never following a link out of it.
+  async pickFiles(filters: FileFilter[], folder: boolean): Promise<ChosenFile[]> {
+    const kind = folder ? 'folder' : fileKind('open', filters.flatMap((f) => f.extensions))
+    const chosen = folder
+      ? await dialog(() => open({ multiple: false, directory: true, defaultPath: startPath(kind) }))
+      : await dialog(() => open({ multiple: true, directory: false, filters, defaultPath: startPath(kind) }))
+    const paths = chosen === null ? [] : Array.isArray(chosen) ? chosen : [chosen]
+    remember(kind, paths[0] ?? null, folder)
+    return paths.map((file) => ({ file, name: '', folders: [] }))
   },
   async pickSave(defaultName: string, filters: FileFilter[]) {
     const kind = fileKind('save', filters.flatMap((f) => f.extensions))
