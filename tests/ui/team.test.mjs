@@ -33,7 +33,7 @@ test('each role signs in and sees only the screens its commands allow', async ()
   // achievements, disclosures and report; finance: contracts (receipts, costs), distributions,
   // and the policies (settings); an inventor: nothing of the office.
   const expected = {
-    office: ['dashboard', 'achievements', 'disclosures', 'publicity', 'grants', 'contracts', 'people', 'organizations', 'rewards', 'fees', 'annual', 'import', 'wizard', 'audit', 'settings'],
+    office: ['dashboard', 'achievements', 'disclosures', 'publicity', 'grants', 'contracts', 'people', 'organizations', 'rewards', 'fees', 'annual', 'import', 'wizard', 'bulk', 'audit', 'settings'],
     leader: ['dashboard', 'achievements', 'disclosures', 'publicity', 'grants', 'contracts', 'people', 'organizations', 'rewards', 'fees', 'annual', 'audit', 'settings'],
     admin: ['audit', 'accounts', 'settings'],
     secretary: ['achievements', 'disclosures', 'annual'],

@@ -53,9 +53,13 @@ pub fn run(path: &std::path::Path, command: Files, lang: Lang, actor: Actor) -> 
 fn text(preview: &BulkPreview, paths: &[PathBuf], dry_run: bool, attached: usize, lang: Lang) -> String {
     let mut lines: Vec<String> = preview.rows.iter().map(|r| line(r, paths, lang)).collect();
     lines.push(match (lang, dry_run) {
-        (Lang::Zh, true) => format!("预览（未附加）：匹配 {} 个，未匹配 {} 个，拒绝 {} 个", preview.matched, preview.unmatched, preview.refused),
+        (Lang::Zh, true) => {
+            format!("预览（未附加）：匹配 {} 个，未匹配 {} 个，拒绝 {} 个", preview.matched, preview.unmatched, preview.refused)
+        }
         (Lang::Zh, false) => format!("已附加 {attached} 个文件；未匹配 {} 个，拒绝 {} 个", preview.unmatched, preview.refused),
-        (Lang::En, true) => format!("preview (nothing attached): {} matched, {} unmatched, {} refused", preview.matched, preview.unmatched, preview.refused),
+        (Lang::En, true) => {
+            format!("preview (nothing attached): {} matched, {} unmatched, {} refused", preview.matched, preview.unmatched, preview.refused)
+        }
         (Lang::En, false) => format!("attached {attached} file(s); {} unmatched, {} refused", preview.unmatched, preview.refused),
     });
     lines.join("\n")

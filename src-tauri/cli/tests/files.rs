@@ -117,7 +117,10 @@ fn a_file_changed_after_the_preview_is_refused_and_nothing_is_attached() {
         achievement_id: cg001.id,
     });
     std::fs::write(folder.join("201910012345 授权/证书.pdf"), b"%PDF-1.4 another certificate").expect("change");
-    let actor = Actor { name: "test".into(), at: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("time") };
+    let actor = Actor {
+        name: "test".into(),
+        at: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("time"),
+    };
     let err = bulk::attach(&mut store, &actor, &sources, &choices, &Limits::DEFAULT).expect_err("changed");
     assert_eq!(err.code(), "bulk_file_changed");
     assert!(attachments(&db).is_empty(), "all or nothing");

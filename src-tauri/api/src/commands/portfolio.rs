@@ -3,12 +3,12 @@
 
 use crate::command::commands;
 use crate::Host;
-use crate::{FileIn, FileOut, Failure};
+use crate::{Failure, FileIn, FileOut};
 use serde::Deserialize;
-use transferdesk_core::portfolio::bulk::{self, BulkAttached, BulkChoice, BulkPreview, Limits, Source};
 use transferdesk_core::access::scope;
 use transferdesk_core::model::FundingLevel;
 use transferdesk_core::portfolio::assessment::{self, AssessmentInput, CriteriaSheet, Criterion};
+use transferdesk_core::portfolio::bulk::{self, BulkAttached, BulkChoice, BulkPreview, Limits, Source};
 use transferdesk_core::portfolio::disclosure::{self, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery};
 use transferdesk_core::portfolio::ledger::{self, AchievementDetail, AchievementPage, AchievementQuery, PortfolioFilters};
 use transferdesk_core::portfolio::project::{self, AchievementFunding, Project};

@@ -41,14 +41,8 @@ pub struct Limits {
 
 impl Limits {
     /// The limits the commands and the CLI use.
-    pub const DEFAULT: Limits = Limits {
-        entries: 10_000,
-        entry_bytes: attachment::MAX_BYTES,
-        total_bytes: 1 << 30,
-        ratio: 100,
-        ratio_after: 1 << 20,
-        depth: 16,
-    };
+    pub const DEFAULT: Limits =
+        Limits { entries: 10_000, entry_bytes: attachment::MAX_BYTES, total_bytes: 1 << 30, ratio: 100, ratio_after: 1 << 20, depth: 16 };
 }
 
 /// One thing the person chose: a file, a ZIP or a folder.
@@ -355,7 +349,13 @@ impl Catalog {
         let mut catalog = Catalog::default();
         let mut stmt = conn.prepare("SELECT id, achievement_no, title, application_no, grant_no FROM achievement ORDER BY id")?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?, r.get::<_, Option<String>>(4)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
         })?;
         for row in rows {
             let (id, achievement_no, title, application_no, grant_no) = row?;
@@ -445,7 +445,9 @@ pub fn match_names(catalog: &Catalog, name: &str, folders: &[String]) -> Match {
             Match { achievement: catalog.get(id).cloned(), number: Some(text), found_in: Some(place), ..none }
         }
         0 => match (unknown, bad) {
-            (Some((text, place)), _) => Match { number: Some(text), found_in: Some(place), reason: Some(BulkReason::UnknownNumber), ..none },
+            (Some((text, place)), _) => {
+                Match { number: Some(text), found_in: Some(place), reason: Some(BulkReason::UnknownNumber), ..none }
+            }
             (None, Some((text, place, expected))) => Match {
                 number: Some(text),
                 found_in: Some(place),
@@ -562,7 +564,8 @@ fn walk_folder(
     keep: &dyn Fn(&str) -> bool,
     visit: &mut dyn FnMut(Met) -> Result<()>,
 ) -> Result<()> {
-    let mut children: Vec<std::fs::DirEntry> = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.collect::<std::io::Result<_>>().map_err(|e| Error::io(dir, e))?;
+    let mut children: Vec<std::fs::DirEntry> =
+        std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.collect::<std::io::Result<_>>().map_err(|e| Error::io(dir, e))?;
     children.sort_by_key(|c| c.file_name());
     for child in children {
         let name = child.file_name().to_string_lossy().into_owned();
@@ -678,11 +681,11 @@ pub fn entry_name(raw: &[u8]) -> String {
 }
 
 const CP437_HIGH: [char; 128] = [
-    'Ç', 'ü', 'é', 'â', 'ä', 'à', 'å', 'ç', 'ê', 'ë', 'è', 'ï', 'î', 'ì', 'Ä', 'Å', 'É', 'æ', 'Æ', 'ô', 'ö', 'ò', 'û', 'ù', 'ÿ', 'Ö', 'Ü', '¢',
-    '£', '¥', '₧', 'ƒ', 'á', 'í', 'ó', 'ú', 'ñ', 'Ñ', 'ª', 'º', '¿', '⌐', '¬', '½', '¼', '¡', '«', '»', '░', '▒', '▓', '│', '┤', '╡', '╢', '╖',
-    '╕', '╣', '║', '╗', '╝', '╜', '╛', '┐', '└', '┴', '┬', '├', '─', '┼', '╞', '╟', '╚', '╔', '╩', '╦', '╠', '═', '╬', '╧', '╨', '╤', '╥', '╙',
-    '╘', '╒', '╓', '╫', '╪', '┘', '┌', '█', '▄', '▌', '▐', '▀', 'α', 'ß', 'Γ', 'π', 'Σ', 'σ', 'µ', 'τ', 'Φ', 'Θ', 'Ω', 'δ', '∞', 'φ', 'ε', '∩',
-    '≡', '±', '≥', '≤', '⌠', '⌡', '÷', '≈', '°', '∙', '·', '√', 'ⁿ', '²', '■', ' ',
+    'Ç', 'ü', 'é', 'â', 'ä', 'à', 'å', 'ç', 'ê', 'ë', 'è', 'ï', 'î', 'ì', 'Ä', 'Å', 'É', 'æ', 'Æ', 'ô', 'ö', 'ò', 'û', 'ù', 'ÿ', 'Ö', 'Ü',
+    '¢', '£', '¥', '₧', 'ƒ', 'á', 'í', 'ó', 'ú', 'ñ', 'Ñ', 'ª', 'º', '¿', '⌐', '¬', '½', '¼', '¡', '«', '»', '░', '▒', '▓', '│', '┤', '╡',
+    '╢', '╖', '╕', '╣', '║', '╗', '╝', '╜', '╛', '┐', '└', '┴', '┬', '├', '─', '┼', '╞', '╟', '╚', '╔', '╩', '╦', '╠', '═', '╬', '╧', '╨',
+    '╤', '╥', '╙', '╘', '╒', '╓', '╫', '╪', '┘', '┌', '█', '▄', '▌', '▐', '▀', 'α', 'ß', 'Γ', 'π', 'Σ', 'σ', 'µ', 'τ', 'Φ', 'Θ', 'Ω', 'δ',
+    '∞', 'φ', 'ε', '∩', '≡', '±', '≥', '≤', '⌠', '⌡', '÷', '≈', '°', '∙', '·', '√', 'ⁿ', '²', '■', ' ',
 ];
 
 /// The folders and file name of an entry name, or why the name is unsafe: absolute (`/x`,
@@ -741,7 +744,8 @@ fn walk_zip(
         };
         let mut all = folders.to_vec();
         all.append(&mut inner);
-        let refuse = |reason: BulkReason| Met { entry: entry.clone(), name: name.clone(), folders: all.clone(), content: Err((reason, None)) };
+        let refuse =
+            |reason: BulkReason| Met { entry: entry.clone(), name: name.clone(), folders: all.clone(), content: Err((reason, None)) };
         if dir && !symlink {
             continue;
         }
@@ -854,7 +858,11 @@ pub fn attach(store: &mut Store, actor: &Actor, sources: &[Source], choices: &[B
         if c.source as usize >= sources.len() {
             problems.push(Problem::field("source", at, ProblemKind::UnknownReference("source", c.source.to_string())));
         } else if catalog.get(c.achievement_id).is_none() {
-            problems.push(Problem::field("achievement_id", c.achievement_id.to_string(), ProblemKind::UnknownReference("achievement", c.achievement_id.to_string())));
+            problems.push(Problem::field(
+                "achievement_id",
+                c.achievement_id.to_string(),
+                ProblemKind::UnknownReference("achievement", c.achievement_id.to_string()),
+            ));
         } else if wanted.insert((c.source, c.entry.as_str()), c).is_some() {
             problems.push(Problem::field("entry", c.entry.clone(), ProblemKind::RepeatedEntry(c.entry.clone())));
         }
@@ -913,7 +921,12 @@ pub fn matched_choices(preview: &BulkPreview) -> Vec<BulkChoice> {
         .iter()
         .filter(|r| r.reason.is_none())
         .filter_map(|r| {
-            Some(BulkChoice { source: r.source, entry: r.entry.clone(), sha256: r.sha256.clone()?, achievement_id: r.achievement.as_ref()?.id })
+            Some(BulkChoice {
+                source: r.source,
+                entry: r.entry.clone(),
+                sha256: r.sha256.clone()?,
+                achievement_id: r.achievement.as_ref()?.id,
+            })
         })
         .collect()
 }
@@ -1019,7 +1032,8 @@ mod tests {
         assert_eq!(safe_parts("a/b/c.pdf"), Ok(vec!["a".to_string(), "b".into(), "c.pdf".into()]));
         assert_eq!(safe_parts("a\\b.pdf"), Ok(vec!["a".to_string(), "b.pdf".into()]), "backslash is a separator");
         assert_eq!(safe_parts("./a.pdf"), Ok(vec!["a.pdf".to_string()]));
-        for bad in ["../evil.pdf", "a/../../evil.pdf", "/etc/passwd", "\\evil.pdf", "C:\\evil.pdf", "c:evil.pdf", "a\\..\\..\\evil", "a\0b"] {
+        for bad in ["../evil.pdf", "a/../../evil.pdf", "/etc/passwd", "\\evil.pdf", "C:\\evil.pdf", "c:evil.pdf", "a\\..\\..\\evil", "a\0b"]
+        {
             assert_eq!(safe_parts(bad), Err(BulkReason::UnsafePath), "{bad:?}");
         }
     }
@@ -1051,7 +1065,17 @@ mod tests {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn local_and_central(out: &mut Vec<u8>, central: &mut Vec<u8>, name: &[u8], content: &[u8], crc: u32, flags: u16, method: u16, external: u32, offset: u32) {
+    fn local_and_central(
+        out: &mut Vec<u8>,
+        central: &mut Vec<u8>,
+        name: &[u8],
+        content: &[u8],
+        crc: u32,
+        flags: u16,
+        method: u16,
+        external: u32,
+        offset: u32,
+    ) {
         out.extend_from_slice(b"PK\x03\x04");
         out.extend_from_slice(&20u16.to_le_bytes());
         out.extend_from_slice(&flags.to_le_bytes());
@@ -1104,7 +1128,10 @@ mod tests {
         !crc
     }
 
-    fn rows_of(dir: &tempfile::TempDir, name: &str, zip: &[u8], limits: &Limits) -> Result<Vec<(String, Option<BulkReason>, Option<u64>)>> {
+    /// An entry as the tests compare it: its path, why it was refused, its size as read.
+    type Listed = (String, Option<BulkReason>, Option<u64>);
+
+    fn rows_of(dir: &tempfile::TempDir, name: &str, zip: &[u8], limits: &Limits) -> Result<Vec<Listed>> {
         let path = dir.path().join(name);
         std::fs::write(&path, zip).expect("write zip");
         let mut out = Vec::new();
@@ -1147,7 +1174,7 @@ mod tests {
             ("CN123456789B/证书.pdf".as_bytes(), b"%PDF-1.4 cert", true),
         ]);
         let rows = rows_of(&dir, "batch.zip", &zip, &Limits::DEFAULT).expect("readable");
-        let want: Vec<(String, Option<BulkReason>, Option<u64>)> = vec![
+        let want: Vec<Listed> = vec![
             ("../evil.pdf".into(), Some(BulkReason::UnsafePath), None),
             ("/etc/cron.d/evil".into(), Some(BulkReason::UnsafePath), None),
             ("C:\\Windows\\evil.dll".into(), Some(BulkReason::UnsafePath), None),
