@@ -124,8 +124,25 @@ fn a_file_changed_after_the_preview_is_refused_and_nothing_is_attached() {
     let err = bulk::attach(&mut store, &actor, &sources, &choices, &Limits::DEFAULT).expect_err("changed");
     assert_eq!(err.code(), "bulk_file_changed");
     assert!(attachments(&db).is_empty(), "all or nothing");
+
+    // Previewed again, the changed certificate is taken as it is now, and the corrected row goes
+    // to the achievement the person chose.
+    let preview = bulk::preview(store.conn(), &sources, &Limits::DEFAULT).expect("preview");
+    let mut choices = bulk::matched_choices(&preview);
+    let minutes = preview.rows.iter().find(|r| r.entry == "会议纪要.pdf").expect("minutes");
+    choices.push(bulk::BulkChoice {
+        source: minutes.source,
+        entry: minutes.entry.clone(),
+        sha256: minutes.sha256.clone().expect("read"),
+        achievement_id: cg001.id,
+    });
+    let done = bulk::attach(&mut store, &actor, &sources, &choices, &Limits::DEFAULT).expect("attached");
+    assert_eq!(done.attached, 4);
+    assert!(attachments(&db).contains(&("CG001".to_string(), "会议纪要.pdf".to_string())), "the corrected row: {:?}", attachments(&db));
+    let again = bulk::attach(&mut store, &actor, &sources, &choices[..1], &Limits::DEFAULT).expect_err("twice");
+    assert_eq!(again.code(), "bulk_already_attached");
     drop(store);
 
     let run = cli(&db, &["--json", "files", "attach", &folder.display().to_string()]);
-    assert_eq!(run.json()["attached"], 2, "a new preview takes the changed file as it is now");
+    assert_eq!(run.json()["attached"], 0, "everything matched is attached already");
 }

@@ -193,7 +193,7 @@ fn office_documents(rels: &[u8]) -> Vec<String> {
 }
 
 /// How many times `needle` occurs in `file`, read in chunks.
-pub(crate) fn count_signatures<R: Read>(file: &mut R, needle: &[u8]) -> std::io::Result<u64> {
+fn count_signatures<R: Read>(file: &mut R, needle: &[u8]) -> std::io::Result<u64> {
     let finder = memchr::memmem::Finder::new(needle);
     let mut buf = vec![0u8; 1 << 20];
     let mut kept = 0;
