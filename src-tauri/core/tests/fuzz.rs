@@ -187,9 +187,9 @@ fn fuzz_importer(name: &str, files: &[(Table, &str)], ext: &str) {
 /// entry names of any bytes decode and are judged.
 #[test]
 fn fuzz_bulk_names() {
-    use transferdesk_core::portfolio::bulk::{self, Catalog, Number};
-    let mut catalog = Catalog::default();
-    catalog.add(
+    use transferdesk_core::portfolio::bulk::{self, Known, Number};
+    let mut known = Known::default();
+    known.add(
         bulk::BulkAchievement { id: 1, achievement_no: "CG1".into(), title: "t".into() },
         Some("202310123456.6"),
         Some("CN123456789B"),
@@ -201,7 +201,7 @@ fn fuzz_bulk_names() {
                 assert_eq!(ident::application_no(n).as_deref(), Ok(n.as_str()), "{name:?}: {n} is a valid number");
             }
         }
-        let _ = bulk::match_names(&catalog, name, std::slice::from_ref(folder));
+        let _ = bulk::match_names(&known, name, std::slice::from_ref(folder));
     });
     fuzz("zip entry names", budget(), proptest::collection::vec(any::<u8>(), 0..80), |raw| {
         let name = bulk::entry_name(raw);

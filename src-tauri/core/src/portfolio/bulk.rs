@@ -338,15 +338,15 @@ pub fn numbers_in(name: &str) -> Vec<Found> {
 
 /// The achievements' numbers, for matching.
 #[derive(Clone, Debug, Default)]
-pub struct Catalog {
+pub struct Known {
     by_id: HashMap<i64, BulkAchievement>,
     by_number: HashMap<Number, Vec<i64>>,
 }
 
-impl Catalog {
+impl Known {
     /// Every achievement's application and grant numbers.
-    pub fn load(conn: &Connection) -> Result<Catalog> {
-        let mut catalog = Catalog::default();
+    pub fn load(conn: &Connection) -> Result<Known> {
+        let mut known = Known::default();
         let mut stmt = conn.prepare("SELECT id, achievement_no, title, application_no, grant_no FROM achievement ORDER BY id")?;
         let rows = stmt.query_map([], |r| {
             Ok((
@@ -359,9 +359,9 @@ impl Catalog {
         })?;
         for row in rows {
             let (id, achievement_no, title, application_no, grant_no) = row?;
-            catalog.add(BulkAchievement { id, achievement_no, title }, application_no.as_deref(), grant_no.as_deref());
+            known.add(BulkAchievement { id, achievement_no, title }, application_no.as_deref(), grant_no.as_deref());
         }
-        Ok(catalog)
+        Ok(known)
     }
 
     /// Adds one achievement with its numbers as stored (a grant number is whatever the office
@@ -411,7 +411,7 @@ pub struct Match {
 /// the number nearest the file; numbers pointing to different achievements make the row
 /// ambiguous — a file named for one patent inside a folder named for another is for a person
 /// to decide.
-pub fn match_names(catalog: &Catalog, name: &str, folders: &[String]) -> Match {
+pub fn match_names(known: &Known, name: &str, folders: &[String]) -> Match {
     let mut places: Vec<(FoundIn, &str)> = vec![(FoundIn::File, name)];
     places.extend(folders.iter().rev().map(|f| (FoundIn::Folder, f.as_str())));
     let mut hits: Vec<(i64, String, FoundIn)> = Vec::new();
@@ -424,7 +424,7 @@ pub fn match_names(catalog: &Catalog, name: &str, folders: &[String]) -> Match {
                     bad.get_or_insert((found.text.clone(), place, *expected));
                 }
                 n => {
-                    let ids = catalog.lookup(n);
+                    let ids = known.lookup(n);
                     if ids.is_empty() {
                         unknown.get_or_insert((found.text.clone(), place));
                     }
@@ -442,7 +442,7 @@ pub fn match_names(catalog: &Catalog, name: &str, folders: &[String]) -> Match {
     match ids.len() {
         1 => {
             let (id, text, place) = hits[0].clone();
-            Match { achievement: catalog.get(id).cloned(), number: Some(text), found_in: Some(place), ..none }
+            Match { achievement: known.get(id).cloned(), number: Some(text), found_in: Some(place), ..none }
         }
         0 => match (unknown, bad) {
             (Some((text, place)), _) => {
@@ -461,7 +461,7 @@ pub fn match_names(catalog: &Catalog, name: &str, folders: &[String]) -> Match {
             number: Some(hits.iter().map(|h| h.1.as_str()).collect::<Vec<_>>().join(", ")),
             found_in: Some(hits[0].2),
             reason: Some(BulkReason::Ambiguous),
-            candidates: ids.iter().filter_map(|id| catalog.get(*id).cloned()).collect(),
+            candidates: ids.iter().filter_map(|id| known.get(*id).cloned()).collect(),
             ..none
         },
     }
@@ -800,7 +800,7 @@ fn walk_zip(
 
 /// Lists every file of `sources` with the achievement it matches, or why not; attaches nothing.
 pub fn preview(conn: &Connection, sources: &[Source], limits: &Limits) -> Result<BulkPreview> {
-    let catalog = Catalog::load(conn)?;
+    let known = Known::load(conn)?;
     let mut attached: HashSet<(i64, String)> = HashSet::new();
     {
         let mut stmt = conn.prepare("SELECT entity_id, sha256 FROM attachment WHERE entity = 'achievement'")?;
@@ -813,7 +813,7 @@ pub fn preview(conn: &Connection, sources: &[Source], limits: &Limits) -> Result
     let mut batch: HashSet<(i64, String)> = HashSet::new();
     for (index, source) in sources.iter().enumerate() {
         walk(source, limits, &mut budget, &|_| false, &mut |met: Met| {
-            rows.push(row_for(index as u32, met, &catalog, &attached, &mut batch));
+            rows.push(row_for(index as u32, met, &known, &attached, &mut batch));
             Ok(())
         })?;
     }
@@ -823,7 +823,7 @@ pub fn preview(conn: &Connection, sources: &[Source], limits: &Limits) -> Result
     Ok(BulkPreview { rows, matched, unmatched, refused })
 }
 
-fn row_for(source: u32, met: Met, catalog: &Catalog, attached: &HashSet<(i64, String)>, batch: &mut HashSet<(i64, String)>) -> BulkRow {
+fn row_for(source: u32, met: Met, known: &Known, attached: &HashSet<(i64, String)>, batch: &mut HashSet<(i64, String)>) -> BulkRow {
     let mut row = BulkRow {
         source,
         entry: met.entry,
@@ -847,7 +847,7 @@ fn row_for(source: u32, met: Met, catalog: &Catalog, attached: &HashSet<(i64, St
     };
     row.size = Some(content.size);
     row.sha256 = Some(content.sha256.clone());
-    let m = match_names(catalog, &row.name, &met.folders);
+    let m = match_names(known, &row.name, &met.folders);
     row.number = m.number;
     row.found_in = m.found_in;
     row.reason = m.reason;
@@ -872,14 +872,14 @@ pub fn attach(store: &mut Store, actor: &Actor, sources: &[Source], choices: &[B
     if choices.is_empty() {
         return Err(Error::Refused { code: "bulk_nothing_chosen", detail: String::new() });
     }
-    let catalog = Catalog::load(store.conn())?;
+    let known = Known::load(store.conn())?;
     let mut wanted: HashMap<(u32, &str), &BulkChoice> = HashMap::new();
     let mut problems = Vec::new();
     for (i, c) in choices.iter().enumerate() {
         let at = format!("{}", i + 1);
         if c.source as usize >= sources.len() {
             problems.push(Problem::field("source", at, ProblemKind::UnknownReference("source", c.source.to_string())));
-        } else if catalog.get(c.achievement_id).is_none() {
+        } else if known.get(c.achievement_id).is_none() {
             problems.push(Problem::field(
                 "achievement_id",
                 c.achievement_id.to_string(),
@@ -900,7 +900,7 @@ pub fn attach(store: &mut Store, actor: &Actor, sources: &[Source], choices: &[B
             |r| r.get(0),
         )?;
         if already || !pairs.insert((c.achievement_id, c.sha256.clone())) {
-            let no = catalog.get(c.achievement_id).map(|a| a.achievement_no.clone()).unwrap_or_default();
+            let no = known.get(c.achievement_id).map(|a| a.achievement_no.clone()).unwrap_or_default();
             return Err(Error::Refused { code: "bulk_already_attached", detail: format!("{} → {no}", c.entry) });
         }
     }
@@ -1003,8 +1003,8 @@ mod tests {
         assert!(numbers("CG20230001 说明.docx").is_empty(), "an achievement_no");
     }
 
-    fn catalog() -> Catalog {
-        let mut c = Catalog::default();
+    fn known() -> Known {
+        let mut c = Known::default();
         let a = |id: i64, no: &str| BulkAchievement { id, achievement_no: no.into(), title: format!("成果{id}") };
         c.add(a(1, "CG2023001"), Some("202310123456.6"), Some("ZL202310123456.6"));
         // 201910012345: 2·2+0·3+1·4+9·5+1·6+0·7+0·8+1·9+2·2+3·3+4·4+5·5 = 122 = 11·11+1 → 1.
@@ -1015,7 +1015,7 @@ mod tests {
 
     #[test]
     fn a_file_is_matched_by_its_name_or_a_folder_above_it() {
-        let c = catalog();
+        let c = known();
         let m = match_names(&c, "2023101234566 受理通知书.pdf", &[]);
         assert_eq!((m.achievement.map(|a| a.id), m.found_in, m.reason), (Some(1), Some(FoundIn::File), None));
         let m = match_names(&c, "授权公告.pdf", &["2019批".into(), "CN123456789B 一种装置".into()]);
@@ -1026,7 +1026,7 @@ mod tests {
 
     #[test]
     fn two_numbers_of_one_achievement_match_and_of_two_are_ambiguous() {
-        let c = catalog();
+        let c = known();
         let m = match_names(&c, "202310123456.6 ZL202310123456.6.pdf", &["CN202310123456.6".into()]);
         assert_eq!((m.achievement.map(|a| a.id), m.reason), (Some(1), None), "three spellings of one patent");
         let m = match_names(&c, "202310123456.6 与 201910012345.1 合并.pdf", &[]);
@@ -1038,7 +1038,7 @@ mod tests {
 
     #[test]
     fn unmatched_files_say_why() {
-        let c = catalog();
+        let c = known();
         assert_eq!(match_names(&c, "会议纪要.pdf", &["2023年".into()]).reason, Some(BulkReason::NoNumber));
         // 202410999999: 2·2+0·3+2·4+4·5+1·6+0·7+9·8+9·9+9·2+9·3+9·4+9·5 = 317 = 11·28+9 → 9.
         let m = match_names(&c, "202410999999.9.pdf", &[]);
