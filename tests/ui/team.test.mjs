@@ -33,7 +33,7 @@ test('each role signs in and sees only the screens its commands allow', async ()
   // achievements, disclosures, deadlines and report; finance: contracts (receipts, costs), distributions,
   // and the policies (settings); an inventor: nothing of the office.
   const expected = {
-    office: ['dashboard', 'achievements', 'disclosures', 'publicity', 'grants', 'contracts', 'people', 'organizations', 'rewards', 'fees', 'prosecution', 'annual', 'import', 'wizard', 'audit', 'settings'],
+    office: ['dashboard', 'achievements', 'disclosures', 'publicity', 'grants', 'contracts', 'people', 'organizations', 'rewards', 'fees', 'prosecution', 'annual', 'import', 'wizard', 'bulk', 'audit', 'settings'],
     leader: ['dashboard', 'achievements', 'disclosures', 'publicity', 'grants', 'contracts', 'people', 'organizations', 'rewards', 'fees', 'prosecution', 'annual', 'audit', 'settings'],
     admin: ['audit', 'accounts', 'settings'],
     secretary: ['achievements', 'disclosures', 'prosecution', 'annual'],

@@ -3,7 +3,7 @@
 import type { Component } from 'vue'
 import { inApp } from './api'
 import { can } from './session'
-import { AlarmClock, Bell, Coin, Document, Files, Key, Memo, Money, OfficeBuilding, Odometer, Opportunity, Setting, Tickets, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { AlarmClock, Bell, Coin, Document, Files, Key, Memo, Money, OfficeBuilding, Odometer, Opportunity, Paperclip, Setting, Tickets, Upload, User, UserFilled } from '@element-plus/icons-vue'
 
 export interface Screen {
   /** The route. */
@@ -32,6 +32,7 @@ export const SCREENS: Screen[] = [
   { path: '/annual', label: 'annual', icon: Document, needs: ['annual_report'] },
   { path: '/import', label: 'import', icon: Upload, needs: ['import_file'] },
   { path: '/import/wizard', label: 'wizard', icon: Upload, needs: ['wizard_open'] },
+  { path: '/files/bulk', label: 'bulk', icon: Paperclip, needs: ['preview_bulk_files'] },
   { path: '/audit', label: 'audit', icon: Memo, needs: ['list_audit'] },
   { path: '/accounts', label: 'accounts', icon: UserFilled, needs: ['list_accounts'], serverOnly: true },
   { path: '/settings', label: 'settings', icon: Setting, needs: ['list_policies', 'list_holidays', 'assessment_criteria', 'get_profile', 'list_backups', 'list_platforms', 'list_outside_work', 'list_projects'] },

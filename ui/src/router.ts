@@ -69,6 +69,7 @@ export const router = createRouter({
     { path: '/grants', name: 'grants', component: () => import('./views/grants/index.vue') },
     { path: '/import', name: 'import', component: () => import('./views/import/index.vue') },
     { path: '/import/wizard', name: 'import-wizard', component: () => import('./views/import/wizard.vue') },
+    { path: '/files/bulk', name: 'bulk-files', component: () => import('./views/attachments/bulk.vue') },
     { path: '/rewards', name: 'rewards', component: () => import('./views/rewards/index.vue') },
     {
       path: '/rewards/new',

@@ -31,6 +31,11 @@ pub trait Host {
     fn jobs(&self) -> &Jobs;
     /// The readable file behind a choice the person made.
     fn read_file(&self, file: &FileIn) -> Result<PathBuf, Failure>;
+    /// The readable file, or folder, behind a choice the person made for a command that reads
+    /// folders too (bulk files). Only the desktop app hands out folders; elsewhere it is a file.
+    fn read_source(&self, file: &FileIn) -> Result<PathBuf, Failure> {
+        self.read_file(file)
+    }
     /// Where to write a file the person asked for.
     fn write_file(&self, file: &FileOut) -> Result<PathBuf, Failure>;
     /// Where to write the files of an export that makes several (an existing, empty or chosen

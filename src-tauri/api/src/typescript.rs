@@ -13,7 +13,11 @@ pub fn wrappers() -> String {
     // The same configuration as the type declarations (`types.gen.ts`): ids and fen are numbers.
     let cfg = ts_rs::Config::new().with_large_int("number");
     // The few types the table itself defines (the rest are the core's, in types.gen.ts).
-    let own = [("Me", <crate::commands::Me as TS>::decl(&cfg)), ("SavedAccount", <crate::commands::SavedAccount as TS>::decl(&cfg))];
+    let own = [
+        ("Me", <crate::commands::Me as TS>::decl(&cfg)),
+        ("SavedAccount", <crate::commands::SavedAccount as TS>::decl(&cfg)),
+        ("BulkFile", <crate::commands::BulkFile as TS>::decl(&cfg)),
+    ];
     let mut imported = BTreeSet::new();
     let mut body = String::new();
     for command in table() {

@@ -76,6 +76,15 @@ impl Host for DesktopHost<'_> {
         }
     }
 
+    fn read_source(&self, file: &FileIn) -> Result<PathBuf, Failure> {
+        // The system's folder dialog gives a folder; the walk never follows a link out of it.
+        let path = PathBuf::from(file.as_str());
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => Ok(path),
+            _ => self.read_file(file),
+        }
+    }
+
     fn write_file(&self, file: &FileOut) -> Result<PathBuf, Failure> {
         Ok(PathBuf::from(file.as_str()))
     }

@@ -3,6 +3,7 @@
 mod backup;
 mod disclosures;
 mod fees;
+mod files;
 mod notices;
 mod output;
 mod policy;
@@ -119,6 +120,9 @@ enum Command {
     /// Invention disclosures (职务科技成果披露).
     #[command(subcommand)]
     Disclosures(disclosures::Disclosures),
+    /// Bulk files (批量附件): attach files, ZIPs and folders by the numbers in their names.
+    #[command(subcommand)]
+    Files(files::Files),
     /// The office server's accounts: add, list, disable, enable, reset-password.
     #[command(subcommand)]
     User(users::Users),
@@ -464,6 +468,7 @@ fn run(cli: Cli, lang: Lang) -> Result<output::Doc, Failure> {
         Command::Deadlines(args) => notices::deadlines(&path, args, lang, actor().at.date()),
         Command::Disclosures(command) => disclosures::run(&path, command, lang, actor().at.date()),
         Command::User(command) => users::run(&path, command, lang, actor()),
+        Command::Files(command) => files::run(&path, command, lang, actor()),
         Command::Evidence { contract, file } => {
             let store = Store::open(&path)?;
             let id = transferdesk_core::deals::contract::view::find(store.conn(), &contract)?;

@@ -6,6 +6,7 @@ mod common;
 mod crash;
 mod disclosures;
 mod fees;
+mod files;
 mod notices;
 mod rewards;
 mod splits;

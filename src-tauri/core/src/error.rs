@@ -321,6 +321,17 @@ fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
         "minutes_too_large" => ("会议纪要文件超过 100 MB", "the minutes file is larger than 100 MB"),
         "policy_file_too_large" => ("分配政策文件超过 1 MiB", "the policy file is larger than 1 MiB"),
         "not_a_file" => ("不是普通文件（如管道或设备），未读取", "not a regular file (a pipe or a device): not read"),
+        "bulk_zip_unreadable" => {
+            ("ZIP 文件无法读取（已损坏或不是 ZIP），未附加任何文件", "the ZIP cannot be read (damaged, or not a ZIP); nothing was attached")
+        }
+        "bulk_file_changed" => (
+            "文件在预览之后被改动或已无法读取，未附加任何文件：请重新预览",
+            "a file changed or can no longer be read since the preview; nothing was attached: preview again",
+        ),
+        "bulk_already_attached" => {
+            ("该成果已有内容相同的附件，未附加任何文件", "the achievement already has a file with this content; nothing was attached")
+        }
+        "bulk_nothing_chosen" => ("没有选择要附加的文件", "no file was chosen to attach"),
         "attachment_altered" => ("附件文件已被改动，与登记时的校验值不符", "the stored file was altered: its SHA-256 no longer matches"),
         // people and organizations: merges
         "merge_same" => ("不能把记录与自身合并", "a record cannot be merged with itself"),

@@ -182,6 +182,61 @@ fn fuzz_importer(name: &str, files: &[(Table, &str)], ext: &str) {
     eprintln!("fuzz {name}: {total} executions in all");
 }
 
+/// File and folder names of bulk files (docs/rules/bulk-files.md): every number found is a valid
+/// application or publication number or a wrong check digit, and matching never panics; ZIP
+/// entry names of any bytes decode and are judged.
+#[test]
+fn fuzz_bulk_names() {
+    use transferdesk_core::portfolio::bulk::{self, Known, Number};
+    let mut known = Known::default();
+    known.add(
+        bulk::BulkAchievement { id: 1, achievement_no: "CG1".into(), title: "t".into() },
+        Some("202310123456.6"),
+        Some("CN123456789B"),
+    );
+    let names = prop_oneof![cell_text(), "[^/]{0,8}(CN|ZL|cn)?[0-9０-９]{8,13}[.．。]?[0-9Xx]?[A-Z]?[^/]{0,8}", "[ -~]{0,60}",];
+    fuzz("bulk names", budget(), (names.clone(), names), |(name, folder)| {
+        for found in bulk::numbers_in(name) {
+            if let Number::Application(n) = &found.number {
+                assert_eq!(ident::application_no(n).as_deref(), Ok(n.as_str()), "{name:?}: {n} is a valid number");
+            }
+        }
+        let _ = bulk::match_names(&known, name, std::slice::from_ref(folder));
+    });
+    fuzz("zip entry names", budget(), proptest::collection::vec(any::<u8>(), 0..80), |raw| {
+        let name = bulk::entry_name(raw);
+        if let Ok(parts) = bulk::safe_parts(&name) {
+            assert!(parts.iter().all(|p| p != ".." && !p.contains(['/', '\\', ':'])), "{name:?} → {parts:?}");
+        }
+    });
+}
+
+/// A small ZIP with random bytes flipped: the preview lists or refuses, never panics.
+#[test]
+fn fuzz_bulk_zips() {
+    use std::io::Write;
+    use transferdesk_core::portfolio::bulk::{self, Limits, Source};
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = new_store(&dir);
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, body) in [("202310123456.6 受理.pdf", vec![b'a'; 300]), ("d/x.zip", vec![1; 10]), ("z.pdf", vec![0; 5000])] {
+        w.start_file(name, options).expect("start");
+        w.write_all(&body).expect("write");
+    }
+    let good = w.finish().expect("zip").into_inner();
+    let path = dir.path().join("f.zip");
+    let flips = proptest::collection::vec((0..good.len(), any::<u8>()), 1..6);
+    fuzz("bulk zips", budget(), flips, |flips| {
+        let mut bytes = good.clone();
+        for (at, b) in flips {
+            bytes[*at] = *b;
+        }
+        std::fs::write(&path, &bytes).expect("write");
+        let _ = bulk::preview(store.conn(), &[Source::at(&path)], &Limits::DEFAULT);
+    });
+}
+
 #[test]
 fn fuzz_csv_importer() {
     fuzz_importer(

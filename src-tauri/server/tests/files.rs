@@ -135,3 +135,58 @@ async fn a_long_import_can_be_cancelled_while_it_holds_the_store() {
     assert_eq!(reply.json()["code"], "cancelled", "{}", String::from_utf8_lossy(&reply.body));
     assert_eq!(crate::common::audit_entries(&running), before, "nothing written");
 }
+
+/// 批量附件 through uploads (docs/rules/bulk-files.md): the folders a browser's folder input
+/// reports travel beside each upload handle and match by their names; the confirmation reads the
+/// uploads again and each attachment's audit entry names the account; a hash the file does not
+/// have attaches nothing; only the office may call the commands.
+#[tokio::test]
+async fn bulk_files_are_matched_by_the_uploads_folders_and_attached_with_the_accounts_audit_entry() {
+    let running = demo_server();
+    let office = sign_in(&running, "office").await;
+    let application_no: String = rusqlite::Connection::open(&running.db)
+        .expect("open")
+        .query_row("SELECT application_no FROM achievement WHERE id = 4", [], |r| r.get(0))
+        .expect("achievement 4");
+    let notice = upload(&running, &office, "%E5%8F%97%E7%90%86%E9%80%9A%E7%9F%A5%E4%B9%A6.pdf", "%PDF-1.4 receipt").await.json();
+    let minutes = upload(&running, &office, "minutes.pdf", "%PDF-1.4 minutes").await.json();
+    let files = serde_json::json!([
+        {"file": notice["file"], "name": "受理通知书.pdf", "folders": ["收文", format!("CN{application_no}")]},
+        {"file": minutes["file"], "name": "minutes.pdf", "folders": ["收文"]},
+    ]);
+    let preview = call_as(&running, &office, "preview_bulk_files", &serde_json::json!({ "files": files })).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.json());
+    let rows = preview.json()["rows"].clone();
+    assert_eq!((rows[0]["achievement"]["id"].as_i64(), rows[0]["found_in"].as_str()), (Some(4), Some("folder")), "{rows}");
+    assert_eq!(rows[1]["reason"], "no_number", "{rows}");
+    let choices_of =
+        |sha: &serde_json::Value| serde_json::json!([{"source": 0, "entry": rows[0]["entry"], "sha256": sha, "achievement_id": 4}]);
+
+    let admin = sign_in(&running, "admin").await;
+    let stolen = call_as(&running, &admin, "preview_bulk_files", &serde_json::json!({ "files": files })).await;
+    assert_eq!(stolen.status, StatusCode::FORBIDDEN, "an admin is not the office: {}", stolen.json());
+    assert_eq!(stolen.json()["code"], "forbidden");
+    let before = crate::common::audit_entries(&running);
+    let changed = call_as(
+        &running,
+        &office,
+        "attach_bulk_files",
+        &serde_json::json!({ "files": files, "choices": choices_of(&serde_json::json!("0".repeat(64))) }),
+    )
+    .await;
+    assert_eq!(changed.json()["code"], "bulk_file_changed", "a hash the file does not have");
+    assert_eq!(crate::common::audit_entries(&running), before, "nothing written");
+
+    let done =
+        call_as(&running, &office, "attach_bulk_files", &serde_json::json!({ "files": files, "choices": choices_of(&rows[0]["sha256"]) }))
+            .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.json());
+    assert_eq!(done.json()["attached"], 1);
+    let conn = rusqlite::Connection::open(&running.db).expect("open");
+    let (actor, entity): (String, String) = conn
+        .query_row("SELECT actor, entity FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("newest entry");
+    assert_eq!((actor.as_str(), entity.as_str()), ("office（成果转化办公室 测试）", "attachment"));
+    let listed = call_as(&running, &office, "list_attachments", &serde_json::json!({"entity": "achievement", "entityId": 4})).await.json();
+    assert_eq!(listed[0]["name"], "受理通知书.pdf", "{listed}");
+}

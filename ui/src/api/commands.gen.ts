@@ -1,7 +1,7 @@
 // Generated from the command table (src-tauri/api/src/commands) by its tests; do not edit.
 // `UPDATE_BINDINGS=1 cargo test -p transferdesk-api` rewrites it.
 import { call } from './transport'
-import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementFunding, AchievementPage, AchievementQuery, AgreedAmount, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, BatchFile, BatchRequest, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, DeadlineDone, DeadlineEdit, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeBatch, FeeBatchPaid, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, FundingLevel, Grant, GrantPage, GrantQuery, Holiday, HolidayList, ImportSummary, IndustrySection, Institution, Lapse, Mapping, MoneyEntry, NoticeConfirmation, NoticeIntake, NoticeRecord, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, OutsideWork, PatentDeadline, PatentDeadlineQuery, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Platform, Policy, PortfolioFilters, Preview, Profile, Project, Proposal, Publicity, PublicityPage, PublicityQuery, ReceiptImport, Receivable, RecordLine, RecordedNotice, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
+import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementFunding, AchievementPage, AchievementQuery, AgreedAmount, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, BatchFile, BatchRequest, BulkAttached, BulkChoice, BulkPreview, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, DeadlineDone, DeadlineEdit, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeBatch, FeeBatchPaid, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, FundingLevel, Grant, GrantPage, GrantQuery, Holiday, HolidayList, ImportSummary, IndustrySection, Institution, Lapse, Mapping, MoneyEntry, NoticeConfirmation, NoticeIntake, NoticeRecord, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, OutsideWork, PatentDeadline, PatentDeadlineQuery, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Platform, Policy, PortfolioFilters, Preview, Profile, Project, Proposal, Publicity, PublicityPage, PublicityQuery, ReceiptImport, Receivable, RecordLine, RecordedNotice, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
 
 export type Me = { 
 /**
@@ -31,6 +31,8 @@ account: Account,
  * The new password, when the server chose it.
  */
 password: string | null, };
+
+export type BulkFile = { file: string, name: string, folders: Array<string>, };
 
 /** Today as the backend sees it (the day the rules and the audit log use). */
 export function today(): Promise<string> {
@@ -199,6 +201,18 @@ export function deleteProject(id: number, version: number): Promise<void> {
 /** An achievement's funding source level (成果来源) and projects. */
 export function achievementFunding(achievementNo: string): Promise<AchievementFunding> {
   return call('achievement_funding', { achievementNo })
+}
+
+/** 批量附件: every file of the chosen files, ZIPs and folders with the achievement its name
+ * (or a folder's) matches by application or grant number, or why not; attaches nothing. */
+export function previewBulkFiles(files: Array<BulkFile>): Promise<BulkPreview> {
+  return call('preview_bulk_files', { files })
+}
+
+/** Attaches the chosen rows of a preview of the same `files` (all or nothing, audited); a
+ * file whose content changed since the preview is refused (`bulk_file_changed`). */
+export function attachBulkFiles(files: Array<BulkFile>, choices: Array<BulkChoice>): Promise<BulkAttached> {
+  return call('attach_bulk_files', { files, choices })
 }
 
 /** Records (or clears) an achievement's funding source level. */

@@ -3,11 +3,12 @@
 // Which transport carries a call — the desktop app's IPC or the office server's HTTP — is decided
 // in ./transport, never here or in a screen.
 import { ApiError } from './error'
-import { transport, inApp } from './transport'
+import { transport, inApp, type ChosenFile } from './transport'
 import { cancelJob, today as backendToday } from './commands.gen'
 import type { Progress } from './types.gen'
 
 export { ApiError, inApp }
+export type { ChosenFile }
 export * from './commands.gen'
 export type * from './types.gen'
 
@@ -43,9 +44,14 @@ export function pickAttachment(): Promise<string | null> {
   return transport.pickFile([])
 }
 
+/** Files, ZIPs or (`folder`) a folder for bulk files (批量附件); empty when cancelled. */
+export function pickBulkFiles(folder: boolean): Promise<ChosenFile[]> {
+  return transport.pickFiles([], folder)
+}
+
 /** CNIPA's notices: PDFs or ZIPs of them, or (`folder`) a folder; empty when cancelled. */
 export function pickNoticeFiles(folder: boolean): Promise<string[]> {
-  return transport.pickFiles([{ name: 'PDF / ZIP', extensions: ['pdf', 'zip'] }], folder)
+  return transport.pickFiles([{ name: 'PDF / ZIP', extensions: ['pdf', 'zip'] }], folder).then((chosen) => chosen.map((c) => c.file))
 }
 
 /** Hears files dropped on `target` until the returned function is called. */

@@ -3,7 +3,7 @@
 // handle), and a file a command wrote fetched as a download. Same origin only.
 import { ApiError } from './error'
 import type { Progress } from './types.gen'
-import type { FileFilter, Transport } from './transport'
+import type { ChosenFile, FileFilter, Transport } from './transport'
 
 /** The header in which the server names the downloads a command produced. */
 const DOWNLOAD_HEADER = 'x-transferdesk-download'
@@ -45,17 +45,18 @@ async function chooseFile(filters: FileFilter[]): Promise<File | null> {
   return (await chooseFiles(filters, false, false))[0] ?? null
 }
 
-/** Opens the browser's chooser for several files, or a folder's files; empty when cancelled. */
+/** The browser's chooser for several files, or for a folder (every file in it); empty when the
+ * person cancels. */
 function chooseFiles(filters: FileFilter[], multiple: boolean, folder: boolean): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
+    input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')
     input.multiple = multiple
-    if (folder) input.webkitdirectory = true
-    else input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')
+    input.webkitdirectory = folder
     input.style.display = 'none'
     input.addEventListener('change', () => {
-      resolve(Array.from(input.files ?? []))
+      resolve([...(input.files ?? [])])
       input.remove()
     })
     input.addEventListener('cancel', () => {
@@ -107,9 +108,16 @@ export const httpTransport: Transport = {
     const file = await chooseFile(filters)
     return file ? upload(file) : null
   },
-  async pickFiles(filters: FileFilter[], folder: boolean) {
+  // Each file is uploaded; the folders of its path inside a chosen folder go along as text (the
+  // server keeps an upload under its own name only), so that a folder's name can match it.
+  async pickFiles(filters: FileFilter[], folder: boolean): Promise<ChosenFile[]> {
     const files = await chooseFiles(filters, true, folder)
-    return Promise.all(files.map(upload))
+    const chosen: ChosenFile[] = []
+    for (const file of files) {
+      const folders = (file.webkitRelativePath || file.name).split('/').slice(0, -1)
+      chosen.push({ file: await upload(file), name: file.name, folders })
+    }
+    return chosen
   },
   async listenDrop(target: HTMLElement, onFiles: (files: string[]) => void) {
     const over = (event: DragEvent) => event.preventDefault()

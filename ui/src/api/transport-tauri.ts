@@ -8,7 +8,7 @@ import { open, save } from '@tauri-apps/plugin-dialog'
 import { ApiError } from './error'
 import { fileKind, remember, startPath } from './folders'
 import type { Progress } from './types.gen'
-import type { FileFilter, Transport } from './transport'
+import type { ChosenFile, FileFilter, Transport } from './transport'
 
 async function dialog<T>(show: () => Promise<T>): Promise<T> {
   try {
@@ -35,13 +35,15 @@ export const tauriTransport: Transport = {
     remember(kind, chosen)
     return chosen
   },
-  async pickFiles(filters: FileFilter[], folder: boolean) {
-    const kind = fileKind('open', filters.flatMap((f) => f.extensions))
-    const paths = folder
-      ? [await dialog(() => open({ multiple: false, directory: true, defaultPath: startPath('folder') }))].filter((p): p is string => p !== null)
-      : ((await dialog(() => open({ multiple: true, directory: false, filters, defaultPath: startPath(kind) }))) ?? [])
-    remember(folder ? 'folder' : kind, paths[0] ?? null, folder)
-    return paths
+  // A path is all the backend needs: it reads a folder itself, never following a link out of it.
+  async pickFiles(filters: FileFilter[], folder: boolean): Promise<ChosenFile[]> {
+    const kind = folder ? 'folder' : fileKind('open', filters.flatMap((f) => f.extensions))
+    const chosen = folder
+      ? await dialog(() => open({ multiple: false, directory: true, defaultPath: startPath(kind) }))
+      : await dialog(() => open({ multiple: true, directory: false, filters, defaultPath: startPath(kind) }))
+    const paths = chosen === null ? [] : Array.isArray(chosen) ? chosen : [chosen]
+    remember(kind, paths[0] ?? null, folder)
+    return paths.map((file) => ({ file, name: '', folders: [] }))
   },
   // The webview takes drops itself and hands over the paths (folders included): the page is not
   // told which element they fell on, so any drop while the screen listens counts.

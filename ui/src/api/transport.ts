@@ -14,6 +14,15 @@ export interface FileFilter {
   extensions: string[]
 }
 
+/** A file (or, in the app, a folder) chosen for a command that reads several: in the app its
+ * path; in a browser an upload's handle, the file's own name and the folders above it inside a
+ * chosen folder. */
+export interface ChosenFile {
+  file: string
+  name: string
+  folders: string[]
+}
+
 export interface Transport {
   /** Runs a command of the table; rejects with an ApiError. */
   call<T>(command: string, args?: Record<string, unknown>): Promise<T>
@@ -21,9 +30,9 @@ export interface Transport {
   listenJob(job: string, onProgress: (p: Progress) => void): Promise<() => void>
   /** One file to read; null when the person cancels. */
   pickFile(filters: FileFilter[]): Promise<string | null>
-  /** Several files to read, or (`folder`) a folder's files; empty when the person cancels. */
-  pickFiles(filters: FileFilter[], folder: boolean): Promise<string[]>
-  /** Hears files dropped on `target` (their choices, as pickFiles gives them) until the returned
+  /** Several files to read (a folder's every file with `folder`); empty when cancelled. */
+  pickFiles(filters: FileFilter[], folder: boolean): Promise<ChosenFile[]>
+  /** Hears files dropped on `target` (each one's handle: a path, or an upload) until the returned
    * function is called. */
   listenDrop(target: HTMLElement, onFiles: (files: string[]) => void): Promise<() => void>
   /** Where to write one file (the suggested name); null when cancelled. */

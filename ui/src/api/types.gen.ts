@@ -2693,6 +2693,81 @@ size: number,
  */
 added_on: string, };
 
+export type FoundIn = "file" | "folder";
+
+export type BulkReason = "no_number" | "bad_check_digit" | "unknown_number" | "ambiguous" | "already_attached" | "duplicate_in_batch" | "archive" | "unsafe_path" | "symlink" | "encrypted" | "too_many_entries" | "entry_too_large" | "total_too_large" | "compression_ratio" | "too_deep" | "not_regular" | "unreadable";
+
+export type BulkAchievement = { id: number, achievement_no: string, title: string, };
+
+export type BulkRow = { 
+/**
+ * The source it came from (its index in the list the person chose).
+ */
+source: number, 
+/**
+ * Its path inside the ZIP or folder, `/`-separated (a single file: its name); with `source`
+ * what the confirmation names it by.
+ */
+entry: string, 
+/**
+ * Its file name.
+ */
+name: string, 
+/**
+ * Bytes, as read.
+ */
+size: number | null, 
+/**
+ * Hex SHA-256 of the content, as read (none when refused unread).
+ */
+sha256: string | null, 
+/**
+ * The achievement it matches.
+ */
+achievement: BulkAchievement | null, 
+/**
+ * The number that matched, or that was found but matched nothing, as written in the name.
+ */
+number: string | null, 
+/**
+ * Where that number was found.
+ */
+found_in: FoundIn | null, 
+/**
+ * Why it is not matched (none when matched).
+ */
+reason: BulkReason | null, 
+/**
+ * For an ambiguous row: the achievements its numbers point to.
+ */
+candidates: Array<BulkAchievement>, 
+/**
+ * More about an unreadable entry (the reader's message), or the expected check digit.
+ */
+detail: string | null, };
+
+export type BulkPreview = { rows: Array<BulkRow>, 
+/**
+ * Rows matched to an achievement (what a confirmation of every match attaches).
+ */
+matched: number, 
+/**
+ * Rows read but not matched (a person may still choose an achievement for them).
+ */
+unmatched: number, 
+/**
+ * Rows refused unread or unreadable.
+ */
+refused: number, };
+
+export type BulkChoice = { source: number, entry: string, 
+/**
+ * The SHA-256 the preview showed: a file changed since is refused.
+ */
+sha256: string, achievement_id: number, };
+
+export type BulkAttached = { attached: number, attachments: Array<Attachment>, };
+
 export type Progress = { 
 /**
  * Steps finished.

@@ -29,3 +29,4 @@ pub(crate) const AREAS: &[&[crate::Command]] = &[
 ];
 
 pub(crate) use access::{Me, SavedAccount};
+pub(crate) use portfolio::BulkFile;

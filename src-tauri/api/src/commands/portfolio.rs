@@ -2,11 +2,13 @@
 //! (成果披露) with their pre-filing assessments.
 
 use crate::command::commands;
-use crate::FileOut;
 use crate::Host;
+use crate::{Failure, FileIn, FileOut};
+use serde::Deserialize;
 use transferdesk_core::access::scope;
 use transferdesk_core::model::FundingLevel;
 use transferdesk_core::portfolio::assessment::{self, AssessmentInput, CriteriaSheet, Criterion};
+use transferdesk_core::portfolio::bulk::{self, BulkAttached, BulkChoice, BulkPreview, Limits, Source};
 use transferdesk_core::portfolio::disclosure::{self, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery};
 use transferdesk_core::portfolio::ledger::{self, AchievementDetail, AchievementPage, AchievementQuery, PortfolioFilters};
 use transferdesk_core::portfolio::project::{self, AchievementFunding, Project};
@@ -189,11 +191,54 @@ commands! {
         project::funding(ctx.store()?.conn(), &achievement_no)
     }
 
+    /// 批量附件: every file of the chosen files, ZIPs and folders with the achievement its name
+    /// (or a folder's) matches by application or grant number, or why not; attaches nothing.
+    read(office)
+    fn preview_bulk_files(ctx, files: Vec<BulkFile>) -> BulkPreview {
+        let sources = sources(ctx, &files)?;
+        bulk::preview(ctx.store()?.conn(), &sources, &Limits::DEFAULT)
+    }
+
+    /// Attaches the chosen rows of a preview of the same `files` (all or nothing, audited); a
+    /// file whose content changed since the preview is refused (`bulk_file_changed`).
+    write(office)
+    fn attach_bulk_files(ctx, files: Vec<BulkFile>, choices: Vec<BulkChoice>) -> BulkAttached {
+        let sources = sources(ctx, &files)?;
+        bulk::attach(&mut *ctx.store()?, &ctx.actor(), &sources, &choices, &Limits::DEFAULT)
+    }
+
     /// Records (or clears) an achievement's funding source level.
     write(office)
     fn set_funding_level(ctx, achievement_no: String, level: Option<FundingLevel>, version: i64) -> AchievementFunding {
         project::set_funding_level(&mut *ctx.store()?, &ctx.actor(), &achievement_no, level, version)
     }
+}
+
+/// A file, ZIP or folder chosen for bulk files, as the transport handed it out: in the desktop
+/// app `file` is its path (a folder too) and the rest is empty; in a browser `file` is an
+/// upload's handle, `name` the file's own name and `folders` the folders above it inside a
+/// chosen folder (its `webkitRelativePath`), which count for matching and are never opened.
+#[derive(Clone, Debug, Deserialize, ts_rs::TS)]
+pub struct BulkFile {
+    pub file: FileIn,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub folders: Vec<String>,
+}
+
+fn sources(ctx: &dyn Host, files: &[BulkFile]) -> Result<Vec<Source>, Failure> {
+    files
+        .iter()
+        .map(|f| {
+            let mut source = Source::at(&ctx.read_source(&f.file)?);
+            if !f.name.trim().is_empty() {
+                source.name = f.name.trim().to_string();
+            }
+            source.folders = f.folders.iter().filter(|d| !d.trim().is_empty()).cloned().collect();
+            Ok(source)
+        })
+        .collect()
 }
 
 /// A secretary reaches only their 学院's achievements; anyone else every one.

@@ -74,6 +74,14 @@ pub struct Kept {
     dir: PathBuf,
 }
 
+impl Kept {
+    /// A file already read and hashed elsewhere (an entry of a ZIP, for bulk files), kept under
+    /// `name` in the store folder `dir`.
+    pub(crate) fn from_bytes(dir: PathBuf, name: &str, sha256: String, bytes: Vec<u8>) -> Kept {
+        Kept { name: name.chars().take(255).collect(), sha256, bytes, dir }
+    }
+}
+
 /// Reads `source` (a regular file of at most [`MAX_BYTES`]) for the store's folder; nothing is
 /// written until [`insert`].
 pub fn read(store: &Store, source: &Path) -> Result<Kept> {

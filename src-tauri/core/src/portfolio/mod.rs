@@ -5,6 +5,7 @@
 pub mod achievement;
 pub mod assessment;
 pub mod attachment;
+pub mod bulk;
 pub mod department;
 pub mod disclosure;
 pub mod ledger;
