@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use serde_json::json;
 use std::path::{Path, PathBuf};
+use transferdesk_core::portfolio::bulk::Source;
 use transferdesk_core::prosecution::deadline::{self, PatentDeadline, PatentDeadlineKind, PatentDeadlineQuery};
 use transferdesk_core::prosecution::intake::{self, NoticeConfirmation, NoticeIntake};
 use transferdesk_core::prosecution::rule::Delivery;
@@ -63,10 +64,8 @@ fn parse_kind(text: &str) -> Result<PatentDeadlineKind, String> {
 /// Runs `notices …`.
 pub fn run(path: &Path, command: Notices, lang: Lang, actor: transferdesk_core::Actor) -> Result<Doc, Failure> {
     let Notices::Import { paths, confirm, paper } = command;
-    let names: Vec<String> =
-        paths.iter().map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string())).collect();
-    let sources: Vec<(&Path, &str)> = paths.iter().zip(&names).map(|(p, n)| (p.as_path(), n.as_str())).collect();
-    let (found, refused) = intake::gather(&sources);
+    let sources: Vec<Source> = paths.iter().map(|p| Source::at(p)).collect();
+    let (found, refused) = intake::gather(&sources)?;
     let mut store = Store::open(path)?;
     let intake = intake::propose(&store, &found, refused)?;
     let mut human = intake_text(&intake, lang);

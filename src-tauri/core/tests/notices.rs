@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 use std::io::Write;
 use transferdesk_core::ident;
 use transferdesk_core::model::{AchievementStatus, Table};
+use transferdesk_core::portfolio::bulk::Source;
 use transferdesk_core::prosecution::deadline::{
     self, DeadlineDone, DeadlineEdit, DeadlineKey, DeadlineState, PatentDeadlineKind, PatentDeadlineQuery,
 };
@@ -331,21 +332,23 @@ fn a_zip_is_read_with_its_hostile_entries_refused() {
     // 30 MB of zeros inflate past the 20 MB a notice may have.
     add("bomb.pdf", &vec![0u8; 30 << 20]);
     zip.finish().expect("finish");
-    let (found, refused) = intake::gather(&[(path.as_path(), "notices.zip")]);
-    assert_eq!(found.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), vec!["notices.zip/2026/N1.pdf"]);
+    let (found, refused) = intake::gather(&[Source::at(&path)]).expect("a readable zip");
+    assert_eq!(found.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), vec!["2026/N1.pdf", "hidden.pdf"]);
     let refused: Vec<_> = refused.iter().map(|s| (s.name.as_str(), s.code.as_str())).collect();
     assert_eq!(
         refused,
         vec![
-            ("notices.zip/../evil.pdf", "unsafe_path"),
-            ("notices.zip//etc/passwd.pdf", "unsafe_path"),
-            ("notices.zip/inner.zip", "nested_archive"),
-            ("notices.zip/hidden.pdf", "nested_archive"),
-            ("notices.zip/bomb.pdf", "too_large"),
+            ("../evil.pdf", "unsafe_path"),
+            ("/etc/passwd.pdf", "unsafe_path"),
+            ("inner.zip", "archive"),
+            // 30 MB of zeros: stopped as it inflates past the 20 MB a notice may have.
+            ("bomb.pdf", "entry_too_large"),
         ]
     );
     let store = store(&dir);
     let intake = intake::propose(&store, &found, Vec::new()).expect("propose");
     assert_eq!(intake.proposals.len(), 1);
     assert_eq!(intake.proposals[0].patent.achievement_no, "N1");
+    // A ZIP named .pdf inside the ZIP is read as the file it claims to be, and is no PDF.
+    assert_eq!(intake.skipped.iter().map(|s| (s.name.as_str(), s.code.as_str())).collect::<Vec<_>>(), vec![("hidden.pdf", "not_pdf")]);
 }

@@ -4,6 +4,7 @@ use crate::command::commands;
 use crate::{Failure, FileIn, FileOut, Host};
 use chrono::NaiveDate;
 use transferdesk_core::access::scope;
+use transferdesk_core::portfolio::bulk::Source;
 use transferdesk_core::prosecution::deadline::{self, DeadlineDone, DeadlineEdit, PatentDeadline, PatentDeadlineQuery};
 use transferdesk_core::prosecution::intake::{
     self, DroppedFile, NoticeConfirmation, NoticeIntake, NoticeRecord, RecordedNotice, SkippedFile,
@@ -11,11 +12,8 @@ use transferdesk_core::prosecution::intake::{
 
 /// The files behind the person's choices (PDFs, ZIPs, folders at a desk), read.
 fn dropped(ctx: &dyn Host, files: &[FileIn]) -> Result<(Vec<DroppedFile>, Vec<SkippedFile>), Failure> {
-    let paths = files.iter().map(|f| ctx.read_file(f)).collect::<Result<Vec<_>, _>>()?;
-    let named: Vec<(String, &std::path::Path)> =
-        paths.iter().map(|p| (p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), p.as_path())).collect();
-    let sources: Vec<(&std::path::Path, &str)> = named.iter().map(|(name, path)| (*path, name.as_str())).collect();
-    Ok(intake::gather(&sources))
+    let sources = files.iter().map(|f| ctx.read_file(f).map(|path| Source::at(&path))).collect::<Result<Vec<_>, _>>()?;
+    Ok(intake::gather(&sources)?)
 }
 
 /// A secretary sees the deadlines of their own 学院 only.

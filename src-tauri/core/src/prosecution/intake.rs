@@ -11,6 +11,7 @@ use crate::calendar::Calendar;
 use crate::error::{Error, Result};
 use crate::model::{AchievementKind, AchievementStatus};
 use crate::portfolio::attachment;
+use crate::portfolio::bulk::{self, BulkReason, Content, Limits, Source};
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
 use crate::store::{Actor, Store};
@@ -19,24 +20,17 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::Path;
 use ts_rs::TS;
 
-/// The most files one drop reads (a year of an office's notices fits many times).
-const MAX_FILES: usize = 2_000;
-/// The most bytes the files of one ZIP may inflate to in all.
-const MAX_ZIP_TOTAL: u64 = 512 << 20;
-/// How deep a folder is walked.
-const MAX_DEPTH: usize = 8;
-/// Names of archives inside an archive: never opened (an archive in an archive is how bombs and
-/// hidden files travel).
-const ARCHIVE_EXTENSIONS: [&str; 10] = ["zip", "rar", "7z", "gz", "tgz", "tar", "bz2", "xz", "zst", "cab"];
+/// What one drop reads at most: the bulk reader's limits with a notice's size (CNIPA's notices
+/// are a few hundred kilobytes; 20 MB is no notice).
+const LIMITS: Limits = Limits { entries: 2_000, entry_bytes: pdf::MAX_BYTES as u64, total_bytes: 512 << 20, ..Limits::DEFAULT };
 
 /// A file read from a drop, before it is understood.
 #[derive(Clone, Debug)]
 pub struct DroppedFile {
-    /// Where it came from: the file's name, `archive.zip/inner/path.pdf`, `folder/sub/x.pdf`.
+    /// Where it came from: the file's name, or its path inside the ZIP or folder dropped.
     pub name: String,
     /// Its bytes.
     pub bytes: Vec<u8>,
@@ -47,9 +41,11 @@ pub struct DroppedFile {
 pub struct SkippedFile {
     /// Where it came from.
     pub name: String,
-    /// Stable code: `not_pdf`, `too_large`, `damaged`, `encrypted`, `no_text`, `not_a_notice`,
-    /// `no_application_no`, `unknown_application_no`, `no_issue_date`, `already_recorded`,
-    /// `repeated`, `nested_archive`, `unsafe_path`, `link`, `too_many_files`, `unreadable`.
+    /// Stable code: the reader's (`unsafe_path`, `archive`, `symlink`, `encrypted`,
+    /// `entry_too_large`, `compression_ratio`, `too_many_entries`, `total_too_large`, `too_deep`,
+    /// `not_regular`, `unreadable`) or the notice's (`not_pdf`, `damaged`, `no_text`,
+    /// `not_a_notice`, `no_application_no`, `unknown_application_no`, `no_issue_date`,
+    /// `already_recorded`, `repeated`).
     pub code: String,
     /// For a person.
     pub reason: String,
@@ -59,133 +55,27 @@ fn skipped(name: &str, code: &str, reason: impl Into<String>) -> SkippedFile {
     SkippedFile { name: name.to_string(), code: code.to_string(), reason: reason.into() }
 }
 
-/// Reads every source (a PDF, a ZIP, a folder): the files found, and those refused on the way.
-pub fn gather(sources: &[(&Path, &str)]) -> (Vec<DroppedFile>, Vec<SkippedFile>) {
+/// Reads every source (a PDF, a ZIP, a folder) through the bulk reader ([`bulk::read_all`]: links
+/// not followed, archives inside never opened, unsafe names refused, every entry measured as it
+/// inflates): the files found, and those refused on the way. A ZIP that cannot be read at all is
+/// an error.
+pub fn gather(sources: &[Source]) -> Result<(Vec<DroppedFile>, Vec<SkippedFile>)> {
     let mut found = Vec::new();
     let mut refused = Vec::new();
-    for (path, name) in sources {
-        if path.is_dir() {
-            walk(path, name, 0, &mut found, &mut refused);
-        } else {
-            read_one(path, name, &mut found, &mut refused);
-        }
-    }
-    if found.len() > MAX_FILES {
-        for f in found.drain(MAX_FILES..) {
-            refused.push(skipped(&f.name, "too_many_files", format!("一次最多读取 {MAX_FILES} 个文件")));
-        }
-    }
-    (found, refused)
-}
-
-fn extension(name: &str) -> String {
-    name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
-}
-
-fn read_one(path: &Path, name: &str, found: &mut Vec<DroppedFile>, refused: &mut Vec<SkippedFile>) {
-    let bytes = match crate::store::file::read_regular(path, pdf::MAX_BYTES as u64, "notice_too_large") {
-        Ok(b) => b,
-        Err(Error::Refused { code: "notice_too_large", .. }) => {
-            return refused.push(skipped(name, "too_large", "文件超过 20 MB，不是通知书"))
-        }
-        Err(e) => return refused.push(skipped(name, "unreadable", e.message(crate::Lang::Zh))),
-    };
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        unzip(&bytes, name, found, refused);
-    } else {
-        found.push(DroppedFile { name: name.to_string(), bytes });
-    }
-}
-
-/// A folder's files, not following links (a link could lead anywhere on the machine).
-fn walk(dir: &Path, name: &str, depth: usize, found: &mut Vec<DroppedFile>, refused: &mut Vec<SkippedFile>) {
-    if depth > MAX_DEPTH {
-        return refused.push(skipped(name, "too_deep", format!("文件夹层级超过 {MAX_DEPTH} 层，未读取")));
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return refused.push(skipped(name, "unreadable", "无法读取该文件夹"));
-    };
-    let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        if found.len() + refused.len() > MAX_FILES {
-            return refused.push(skipped(name, "too_many_files", format!("一次最多读取 {MAX_FILES} 个文件")));
-        }
-        let child = format!("{name}/{}", entry.file_name().to_string_lossy());
-        let Ok(kind) = entry.file_type() else { continue };
-        if kind.is_symlink() {
-            refused.push(skipped(&child, "link", "链接（快捷方式）不跟随读取"));
-        } else if kind.is_dir() {
-            walk(&entry.path(), &child, depth + 1, found, refused);
-        } else if ARCHIVE_EXTENSIONS.contains(&extension(&child).as_str()) && depth > 0 {
-            refused.push(skipped(&child, "nested_archive", "文件夹里的压缩包不展开：请解压后再拖入"));
-        } else {
-            read_one(&entry.path(), &child, found, refused);
-        }
-    }
-}
-
-/// A ZIP's files, each inflated under the limits as it is read (the sizes its headers claim are
-/// not trusted). Entries that could escape a folder, links, encrypted entries and archives inside
-/// it are refused, named.
-fn unzip(bytes: &[u8], name: &str, found: &mut Vec<DroppedFile>, refused: &mut Vec<SkippedFile>) {
-    let mut zip = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
-        Ok(z) => z,
-        Err(e) => return refused.push(skipped(name, "damaged", format!("压缩包无法读取：{e}"))),
-    };
-    let mut total = 0u64;
-    for i in 0..zip.len() {
-        if found.len() + refused.len() > MAX_FILES {
-            return refused.push(skipped(name, "too_many_files", format!("一次最多读取 {MAX_FILES} 个文件")));
-        }
-        let mut entry = match zip.by_index(i) {
-            Ok(e) => e,
-            Err(e) => {
-                refused.push(skipped(&format!("{name}#{}", i + 1), "damaged", format!("压缩包第 {} 项无法读取：{e}", i + 1)));
-                continue;
+    for met in bulk::read_all(sources, &LIMITS)? {
+        match met.content {
+            Ok(Content { bytes: Some(bytes), .. }) => found.push(DroppedFile { name: met.entry, bytes }),
+            Ok(Content { bytes: None, .. }) => {
+                refused.push(skipped(&met.entry, "unreadable", BulkReason::Unreadable.text(crate::Lang::Zh)))
             }
-        };
-        let raw = String::from_utf8_lossy(entry.name_raw()).into_owned();
-        let shown = format!("{name}/{raw}");
-        if entry.is_dir() {
-            continue;
-        }
-        let absolute = raw.starts_with('/') || raw.as_bytes().get(1) == Some(&b':');
-        if absolute || entry.enclosed_name().is_none() || raw.contains('\\') || raw.split('/').any(|part| part == "..") {
-            refused.push(skipped(&shown, "unsafe_path", "路径指向压缩包之外（绝对路径或 ..），已拒绝"));
-            continue;
-        }
-        if entry.is_symlink() {
-            refused.push(skipped(&shown, "link", "压缩包中的链接不读取"));
-            continue;
-        }
-        if entry.encrypted() {
-            refused.push(skipped(&shown, "encrypted", "加密的压缩项无法读取"));
-            continue;
-        }
-        if ARCHIVE_EXTENSIONS.contains(&extension(&raw).as_str()) {
-            refused.push(skipped(&shown, "nested_archive", "压缩包里的压缩包不展开：请解压后再拖入"));
-            continue;
-        }
-        let limit = (pdf::MAX_BYTES as u64).min(MAX_ZIP_TOTAL.saturating_sub(total));
-        let mut data = Vec::new();
-        match (&mut entry).take(limit + 1).read_to_end(&mut data) {
-            Ok(_) if data.len() as u64 > limit => {
-                refused.push(skipped(&shown, "too_large", "解压后超过大小上限（可能是压缩炸弹），已拒绝"));
-                if limit < pdf::MAX_BYTES as u64 {
-                    return;
-                }
+            Err((reason, detail)) => {
+                let code = serde_json::to_value(reason).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                let text = reason.text(crate::Lang::Zh);
+                refused.push(skipped(&met.entry, &code, detail.map_or_else(|| text.to_string(), |d| format!("{text}：{d}"))));
             }
-            Ok(_) if data.starts_with(b"PK\x03\x04") => {
-                refused.push(skipped(&shown, "nested_archive", "压缩包里的压缩包不展开：请解压后再拖入"));
-            }
-            Ok(_) => {
-                total += data.len() as u64;
-                found.push(DroppedFile { name: shown, bytes: data });
-            }
-            Err(e) => refused.push(skipped(&shown, "damaged", format!("解压失败：{e}"))),
         }
     }
+    Ok((found, refused))
 }
 
 /// The patent a notice is for, as the proposal shows it.
