@@ -352,3 +352,62 @@ fn a_zip_is_read_with_its_hostile_entries_refused() {
     // A ZIP named .pdf inside the ZIP is read as the file it claims to be, and is no PDF.
     assert_eq!(intake.skipped.iter().map(|s| (s.name.as_str(), s.code.as_str())).collect::<Vec<_>>(), vec![("hidden.pdf", "not_pdf")]);
 }
+
+/// Every kind, read from a PDF by its title as CNIPA prints it, with what it starts and sets
+/// (docs/rules/prosecution.md "Notices"): the table there, row by row, for a pending invention
+/// (granted: false) that is its first office action.
+#[test]
+fn every_notice_kind_is_read_from_its_pdf_with_what_it_starts() {
+    use transferdesk_core::model::AchievementKind;
+    use transferdesk_core::prosecution::{notice, pdf as notice_text};
+    let no = numbers()[0].1.clone();
+    let rows: [(&str, NoticeKind, Option<PatentDeadlineKind>, Option<Period>, Option<AchievementStatus>); 13] = [
+        ("专利申请受理通知书", NoticeKind::Acceptance, None, None, None),
+        ("第一次审查意见通知书", NoticeKind::OfficeAction, Some(PatentDeadlineKind::OfficeAction), Some(Period::Months(4)), None),
+        ("补正通知书", NoticeKind::Correction, Some(PatentDeadlineKind::Correction), Some(Period::Months(2)), None),
+        ("授予发明专利权通知书", NoticeKind::Grant, Some(PatentDeadlineKind::Registration), Some(Period::Months(2)), None),
+        ("办理登记手续通知书", NoticeKind::Grant, Some(PatentDeadlineKind::Registration), Some(Period::Months(2)), None),
+        (
+            "驳回决定",
+            NoticeKind::Rejection,
+            Some(PatentDeadlineKind::Reexamination),
+            Some(Period::Months(3)),
+            Some(AchievementStatus::Lapsed),
+        ),
+        (
+            "视为撤回通知书",
+            NoticeKind::DeemedWithdrawn,
+            Some(PatentDeadlineKind::Restoration),
+            Some(Period::Months(2)),
+            Some(AchievementStatus::Lapsed),
+        ),
+        (
+            "视为放弃取得专利权通知书",
+            NoticeKind::RightsLost,
+            Some(PatentDeadlineKind::Restoration),
+            Some(Period::Months(2)),
+            Some(AchievementStatus::Lapsed),
+        ),
+        ("恢复权利请求审批通知书", NoticeKind::RestorationApproved, None, None, Some(AchievementStatus::Pending)),
+        ("手续合格通知书", NoticeKind::FormalitiesOk, None, None, None),
+        ("缴费通知书", NoticeKind::Payment, Some(PatentDeadlineKind::Payment), None, None),
+        (
+            "专利权终止通知书",
+            NoticeKind::Termination,
+            Some(PatentDeadlineKind::Restoration),
+            Some(Period::Months(2)),
+            Some(AchievementStatus::Lapsed),
+        ),
+        ("发明专利申请进入实质审查阶段通知书", NoticeKind::ExaminationStarted, None, None, None),
+    ];
+    for (title, kind, starts, period, status) in rows {
+        let text = notice_text::text(&notice(title, &no, "2026年03月02日", "特此通知。")).expect("text");
+        let read = notice::read(&text).unwrap_or_else(|e| panic!("{title}: {e:?}"));
+        assert_eq!(read.kind, kind, "{title}");
+        assert_eq!(read.issued_on, Some(day("2026-03-02")), "{title}");
+        assert_eq!(read.application_no.as_deref(), Some(no.as_str()), "{title}");
+        assert_eq!(kind.effect().starts, starts, "{title}");
+        assert_eq!(read.period.or_else(|| kind.default_period(AchievementKind::InventionPatent, read.first_action)), period, "{title}");
+        assert_eq!(kind.status_after(false), status, "{title}");
+    }
+}
