@@ -361,7 +361,9 @@ fn every_notice_kind_is_read_from_its_pdf_with_what_it_starts() {
     use transferdesk_core::model::AchievementKind;
     use transferdesk_core::prosecution::{notice, pdf as notice_text};
     let no = numbers()[0].1.clone();
-    let rows: [(&str, NoticeKind, Option<PatentDeadlineKind>, Option<Period>, Option<AchievementStatus>); 13] = [
+    /// Title, kind, the deadline it starts, its period, the status it sets.
+    type Row = (&'static str, NoticeKind, Option<PatentDeadlineKind>, Option<Period>, Option<AchievementStatus>);
+    let rows: [Row; 13] = [
         ("专利申请受理通知书", NoticeKind::Acceptance, None, None, None),
         ("第一次审查意见通知书", NoticeKind::OfficeAction, Some(PatentDeadlineKind::OfficeAction), Some(Period::Months(4)), None),
         ("补正通知书", NoticeKind::Correction, Some(PatentDeadlineKind::Correction), Some(Period::Months(2)), None),
