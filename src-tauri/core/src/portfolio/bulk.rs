@@ -24,7 +24,8 @@ use ts_rs::TS;
 /// How much one preview or confirmation reads at most.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
-    /// Files listed across all sources; past it the rest of a source is one refused row.
+    /// Files (and folders walked) across all sources; past it the rest of a source is one
+    /// refused row.
     pub entries: u64,
     /// Largest file, measured while reading or inflating: an attachment's own limit.
     pub entry_bytes: u64,
@@ -564,8 +565,13 @@ fn walk_folder(
     keep: &dyn Fn(&str) -> bool,
     visit: &mut dyn FnMut(Met) -> Result<()>,
 ) -> Result<()> {
-    let mut children: Vec<std::fs::DirEntry> =
-        std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.collect::<std::io::Result<_>>().map_err(|e| Error::io(dir, e))?;
+    // No more names are held than the batch may still list (a folder of millions stops there).
+    let room = limits.entries.saturating_sub(budget.entries).saturating_add(1);
+    let mut children: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .take(usize::try_from(room).unwrap_or(usize::MAX))
+        .collect::<std::io::Result<_>>()
+        .map_err(|e| Error::io(dir, e))?;
     children.sort_by_key(|c| c.file_name());
     for child in children {
         let name = child.file_name().to_string_lossy().into_owned();
@@ -585,6 +591,11 @@ fn walk_folder(
             if depth + 1 > limits.depth {
                 visit(refuse(BulkReason::TooDeep))?;
                 continue;
+            }
+            // A folder counts like a file, so that a tree of empty folders is bounded too.
+            if !count(budget, limits) {
+                visit(refuse(BulkReason::TooManyEntries))?;
+                return Ok(());
             }
             let mut inner = folders.to_vec();
             inner.push(name.clone());
@@ -1332,5 +1343,21 @@ mod tests {
                 ("secret.pdf".into(), Some(BulkReason::Symlink), vec![top]),
             ]
         );
+
+        // Five files against a limit of three: three are read, then one row says the rest is
+        // refused and the walk stops.
+        let many = dir.path().join("many");
+        std::fs::create_dir(&many).expect("mkdir");
+        for i in 0..5 {
+            std::fs::write(many.join(format!("{i}.pdf")), b"x").expect("write");
+        }
+        let limits = Limits { entries: 3, ..Limits::DEFAULT };
+        let mut reasons = Vec::new();
+        walk(&Source::at(&many), &limits, &mut Budget::default(), &|_| false, &mut |m: Met| {
+            reasons.push(m.content.err().map(|e| e.0));
+            Ok(())
+        })
+        .expect("walk");
+        assert_eq!(reasons, vec![None, None, None, Some(BulkReason::TooManyEntries)]);
     }
 }
