@@ -199,7 +199,7 @@ fn proposal(
     let read = match notice::read(&text) {
         Ok(r) => r,
         Err(NotNotice::NoText) => {
-            return Ok(Err(skipped(name, "no_text", "PDF 中没有文字（扫描件）：请下载电子版通知书，或在专利页面手工登记")))
+            return Ok(Err(skipped(name, "no_text", "PDF 中没有文字（扫描件）：请从专利业务办理系统下载电子版通知书后再导入")))
         }
         Err(NotNotice::NoTitle) => return Ok(Err(skipped(name, "not_a_notice", "没有找到通知书的标题，不是可识别的国家知识产权局通知书"))),
     };
