@@ -4869,9 +4869,11 @@ export type SkippedFile = {
  */
 name: string, 
 /**
- * Stable code: `not_pdf`, `too_large`, `damaged`, `encrypted`, `no_text`, `not_a_notice`,
- * `no_application_no`, `unknown_application_no`, `no_issue_date`, `already_recorded`,
- * `repeated`, `nested_archive`, `unsafe_path`, `link`, `too_many_files`, `unreadable`.
+ * Stable code: the reader's (`unsafe_path`, `archive`, `symlink`, `encrypted`,
+ * `entry_too_large`, `compression_ratio`, `too_many_entries`, `total_too_large`, `too_deep`,
+ * `not_regular`, `unreadable`) or the notice's (`not_pdf`, `damaged`, `no_text`,
+ * `not_a_notice`, `no_application_no`, `unknown_application_no`, `no_issue_date`,
+ * `already_recorded`, `repeated`).
  */
 code: string, 
 /**
