@@ -106,7 +106,7 @@ enum Class {
 pub(crate) fn check_package<R: Read + Seek>(file: &mut R, name: &str) -> Result<(), Vec<Problem>> {
     // Each entry of the central directory costs the zip reader a record; count the headers'
     // signatures before it reads them.
-    if count_signatures(file, b"PK\x01\x02").map_err(|e| unreadable(name, e.to_string()))? > PARTS {
+    if crate::store::file::count_signatures(file, b"PK\x01\x02").map_err(|e| unreadable(name, e.to_string()))? > PARTS {
         return Err(refused(name, Limit::Parts(PARTS)));
     }
     file.seek(SeekFrom::Start(0)).map_err(|e| unreadable(name, e.to_string()))?;
@@ -190,26 +190,6 @@ fn office_documents(rels: &[u8]) -> Vec<String> {
         out.push(normalized(value.strip_prefix('/').unwrap_or(&value)));
     }
     out
-}
-
-/// How many times `needle` occurs in `file`, read in chunks.
-fn count_signatures<R: Read>(file: &mut R, needle: &[u8]) -> std::io::Result<u64> {
-    let finder = memchr::memmem::Finder::new(needle);
-    let mut buf = vec![0u8; 1 << 20];
-    let mut kept = 0;
-    let mut count = 0;
-    loop {
-        let n = file.read(&mut buf[kept..])?;
-        if n == 0 {
-            return Ok(count);
-        }
-        let end = kept + n;
-        count += finder.find_iter(&buf[..end]).count() as u64;
-        // Keep the last bytes that could start a signature split between two reads.
-        let tail = (needle.len() - 1).min(end);
-        buf.copy_within(end - tail..end, 0);
-        kept = tail;
-    }
 }
 
 /// What the scan of one part found.
@@ -618,7 +598,7 @@ mod tests {
         bytes[10..14].copy_from_slice(b"PK\x01\x02");
         bytes[(1 << 20) - 2..(1 << 20) + 2].copy_from_slice(b"PK\x01\x02");
         bytes[(1 << 20) + 50..(1 << 20) + 54].copy_from_slice(b"PK\x01\x02");
-        assert_eq!(count_signatures(&mut bytes.as_slice(), b"PK\x01\x02").expect("read"), 3);
+        assert_eq!(crate::store::file::count_signatures(&mut bytes.as_slice(), b"PK\x01\x02").expect("read"), 3);
     }
 
     #[test]

@@ -713,28 +713,6 @@ pub fn safe_parts(name: &str) -> std::result::Result<Vec<String>, BulkReason> {
     Ok(parts.into_iter().map(str::to_string).collect())
 }
 
-/// How many central-directory headers (`PK\x01\x02`) a file holds, counted in chunks, so that a
-/// ZIP announcing millions of entries is refused before the zip reader keeps a record of each.
-fn central_headers<R: Read>(file: &mut R) -> std::io::Result<u64> {
-    const NEEDLE: &[u8] = b"PK\x01\x02";
-    let finder = memchr::memmem::Finder::new(NEEDLE);
-    let mut buf = vec![0u8; 1 << 20];
-    let (mut kept, mut count) = (0, 0);
-    loop {
-        let n = file.read(&mut buf[kept..])?;
-        if n == 0 {
-            return Ok(count);
-        }
-        let end = kept + n;
-        count += finder.find_iter(&buf[..end]).count() as u64;
-        // The last bytes may start a header split between two reads; they are kept and searched
-        // again with the next read, and cannot be a whole header themselves.
-        let tail = (NEEDLE.len() - 1).min(end);
-        buf.copy_within(end - tail..end, 0);
-        kept = tail;
-    }
-}
-
 fn walk_zip(
     source: &Source,
     folders: &[String],
@@ -746,7 +724,7 @@ fn walk_zip(
     let unreadable = |why: String| Error::Refused { code: "bulk_zip_unreadable", detail: format!("{}: {why}", source.name) };
     let mut file = std::fs::File::open(&source.path).map_err(|e| Error::io(&source.path, e))?;
     // The zip reader keeps a record per central-directory entry: count them before it does.
-    let headers = central_headers(&mut file).map_err(|e| unreadable(e.to_string()))?;
+    let headers = crate::store::file::count_signatures(&mut file, b"PK\x01\x02").map_err(|e| unreadable(e.to_string()))?;
     if budget.entries + headers > limits.entries {
         budget.entries += headers;
         return visit(Met {
@@ -1297,7 +1275,7 @@ mod tests {
         bytes[10..14].copy_from_slice(b"PK\x01\x02");
         bytes[(1 << 20) - 2..(1 << 20) + 2].copy_from_slice(b"PK\x01\x02");
         bytes[(1 << 20) + 50..(1 << 20) + 54].copy_from_slice(b"PK\x01\x02");
-        assert_eq!(central_headers(&mut bytes.as_slice()).expect("read"), 3);
+        assert_eq!(crate::store::file::count_signatures(&mut bytes.as_slice(), b"PK\x01\x02").expect("read"), 3);
     }
 
     #[test]

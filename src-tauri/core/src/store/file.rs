@@ -79,6 +79,26 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     std::fs::OpenOptions::new().write(true).create_new(true).open(path).map(|_| ()).map_err(|e| Error::io(path, e))
 }
 
+/// How many times `needle` occurs in `file`, read in chunks.
+pub(crate) fn count_signatures<R: std::io::Read>(file: &mut R, needle: &[u8]) -> std::io::Result<u64> {
+    let finder = memchr::memmem::Finder::new(needle);
+    let mut buf = vec![0u8; 1 << 20];
+    let mut kept = 0;
+    let mut count = 0;
+    loop {
+        let n = file.read(&mut buf[kept..])?;
+        if n == 0 {
+            return Ok(count);
+        }
+        let end = kept + n;
+        count += finder.find_iter(&buf[..end]).count() as u64;
+        // Keep the last bytes that could start a signature split between two reads.
+        let tail = (needle.len() - 1).min(end);
+        buf.copy_within(end - tail..end, 0);
+        kept = tail;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
