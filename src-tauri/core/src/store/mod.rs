@@ -42,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0013_account_versions.sql"),
     include_str!("../../migrations/0015_rewards_documents.sql"),
     include_str!("../../migrations/0016_prosecution.sql"),
+    include_str!("../../migrations/0017_inventors.sql"),
 ];
 
 /// The migration that seals the records (docs/reliability.md "Tamper evidence").

@@ -116,10 +116,12 @@ impl SealedTable {
     }
 }
 
-/// Sessions change on every request and the access log is a log of its own (append-only): neither
-/// is a record the audit log speaks for.
+/// Sessions change on every request, the access log is a log of its own (append-only), and which
+/// notifications someone read or were mailed is the state of their inbox: none is a record the
+/// audit log speaks for.
 fn is_sealed(name: &str) -> bool {
-    !(name.starts_with("sqlite_") || name.starts_with("search_") || ["audit_log", "audit_row", "session", "access_log"].contains(&name))
+    const UNSEALED: [&str; 6] = ["audit_log", "audit_row", "session", "access_log", "notification_read", "notification_mail"];
+    !(name.starts_with("sqlite_") || name.starts_with("search_") || UNSEALED.contains(&name))
 }
 
 /// The sealed tables of the file on `conn`, by name.
