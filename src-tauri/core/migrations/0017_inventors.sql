@@ -3,15 +3,25 @@
 -- Never edit this file once released: add a later migration instead.
 
 -- A disclosure an inventor writes: its author, and where it stands between them and the office.
--- A draft is the author's alone; a submitted one is in the office's intake; the office may send
--- it back with a note, and the author submits it again. Disclosures the office enters itself
--- have no author and are submitted. Whether the assessment's scores are shown to the inventors
--- is the office's choice.
+-- Submitted, it is in the office's intake; the office may send it back with a note, and the
+-- author submits it again. Disclosures the office enters itself have no author and are
+-- submitted. Whether the assessment's scores are shown to the inventors is the office's choice.
 ALTER TABLE disclosure ADD COLUMN author_id INTEGER REFERENCES person(id);
-ALTER TABLE disclosure ADD COLUMN stage TEXT NOT NULL DEFAULT 'submitted' CHECK (stage IN ('draft', 'submitted', 'returned'));
+ALTER TABLE disclosure ADD COLUMN stage TEXT NOT NULL DEFAULT 'submitted' CHECK (stage IN ('submitted', 'returned'));
 ALTER TABLE disclosure ADD COLUMN returned_note TEXT CHECK (returned_note IS NULL OR length(returned_note) BETWEEN 1 AND 2000);
 ALTER TABLE disclosure ADD COLUMN scores_published INTEGER NOT NULL DEFAULT 0 CHECK (scores_published IN (0, 1));
 CREATE INDEX disclosure_author ON disclosure(author_id) WHERE author_id IS NOT NULL;
+
+-- An inventor's draft of a disclosure: the form as typed (JSON), complete or not, the author's
+-- alone until submitted, when it becomes a disclosure and the draft goes.
+CREATE TABLE disclosure_draft (
+    id        INTEGER PRIMARY KEY,
+    author_id INTEGER NOT NULL REFERENCES person(id),
+    saved_at  TEXT NOT NULL,
+    form      TEXT NOT NULL CHECK (json_valid(form) AND length(form) <= 100000),
+    version   INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)
+) STRICT;
+CREATE INDEX disclosure_draft_author ON disclosure_draft(author_id);
 
 -- 维持/放弃征询: the office asks a patent's inventors whether to keep paying its fees. Each
 -- inventor answers once (and may change the answer until the office decides); the date of the

@@ -267,6 +267,29 @@ fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
         "disclosure_decided" => {
             ("该披露已作出处理决定，不能再修改或评估", "the disclosure is decided: it can no longer be changed or assessed")
         }
+        "disclosure_not_returnable" => (
+            "只有发明人提交、尚未处理且在办公室手中的披露可以退回",
+            "only a disclosure an inventor submitted, undecided and with the office, can be sent back",
+        ),
+        "disclosure_changed" => {
+            ("该披露已被修改（页面上的信息已过时）：请刷新后再操作", "the disclosure was changed meanwhile: reload it first")
+        }
+        "disclosure_not_returned" => ("该披露没有被退回，不能重新提交", "the disclosure was not sent back: it cannot be submitted again"),
+        "draft_changed" => {
+            ("该草稿已在别处保存（页面上的内容已过时）：请刷新后再编辑", "the draft was saved elsewhere meanwhile: reload it first")
+        }
+        "fee_question_open" => ("该专利已有一份尚未决定的维持征询", "this patent already has an open keep/abandon question"),
+        "fee_question_closed" => {
+            ("办公室已就该征询作出决定，不能再答复", "the office has decided on this question: it can no longer be answered")
+        }
+        "publicity_not_running" => (
+            "该公示不在公示期内（尚未开始或已经结束），不能提出异议",
+            "the publicity is not running (not started or ended): no objection can be filed",
+        ),
+        "reward_objection_open" => (
+            "该收益分配的公示有尚未处理或已成立的异议，不能发放",
+            "an objection to this distribution's publicity is pending or upheld: it cannot be paid",
+        ),
         "disclosure_converted" => {
             ("该披露已形成成果，不能再改变处理决定", "achievements came from this disclosure: its decision can no longer change")
         }

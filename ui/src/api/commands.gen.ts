@@ -1,7 +1,7 @@
 // Generated from the command table (src-tauri/api/src/commands) by its tests; do not edit.
 // `UPDATE_BINDINGS=1 cargo test -p transferdesk-api` rewrites it.
 import { call } from './transport'
-import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementFunding, AchievementPage, AchievementQuery, AgreedAmount, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, BatchFile, BatchRequest, BulkAttached, BulkChoice, BulkPreview, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, DeadlineDone, DeadlineEdit, Decision, Disclosure, DisclosureDetail, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeBatch, FeeBatchPaid, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuote, FeeSchedule, FundingLevel, Grant, GrantPage, GrantQuery, Holiday, HolidayList, ImportSummary, IndustrySection, Institution, Lapse, Mapping, MoneyEntry, NoticeConfirmation, NoticeIntake, NoticeRecord, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, OutsideWork, PatentDeadline, PatentDeadlineQuery, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Platform, Policy, PortfolioFilters, Preview, Profile, Project, Proposal, Publicity, PublicityPage, PublicityQuery, ReceiptImport, Receivable, RecordLine, RecordedNotice, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
+import type { AccessEntry, Account, AccountInput, AchievementDetail, AchievementExtras, AchievementForm, AchievementFunding, AchievementPage, AchievementQuery, AgreedAmount, AnnualReport, Approval, AssessmentInput, Attachment, AuditPage, AuditQuery, AuditTarget, BackupCheck, BackupFile, BatchFile, BatchRequest, BulkAttached, BulkChoice, BulkPreview, Colleague, ContractChoice, ContractDetail, ContractForm, ContractPage, ContractQuery, CriteriaSheet, Criterion, Dashboard, DeadlineDone, DeadlineEdit, Decision, Disclosure, DisclosureDetail, DisclosureForm, DisclosurePage, DisclosureQuery, Distribution, DistributionPage, DistributionQuery, FeeAnswerKind, FeeBatch, FeeBatchPaid, FeeDecision, FeeDecisionInput, FeePage, FeePaid, FeePayment, FeeQuery, FeeQuestion, FeeQuestionInput, FeeQuote, FeeSchedule, FundingLevel, Grant, GrantPage, GrantQuery, Handling, Holiday, HolidayList, ImportSummary, Inbox, IndustrySection, Institution, Lapse, Mapping, MoneyEntry, MyAchievement, MyDisclosure, MyDisclosureDetail, MyObjection, MyReward, NoticeConfirmation, NoticeIntake, NoticeRecord, ObjectionInput, OrganizationChoice, OrganizationDetail, OrganizationDuplicate, OrganizationEdit, OrganizationPage, OrganizationQuery, OrganizationRecord, OrganizationRow, OutsideWork, PatentDeadline, PatentDeadlineQuery, PersonChoice, PersonDetail, PersonDuplicate, PersonEdit, PersonPage, PersonQuery, PersonRow, Platform, Policy, PortfolioFilters, Preview, Profile, Project, Proposal, PublicNotice, Publicity, PublicityPage, PublicityQuery, ReceiptImport, Receivable, RecordLine, RecordedNotice, ReportYear, Resolution, ResolutionPage, ResolutionQuery, Restored, Revealed, RewardObjection, SearchResults, SourceSheet, StaffChoice, Table, Valuation, VerifyReport } from './types.gen'
 
 export type Me = { 
 /**
@@ -781,6 +781,127 @@ export function auditTarget(entity: string, key: string): Promise<AuditTarget | 
 /** Asks the long job `job` to stop; it rolls back what it had begun. False when it already ended. */
 export function cancelJob(job: string): Promise<boolean> {
   return call('cancel_job', { job })
+}
+
+/** 我的披露: my drafts and the disclosures I wrote or am an inventor of, newest first. */
+export function myDisclosures(): Promise<Array<MyDisclosure>> {
+  return call('my_disclosures')
+}
+
+/** One of my disclosures: the intake, its stage, the decision, the assessments' outcomes. */
+export function myDisclosure(id: number): Promise<MyDisclosureDetail> {
+  return call('my_disclosure', { id })
+}
+
+/** One of my drafts, as saved. */
+export function myDraft(id: number): Promise<DisclosureForm> {
+  return call('my_draft', { id })
+}
+
+/** Saves my draft as typed (complete or not); returns its id. */
+export function saveMyDraft(form: DisclosureForm): Promise<number> {
+  return call('save_my_draft', { form })
+}
+
+/** Deletes my draft. */
+export function deleteMyDraft(id: number): Promise<void> {
+  return call('delete_my_draft', { id })
+}
+
+/** Submits my disclosure with its files: checked like the office's intake (every problem by
+ * field, nothing written), numbered and received today; returns the disclosure's id. */
+export function submitMyDisclosure(form: DisclosureForm, files: Array<string>): Promise<number> {
+  return call('submit_my_disclosure', { form, files })
+}
+
+/** Submits again a disclosure the office sent back to me, changed, with more files. */
+export function resubmitMyDisclosure(id: number, form: DisclosureForm, files: Array<string>): Promise<void> {
+  return call('resubmit_my_disclosure', { id, form, files })
+}
+
+/** Colleagues whose name contains, or whose employee ID is, `search` (name, ID, 学院 only). */
+export function findColleagues(search: string): Promise<Array<Colleague>> {
+  return call('find_colleagues', { search })
+}
+
+/** 我的成果: the achievements I am an inventor of, with the next fee and any fee question. */
+export function myAchievements(): Promise<Array<MyAchievement>> {
+  return call('my_achievements')
+}
+
+/** Answers (or changes my answer to) an open keep/abandon question. */
+export function answerFeeQuestion(questionId: number, answer: FeeAnswerKind, note: string | null): Promise<void> {
+  return call('answer_fee_question', { questionId, answer, note })
+}
+
+/** 我的收益: my lines of the distributions past their draft. */
+export function myRewards(): Promise<Array<MyReward>> {
+  return call('my_rewards')
+}
+
+/** My statement of a distribution I have a line in (PDF); returns 1. */
+export function exportMyStatement(id: number, path: string): Promise<number> {
+  return call('export_my_statement', { id, path })
+}
+
+/** 公示: the price and reward publicities running today, as their notices show them. */
+export function runningPublicities(): Promise<Array<PublicNotice>> {
+  return call('running_publicities')
+}
+
+/** Files an objection against a publicity running today, with its files; returns its id. */
+export function fileObjection(objection: ObjectionInput, files: Array<string>): Promise<number> {
+  return call('file_objection', { objection, files })
+}
+
+/** The objections I filed, with their handling. */
+export function myObjections(): Promise<Array<MyObjection>> {
+  return call('my_objections')
+}
+
+/** Shows a file an objection came with (an inventor: only of their own objections). */
+export function showObjectionFile(id: number): Promise<void> {
+  return call('show_objection_file', { id })
+}
+
+/** Sends a disclosure an inventor submitted back to them with what to change. */
+export function sendBackDisclosure(id: number, note: string, version: number): Promise<void> {
+  return call('send_back_disclosure', { id, note, version })
+}
+
+/** Shows (or hides) a disclosure's assessment scores to its inventors. */
+export function publishDisclosureScores(id: number, published: boolean): Promise<void> {
+  return call('publish_disclosure_scores', { id, published })
+}
+
+/** Asks a patent's inventors whether to keep paying its fees; returns the question's id. */
+export function askFeeQuestion(input: FeeQuestionInput): Promise<number> {
+  return call('ask_fee_question', { input })
+}
+
+/** An achievement's keep/abandon questions with their answers, newest first. */
+export function feeQuestions(achievementId: number): Promise<Array<FeeQuestion>> {
+  return call('fee_questions', { achievementId })
+}
+
+/** The objections to a distribution's publicity. */
+export function rewardObjections(id: number): Promise<Array<RewardObjection>> {
+  return call('reward_objections', { id })
+}
+
+/** Records the handling of an objection to a reward publicity. */
+export function handleRewardObjection(id: number, handling: Handling): Promise<void> {
+  return call('handle_reward_objection', { id, handling })
+}
+
+/** My notifications: the unread count and the newest (none at the desk). */
+export function notifications(limit: number): Promise<Inbox> {
+  return call('notifications', { limit })
+}
+
+/** Marks my notifications read: the ones listed, or all; returns how many. */
+export function markNotificationsRead(ids: Array<number> | null): Promise<number> {
+  return call('mark_notifications_read', { ids })
 }
 
 /** Who is calling and what they may call. */

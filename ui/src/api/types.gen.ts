@@ -3179,7 +3179,23 @@ assessments: Array<Assessment>,
 /**
  * The achievements it became.
  */
-achievements: Array<AchievementRef>, };
+achievements: Array<AchievementRef>, 
+/**
+ * Who wrote it on the inventors' side (none: the office entered it).
+ */
+author: string | null, 
+/**
+ * Whether it is with the office or sent back to its author.
+ */
+stage: DisclosureStage, 
+/**
+ * The office's note when it sent it back.
+ */
+returned_note: string | null, 
+/**
+ * Whether the inventors see the assessments' scores.
+ */
+scores_published: boolean, };
 
 export type DisclosureQuery = { 
 /**
@@ -3263,7 +3279,15 @@ age_days: number,
 /**
  * Undecided for more than [`DECISION_DAYS`].
  */
-overdue: boolean, };
+overdue: boolean, 
+/**
+ * Who wrote it on the inventors' side (none: the office entered it).
+ */
+author: string | null, 
+/**
+ * Whether it is with the office or sent back to its author.
+ */
+stage: DisclosureStage, };
 
 export type DisclosurePage = { 
 /**
@@ -5095,6 +5119,542 @@ status_after: AchievementStatus | null,
  * When it was recorded.
  */
 recorded_on: string, };
+
+export type DisclosureStage = "submitted" | "returned";
+
+export type Colleague = { 
+/**
+ * 工号.
+ */
+employee_id: string, 
+/**
+ * 姓名.
+ */
+name: string, 
+/**
+ * 所属单位.
+ */
+department: string, };
+
+export type DisclosureForm = { 
+/**
+ * The draft's id (`None`: a new draft).
+ */
+id: number | null, 
+/**
+ * The version the draft (or the returned disclosure) was loaded at; 0 for a new draft.
+ */
+version: number, 
+/**
+ * 成果名称.
+ */
+title: string, 
+/**
+ * 所属单位 (学院).
+ */
+department: string, 
+/**
+ * 经费来源.
+ */
+funding_source: FundingSource | null, 
+/**
+ * 财政资助项目: required when the funding is fiscal.
+ */
+fiscal_project: string | null, 
+/**
+ * 技术内容.
+ */
+description: string, 
+/**
+ * 现有技术.
+ */
+prior_art: string | null, 
+/**
+ * 拟保护方式.
+ */
+intended_protection: AchievementKind | null, 
+/**
+ * 需要保密.
+ */
+confidential: boolean, 
+/**
+ * 完成人 with shares (the author among them), summing to exactly 10000 on submission.
+ */
+inventors: Array<Inventor>, };
+
+export type MyStage = "draft" | "submitted" | "returned";
+
+export type MyDisclosure = { 
+/**
+ * The draft's id (drafts only).
+ */
+draft_id: number | null, 
+/**
+ * The disclosure's id (once submitted).
+ */
+id: number | null, 
+/**
+ * 披露编号 (once submitted).
+ */
+disclosure_no: string | null, 
+/**
+ * 名称.
+ */
+title: string, 
+/**
+ * Draft, with the office, or sent back.
+ */
+stage: MyStage, 
+/**
+ * The office's status of a submitted one.
+ */
+status: DisclosureStatus | null, 
+/**
+ * 处理决定.
+ */
+decision: DisclosureDecision | null, 
+/**
+ * The office's note when it sent it back.
+ */
+returned_note: string | null, 
+/**
+ * Saved (a draft) or received (a disclosure) on.
+ */
+on: string, 
+/**
+ * Whether I wrote it (else I am a co-inventor).
+ */
+authored: boolean, };
+
+export type AssessmentOutcome = { 
+/**
+ * 评估日期.
+ */
+assessed_on: string, 
+/**
+ * 评估建议.
+ */
+recommendation: DisclosureDecision, 
+/**
+ * The weighted score in tenths, once the office publishes the scores.
+ */
+weighted_score_x10: number | null, };
+
+export type MyDisclosureDetail = { 
+/**
+ * The intake as submitted.
+ */
+disclosure: Disclosure, 
+/**
+ * Its inventors with names.
+ */
+inventors: Array<InventorLine>, 
+/**
+ * With the office or sent back.
+ */
+stage: DisclosureStage, 
+/**
+ * The office's status.
+ */
+status: DisclosureStatus, 
+/**
+ * The office's note when it sent it back.
+ */
+returned_note: string | null, 
+/**
+ * The decision, once taken.
+ */
+decision: Decision | null, 
+/**
+ * The assessments' outcomes.
+ */
+assessments: Array<AssessmentOutcome>, 
+/**
+ * The achievements it became.
+ */
+achievements: Array<AchievementRef>, 
+/**
+ * Its files.
+ */
+files: Array<Attachment>, 
+/**
+ * Whether I wrote it (only the author changes and resubmits it).
+ */
+authored: boolean, };
+
+export type FeeAnswerKind = "keep" | "lapse" | "take_over";
+
+export type FeeAnswer = { 
+/**
+ * 姓名.
+ */
+name: string, 
+/**
+ * 工号.
+ */
+employee_id: string, 
+/**
+ * The answer.
+ */
+answer: FeeAnswerKind, 
+/**
+ * 答复日期.
+ */
+answered_on: string, 
+/**
+ * 说明.
+ */
+note: string | null, };
+
+export type FeeQuestion = { 
+/**
+ * Record id.
+ */
+id: number, 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 征询日期.
+ */
+asked_on: string, 
+/**
+ * 答复期限.
+ */
+answer_by: string, 
+/**
+ * 征询内容.
+ */
+question: string, 
+/**
+ * Whether the office decided since (no more answers).
+ */
+closed: boolean, 
+/**
+ * The answers, in the inventors' order.
+ */
+answers: Array<FeeAnswer>, };
+
+export type FeeQuestionInput = { 
+/**
+ * 成果编号 (a granted patent in force).
+ */
+achievement_no: string, 
+/**
+ * 征询内容: why the office considers letting it lapse.
+ */
+question: string, 
+/**
+ * 答复期限: not before today.
+ */
+answer_by: string, };
+
+export type MyAchievement = { 
+/**
+ * Record id.
+ */
+id: number, 
+/**
+ * 成果编号.
+ */
+achievement_no: string, 
+/**
+ * 成果名称.
+ */
+title: string, 
+/**
+ * 成果类型.
+ */
+kind: AchievementKind, 
+/**
+ * 法律状态.
+ */
+status: AchievementStatus, 
+/**
+ * 申请号.
+ */
+application_no: string | null, 
+/**
+ * My share in bp.
+ */
+share_bp: number, 
+/**
+ * The next annual fee's due day and amount (a patent in force).
+ */
+next_fee_due_on: string | null, 
+/**
+ * Its amount after reduction.
+ */
+next_fee_fen: Money | null, 
+/**
+ * The open keep/abandon question, if the office asked one.
+ */
+question: FeeQuestion | null, 
+/**
+ * My answer to it.
+ */
+my_answer: FeeAnswerKind | null, };
+
+export type MyReward = { 
+/**
+ * The distribution's id (its statement).
+ */
+distribution_id: number, 
+/**
+ * 合同编号.
+ */
+contract_no: string, 
+/**
+ * 合同名称.
+ */
+contract_title: string, 
+/**
+ * Where the distribution stands.
+ */
+state: DistributionState, 
+/**
+ * 奖励金额 (cash), none for equity.
+ */
+amount_fen: Money | null, 
+/**
+ * The taxable part of it.
+ */
+taxable_fen: Money | null, 
+/**
+ * 股权奖励 units, none for cash.
+ */
+units: number | null, 
+/**
+ * 公示截止.
+ */
+publicity_ends_on: string | null, 
+/**
+ * 发放日期.
+ */
+paid_on: string | null, 
+/**
+ * Whether it cancels an earlier payment (冲销).
+ */
+reversal: boolean, };
+
+export type PublicityKind = "price" | "reward";
+
+export type PublicLine = { 
+/**
+ * 姓名.
+ */
+name: string, 
+/**
+ * 所属单位.
+ */
+department: string, 
+/**
+ * 奖励金额 (cash).
+ */
+amount_fen: Money | null, 
+/**
+ * 股权奖励 units.
+ */
+units: number | null, };
+
+export type PublicNotice = { 
+/**
+ * Price or reward.
+ */
+kind: PublicityKind, 
+/**
+ * The publicity's id (price) or the distribution's (reward).
+ */
+id: number, 
+/**
+ * 公示名称.
+ */
+title: string, 
+/**
+ * 转化方式.
+ */
+contract_kind: ContractKind, 
+/**
+ * 交易对象.
+ */
+counterparty: string, 
+/**
+ * 拟定价格 (price) or 奖励总额 (reward).
+ */
+amount_fen: Money | null, 
+/**
+ * 公示开始 (the posting day).
+ */
+posted_on: string, 
+/**
+ * 公示截止.
+ */
+ends_on: string, 
+/**
+ * The achievements concerned (number and title).
+ */
+achievements: Array<string>, 
+/**
+ * The people rewarded (a reward publicity).
+ */
+lines: Array<PublicLine>, 
+/**
+ * Whether I am an inventor concerned (or rewarded).
+ */
+concerns_me: boolean, };
+
+export type ObjectionInput = { 
+/**
+ * Price or reward.
+ */
+kind: PublicityKind, 
+/**
+ * The publicity's id (price) or the distribution's (reward).
+ */
+id: number, 
+/**
+ * 异议理由.
+ */
+content: string, };
+
+export type ObjectionFile = { 
+/**
+ * Row id (its download).
+ */
+id: number, 
+/**
+ * 文件名.
+ */
+name: string, 
+/**
+ * Bytes.
+ */
+size: number, };
+
+export type MyObjection = { 
+/**
+ * Price or reward.
+ */
+kind: PublicityKind, 
+/**
+ * The objection's id.
+ */
+id: number, 
+/**
+ * What it objects to.
+ */
+title: string, 
+/**
+ * 收到日期.
+ */
+received_on: string, 
+/**
+ * 异议理由.
+ */
+content: string, 
+/**
+ * 处理结果.
+ */
+outcome: Outcome, 
+/**
+ * 处理情况.
+ */
+handling: string | null, 
+/**
+ * 处理日期.
+ */
+resolved_on: string | null, 
+/**
+ * Its files.
+ */
+files: Array<ObjectionFile>, };
+
+export type RewardObjection = { 
+/**
+ * Record id.
+ */
+id: number, 
+/**
+ * 异议人.
+ */
+objector: string, 
+/**
+ * 收到日期.
+ */
+received_on: string, 
+/**
+ * 异议内容.
+ */
+content: string, 
+/**
+ * 处理结果.
+ */
+outcome: Outcome, 
+/**
+ * 处理情况.
+ */
+handling: string | null, 
+/**
+ * 处理日期.
+ */
+resolved_on: string | null, 
+/**
+ * Its files.
+ */
+files: Array<ObjectionFile>, };
+
+export type Handling = { 
+/**
+ * Upheld or rejected (pending: not handled).
+ */
+outcome: Outcome, 
+/**
+ * 处理情况: what was found and done.
+ */
+handling: string, 
+/**
+ * 处理日期: not before the objection was received, not after today.
+ */
+resolved_on: string, };
+
+export type NotificationKind = "disclosure_submitted" | "disclosure_returned" | "disclosure_decided" | "fee_question" | "fee_answered" | "publicity_started" | "objection_filed" | "objection_handled" | "distribution_approved" | "distribution_paid";
+
+export type Notification = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * When (`YYYY-MM-DD HH:MM:SS`).
+ */
+created_at: string, 
+/**
+ * What it tells of.
+ */
+kind: NotificationKind, 
+/**
+ * The sentence shown.
+ */
+subject: string, 
+/**
+ * The screen it opens.
+ */
+link: string, 
+/**
+ * Whether this account read it.
+ */
+read: boolean, };
+
+export type Inbox = { 
+/**
+ * Unread, over all.
+ */
+unread: number, 
+/**
+ * The newest, newest first.
+ */
+items: Array<Notification>, };
 
 export type MergeEntity = "person" | "organization";
 

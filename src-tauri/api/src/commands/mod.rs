@@ -5,6 +5,7 @@ mod access;
 mod deals;
 mod fees;
 mod import;
+mod inventor;
 mod people;
 mod portfolio;
 mod prosecution;
@@ -25,6 +26,7 @@ pub(crate) const AREAS: &[&[crate::Command]] = &[
     people::COMMANDS,
     import::COMMANDS,
     records::COMMANDS,
+    inventor::COMMANDS,
     access::COMMANDS,
 ];
 

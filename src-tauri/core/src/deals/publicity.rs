@@ -7,6 +7,7 @@ use crate::calendar::Calendar;
 use crate::error::{Error, Result};
 use crate::model::ContractKind;
 use crate::money::Money;
+use crate::notification::{notify, notify_people, NotificationKind, To};
 use crate::problem::{Problem, ProblemKind};
 use crate::store::audit::{Action, Journal};
 use crate::store::version;
@@ -29,7 +30,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Outcome::Pending => "pending",
             Outcome::Upheld => "upheld",
@@ -37,7 +38,7 @@ impl Outcome {
         }
     }
 
-    fn parse(key: &str) -> Outcome {
+    pub(crate) fn parse(key: &str) -> Outcome {
         match key {
             "upheld" => Outcome::Upheld,
             "rejected" => Outcome::Rejected,
@@ -453,7 +454,13 @@ pub fn save(store: &mut Store, actor: &Actor, publicity: &Publicity) -> Result<i
                 rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
             )?;
             tx.execute("DELETE FROM publicity_achievement WHERE publicity_id = ?1", [id])?;
-            tx.execute("DELETE FROM objection WHERE publicity_id = ?1", [id])?;
+            // Objections keep their rows (an inventor's has its author and files tied to it):
+            // the ones the form no longer lists go, the others are updated in place.
+            let kept: Vec<i64> = p.objections.iter().filter_map(|o| o.id).collect();
+            tx.execute(
+                "DELETE FROM objection WHERE publicity_id = ?1 AND id NOT IN (SELECT value FROM json_each(?2))",
+                params![id, serde_json::to_string(&kept).unwrap_or_else(|_| "[]".into())],
+            )?;
             id
         }
         None => {
@@ -469,17 +476,57 @@ pub fn save(store: &mut Store, actor: &Actor, publicity: &Publicity) -> Result<i
         tx.execute("INSERT OR IGNORE INTO publicity_achievement (publicity_id, achievement_id) VALUES (?1, ?2)", params![id, a])?;
     }
     for o in &p.objections {
-        tx.execute(
-            "INSERT INTO objection (publicity_id, received_on, objector, content, outcome, handling, resolved_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![id, o.received_on, o.objector.trim(), o.content.trim(), o.outcome.key(), o.handling.as_deref().map(str::trim).filter(|h| !h.is_empty()), o.resolved_on],
-        )?;
+        let handling = o.handling.as_deref().map(str::trim).filter(|h| !h.is_empty());
+        let updated = match o.id {
+            Some(oid) => tx.execute(
+                "UPDATE objection SET received_on = ?3, objector = ?4, content = ?5, outcome = ?6, handling = ?7, resolved_on = ?8
+                 WHERE id = ?2 AND publicity_id = ?1",
+                params![id, oid, o.received_on, o.objector.trim(), o.content.trim(), o.outcome.key(), handling, o.resolved_on],
+            )?,
+            None => 0,
+        };
+        if updated == 0 {
+            tx.execute(
+                "INSERT INTO objection (publicity_id, received_on, objector, content, outcome, handling, resolved_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![id, o.received_on, o.objector.trim(), o.content.trim(), o.outcome.key(), handling, o.resolved_on],
+            )?;
+        }
     }
+    tell(&tx, actor, id, &p, before.as_ref())?;
     let after = version::unversioned(Publicity { id: Some(id), ..p });
     let before = before.map(version::unversioned);
     let action = if before.is_some() { Action::Update } else { Action::Insert };
     Journal::start(&tx, actor)?.record(&tx, action, "publicity", &id.to_string(), before.as_ref(), Some(&after))?;
     tx.commit()?;
     Ok(id)
+}
+
+/// Tells the inventors of a new publicity's achievements that it started, and the author of an
+/// inventor's objection that it was handled.
+fn tell(conn: &Connection, actor: &Actor, id: i64, p: &Publicity, before: Option<&Publicity>) -> Result<()> {
+    let Some(before) = before else {
+        let mut stmt = conn.prepare_cached(
+            "SELECT i.person_id FROM publicity_achievement x JOIN inventor i ON i.achievement_id = x.achievement_id
+             WHERE x.publicity_id = ?1 ORDER BY x.achievement_id, i.position",
+        )?;
+        let people: Vec<i64> = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let subject = format!("定价公示「{}」开始（{} 至 {}），如有异议请在公示期内提出", p.title, p.posted_on, p.ends_on);
+        return notify_people(conn, actor, NotificationKind::PublicityStarted, &people, &subject, "/me/publicity");
+    };
+    for o in p.objections.iter().filter(|o| o.outcome != Outcome::Pending) {
+        let was_pending = before.objections.iter().any(|b| b.id.is_some() && b.id == o.id && b.outcome == Outcome::Pending);
+        let author: Option<i64> = match o.id {
+            Some(oid) if was_pending => {
+                conn.query_row("SELECT person_id FROM objection_author WHERE objection_id = ?1", [oid], |r| r.get(0)).optional()?
+            }
+            _ => None,
+        };
+        if let Some(author) = author {
+            let subject = format!("您对定价公示「{}」提出的异议已处理：{}", p.title, crate::rewards::objection::outcome_zh(o.outcome));
+            notify(conn, actor, NotificationKind::ObjectionHandled, To::Person(author), &subject, "/me/publicity")?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

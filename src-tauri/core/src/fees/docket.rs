@@ -998,10 +998,21 @@ pub fn decide(store: &mut Store, actor: &Actor, input: &FeeDecisionInput) -> Res
     if !p.payable() {
         return Err(refused("fee_not_applicable", &p.achievement_no));
     }
+    // Asked through the inventors' side (inventor::portfolio), the inventors were notified by
+    // the day the last of them answered (the day it was asked, when none did).
+    let asked: Option<NaiveDate> = tx
+        .query_row(
+            "SELECT coalesce((SELECT max(answered_on) FROM fee_answer WHERE question_id = q.id), q.asked_on)
+             FROM fee_question q WHERE q.achievement_id = ?1 AND q.decision_id IS NULL ORDER BY q.id DESC LIMIT 1",
+            [p.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let notified = input.inventors_notified_on.or(asked);
     tx.execute(
         "INSERT INTO fee_decision (achievement_id, decided_on, decision, reason, inventors_notified_on, grant_to_inventors)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![p.id, input.decided_on, input.decision.key(), reason, input.inventors_notified_on, input.grant_to_inventors],
+        params![p.id, input.decided_on, input.decision.key(), reason, notified, input.grant_to_inventors],
     )?;
     let saved = FeeDecision {
         id: tx.last_insert_rowid(),
@@ -1009,9 +1020,10 @@ pub fn decide(store: &mut Store, actor: &Actor, input: &FeeDecisionInput) -> Res
         decision: input.decision,
         decided_on: input.decided_on,
         reason: reason.to_string(),
-        inventors_notified_on: input.inventors_notified_on,
+        inventors_notified_on: notified,
         grant_to_inventors: input.grant_to_inventors,
     };
+    tx.execute("UPDATE fee_question SET decision_id = ?1 WHERE achievement_id = ?2 AND decision_id IS NULL", params![saved.id, p.id])?;
     let mut journal = Journal::start(&tx, actor)?;
     journal.record(
         &tx,

@@ -104,15 +104,7 @@ pub(crate) fn kept(dir: PathBuf, name: &str, bytes: Vec<u8>) -> Kept {
 /// caller's transaction, with its audit entry. (A file kept by a transaction that then rolls
 /// back is harmless: nothing refers to it.)
 pub(crate) fn insert(conn: &Connection, actor: &Actor, entity: &str, entity_id: i64, kept: &Kept) -> Result<Attachment> {
-    let dir = &kept.dir;
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let target = dir.join(&kept.sha256);
-    if !target.exists() {
-        // Written aside then renamed, so a crash never leaves a half file under a valid hash.
-        let partial = dir.join(format!("{}.partial", kept.sha256));
-        write_private(&partial, &kept.bytes)?;
-        std::fs::rename(&partial, &target).map_err(|e| Error::io(&target, e))?;
-    }
+    keep(kept)?;
     let size = kept.bytes.len() as i64;
     conn.execute(
         "INSERT INTO attachment (entity, entity_id, name, sha256, size, added_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -130,6 +122,38 @@ pub(crate) fn insert(conn: &Connection, actor: &Actor, entity: &str, entity_id: 
     let json = serde_json::to_value(&attachment).unwrap_or_default();
     Journal::start(conn, actor)?.record(conn, Action::Insert, "attachment", &attachment.id.to_string(), None, Some(&json))?;
     Ok(attachment)
+}
+
+/// Writes a read file into the store's folder under its hash (once: the same content is kept
+/// once), for a row that will name it.
+pub(crate) fn keep(kept: &Kept) -> Result<()> {
+    let dir = &kept.dir;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let target = dir.join(&kept.sha256);
+    if !target.exists() {
+        // Written aside then renamed, so a crash never leaves a half file under a valid hash.
+        let partial = dir.join(format!("{}.partial", kept.sha256));
+        write_private(&partial, &kept.bytes)?;
+        std::fs::rename(&partial, &target).map_err(|e| Error::io(&target, e))?;
+    }
+    Ok(())
+}
+
+impl Kept {
+    /// The file's name (its last path part).
+    pub(crate) fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its SHA-256, hex.
+    pub(crate) fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    /// Its size in bytes.
+    pub(crate) fn size(&self) -> usize {
+        self.bytes.len()
+    }
 }
 
 /// The files attached to one record, oldest first.
@@ -152,10 +176,15 @@ pub fn get(conn: &Connection, id: i64) -> Result<Attachment> {
 /// never shown as the evidence.
 pub fn path(store: &Store, id: i64) -> Result<PathBuf> {
     let a = get(store.conn(), id)?;
-    let path = folder(store).join(&a.sha256);
+    stored(store, &a.sha256, &a.name)
+}
+
+/// The stored file of content `sha256` (a file named `name`), checked against its hash.
+pub(crate) fn stored(store: &Store, sha256: &str, name: &str) -> Result<PathBuf> {
+    let path = folder(store).join(sha256);
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-    if hex::encode(Sha256::digest(&bytes)) != a.sha256 {
-        return Err(Error::Refused { code: "attachment_altered", detail: a.name });
+    if hex::encode(Sha256::digest(&bytes)) != sha256 {
+        return Err(Error::Refused { code: "attachment_altered", detail: name.to_string() });
     }
     Ok(path)
 }

@@ -9,6 +9,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{AchievementKind, AchievementStatus, DisclosureDecision, DisclosureStatus, FundingSource};
+use crate::notification::{notify, notify_people, NotificationKind, To};
 use crate::portfolio::achievement::{inventor_list_problem, unknown_inventors, Inventor};
 use crate::portfolio::assessment::{self, Assessment};
 use crate::portfolio::ledger::InventorLine;
@@ -112,7 +113,25 @@ pub struct DisclosureDetail {
     pub assessments: Vec<Assessment>,
     /// The achievements it became.
     pub achievements: Vec<AchievementRef>,
+    /// Who wrote it on the inventors' side (none: the office entered it).
+    pub author: Option<String>,
+    /// Whether it is with the office or sent back to its author.
+    pub stage: DisclosureStage,
+    /// The office's note when it sent it back.
+    pub returned_note: Option<String>,
+    /// Whether the inventors see the assessments' scores.
+    pub scores_published: bool,
 }
+
+crate::model::vocabulary!(
+    /// Where a disclosure stands between its author and the office.
+    DisclosureStage {
+        /// In the office's intake.
+        Submitted = "submitted" / "已提交",
+        /// Sent back to its author with a note.
+        Returned = "returned" / "已退回",
+    }
+);
 
 /// Filters of the disclosure list (all optional).
 #[derive(Clone, Debug, Default, Serialize, Deserialize, TS)]
@@ -164,6 +183,10 @@ pub struct DisclosureRow {
     pub age_days: i64,
     /// Undecided for more than [`DECISION_DAYS`].
     pub overdue: bool,
+    /// Who wrote it on the inventors' side (none: the office entered it).
+    pub author: Option<String>,
+    /// Whether it is with the office or sent back to its author.
+    pub stage: DisclosureStage,
 }
 
 /// A page of the list.
@@ -200,7 +223,7 @@ pub fn next_number(conn: &Connection, year: i32) -> Result<String> {
 }
 
 /// Every problem of an intake form, by field; the cleaned form when there is none.
-fn checked(conn: &Connection, d: &Disclosure, today: NaiveDate) -> Result<std::result::Result<Disclosure, Vec<Problem>>> {
+pub(crate) fn checked(conn: &Connection, d: &Disclosure, today: NaiveDate) -> Result<std::result::Result<Disclosure, Vec<Problem>>> {
     let mut problems = Vec::new();
     let disclosure_no = form_text(&mut problems, "disclosure_no", Some(&d.disclosure_no), true, 40);
     let title = form_text(&mut problems, "title", Some(&d.title), true, 500);
@@ -285,15 +308,22 @@ fn inventor_problems(conn: &Connection, inventors: &[Inventor]) -> Result<Vec<Pr
 /// by field and nothing written otherwise. A change is refused (`edit_conflict`) when the
 /// disclosure is no longer at the form's version. Audited; returns the id.
 pub fn save(store: &mut Store, actor: &Actor, d: &Disclosure) -> Result<i64> {
-    let today = actor.at.date();
     let tx = store.write()?;
-    let before = d.id.map(|id| load(&tx, id)).transpose()?;
+    let id = save_in(&tx, actor, d)?;
+    tx.commit()?;
+    Ok(id)
+}
+
+/// [`save`] inside the caller's transaction (an inventor's submission adds its author to it).
+pub(crate) fn save_in(tx: &Connection, actor: &Actor, d: &Disclosure) -> Result<i64> {
+    let today = actor.at.date();
+    let before = d.id.map(|id| load(tx, id)).transpose()?;
     if let Some((b, decision)) = &before {
         if decision.is_some() {
             return Err(Error::Refused { code: "disclosure_decided", detail: b.disclosure_no.clone() });
         }
         let json = |d: &Disclosure| serde_json::to_value(d).unwrap_or_default();
-        version::check(&tx, &version::DISCLOSURE, b.version, d.version, || version::Stale {
+        version::check(tx, &version::DISCLOSURE, b.version, d.version, || version::Stale {
             id: b.id.unwrap_or_default(),
             label: b.disclosure_no.clone(),
             audit_keys: vec![b.disclosure_no.clone(), d.disclosure_no.trim().to_string()],
@@ -301,8 +331,8 @@ pub fn save(store: &mut Store, actor: &Actor, d: &Disclosure) -> Result<i64> {
             stored: json(b),
         })?;
     }
-    let clean = checked(&tx, d, today)?.map_err(Error::Invalid)?;
-    let department = crate::portfolio::department::ensure(&tx, &clean.department)?;
+    let clean = checked(tx, d, today)?.map_err(Error::Invalid)?;
+    let department = crate::portfolio::department::ensure(tx, &clean.department)?;
     let values = params![
         clean.disclosure_no,
         clean.title,
@@ -346,8 +376,7 @@ pub fn save(store: &mut Store, actor: &Actor, d: &Disclosure) -> Result<i64> {
     let after = version::unversioned(Disclosure { id: Some(id), ..clean.clone() });
     let before = before.map(|(b, _)| version::unversioned(b));
     let action = if before.is_some() { Action::Update } else { Action::Insert };
-    Journal::start(&tx, actor)?.record(&tx, action, "disclosure", &clean.disclosure_no, before.as_ref(), Some(&after))?;
-    tx.commit()?;
+    Journal::start(tx, actor)?.record(tx, action, "disclosure", &clean.disclosure_no, before.as_ref(), Some(&after))?;
     Ok(id)
 }
 
@@ -428,7 +457,16 @@ pub fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<DisclosureDet
             Ok(AchievementRef { id: r.get(0)?, achievement_no: r.get(1)?, title: r.get(2)?, kind: r.get(3)?, status: r.get(4)? })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let (author, stage, returned_note, scores_published) = conn.query_row(
+        "SELECT p.name, d.stage, d.returned_note, d.scores_published FROM disclosure d LEFT JOIN person p ON p.id = d.author_id WHERE d.id = ?1",
+        params![id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
     Ok(DisclosureDetail {
+        author,
+        stage,
+        returned_note,
+        scores_published,
         overdue: decision.is_none() && age_days > DECISION_DAYS,
         disclosure,
         inventors,
@@ -480,7 +518,7 @@ pub fn list(conn: &Connection, q: &DisclosureQuery, today: NaiveDate) -> Result<
                 d.received_on, d.intended_protection, {STATUS_SQL}, d.decision, d.decided_on,
                 (SELECT count(*) FROM assessment s WHERE s.disclosure_id = d.id),
                 (SELECT count(*) FROM disclosure_achievement x WHERE x.disclosure_id = d.id),
-                {AGE_SQL}
+                {AGE_SQL}, (SELECT name FROM person WHERE id = d.author_id), d.stage
          {from} ORDER BY d.received_on DESC, d.id DESC LIMIT {size} OFFSET {offset}"
     );
     let rows = conn
@@ -503,6 +541,8 @@ pub fn list(conn: &Connection, q: &DisclosureQuery, today: NaiveDate) -> Result<
                 achievements: r.get(11)?,
                 age_days,
                 overdue: decision.is_none() && age_days > DECISION_DAYS,
+                author: r.get(13)?,
+                stage: r.get(14)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -559,6 +599,59 @@ pub fn decide(store: &mut Store, actor: &Actor, id: i64, decision: &Decision, ve
         before.as_ref().map(json).as_ref(),
         Some(&json(&after)),
     )?;
+    let people = inventor_ids(&tx, id)?;
+    let subject = format!("披露 {}「{}」已作出处理决定：{}", d.disclosure_no, d.title, decision.decision.zh());
+    notify_people(&tx, actor, NotificationKind::DisclosureDecided, &people, &subject, INVENTOR_LINK)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Where an inventor follows their disclosures.
+pub(crate) const INVENTOR_LINK: &str = "/me/disclosures";
+
+/// The person ids of a disclosure's inventors, in order.
+pub(crate) fn inventor_ids(conn: &Connection, id: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT person_id FROM disclosure_inventor WHERE disclosure_id = ?1 ORDER BY position")?;
+    let ids = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// Sends a disclosure an inventor submitted back to its author with `note` (what to change),
+/// as it was at `version`. Only an undecided disclosure with an author, now with the office
+/// (`disclosure_not_returnable` otherwise). The author is notified. Audited.
+pub fn send_back(store: &mut Store, actor: &Actor, id: i64, note: &str, version: i64) -> Result<()> {
+    let tx = store.write()?;
+    let (d, decision) = load(&tx, id)?;
+    let (author, stage): (Option<i64>, DisclosureStage) =
+        tx.query_row("SELECT author_id, stage FROM disclosure WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let author = match author {
+        Some(author) if decision.is_none() && stage == DisclosureStage::Submitted => author,
+        _ => return Err(Error::Refused { code: "disclosure_not_returnable", detail: d.disclosure_no }),
+    };
+    if d.version != version {
+        return Err(Error::Refused { code: "disclosure_changed", detail: d.disclosure_no });
+    }
+    let mut problems = Vec::new();
+    let note = form_text(&mut problems, "note", Some(note), true, 2000);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    tx.execute("UPDATE disclosure SET stage = 'returned', returned_note = ?1, version = version + 1 WHERE id = ?2", params![note, id])?;
+    let after = serde_json::json!({"stage": "returned", "returned_note": note});
+    Journal::start(&tx, actor)?.record(&tx, Action::Update, "disclosure_stage", &d.disclosure_no, None, Some(&after))?;
+    let subject = format!("披露 {}「{}」被退回修改：{}", d.disclosure_no, d.title, note.unwrap_or_default());
+    notify(&tx, actor, NotificationKind::DisclosureReturned, To::Person(author), &subject, INVENTOR_LINK)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Shows (or hides) the assessments' scores to the disclosure's inventors. Audited.
+pub fn publish_scores(store: &mut Store, actor: &Actor, id: i64, published: bool) -> Result<()> {
+    let tx = store.write()?;
+    let (d, _) = load(&tx, id)?;
+    tx.execute("UPDATE disclosure SET scores_published = ?1 WHERE id = ?2", params![published, id])?;
+    let after = serde_json::json!({"scores_published": published});
+    Journal::start(&tx, actor)?.record(&tx, Action::Update, "disclosure_scores", &d.disclosure_no, None, Some(&after))?;
     tx.commit()?;
     Ok(())
 }

@@ -3,10 +3,12 @@
 //! transaction with its audit entry; amounts freeze at approval (the schema's triggers hold that
 //! line too), and a paid distribution is only ever cancelled by a linked reversal.
 
+use crate::access::Role;
 use crate::calendar::Calendar;
 use crate::error::{Error, Result};
 use crate::model::{Category, ContractKind, DistributionState, LeaderLevel};
 use crate::money::Money;
+use crate::notification::{notify, notify_people, NotificationKind, To};
 use crate::problem::{Problem, ProblemKind};
 use crate::rewards::plan::{
     self, AgreedAmount, Allocation, Contributor, Finding, Plan, PlanInput, ReceiptLine, RecipientLine, Severity, Split, WeightedAchievement,
@@ -816,8 +818,33 @@ pub fn approve(store: &mut Store, actor: &Actor, id: i64, approval: &Approval) -
                 waived_units
             ],
         )?;
-        Ok(())
+        tell(tx, actor, id, NotificationKind::DistributionApproved, "已审批", "/me/rewards")?;
+        notify(
+            tx,
+            actor,
+            NotificationKind::DistributionApproved,
+            To::Role(Role::Finance),
+            &subject(tx, id, "已审批，待公示后发放")?,
+            "/rewards",
+        )
     })
+}
+
+/// The sentence naming a distribution by its contract, then what happened.
+fn subject(conn: &Connection, id: i64, what: &str) -> Result<String> {
+    let (no, title): (String, String) = conn.query_row(
+        "SELECT c.contract_no, c.title FROM distribution d JOIN contract c ON c.id = d.contract_id WHERE d.id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(format!("合同 {no}「{title}」的收益分配{what}"))
+}
+
+/// Tells every person with a line in the distribution, linking to their screen `link`.
+fn tell(conn: &Connection, actor: &Actor, id: i64, kind: NotificationKind, what: &str, link: &str) -> Result<()> {
+    let mut stmt = conn.prepare_cached("SELECT person_id FROM distribution_line WHERE distribution_id = ?1 ORDER BY position")?;
+    let people: Vec<i64> = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    notify_people(conn, actor, kind, &people, &subject(conn, id, what)?, link)
 }
 
 /// Publicizes an approved distribution from the posting day `from` for `days` days (default: the
@@ -839,7 +866,8 @@ pub fn publicize(store: &mut Store, actor: &Actor, id: i64, from: NaiveDate, day
             "UPDATE distribution SET state = 'publicized', publicity_from = ?2, publicity_days = ?3, publicity_ends_on = ?4 WHERE id = ?1",
             params![id, from, days, ends],
         )?;
-        Ok(())
+        let what = format!("开始公示（{} 至 {ends}），如有异议请在公示期内提出", from.succ_opt().unwrap_or(from));
+        tell(tx, actor, id, NotificationKind::PublicityStarted, &what, "/me/publicity")
     })
 }
 
@@ -848,6 +876,16 @@ pub fn publicize(store: &mut Store, actor: &Actor, id: i64, from: NaiveDate, day
 pub fn pay(store: &mut Store, actor: &Actor, id: i64, paid_on: NaiveDate) -> Result<Distribution> {
     step(store, actor, id, |tx, d| {
         require(d, &[DistributionState::Publicized])?;
+        // An objection to the reward publicity not yet handled, or upheld, stops the payment as
+        // it would stop a signing (inventor::publicity).
+        let objected: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM reward_objection WHERE distribution_id = ?1 AND outcome IN ('pending', 'upheld'))",
+            [id],
+            |r| r.get(0),
+        )?;
+        if objected {
+            return Err(refused("reward_objection_open", id.to_string()));
+        }
         // While the publicity runs nothing can be paid whatever day is typed, so that is the
         // reason given before the date itself is looked at: a day after the end is also a day
         // after today, and "after today" would hide why the office must wait.
@@ -869,7 +907,7 @@ pub fn pay(store: &mut Store, actor: &Actor, id: i64, paid_on: NaiveDate) -> Res
             )?;
         }
         tx.execute("UPDATE distribution SET state = 'paid', paid_on = ?2 WHERE id = ?1", params![id, paid_on])?;
-        Ok(())
+        tell(tx, actor, id, NotificationKind::DistributionPaid, &format!("已于 {paid_on} 发放"), "/me/rewards")
     })
 }
 

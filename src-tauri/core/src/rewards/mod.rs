@@ -2,5 +2,6 @@
 //! contract's facts, and the distributions saved from it that move from draft to paid.
 
 pub mod distribution;
+pub mod objection;
 pub mod plan;
 pub mod policy;
