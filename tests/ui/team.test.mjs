@@ -31,14 +31,14 @@ test('each role signs in and sees only the screens its commands allow', async ()
   // the command it lists (ui/src/navigation.ts). Office: everything but the accounts; leader:
   // every read, no imports; admin: the audit log, accounts and settings; secretary: one 学院's
   // achievements, disclosures, deadlines and report; finance: contracts (receipts, costs), distributions,
-  // and the policies (settings); an inventor: nothing of the office.
+  // and the policies (settings); an inventor: their own side (我的首页, 披露, 成果, 收益, 公示), nothing of the office.
   const expected = {
     office: ['dashboard', 'achievements', 'disclosures', 'publicity', 'grants', 'contracts', 'people', 'organizations', 'rewards', 'fees', 'prosecution', 'annual', 'import', 'wizard', 'bulk', 'audit', 'settings'],
     leader: ['dashboard', 'achievements', 'disclosures', 'publicity', 'grants', 'contracts', 'people', 'organizations', 'rewards', 'fees', 'prosecution', 'annual', 'audit', 'settings'],
     admin: ['audit', 'accounts', 'settings'],
     secretary: ['achievements', 'disclosures', 'prosecution', 'annual'],
     finance: ['contracts', 'rewards', 'settings'],
-    inventor: [],
+    inventor: ['me', 'myDisclosures', 'myAchievements', 'myRewards', 'myPublicity'],
   }
   const { server } = await app.open('#/', { as: null })
   for (const [role, screens] of Object.entries(expected)) {

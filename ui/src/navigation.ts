@@ -3,7 +3,7 @@
 import type { Component } from 'vue'
 import { inApp } from './api'
 import { can } from './session'
-import { AlarmClock, Bell, Coin, Document, Files, Key, Memo, Money, OfficeBuilding, Odometer, Opportunity, Paperclip, Setting, Tickets, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { AlarmClock, Bell, Coin, Document, Files, House, Key, Memo, Money, OfficeBuilding, Odometer, Opportunity, Paperclip, Setting, Tickets, Upload, User, UserFilled, Wallet } from '@element-plus/icons-vue'
 
 export interface Screen {
   /** The route. */
@@ -35,6 +35,12 @@ export const SCREENS: Screen[] = [
   { path: '/files/bulk', label: 'bulk', icon: Paperclip, needs: ['preview_bulk_files'] },
   { path: '/audit', label: 'audit', icon: Memo, needs: ['list_audit'] },
   { path: '/accounts', label: 'accounts', icon: UserFilled, needs: ['list_accounts'], serverOnly: true },
+  // The inventors' side: an inventor account can call these and nothing of the office's.
+  { path: '/me', label: 'me', icon: House, needs: ['my_disclosures'], serverOnly: true },
+  { path: '/me/disclosures', label: 'myDisclosures', icon: Opportunity, needs: ['my_disclosures'], serverOnly: true },
+  { path: '/me/achievements', label: 'myAchievements', icon: Files, needs: ['my_achievements'], serverOnly: true },
+  { path: '/me/rewards', label: 'myRewards', icon: Wallet, needs: ['my_rewards'], serverOnly: true },
+  { path: '/me/publicity', label: 'myPublicity', icon: Bell, needs: ['running_publicities'], serverOnly: true },
   { path: '/settings', label: 'settings', icon: Setting, needs: ['list_policies', 'list_holidays', 'assessment_criteria', 'get_profile', 'list_backups', 'list_platforms', 'list_outside_work', 'list_projects'] },
 ]
 

@@ -111,6 +111,11 @@ export const router = createRouter({
       component: () => import('./views/organizations/detail.vue'),
       props: (route) => ({ id: Number(route.params.id) }),
     },
+    { path: '/me', name: 'me', component: () => import('./views/me/home.vue') },
+    { path: '/me/disclosures', name: 'my-disclosures', component: () => import('./views/me/disclosures.vue') },
+    { path: '/me/achievements', name: 'my-achievements', component: () => import('./views/me/achievements.vue') },
+    { path: '/me/rewards', name: 'my-rewards', component: () => import('./views/me/rewards.vue') },
+    { path: '/me/publicity', name: 'my-publicity', component: () => import('./views/me/publicity.vue') },
     { path: '/:rest(.*)*', redirect: '/dashboard' },
   ],
 })

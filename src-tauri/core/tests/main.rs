@@ -14,6 +14,7 @@ mod deals;
 mod fees;
 mod fuzz;
 mod good_files;
+mod inventors;
 mod layout;
 mod lifecycle;
 #[path = "../../../tests/support/notice_pdf.rs"]

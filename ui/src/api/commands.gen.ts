@@ -819,6 +819,11 @@ export function resubmitMyDisclosure(id: number, form: DisclosureForm, files: Ar
   return call('resubmit_my_disclosure', { id, form, files })
 }
 
+/** Shows a file of one of my disclosures. */
+export function showMyDisclosureFile(id: number): Promise<void> {
+  return call('show_my_disclosure_file', { id })
+}
+
 /** Colleagues whose name contains, or whose employee ID is, `search` (name, ID, 学院 only). */
 export function findColleagues(search: string): Promise<Array<Colleague>> {
   return call('find_colleagues', { search })

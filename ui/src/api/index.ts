@@ -49,6 +49,11 @@ export function pickBulkFiles(folder: boolean): Promise<ChosenFile[]> {
   return transport.pickFiles([], folder)
 }
 
+/** Files to attach to a disclosure or an objection (any type); empty when cancelled. */
+export function pickFilesToAttach(): Promise<ChosenFile[]> {
+  return transport.pickFiles([], false)
+}
+
 /** CNIPA's notices: PDFs or ZIPs of them, or (`folder`) a folder; empty when cancelled. */
 export function pickNoticeFiles(folder: boolean): Promise<string[]> {
   return transport.pickFiles([{ name: 'PDF / ZIP', extensions: ['pdf', 'zip'] }], folder).then((chosen) => chosen.map((c) => c.file))

@@ -63,6 +63,13 @@ commands! {
         mine::resubmit(&mut *ctx.store()?, &ctx.actor(), me(ctx)?, id, &form, &files)
     }
 
+    /// Shows a file of one of my disclosures.
+    read(inventor)
+    fn show_my_disclosure_file(ctx, id: i64) -> () {
+        let (path, name) = mine::file_path(&*ctx.store()?, me(ctx)?, id)?;
+        ctx.show_file(&path, &name)
+    }
+
     /// Colleagues whose name contains, or whose employee ID is, `search` (name, ID, 学院 only).
     read(inventor)
     fn find_colleagues(ctx, search: String) -> Vec<Colleague> {

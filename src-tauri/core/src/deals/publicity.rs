@@ -38,6 +38,15 @@ impl Outcome {
         }
     }
 
+    /// How the notification to the objector names it.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Outcome::Pending => "待处理",
+            Outcome::Upheld => "异议成立",
+            Outcome::Rejected => "异议不成立",
+        }
+    }
+
     pub(crate) fn parse(key: &str) -> Outcome {
         match key {
             "upheld" => Outcome::Upheld,
@@ -522,7 +531,7 @@ fn tell(conn: &Connection, actor: &Actor, id: i64, p: &Publicity, before: Option
             _ => None,
         };
         if let Some(author) = author {
-            let subject = format!("您对定价公示「{}」提出的异议已处理：{}", p.title, crate::rewards::objection::outcome_zh(o.outcome));
+            let subject = format!("您对定价公示「{}」提出的异议已处理：{}", p.title, o.outcome.zh());
             notify(conn, actor, NotificationKind::ObjectionHandled, To::Person(author), &subject, "/me/publicity")?;
         }
     }

@@ -428,3 +428,22 @@ fn tell_office(conn: &Connection, actor: &Actor, id: i64, d: &Disclosure, verb: 
 fn not_found(id: i64) -> Error {
     Error::NotFound { what: "disclosure draft", key: id.to_string() }
 }
+
+/// The stored file of attachment `id` of a disclosure I wrote or am an inventor of (not found
+/// otherwise), with its name.
+pub fn file_path(store: &Store, employee_id: &str, id: i64) -> Result<(PathBuf, String)> {
+    let conn = store.conn();
+    let me = person_id(conn, employee_id)?;
+    let mine: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM attachment a JOIN disclosure d ON d.id = a.entity_id
+          WHERE a.id = ?1 AND a.entity = 'disclosure'
+            AND (d.author_id = ?2 OR EXISTS (SELECT 1 FROM disclosure_inventor i WHERE i.disclosure_id = d.id AND i.person_id = ?2)))",
+        params![id, me],
+        |r| r.get(0),
+    )?;
+    if !mine {
+        return Err(Error::NotFound { what: "attachment", key: id.to_string() });
+    }
+    let found = attachment::get(conn, id)?;
+    Ok((attachment::path(store, id)?, found.name))
+}

@@ -250,7 +250,14 @@ pub fn file(store: &mut Store, actor: &Actor, employee_id: &str, input: &Objecti
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .optional()?;
-            let title = title.and_then(|(t, from, ends, state)| Some((t, from?, ends?)).filter(|_| state == "publicized"));
+            // A draft is the office's alone (not found); one approved but never posted, or posted
+            // and paid since, is not running.
+            let title = match title {
+                Some((_, _, _, state)) if state == "draft" => None,
+                Some((t, Some(from), Some(ends), state)) if state == "publicized" => Some((t, from, ends)),
+                Some((t, _, _, _)) => return Err(Error::Refused { code: "publicity_not_running", detail: t }),
+                None => None,
+            };
             let title = running_title(title, today, input.id)?;
             tx.execute(
                 "INSERT INTO reward_objection (distribution_id, person_id, objector, received_on, content, outcome) VALUES (?1, ?2, ?3, ?4, ?5, 'pending')",

@@ -111,18 +111,9 @@ pub fn handle(store: &mut Store, actor: &Actor, id: i64, handling: &Handling) ->
         Some(&after),
     )?;
     if let Some(author) = author {
-        let subject = format!("您对收益分配 {distribution} 公示提出的异议已处理：{}", outcome_zh(handling.outcome));
+        let subject = format!("您对收益分配 {distribution} 公示提出的异议已处理：{}", handling.outcome.zh());
         notify(&tx, actor, NotificationKind::ObjectionHandled, To::Person(author), &subject, "/me/publicity")?;
     }
     tx.commit()?;
     Ok(())
-}
-
-/// 异议成立 / 异议不成立.
-pub(crate) fn outcome_zh(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Pending => "待处理",
-        Outcome::Upheld => "异议成立",
-        Outcome::Rejected => "异议不成立",
-    }
 }
