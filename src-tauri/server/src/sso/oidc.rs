@@ -132,7 +132,12 @@ impl Provider {
         let claims = jwt::verify(id_token, &keys, &expected).map_err(invalid)?;
         let claim = &self.config.employee_id_claim;
         let (employee_id, email) = match text(&claims, claim) {
-            Some(id) => (id, text(&claims, "email")),
+            // The e-mail is a courtesy (notifications): the userinfo is asked for it, and a
+            // provider that does not answer does not stop the sign-on.
+            Some(id) => (
+                id,
+                text(&claims, "email").or_else(|| self.userinfo(http, &metadata, &tokens, &claims).ok().and_then(|i| text(&i, "email"))),
+            ),
             None => {
                 let info = self.userinfo(http, &metadata, &tokens, &claims)?;
                 let id = text(&info, claim).ok_or_else(|| {
