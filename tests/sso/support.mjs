@@ -117,6 +117,7 @@ export async function startCas(dir, people) {
   const port = await freePort()
   const child = spawn(CAS_PYTHON, [join(root, 'tests', 'sso', 'cas', 'serve.py'), String(port), join(dir, 'cas.sqlite3'), JSON.stringify(people)], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
   })
   let stderr = ''
   child.stderr.on('data', (chunk) => (stderr += chunk))
