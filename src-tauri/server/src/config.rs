@@ -465,6 +465,52 @@ mod tests {
         assert!(check_data_folder_as(&db, owner).is_err(), "others may enter: refused too");
     }
 
+    /// The settings of a file's text, as the server resolves them at start.
+    fn settings(text: &str, dir: &Path) -> Result<Settings, String> {
+        let path = dir.join("server.toml");
+        std::fs::write(&path, text).map_err(|e| e.to_string())?;
+        Settings::resolve(File::read(&path)?, File::default())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_sign_on_section_is_checked_naming_its_line() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tmp");
+        let secret = dir.path().join("oidc-secret");
+        std::fs::write(&secret, "s3cret\n").expect("secret");
+        std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        let oidc = |issuer: &str, extra: &str| {
+            format!(
+                "backup_at = \"03:00\"\n[oidc]\nissuer = \"{issuer}\"\nclient_id = \"td\"\nclient_secret_file = \"{}\"\nemployee_id_claim = \"employee_id\"\npublic_url = \"https://td.example.edu.cn/\"\n{extra}",
+                secret.display()
+            )
+        };
+        let good = settings(&oidc("https://idp.example.edu.cn", ""), dir.path()).expect("good");
+        let o = good.oidc.expect("oidc");
+        assert_eq!(o.redirect_uri, "https://td.example.edu.cn/auth/oidc/callback", "the trailing slash is not doubled");
+        assert_eq!((o.client_secret.as_str(), o.scopes.join(" ")), ("s3cret", "openid profile email".to_string()));
+        let plain = settings(&oidc("http://idp.example.edu.cn", ""), dir.path()).expect_err("plain http across the network");
+        assert!(plain.contains("server.toml:3:") && plain.contains("[oidc] issuer") && plain.contains("https"), "{plain}");
+        assert!(settings(&oidc("http://127.0.0.1:9000", ""), dir.path()).is_ok(), "plain http to this machine (a test's provider)");
+        let both = settings(&oidc("https://idp.example.edu.cn", "client_secret = \"x\"\n"), dir.path()).expect_err("both secrets");
+        assert!(both.contains("server.toml:8:") && both.contains("not both"), "{both}");
+        let unknown = settings(&oidc("https://idp.example.edu.cn", "claim = \"x\"\n"), dir.path()).expect_err("unknown key");
+        assert!(unknown.contains("server.toml:8:") && unknown.contains("claim"), "{unknown}");
+        std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        let open = settings(&oidc("https://idp.example.edu.cn", ""), dir.path()).expect_err("others may read the secret");
+        assert!(open.contains("server.toml:5:") && open.contains("mode 0644") && open.contains("chmod 0600"), "{open}");
+        let cas =
+            settings("[cas]\nserver_url = \"https://cas.example.edu.cn/cas\"\npublic_url = \"https://td.example.edu.cn\"\n", dir.path())
+                .expect("cas")
+                .cas
+                .expect("cas section");
+        assert_eq!((cas.service.as_str(), cas.employee_id_attribute), ("https://td.example.edu.cn/auth/cas/callback", None));
+        let wrong = settings("[cas]\nserver_url = \"cas.example.edu.cn\"\npublic_url = \"https://td.example.edu.cn\"\n", dir.path())
+            .expect_err("not a URL");
+        assert!(wrong.contains("server.toml:2:") && wrong.contains("not a URL"), "{wrong}");
+    }
+
     #[test]
     fn a_tls_file_must_be_readable_pem() {
         let dir = tempfile::tempdir().expect("tmp");

@@ -87,8 +87,11 @@ pub struct Expected<'a> {
 /// pick in place of the provider's published key.
 pub const ALGORITHMS: [&str; 7] = ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"];
 
-/// The parts of a compact JWS: header, the signed text, the signature.
-fn parts(token: &str) -> Result<(Header, &str, Vec<u8>, Map<String, Value>), Rejected> {
+/// A compact JWS taken apart: header, the signed text, the signature, the claims.
+type Parts<'t> = (Header, &'t str, Vec<u8>, Map<String, Value>);
+
+/// The parts of a compact JWS.
+fn parts(token: &str) -> Result<Parts<'_>, Rejected> {
     let mut split = token.split('.');
     let (Some(h), Some(p), Some(s), None) = (split.next(), split.next(), split.next(), split.next()) else {
         return Err(rejected("token_malformed", "not a signed JWT (three parts)"));
