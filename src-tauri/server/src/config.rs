@@ -139,7 +139,9 @@ impl File {
     /// The `[oidc]` section, checked (the secret read from its file).
     fn oidc(&self) -> Result<Option<Oidc>, String> {
         let Some(o) = &self.oidc else { return Ok(None) };
-        let issuer = base_url(o.issuer.get_ref(), "[oidc] issuer").map_err(|why| self.at(o.issuer.span(), why))?;
+        base_url(o.issuer.get_ref(), "[oidc] issuer").map_err(|why| self.at(o.issuer.span(), why))?;
+        // Kept as written: the ID tokens' `iss` must be exactly it, trailing slash or not.
+        let issuer = o.issuer.get_ref().trim().to_string();
         let client_id = o.client_id.get_ref().trim().to_string();
         if client_id.is_empty() {
             return Err(self.at(o.client_id.span(), "[oidc] client_id is empty".into()));
@@ -172,7 +174,7 @@ impl File {
             None => scopes.extend(["profile".to_string(), "email".to_string()]),
         }
         let public = base_url(o.public_url.get_ref(), "[oidc] public_url").map_err(|why| self.at(o.public_url.span(), why))?;
-        let label = o.label.as_ref().map_or_else(|| "统一身份认证登录".to_string(), |l| l.get_ref().trim().to_string());
+        let label = label(o.label.as_ref());
         Ok(Some(Oidc {
             issuer,
             client_id,
@@ -196,9 +198,14 @@ impl File {
             None => None,
         };
         let public = base_url(c.public_url.get_ref(), "[cas] public_url").map_err(|why| self.at(c.public_url.span(), why))?;
-        let label = c.label.as_ref().map_or_else(|| "统一身份认证登录".to_string(), |l| l.get_ref().trim().to_string());
+        let label = label(c.label.as_ref());
         Ok(Some(Cas { server_url, employee_id_attribute, service: format!("{public}/auth/cas/callback"), label }))
     }
+}
+
+/// A sign-on button's text (an empty one would be a button nobody can read).
+fn label(given: Option<&Spanned<String>>) -> String {
+    given.map(|l| l.get_ref().trim()).filter(|l| !l.is_empty()).unwrap_or("统一身份认证登录").to_string()
 }
 
 /// A base URL (an issuer, a CAS server, this server's public address) without its trailing

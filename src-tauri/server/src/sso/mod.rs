@@ -121,6 +121,20 @@ impl SignOn {
         Ok(token)
     }
 
+    /// The refusal kept for a request's cookie, taken (shown once); a sign-on under way stays
+    /// (the sign-in page opened in another tab must not end it).
+    fn take_refusal(&self, headers: &HeaderMap) -> Option<Refusal> {
+        let key = digest(&auth::cookie(headers, FLOW_COOKIE)?);
+        let mut flows = self.flows.lock().unwrap_or_else(|e| e.into_inner());
+        if !matches!(flows.get(&key), Some((_, Flow::Refused(_)))) {
+            return None;
+        }
+        match flows.remove(&key) {
+            Some((at, Flow::Refused(r))) if at.elapsed() < FLOW_FOR => Some(r),
+            _ => None,
+        }
+    }
+
     /// The flow of a request's cookie, taken (a flow is used once), if it is still alive.
     fn take(&self, headers: &HeaderMap) -> Option<Flow> {
         let token = auth::cookie(headers, FLOW_COOKIE)?;
@@ -243,19 +257,16 @@ fn refuse(sign_on: &SignOn, client: &Client, method: &str, refusal: Refusal) -> 
 /// of this browser was refused, once.
 pub async fn info(State(server): State<Arc<Server>>, Peer(peer): Peer, headers: HeaderMap) -> Response {
     let sign_on = &server.sign_on;
-    let refusal = match sign_on.take(&headers) {
-        Some(Flow::Refused(r)) => Some(serde_json::json!({ "code": r.code, "message": r.message })),
-        _ => None,
-    };
+    let refusal = sign_on.take_refusal(&headers);
     let offer = |label: Option<&String>, start: &str| label.map(|l| serde_json::json!({ "label": l, "start": start }));
     let mut response = Json(serde_json::json!({
         "oidc": offer(sign_on.oidc.as_ref().map(|o| &o.config.label), "/auth/oidc/start"),
         "cas": offer(sign_on.cas.as_ref().map(|c| &c.label), "/auth/cas/start"),
-        "refusal": refusal,
+        "refusal": refusal.as_ref().map(|r| serde_json::json!({ "code": r.code, "message": r.message })),
     }))
     .into_response();
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if auth::cookie(&headers, FLOW_COOKIE).is_some() {
+    if refusal.is_some() {
         let https = Client::of(&server, peer, &headers).https;
         response.headers_mut().append(header::SET_COOKIE, flow_cookie(None, https));
     }

@@ -68,7 +68,7 @@ impl Provider {
                 return Ok(Arc::clone(m));
             }
         }
-        let url = format!("{}/.well-known/openid-configuration", self.config.issuer);
+        let url = format!("{}/.well-known/openid-configuration", self.config.issuer.trim_end_matches('/'));
         let metadata: Metadata = serde_json::from_str(&http.get(&url, None).map_err(unreachable)?)
             .map_err(|e| unreachable(format!("{url}: not a discovery document ({e})")))?;
         // The issuer is the key of everything the provider signs: its own document must name it
