@@ -2,11 +2,12 @@
 //! (account::sign_on), and what the sign-in page is told when nothing is configured. The flows
 //! themselves run against a real OpenID provider and CAS server in tests/sso.
 
-use crate::common::{demo_server, send};
+use crate::common::{demo_server, demo_server_with, send};
 use axum::http::{Method, StatusCode};
 use transferdesk_core::access::account::{self, AccountInput};
 use transferdesk_core::access::Role;
 use transferdesk_core::{Actor, Store};
+use transferdesk_server::config;
 
 fn actor() -> Actor {
     Actor {
@@ -79,4 +80,56 @@ async fn without_configuration_the_page_offers_passwords_only_and_the_flows_are_
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(reply.json()["code"], "sign_on_not_configured", "{path}");
     }
+}
+
+/// A server whose OpenID provider and CAS server (both on a closed port of this machine) cannot
+/// be reached, with the default button label for both.
+fn unreachable_providers() -> crate::common::Running {
+    demo_server_with(|settings| {
+        settings.oidc = Some(config::Oidc {
+            issuer: "http://127.0.0.1:9".into(),
+            client_id: "td".into(),
+            client_secret: "s".into(),
+            employee_id_claim: "employee_id".into(),
+            scopes: vec!["openid".into()],
+            redirect_uri: "http://127.0.0.1:8470/auth/oidc/callback".into(),
+            label: "统一身份认证登录".into(),
+        });
+        settings.cas = Some(config::Cas {
+            server_url: "http://127.0.0.1:9/cas".into(),
+            employee_id_attribute: None,
+            service: "http://127.0.0.1:8470/auth/cas/callback".into(),
+            label: "统一身份认证登录".into(),
+        });
+    })
+}
+
+#[tokio::test]
+async fn both_protocols_get_a_button_each_named_apart() {
+    let running = unreachable_providers();
+    let info = send(&running, Method::GET, "/api/sign-on", &[], "").await.json();
+    assert_eq!(info["oidc"], serde_json::json!({"label": "统一身份认证登录（OpenID Connect）", "start": "/auth/oidc/start"}));
+    assert_eq!(info["cas"], serde_json::json!({"label": "统一身份认证登录（CAS）", "start": "/auth/cas/start"}));
+    let cas = send(&running, Method::GET, "/auth/cas/start", &[], "").await;
+    assert_eq!(cas.status, StatusCode::SEE_OTHER);
+    let location = cas.headers.get("location").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert_eq!(location, "http://127.0.0.1:9/cas/login?service=http%3A%2F%2F127.0.0.1%3A8470%2Fauth%2Fcas%2Fcallback");
+    let cookie = cas.headers.get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(cookie.starts_with("td_sign_on=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+}
+
+#[tokio::test]
+async fn an_unreachable_provider_is_a_refusal_the_page_is_told_once() {
+    let running = unreachable_providers();
+    let audit = crate::common::audit_entries(&running);
+    let start = send(&running, Method::GET, "/auth/oidc/start", &[], "").await;
+    assert_eq!(start.status, StatusCode::SEE_OTHER);
+    assert_eq!(start.headers.get("location").and_then(|v| v.to_str().ok()), Some("/"), "back to the sign-in page");
+    let cookie = start.cookies();
+    let told = send(&running, Method::GET, "/api/sign-on", &[("cookie", cookie.as_str())], "").await;
+    assert_eq!(told.json()["refusal"]["code"], "provider_unreachable");
+    assert!(told.json()["refusal"]["message"].as_str().is_some_and(|m| m.contains("无法使用统一身份认证服务")), "{}", told.json());
+    let again = send(&running, Method::GET, "/api/sign-on", &[("cookie", cookie.as_str())], "").await;
+    assert_eq!(again.json()["refusal"], serde_json::Value::Null, "shown once");
+    assert_eq!(crate::common::audit_entries(&running), audit, "nothing written");
 }

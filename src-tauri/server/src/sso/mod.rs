@@ -258,10 +258,18 @@ fn refuse(sign_on: &SignOn, client: &Client, method: &str, refusal: Refusal) -> 
 pub async fn info(State(server): State<Arc<Server>>, Peer(peer): Peer, headers: HeaderMap) -> Response {
     let sign_on = &server.sign_on;
     let refusal = sign_on.take_refusal(&headers);
-    let offer = |label: Option<&String>, start: &str| label.map(|l| serde_json::json!({ "label": l, "start": start }));
+    let mut labels = (sign_on.oidc.as_ref().map(|o| o.config.label.clone()), sign_on.cas.as_ref().map(|c| c.label.clone()));
+    // Two buttons saying the same would leave the person guessing: each then names its protocol.
+    if let (Some(oidc), Some(cas)) = &mut labels {
+        if oidc == cas {
+            oidc.push_str("（OpenID Connect）");
+            cas.push_str("（CAS）");
+        }
+    }
+    let offer = |label: Option<String>, start: &str| label.map(|l| serde_json::json!({ "label": l, "start": start }));
     let mut response = Json(serde_json::json!({
-        "oidc": offer(sign_on.oidc.as_ref().map(|o| &o.config.label), "/auth/oidc/start"),
-        "cas": offer(sign_on.cas.as_ref().map(|c| &c.label), "/auth/cas/start"),
+        "oidc": offer(labels.0, "/auth/oidc/start"),
+        "cas": offer(labels.1, "/auth/cas/start"),
         "refusal": refusal.as_ref().map(|r| serde_json::json!({ "code": r.code, "message": r.message })),
     }))
     .into_response();
