@@ -1,6 +1,6 @@
 # The README's two commands. Each installs what is missing (Debian 12, as root), then builds.
 #   make run   — open the desktop app on the demo portfolio (default data file)
-#   make test  — every check and test: formatting, lints, Rust, UI (Vitest, Playwright), end-to-end
+#   make test  — every check and test: formatting, lints, Rust, UI (Vitest, Playwright), sign-on, end-to-end
 # And for releases (not part of `make test`):
 #   make package       — the desktop .deb (Tauri bundler) and the office server's .deb, in target/package/
 #   make package-test  — both packages installed, run, upgraded, removed and purged in a clean
@@ -13,11 +13,11 @@ export CARGO_TERM_COLOR := never
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth x11-utils webkit2gtk-driver chromium \
-	fonts-noto-cjk fontconfig poppler-utils time sqlite3 ca-certificates openssl git
+	fonts-noto-cjk fontconfig poppler-utils time sqlite3 ca-certificates openssl git python3-venv
 APP := target/debug/transferdesk-app
 CLI := target/debug/transferdesk
 
-.PHONY: run test setup apt toolchain npm driver ui build lint test-setup test-rust test-ui test-e2e bench app-perf package package-test fresh-root
+.PHONY: run test setup apt toolchain npm driver ui build lint test-setup test-rust test-ui test-sso sso-venv test-e2e bench app-perf package package-test fresh-root
 
 # Only the app is built for `run`; with nothing changed, cargo and the UI step are no-ops and the
 # window is up in seconds. Without a display, the app gets a virtual one (1440×900) of its own.
@@ -27,7 +27,7 @@ run: setup ui
 	echo "No display: the app runs on a virtual display of its own (Xvfb, 1440×900); stop it with Ctrl-C."; \
 	exec xvfb-run -a -s "-screen 0 1440x900x24" $(APP)
 
-test: setup ui build lint test-setup test-rust test-ui test-e2e
+test: setup ui build lint test-setup test-rust test-ui test-sso test-e2e
 	@echo "make test: all checks passed"
 
 setup: apt toolchain npm driver
@@ -48,6 +48,9 @@ toolchain:
 npm:
 	@if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then \
 		cd ui && npm ci --no-audit --no-fund --loglevel=error; \
+	fi
+	@if [ ! -f tests/sso/node_modules/.package-lock.json ] || [ tests/sso/package-lock.json -nt tests/sso/node_modules/.package-lock.json ]; then \
+		cd tests/sso && npm ci --no-audit --no-fund --loglevel=error; \
 	fi
 
 driver:
@@ -87,6 +90,18 @@ test-rust:
 # The browser tests drive the built UI served by the real server (target/debug/transferdesk-server).
 test-ui: build
 	cd ui && npm run test:unit && npm run test:ui
+
+# The university's sign-on against a real OpenID provider (oidc-provider, from tests/sso's npm
+# lock) and a real CAS server (django-mama-cas from PyPI, in a venv of its own under target/).
+test-sso: npm build sso-venv
+	cd tests/sso && node --test --test-concurrency=1 oidc.test.mjs cas.test.mjs
+
+SSO_VENV := target/sso-venv
+sso-venv: $(SSO_VENV)/.installed
+$(SSO_VENV)/.installed: tests/sso/cas/requirements.txt
+	python3 -m venv $(SSO_VENV)
+	$(SSO_VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/sso/cas/requirements.txt
+	@touch $@
 
 test-e2e: build
 	tests/e2e/run.sh

@@ -149,7 +149,7 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// The two cookies of a new session (or their removal when `opened` is none).
-fn set_cookies(response: &mut Response, opened: Option<&session::Opened>, https: bool) {
+pub(crate) fn set_cookies(response: &mut Response, opened: Option<&session::Opened>, https: bool) {
     let secure = if https { "; Secure" } else { "" };
     let (token, csrf, age) = match opened {
         Some(o) => (o.token.as_str(), o.csrf.as_str(), ""),
@@ -203,9 +203,22 @@ fn sign_in(server: &Server, client: &Client, login: &str, password: &str) -> Res
     let account = verify(server, client, login, password)?;
     let now = transferdesk_api::clock::now();
     let store = server.store()?;
-    let opened = session::open(store.conn(), &account, &client.address, now)?;
-    log::record(store.conn(), now, &account.login, &client.address, Event::SignIn, "password")?;
+    let opened = open_session(store.conn(), &account, client, now, "password")?;
     Ok((account, opened))
+}
+
+/// A new session of `account` and its line in the access log (`how`: `password`, or the
+/// university's sign-on `oidc` / `cas`).
+pub(crate) fn open_session(
+    conn: &rusqlite::Connection,
+    account: &Account,
+    client: &Client,
+    now: chrono::NaiveDateTime,
+    how: &str,
+) -> Result<session::Opened, Failure> {
+    let opened = session::open(conn, account, &client.address, now)?;
+    log::record(conn, now, &account.login, &client.address, Event::SignIn, how)?;
+    Ok(opened)
 }
 
 /// The account whose password this is, under the throttle: after five refusals in fifteen

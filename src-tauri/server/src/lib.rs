@@ -11,6 +11,7 @@ mod password;
 mod progress;
 mod readers;
 pub mod schedule;
+mod sso;
 mod state;
 mod throttle;
 mod ui;
@@ -38,6 +39,11 @@ pub fn router(server: Arc<Server>) -> Router {
         .route("/auth/logout", post(auth::logout))
         .route("/auth/logout-everywhere", post(auth::logout_everywhere))
         .route("/auth/password", post(auth::password))
+        .route("/auth/oidc/start", get(sso::oidc_start))
+        .route("/auth/oidc/callback", get(sso::oidc_callback))
+        .route("/auth/cas/start", get(sso::cas_start))
+        .route("/auth/cas/callback", get(sso::cas_callback))
+        .route("/api/sign-on", get(sso::info))
         .route("/api/upload", post(files::upload))
         .route("/api/download/{token}", get(files::download))
         .route("/api/jobs/{id}", get(progress::events))

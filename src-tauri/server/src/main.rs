@@ -94,6 +94,7 @@ fn start(cli: &Cli) -> Result<(Server, Settings), String> {
         backup_dir: cli.backup_dir.clone(),
         session_idle_minutes: cli.session_idle_minutes,
         ui_dir: cli.ui_dir.clone(),
+        ..File::default()
     };
     let settings = Settings::resolve(file, given)?;
     if cli.config.is_some() {

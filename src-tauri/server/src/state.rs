@@ -34,6 +34,8 @@ pub struct Server {
     pub(crate) behind_proxy: bool,
     pub(crate) throttle: Throttle,
     pub(crate) passwords: crate::password::Passwords,
+    /// The university's sign-on, when configured.
+    pub(crate) sign_on: crate::sso::SignOn,
 }
 
 impl Server {
@@ -57,6 +59,7 @@ impl Server {
             throttle: Throttle::default(),
             passwords: crate::password::Passwords::start()
                 .map_err(|e| transferdesk_core::Error::Database(format!("cannot start the passwords' thread: {e}")))?,
+            sign_on: crate::sso::SignOn::new(settings),
         })
     }
 

@@ -39,6 +39,11 @@ fn at() -> chrono::NaiveDateTime {
 /// The small demo as of 2026-11-23, with the accounts `admin`, `office`, `secretary` (of
 /// [`SECRETARY_DEPARTMENT`]), `finance`, `leader` and `inventor` (T0001), behind a server.
 pub fn demo_server() -> Running {
+    demo_server_with(|_| {})
+}
+
+/// [`demo_server`] with settings of a test's own (e.g. the university's sign-on).
+pub fn demo_server_with(change: impl FnOnce(&mut Settings)) -> Running {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("demo.db");
     let actor = Actor { name: "test".into(), at: at() };
@@ -58,7 +63,8 @@ pub fn demo_server() -> Running {
             account::save(&mut store, &actor, &input, Some(PASSWORD)).expect("account");
         }
     }
-    let settings = Settings::resolve(File::default(), File { data_file: Some(db.clone()), ..File::default() }).expect("settings");
+    let mut settings = Settings::resolve(File::default(), File { data_file: Some(db.clone()), ..File::default() }).expect("settings");
+    change(&mut settings);
     let server = Server::open(&settings).expect("server opens");
     Running { server: Arc::new(server), db, _dir: dir }
 }

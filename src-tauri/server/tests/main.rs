@@ -7,4 +7,5 @@ mod bad_requests;
 mod conflicts;
 mod files;
 mod pages;
+mod sign_on;
 mod startup;

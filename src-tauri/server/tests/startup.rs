@@ -172,3 +172,28 @@ fn a_missing_data_file_is_refused_and_not_created() {
     install.refused(&[&install.db.display().to_string()]);
     assert!(!Path::new(&install.db).exists(), "the server never creates an empty data file");
 }
+
+#[test]
+fn a_wrong_sign_on_setting_is_refused_naming_its_line() {
+    let install = install();
+    // Lines 1–3 are the test's own (configure()); [cas] is line 4, its server_url line 5.
+    install.configure("[cas]\nserver_url = \"http://cas.example.edu.cn/cas\"\npublic_url = \"https://td.example.edu.cn\"\n");
+    install.refused(&[&format!("{}:5:", install.config.display()), "[cas] server_url", "https"]);
+    let install = install_with_secret(0o644);
+    install.0.refused(&[&format!("{}:7:", install.0.config.display()), "client_secret_file", "mode 0644"]);
+    let good = install_with_secret(0o600);
+    assert_eq!(good.0.start(), None, "the same settings with the secret closed to others start");
+}
+
+/// An installation with [oidc] whose secret file has `mode`.
+fn install_with_secret(mode: u32) -> (Install, PathBuf) {
+    let install = install();
+    let secret = install.data.parent().expect("dir").join("oidc-secret");
+    std::fs::write(&secret, "s3cret\n").expect("secret");
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    install.configure(&format!(
+        "[oidc]\nissuer = \"https://idp.example.edu.cn\"\nclient_id = \"td\"\nclient_secret_file = \"{}\"\nemployee_id_claim = \"employee_id\"\npublic_url = \"https://td.example.edu.cn\"\n",
+        secret.display()
+    ));
+    (install, secret)
+}

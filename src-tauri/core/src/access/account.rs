@@ -335,6 +335,89 @@ pub fn check_password(conn: &Connection, login: &str, password: &str) -> Result<
     }
 }
 
+/// Whom the university's sign-on signed in: the account, and whether this sign-on created it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignedOn {
+    /// The account the session is for.
+    pub account: Account,
+    /// The person's first sign-on created the account.
+    pub created: bool,
+}
+
+/// The account of the person the university vouches for (by employee ID): their enabled account,
+/// or — at their first sign-on — a new `inventor` account tied to them, without a password (the
+/// office raises the role when the person works for it), its login the employee ID where that
+/// is a valid and free login, its e-mail the identity's (`email`, when it looks like one).
+/// Refused, nothing written: `identity_unknown` (no person has the employee ID; the detail is the
+/// ID) and `account_disabled` (the person's accounts are all disabled; the detail is a login).
+/// Of several enabled accounts of the person, the one without a password (made for sign-on)
+/// comes first, then the oldest.
+pub fn sign_on(store: &mut Store, actor: &Actor, employee_id: &str, email: Option<&str>) -> Result<SignedOn> {
+    let employee_id = employee_id.trim();
+    let tx = store.write()?;
+    // A merged duplicate's ID leads to the record it was merged into.
+    let person: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT q.id, q.name FROM person p JOIN person q ON q.id = COALESCE(p.merged_into, p.id) WHERE p.employee_id = ?1",
+            [employee_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((person_id, person_name)) = person.filter(|_| !employee_id.is_empty()) else {
+        return Err(Error::Refused { code: "identity_unknown", detail: employee_id.to_string() });
+    };
+    let email =
+        email.map(str::trim).filter(|e| (3..=254).contains(&e.chars().count()) && e.contains('@') && !e.contains(char::is_whitespace));
+    let accounts: Vec<(i64, String, bool)> = tx
+        .prepare_cached(
+            "SELECT id, login, disabled_at IS NOT NULL FROM account WHERE person_id = ?1 ORDER BY password_hash IS NOT NULL, id",
+        )?
+        .query_map([person_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if let Some((id, _, _)) = accounts.iter().find(|(_, _, disabled)| !disabled) {
+        // The identity's e-mail fills an empty address only: one the person set stays theirs.
+        if let Some(email) = email {
+            tx.execute("UPDATE account SET email = ?2 WHERE id = ?1 AND email IS NULL", params![id, email])?;
+        }
+        let account = get(&tx, *id)?;
+        tx.commit()?;
+        return Ok(SignedOn { account, created: false });
+    }
+    if let Some((_, login, _)) = accounts.first() {
+        return Err(Error::Refused { code: "account_disabled", detail: login.clone() });
+    }
+    let login = free_login(&tx, employee_id)?;
+    tx.execute(
+        "INSERT INTO account (login, name, role, person_id, password_hash, created_at, email) VALUES (?1, ?2, 'inventor', ?3, NULL, ?4, ?5)",
+        params![login, person_name, person_id, actor.at.format("%Y-%m-%d %H:%M:%S").to_string(), email],
+    )?;
+    let account = get(&tx, tx.last_insert_rowid())?;
+    Journal::start(&tx, actor)?.record(&tx, Action::Insert, "account", &account.login, None, Some(&audited(&account)))?;
+    tx.commit()?;
+    Ok(SignedOn { account, created: true })
+}
+
+/// A login for a new sign-on account: the employee ID itself when it is a valid login nobody
+/// has, else `sso-` and its letters and digits, numbered when taken.
+fn free_login(conn: &Connection, employee_id: &str) -> Result<String> {
+    let valid = |l: &str| (2..=64).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'));
+    let taken = |l: &str| by_login(conn, l).map(|a| a.is_some());
+    if valid(employee_id) && !taken(employee_id)? {
+        return Ok(employee_id.to_string());
+    }
+    let kept: String = employee_id.chars().filter(char::is_ascii_alphanumeric).take(40).collect();
+    let base = format!("sso-{kept}");
+    let base = if valid(&base) { base } else { "sso-user".to_string() };
+    let mut n = 1;
+    loop {
+        let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+        if !taken(&candidate)? {
+            return Ok(candidate);
+        }
+        n += 1;
+    }
+}
+
 /// A random password of 14 characters from an alphabet without look-alikes (for a new account or
 /// a reset, shown once).
 pub fn generate_password() -> Result<String> {
