@@ -94,7 +94,7 @@ test-ui: build
 # The university's sign-on against a real OpenID provider (oidc-provider, from tests/sso's npm
 # lock) and a real CAS server (django-mama-cas from PyPI, in a venv of its own under target/).
 test-sso: npm build sso-venv
-	cd tests/sso && node --test --test-concurrency=1 oidc.test.mjs cas.test.mjs
+	cd tests/sso && node --test --test-concurrency=1 oidc.test.mjs cas.test.mjs walk.test.mjs
 
 SSO_VENV := target/sso-venv
 sso-venv: $(SSO_VENV)/.installed

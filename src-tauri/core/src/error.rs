@@ -267,6 +267,11 @@ fn refusal_text(code: &str, detail: &str, lang: Lang) -> String {
         "disclosure_decided" => {
             ("该披露已作出处理决定，不能再修改或评估", "the disclosure is decided: it can no longer be changed or assessed")
         }
+        "identity_unknown" => (
+            "统一身份认证通过，但该工号在本系统中没有对应人员：请联系成果转化办公室",
+            "the university vouches for this identity, but no person here has its employee ID: ask the transfer office",
+        ),
+        "account_disabled" => ("该账号已停用：请联系系统管理员", "the account is disabled: ask the administrator"),
         "disclosure_not_returnable" => (
             "只有发明人提交、尚未处理且在办公室手中的披露可以退回",
             "only a disclosure an inventor submitted, undecided and with the office, can be sent back",

@@ -1825,6 +1825,7 @@ const en: typeof zhCN = {
     drafts: 'Drafts',
     withOffice: 'With the office',
     returned: 'Sent back',
+    decided: 'Decided',
     toAnswer: 'Questions to answer',
     running: 'Running now',
     concernsMe: 'About me',

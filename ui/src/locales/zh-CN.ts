@@ -1828,6 +1828,7 @@ export default {
     drafts: '草稿',
     withOffice: '办理中',
     returned: '被退回',
+    decided: '已处理',
     toAnswer: '待答复征询',
     running: '正在公示',
     concernsMe: '与我有关',

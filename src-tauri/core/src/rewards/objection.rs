@@ -111,7 +111,12 @@ pub fn handle(store: &mut Store, actor: &Actor, id: i64, handling: &Handling) ->
         Some(&after),
     )?;
     if let Some(author) = author {
-        let subject = format!("您对收益分配 {distribution} 公示提出的异议已处理：{}", handling.outcome.zh());
+        let (no, title): (String, String) = tx.query_row(
+            "SELECT c.contract_no, c.title FROM distribution d JOIN contract c ON c.id = d.contract_id WHERE d.id = ?1",
+            [distribution],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let subject = format!("您对合同 {no}「{title}」收益分配公示提出的异议已处理：{}", handling.outcome.zh());
         notify(&tx, actor, NotificationKind::ObjectionHandled, To::Person(author), &subject, "/me/publicity")?;
     }
     tx.commit()?;
