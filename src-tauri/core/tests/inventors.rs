@@ -323,3 +323,52 @@ fn objections_are_filed_while_a_publicity_runs_and_a_pending_one_stops_the_payme
     notification::mark_read(store.conn(), &wang, None).expect("read");
     assert_eq!(notification::inbox(store.conn(), &wang, 50).expect("inbox").unread, 0);
 }
+
+#[test]
+fn a_price_objection_joins_the_publicity_keeps_its_author_through_saves_and_its_handling_is_told() {
+    use transferdesk_core::deals::publicity::{self as price, Publicity};
+    use transferdesk_core::model::ContractKind;
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = good_store(&dir);
+    let li = account(&mut store, "li", Role::Inventor, Some("T002"));
+    let organization_id: i64 =
+        store.conn().query_row("SELECT id FROM organization WHERE name = '北京华能装备股份有限公司'", [], |r| r.get(0)).expect("org");
+    let form = Publicity {
+        id: None,
+        version: 0,
+        title: "CG001 转让定价公示".into(),
+        contract_kind: ContractKind::Transfer,
+        organization_id,
+        counterparty: String::new(),
+        related_party: false,
+        price_fen: Money(80_000_000),
+        posted_on: day("2026-11-20"),
+        days: 15,
+        ends_on: day("2026-11-20"),
+        channel: "学校官网".into(),
+        resolution_id: None,
+        achievements: vec!["CG001".into()],
+        objections: vec![],
+        contract_no: None,
+    };
+    let id = price::save(&mut store, &actor(), &form).expect("posted");
+    // CG001's inventors (T001, T002, T003) are told it started.
+    assert_eq!(told(&store, &li), [NotificationKind::PublicityStarted]);
+    let input = ObjectionInput { kind: PublicityKind::Price, id, content: "价格低于评估值。".into() };
+    publicity::file(&mut store, &actor(), "T002", &input, &[]).expect("filed");
+
+    // The office's form loaded before the objection cannot drop it: its version is behind.
+    assert_eq!(code(price::save(&mut store, &actor(), &Publicity { id: Some(id), version: 1, ..form.clone() })), "edit_conflict");
+    // Loaded now, it shows the objection with its objector; handled, the row stays the author's.
+    let mut now = price::get(store.conn(), id).expect("publicity");
+    assert_eq!(now.objections.iter().map(|o| (o.objector.as_str(), o.outcome)).collect::<Vec<_>>(), [("李四", Outcome::Pending)]);
+    let objection = now.objections[0].id.expect("saved objection");
+    now.objections[0].outcome = Outcome::Rejected;
+    now.objections[0].handling = Some("价格经集体决策，异议不成立。".into());
+    now.objections[0].resolved_on = Some(day("2026-11-23"));
+    price::save(&mut store, &actor(), &now).expect("handled");
+    assert_eq!(price::get(store.conn(), id).expect("again").objections[0].id, Some(objection), "the row stays");
+    assert_eq!(told(&store, &li).first(), Some(&NotificationKind::ObjectionHandled));
+    let mine = publicity::mine(store.conn(), "T002").expect("mine");
+    assert_eq!((mine[0].outcome, mine[0].handling.as_deref()), (Outcome::Rejected, Some("价格经集体决策，异议不成立。")));
+}
