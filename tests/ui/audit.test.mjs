@@ -82,6 +82,9 @@ test('the viewer filters by kind, record and date, shows the diff, and opens the
   // HT2025-027, the transfer to 北京东方生物医药有限公司 (priced by listing, no distribution yet):
   // its amount lowered by ¥100,000.00 and its appraisal cost (8,300.00, 2025-04-23) deleted.
   const { page, problems } = await app.open('#/contracts/27/edit')
+  // The form loads the contract after the page opens: typed before it arrives, the amount would be
+  // overwritten by the stored one and the save change nothing.
+  await page.waitForFunction(() => document.querySelector('input[data-testid="contract-amount"]')?.value)
   await page.getByTestId('contract-amount').fill('2,020,000')
   await page.getByTestId('contract-save').click()
   await page.getByTestId('contract-heading').filter({ hasText: 'HT2025-027' }).waitFor()

@@ -77,9 +77,15 @@ async function openFees(hash = '#/fees') {
 }
 
 async function tab(page, name) {
+  // The tab names its count: the table shows that many rows (up to a first page of 50) once the
+  // tab's own list arrived — the previous tab's rows are still there until it does.
+  const count = Number((await page.getByTestId(`fees-tab-${name}`).innerText()).match(/(\d+)\s*$/)?.[1])
   await page.getByTestId(`fees-tab-${name}`).click()
   await page.waitForURL(new RegExp(`tab=${name}|#/fees$`))
-  await page.locator('[data-testid="fees-table"] .el-table__row').first().waitFor()
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="fees-table"] .el-table__body-wrapper tr.el-table__row').length === n,
+    Math.min(count, 50),
+  )
 }
 
 const rowOf = async (page, no) => (await cells(page, 'fees-table')).find((r) => r[0] === no)
