@@ -1834,6 +1834,7 @@ const en: typeof zhCN = {
     recent: 'Recent notifications',
     none: 'None',
     open: 'Open',
+    answers: { keep: 'Keep it', lapse: 'Let it lapse', take_over: 'Take it over' },
     disclosures: {
       new: 'New disclosure',
       title: 'Title',

@@ -1837,6 +1837,7 @@ export default {
     recent: '最近的通知',
     none: '暂无',
     open: '查看',
+    answers: { keep: '继续维持', lapse: '同意放弃', take_over: '愿意受让' },
     disclosures: {
       new: '新建披露',
       title: '名称',
