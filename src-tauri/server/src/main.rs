@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use transferdesk_server::config::{File, Settings};
-use transferdesk_server::{router, schedule, Server};
+use transferdesk_server::{mail, router, schedule, Server};
 
 /// TransferDesk's office server: the app's screens in a browser, for a whole office, over one
 /// data file. Settings come from `--config FILE` (TOML) and these options, which win.
@@ -94,6 +94,7 @@ fn start(cli: &Cli) -> Result<(Server, Settings), String> {
         backup_dir: cli.backup_dir.clone(),
         session_idle_minutes: cli.session_idle_minutes,
         ui_dir: cli.ui_dir.clone(),
+        mail: None,
     };
     let settings = Settings::resolve(file, given)?;
     if cli.config.is_some() {
@@ -154,6 +155,7 @@ async fn serve(server: Arc<Server>, settings: &Settings) -> anyhow::Result<()> {
         });
     }
     tokio::spawn(schedule::daily(Arc::clone(&server), settings.backup_at, settings.backup_dir.clone()));
+    mail::start(&server, settings.mail.as_ref());
     let listen = settings.listen;
     let scheme = if settings.tls.is_some() { "https" } else { "http" };
     {

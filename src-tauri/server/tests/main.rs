@@ -6,5 +6,6 @@ mod access;
 mod bad_requests;
 mod conflicts;
 mod files;
+mod mail;
 mod pages;
 mod startup;
