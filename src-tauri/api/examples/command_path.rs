@@ -71,7 +71,8 @@ fn main() -> Result<(), String> {
         let name = request["name"].as_str().ok_or_else(|| format!("{requests}:{}: no name", i + 1))?.to_string();
         desk.caller = match request["as"].as_str() {
             Some(login) => {
-                let found = account::by_login(desk.store.lock().unwrap_or_else(|e| e.into_inner()).conn(), login).map_err(|e| format!("{login}: {e}"))?;
+                let found = account::by_login(desk.store.lock().unwrap_or_else(|e| e.into_inner()).conn(), login)
+                    .map_err(|e| format!("{login}: {e}"))?;
                 Caller::Account(found.ok_or_else(|| format!("{requests}:{}: no account {login}", i + 1))?)
             }
             None => Caller::Desk,
