@@ -26,6 +26,7 @@ install -D -m 0644 packaging/server/server.toml "$root/etc/transferdesk/server.t
 install -D -m 0644 packaging/server/transferdesk-server.service "$root/lib/systemd/system/transferdesk-server.service"
 install -D -m 0644 packaging/server/README.Debian "$root/usr/share/doc/transferdesk-server/README.Debian"
 install -D -m 0644 docs/sign-on.md "$root/usr/share/doc/transferdesk-server/sign-on.md"
+install -D -m 0644 docs/notifications.md "$root/usr/share/doc/transferdesk-server/notifications.md"
 install -D -m 0644 /dev/stdin "$root/usr/share/doc/transferdesk-server/copyright" <<COPYRIGHT
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: TransferDesk

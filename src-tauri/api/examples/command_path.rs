@@ -7,6 +7,10 @@
 //!
 //! Prints one JSON object per command: `{"name", "count", "p50_ms", "p95_ms", "max_ms"}`.
 //! Writes go to the data file as they did through the server: give it a copy.
+//!
+//! A request with `"as": LOGIN` runs as that account (an inventor's own commands have no meaning
+//! at the desk). A draft's id in `save_my_draft` is the server's: the request that created it
+//! carries it as `"result"`, and the later saves are given the replay's own id instead.
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -14,11 +18,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 use transferdesk_api::{Caller, DirOut, Failure, FileIn, FileOut, Host, Jobs, StoreGuard};
+use transferdesk_core::access::account;
 use transferdesk_core::{Actor, Store};
 
 struct Desk {
     store: Mutex<Store>,
     jobs: Jobs,
+    caller: Caller,
 }
 
 impl Host for Desk {
@@ -30,7 +36,7 @@ impl Host for Desk {
         Actor { name: "load".into(), at: transferdesk_api::clock::now() }
     }
     fn caller(&self) -> &Caller {
-        &Caller::Desk
+        &self.caller
     }
     fn jobs(&self) -> &Jobs {
         &self.jobs
@@ -55,16 +61,32 @@ fn main() -> Result<(), String> {
         return Err("usage: command_path DB REQUESTS.jsonl".into());
     };
     let store = Store::open(Path::new(db)).map_err(|e| format!("{db}: {e}"))?;
-    let desk = Desk { store: Mutex::new(store), jobs: Jobs::new(|_, _| {}) };
+    let mut desk = Desk { store: Mutex::new(store), jobs: Jobs::new(|_, _| {}), caller: Caller::Desk };
+    let mut drafts: BTreeMap<i64, i64> = BTreeMap::new();
     let file = std::fs::File::open(requests).map_err(|e| format!("{requests}: {e}"))?;
     let mut times: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
         let line = line.map_err(|e| format!("{requests}: {e}"))?;
         let request: serde_json::Value = serde_json::from_str(&line).map_err(|e| format!("{requests}:{}: {e}", i + 1))?;
         let name = request["name"].as_str().ok_or_else(|| format!("{requests}:{}: no name", i + 1))?.to_string();
+        desk.caller = match request["as"].as_str() {
+            Some(login) => {
+                let found = account::by_login(desk.store.lock().unwrap_or_else(|e| e.into_inner()).conn(), login)
+                    .map_err(|e| format!("{login}: {e}"))?;
+                Caller::Account(found.ok_or_else(|| format!("{requests}:{}: no account {login}", i + 1))?)
+            }
+            None => Caller::Desk,
+        };
+        let mut args = request["args"].clone();
+        if let Some(server_id) = args["form"]["id"].as_i64().filter(|_| name == "save_my_draft") {
+            args["form"]["id"] = drafts.get(&server_id).copied().into();
+        }
         let start = Instant::now();
-        transferdesk_api::call(&desk, &name, request["args"].clone()).map_err(|f| format!("{requests}:{}: {name}: {f:?}", i + 1))?;
+        let answer = transferdesk_api::call(&desk, &name, args).map_err(|f| format!("{requests}:{}: {name}: {f:?}", i + 1))?;
         times.entry(name).or_default().push(start.elapsed().as_secs_f64() * 1000.0);
+        if let (Some(server_id), Some(own)) = (request["result"].as_i64(), answer.as_i64()) {
+            drafts.insert(server_id, own);
+        }
     }
     for (name, mut ms) in times {
         ms.sort_by(f64::total_cmp);

@@ -27,9 +27,23 @@ pub enum Users {
         /// The person the account belongs to (required for an inventor).
         #[arg(long)]
         employee: Option<String>,
+        /// Where its notifications are mailed, when the server sends mail.
+        #[arg(long)]
+        email: Option<String>,
         /// Read the password from the first line of standard input instead of generating one.
         #[arg(long)]
         password_stdin: bool,
+    },
+    /// Changes an account's name or e-mail address (what is not given stays).
+    Edit {
+        /// The login.
+        login: String,
+        /// The person's name as shown.
+        #[arg(long)]
+        name: Option<String>,
+        /// Where its notifications are mailed; an empty one (`--email ""`) removes it.
+        #[arg(long)]
+        email: Option<String>,
     },
     /// Every account.
     List,
@@ -61,12 +75,24 @@ fn parse_role(text: &str) -> Result<Role, String> {
 pub fn run(path: &std::path::Path, command: Users, lang: Lang, actor: Actor) -> Result<Doc, Failure> {
     let mut store = Store::open(path)?;
     match command {
-        Users::Add { login, name, role, department, employee, password_stdin } => {
+        Users::Add { login, name, role, department, employee, email, password_stdin } => {
             let (password, generated) = password(password_stdin)?;
-            let input = AccountInput { id: None, login, name, role: Some(role), department, employee_id: employee, version: 0 };
+            let input = AccountInput { id: None, login, name, role: Some(role), department, employee_id: employee, email, version: 0 };
             let id = account::save(&mut store, &actor, &input, Some(&password))?;
             let account = account::get(store.conn(), id)?;
             Ok(saved(&account, generated.then_some(password.as_str()), lang))
+        }
+        Users::Edit { login, name, email } => {
+            let found = find(&store, &login)?;
+            let mut input = AccountInput::from(&found);
+            if let Some(name) = name {
+                input.name = name;
+            }
+            if let Some(email) = email {
+                input.email = Some(email).filter(|e| !e.trim().is_empty());
+            }
+            account::save(&mut store, &actor, &input, None)?;
+            Ok(saved(&account::get(store.conn(), found.id)?, None, lang))
         }
         Users::List => {
             let accounts = account::list(store.conn())?;
@@ -129,5 +155,6 @@ fn line(a: &Account, lang: Lang) -> String {
         Lang::Zh => a.role.label(),
         Lang::En => a.role.key(),
     };
-    format!("{}  {}  {role}  {scope}{state}", a.login, a.name)
+    let email = a.email.as_deref().map(|e| format!("  {e}")).unwrap_or_default();
+    format!("{}  {}  {role}  {scope}{email}{state}", a.login, a.name)
 }

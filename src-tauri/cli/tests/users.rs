@@ -92,3 +92,33 @@ fn disable_enable_and_reset_from_standard_input() {
     assert_eq!(entries.len(), 4, "added, disabled, enabled, reset");
     assert!(entries.iter().all(|e| !e.contains("argon2")));
 }
+
+#[test]
+fn an_account_s_e_mail_is_checked_kept_changed_and_removed() {
+    let (_dir, db) = demo();
+    let bad = cli(&db, &["--json", "user", "add", "zhou", "--name", "周", "--role", "office", "--email", "zhou@swut"]);
+    assert_eq!(bad.status, 1, "no dot in the domain");
+    assert_eq!(bad.json()["error"]["details"][0]["column"], "email");
+    assert_eq!(bad.json()["error"]["details"][0]["code"], "bad_email");
+    assert_eq!(cli(&db, &["--json", "user", "list"]).json()["accounts"].as_array().map(Vec::len), Some(0), "nothing written");
+    let added = cli(&db, &["--json", "user", "add", "zhou", "--name", "周", "--role", "office", "--email", " zhou@swut.edu.cn "]);
+    assert_eq!(added.status, 0, "{}", added.stderr);
+    assert_eq!(added.json()["account"]["email"], "zhou@swut.edu.cn", "kept trimmed");
+    let changed = cli(&db, &["--json", "user", "edit", "zhou", "--email", "ttc@swut.edu.cn"]).json();
+    assert_eq!((changed["account"]["email"].as_str(), changed["account"]["name"].as_str()), (Some("ttc@swut.edu.cn"), Some("周")));
+    let refused = cli(&db, &["--json", "user", "edit", "zhou", "--email", "not an address"]);
+    assert_eq!(refused.status, 1);
+    assert_eq!(cli(&db, &["--json", "user", "list"]).json()["accounts"][0]["email"], "ttc@swut.edu.cn", "the refused change wrote nothing");
+    let removed = cli(&db, &["--json", "user", "edit", "zhou", "--email", ""]).json();
+    assert_eq!(removed["account"]["email"], serde_json::Value::Null);
+    // The change is audited like every other field of the account.
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let emails: Vec<Option<String>> = conn
+        .prepare("SELECT json_extract(after, '$.email') FROM audit_log WHERE entity = 'account' ORDER BY id")
+        .expect("sql")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .flatten()
+        .collect();
+    assert_eq!(emails, vec![Some("zhou@swut.edu.cn".to_string()), Some("ttc@swut.edu.cn".to_string()), None]);
+}

@@ -11,6 +11,8 @@ ALTER TABLE disclosure ADD COLUMN stage TEXT NOT NULL DEFAULT 'submitted' CHECK 
 ALTER TABLE disclosure ADD COLUMN returned_note TEXT CHECK (returned_note IS NULL OR length(returned_note) BETWEEN 1 AND 2000);
 ALTER TABLE disclosure ADD COLUMN scores_published INTEGER NOT NULL DEFAULT 0 CHECK (scores_published IN (0, 1));
 CREATE INDEX disclosure_author ON disclosure(author_id) WHERE author_id IS NOT NULL;
+-- An inventor's disclosures are found by person (inventor::disclosure::mine).
+CREATE INDEX disclosure_inventor_person ON disclosure_inventor(person_id);
 
 -- An inventor's draft of a disclosure: the form as typed (JSON), complete or not, the author's
 -- alone until submitted, when it becomes a disclosure and the draft goes.

@@ -57,6 +57,7 @@ fn account(store: &mut Store, login: &str, role: Role, employee_id: Option<&str>
         role: Some(role),
         department: None,
         employee_id: employee_id.map(Into::into),
+        email: None,
         version: 0,
     };
     let id = account::save(store, &actor(), &input, Some("a long enough password 2026")).expect("account");

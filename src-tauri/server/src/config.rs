@@ -36,6 +36,8 @@ pub struct File {
     pub oidc: Option<OidcFile>,
     /// The university's sign-on through CAS (docs/sign-on.md).
     pub cas: Option<CasFile>,
+    /// `[mail]`: notifications by e-mail through the office's SMTP server (none: no mail).
+    pub mail: Option<crate::mail::MailFile>,
     /// Where the file was read from, and its text: a sign-on setting refused after parsing still
     /// names its line.
     #[serde(skip)]
@@ -277,6 +279,8 @@ pub struct Settings {
     pub oidc: Option<Oidc>,
     /// Sign-on through the university's CAS server.
     pub cas: Option<Cas>,
+    /// Notifications by e-mail, when configured.
+    pub mail: Option<crate::mail::MailSettings>,
 }
 
 /// The default port (not a privileged one: the service runs as its own user).
@@ -333,6 +337,7 @@ impl Settings {
             ui_dir: cli.ui_dir.or(file.ui_dir),
             oidc,
             cas,
+            mail: file.mail.map(crate::mail::MailSettings::check).transpose()?,
         })
     }
 }
@@ -428,6 +433,23 @@ mod tests {
         let wrong = file("behind_proxy = \"yes\"\n").expect_err("wrong type");
         assert!(wrong.contains(":1:"), "{wrong}");
         assert_eq!(file("listen = \"127.0.0.1:9000\"\n").expect("good").listen, "127.0.0.1:9000".parse().ok());
+    }
+
+    #[test]
+    fn mail_is_off_without_its_section_and_a_wrong_key_in_it_names_its_line() {
+        let none = Settings::resolve(file("listen = \"127.0.0.1:9000\"\n").expect("good"), File::default()).expect("settings");
+        assert!(none.mail.is_none(), "no [mail]: no mail");
+        let text = "[mail]\nsmtp_host = \"localhost\"\nfrom = \"ttc@swut.edu.cn\"\nbase_url = \"https://ttc.swut.edu.cn\"\n";
+        let on = Settings::resolve(file(text).expect("good"), File::default()).expect("settings");
+        assert_eq!(on.mail.map(|m| (m.host, m.port, m.starttls)), Some(("localhost".to_string(), 25, false)));
+        let unknown = file(&format!("{text}smtp_tls = true\n")).expect_err("unknown key");
+        assert!(unknown.contains(":5:") && unknown.contains("smtp_tls"), "{unknown}");
+        let wrong = file(&format!("{text}starttls = \"yes\"\n")).expect_err("wrong type");
+        assert!(wrong.contains(":5:"), "{wrong}");
+        let missing = file("[mail]\nsmtp_host = \"localhost\"\n").expect_err("from and base_url are required");
+        assert!(missing.contains("from"), "{missing}");
+        let bad = Settings::resolve(file(&text.replace("ttc@swut.edu.cn", "ttc")).expect("parses"), File::default()).expect_err("checked");
+        assert!(bad.contains("[mail] from"), "{bad}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod api;
 mod auth;
 pub mod config;
 mod files;
+pub mod mail;
 mod password;
 mod progress;
 mod readers;

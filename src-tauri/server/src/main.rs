@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use transferdesk_server::config::{File, Settings};
-use transferdesk_server::{router, schedule, Server};
+use transferdesk_server::{mail, router, schedule, Server};
 
 /// TransferDesk's office server: the app's screens in a browser, for a whole office, over one
 /// data file. Settings come from `--config FILE` (TOML) and these options, which win.
@@ -155,6 +155,7 @@ async fn serve(server: Arc<Server>, settings: &Settings) -> anyhow::Result<()> {
         });
     }
     tokio::spawn(schedule::daily(Arc::clone(&server), settings.backup_at, settings.backup_dir.clone()));
+    mail::start(&server, settings.mail.as_ref());
     let listen = settings.listen;
     let scheme = if settings.tls.is_some() { "https" } else { "http" };
     {

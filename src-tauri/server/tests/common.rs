@@ -37,7 +37,8 @@ fn at() -> chrono::NaiveDateTime {
 }
 
 /// The small demo as of 2026-11-23, with the accounts `admin`, `office`, `secretary` (of
-/// [`SECRETARY_DEPARTMENT`]), `finance`, `leader` and `inventor` (T0001), behind a server.
+/// [`SECRETARY_DEPARTMENT`]), `finance`, `leader` and `inventor` (T0001), each with the address
+/// `<login>@test.edu.cn`, behind a server.
 pub fn demo_server() -> Running {
     demo_server_with(|_| {})
 }
@@ -58,6 +59,7 @@ pub fn demo_server_with(change: impl FnOnce(&mut Settings)) -> Running {
                 role: Some(role),
                 department: (role == Role::Secretary).then(|| SECRETARY_DEPARTMENT.into()),
                 employee_id: (role == Role::Inventor).then(|| "T0001".into()),
+                email: Some(format!("{}@test.edu.cn", role.key())),
                 version: 0,
             };
             account::save(&mut store, &actor, &input, Some(PASSWORD)).expect("account");

@@ -6,6 +6,7 @@ mod access;
 mod bad_requests;
 mod conflicts;
 mod files;
+mod mail;
 mod pages;
 mod sign_on;
 mod startup;

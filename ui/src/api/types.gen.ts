@@ -35,6 +35,10 @@ employee_id: string | null,
  */
 person_name: string | null, 
 /**
+ * Where the account's notifications are mailed, when the server sends mail.
+ */
+email: string | null, 
+/**
  * Whether a password is set (an account may sign on through the university only).
  */
 has_password: boolean, 
@@ -76,6 +80,10 @@ department: string | null,
  * The person the account belongs to (required for an inventor).
  */
 employee_id: string | null, 
+/**
+ * Where its notifications are mailed (none: not mailed).
+ */
+email: string | null, 
 /**
  * The version the form was loaded at (store::version); 0 for a new one.
  */

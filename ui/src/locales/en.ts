@@ -1987,6 +1987,8 @@ const en: typeof zhCN = {
     department: 'School',
     employee: 'Person',
     employeeHint: 'Employee ID (required for an inventor; names the person in the audit log)',
+    email: 'E-mail',
+    emailHint: 'Notifications are mailed here when the server sends mail (optional)',
     saved: 'Account saved',
     passwordTitle: 'Initial password (shown only once)',
     passwordOnce: 'The password of {login} is: {password}. Hand it over and ask for a change after signing in.',

@@ -1990,6 +1990,8 @@ export default {
     department: '所属学院',
     employee: '对应人员',
     employeeHint: '工号（发明人必填；审计日志据此写明是谁）',
+    email: '电子邮箱',
+    emailHint: '服务器开启邮件通知时，通知发到这里（可不填）',
     saved: '账号已保存',
     passwordTitle: '初始密码（只显示这一次）',
     passwordOnce: '账号 {login} 的密码是：{password}。请转交本人，并提醒其登录后修改。',

@@ -31,6 +31,8 @@ pub struct Account {
     pub employee_id: Option<String>,
     /// That person's name.
     pub person_name: Option<String>,
+    /// Where the account's notifications are mailed, when the server sends mail.
+    pub email: Option<String>,
     /// Whether a password is set (an account may sign on through the university only).
     pub has_password: bool,
     /// Disabled accounts cannot sign in; their sessions ended when they were disabled.
@@ -68,6 +70,9 @@ pub struct AccountInput {
     pub department: Option<String>,
     /// The person the account belongs to (required for an inventor).
     pub employee_id: Option<String>,
+    /// Where its notifications are mailed (none: not mailed).
+    #[serde(default)]
+    pub email: Option<String>,
     /// The version the form was loaded at (store::version); 0 for a new one.
     #[serde(default)]
     #[ts(type = "number")]
@@ -78,7 +83,7 @@ pub struct AccountInput {
 pub const MIN_PASSWORD: usize = 10;
 
 const SELECT: &str = "SELECT a.id, a.login, a.name, a.role, d.name, p.employee_id, p.name, a.password_hash IS NOT NULL, \
-                      a.disabled_at IS NOT NULL, a.created_at, a.version \
+                      a.disabled_at IS NOT NULL, a.created_at, a.version, a.email \
                       FROM account a LEFT JOIN department d ON d.id = a.department_id LEFT JOIN person p ON p.id = a.person_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
@@ -94,6 +99,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
         disabled: r.get(8)?,
         created_at: r.get(9)?,
         version: r.get(10)?,
+        email: r.get(11)?,
     })
 }
 
@@ -150,19 +156,19 @@ pub fn save(store: &mut Store, actor: &Actor, input: &AccountInput, password: Op
         }
         None => None,
     };
-    let (name, role, department_id, person_id) = validate(&tx, input, existing.as_ref(), password)?;
+    let (name, role, department_id, person_id, email) = validate(&tx, input, existing.as_ref(), password)?;
     let id = match &existing {
         None => {
             tx.execute(
-                "INSERT INTO account (login, name, role, department_id, person_id, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![login, name, role, department_id, person_id, hash, actor.at.format("%Y-%m-%d %H:%M:%S").to_string()],
+                "INSERT INTO account (login, name, role, department_id, person_id, password_hash, created_at, email) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![login, name, role, department_id, person_id, hash, actor.at.format("%Y-%m-%d %H:%M:%S").to_string(), email],
             )?;
             tx.last_insert_rowid()
         }
         Some(old) => {
             tx.execute(
-                "UPDATE account SET name = ?2, role = ?3, department_id = ?4, person_id = ?5, version = version + 1 WHERE id = ?1",
-                params![old.id, name, role, department_id, person_id],
+                "UPDATE account SET name = ?2, role = ?3, department_id = ?4, person_id = ?5, email = ?6, version = version + 1 WHERE id = ?1",
+                params![old.id, name, role, department_id, person_id, email],
             )?;
             old.id
         }
@@ -179,14 +185,12 @@ pub fn save(store: &mut Store, actor: &Actor, input: &AccountInput, password: Op
     Ok(id)
 }
 
-/// The checks of the form: the cleaned name, the role, and the department's and person's row ids,
-/// or every problem.
-fn validate(
-    conn: &Connection,
-    input: &AccountInput,
-    existing: Option<&Account>,
-    password: Option<&str>,
-) -> Result<(String, Role, Option<i64>, Option<i64>)> {
+/// What a checked form saves: the name, the role, the department's and person's row ids, the
+/// e-mail address.
+type Checked = (String, Role, Option<i64>, Option<i64>, Option<String>);
+
+/// The checks of the form: the cleaned fields, or every problem.
+fn validate(conn: &Connection, input: &AccountInput, existing: Option<&Account>, password: Option<&str>) -> Result<Checked> {
     let mut problems = Vec::new();
     let login = input.login.trim();
     if login.len() < 2 || login.len() > 64 || !login.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@')) {
@@ -246,10 +250,29 @@ fn validate(
     if let Some(problem) = password.and_then(|p| weak(login, p)) {
         problems.push(problem);
     }
+    let email = input.email.as_deref().map(str::trim).filter(|e| !e.is_empty());
+    if let Some(e) = email.filter(|e| !is_email(e)) {
+        problems.push(Problem::field("email", e.chars().take(60).collect::<String>(), ProblemKind::Email));
+    }
     match role {
-        Some(role) if problems.is_empty() => Ok((name.to_string(), role, department_id, person_id)),
+        Some(role) if problems.is_empty() => Ok((name.to_string(), role, department_id, person_id, email.map(str::to_string))),
         _ => Err(Error::Invalid(problems)),
     }
+}
+
+/// An address a mail server takes: one `@`, something before it, a dotted domain after it, no
+/// spaces or controls, at most 254 characters (RFC 5321's limit, the column's check).
+pub fn is_email(e: &str) -> bool {
+    e.len() <= 254
+        && !e.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';' | '"'))
+        && e.split_once('@').is_some_and(|(user, domain)| {
+            !user.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains("..")
+        })
 }
 
 impl From<&Account> for AccountInput {
@@ -261,6 +284,7 @@ impl From<&Account> for AccountInput {
             role: Some(a.role),
             department: a.department.clone(),
             employee_id: a.employee_id.clone(),
+            email: a.email.clone(),
             version: a.version,
         }
     }
@@ -270,6 +294,7 @@ impl From<&Account> for AccountInput {
 fn form(input: &AccountInput) -> serde_json::Value {
     serde_json::json!({
         "name": input.name, "role": input.role.map(Role::key), "department": input.department, "employee_id": input.employee_id,
+        "email": input.email,
     })
 }
 
@@ -277,7 +302,7 @@ fn form(input: &AccountInput) -> serde_json::Value {
 fn audited(a: &Account) -> serde_json::Value {
     serde_json::json!({
         "login": a.login, "name": a.name, "role": a.role.key(), "department": a.department,
-        "employee_id": a.employee_id, "has_password": a.has_password, "disabled": a.disabled,
+        "employee_id": a.employee_id, "email": a.email, "has_password": a.has_password, "disabled": a.disabled,
     })
 }
 
@@ -470,6 +495,19 @@ mod tests {
         assert!(weak("zhang", "short").is_some());
         assert!(weak("zhangsan123", "ZHANGSAN123").is_some(), "not the login");
         assert!(weak("zhang", "a long enough one").is_none());
+    }
+
+    #[test]
+    fn an_e_mail_address_has_a_user_and_a_dotted_domain() {
+        for good in ["ttc@swut.edu.cn", "zhang.san+ttc@mail.swut.edu.cn", "张三@学校.cn"] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in
+            ["ttc", "@swut.edu.cn", "ttc@swut", "ttc@.edu.cn", "ttc@swut.", "a@b@c.cn", "zhang san@swut.edu.cn", "a@b..cn", "<a@b.cn>"]
+        {
+            assert!(!is_email(bad), "{bad}");
+        }
+        assert!(!is_email(&format!("{}@swut.edu.cn", "a".repeat(250))), "longer than 254");
     }
 
     #[test]

@@ -221,30 +221,74 @@ pub(crate) fn list_in(conn: &Connection, query: &PatentDeadlineQuery, on: NaiveD
             on,
         ));
     }
-    // The ones that follow from the dates, where no row speaks for them.
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {PATENT_COLUMNS} FROM achievement a JOIN department d ON d.id = a.department_id
-          WHERE a.kind IN ('invention_patent', 'utility_model', 'design_patent') AND a.filed_on IS NOT NULL
-            AND a.status IN ('pending', 'in_force') AND (?1 IS NULL OR a.id = ?1)"
-    ))?;
-    let patents = stmt.query_map(params![query.achievement_id], patent_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    for p in &patents {
-        for (kind, due) in computed(p, &off) {
-            if !stored_kinds.contains(&(p.id, kind)) {
-                out.push(deadline(p, kind, Stored::computed(due), on));
-            }
-        }
-    }
-    out.retain(|d| {
+    let keeps = |d: &PatentDeadline| {
         query.kind.is_none_or(|k| d.kind == k)
             && query.department.as_deref().is_none_or(|dep| d.department == dep)
             && (query.include_done || d.state != DeadlineState::Done)
             && query.within_days.is_none_or(|n| d.days_left <= n && d.state != DeadlineState::Ended)
-    });
+    };
+    out.retain(|d| keeps(d));
+    // The ones that follow from the dates, where no row speaks for them. A large portfolio has
+    // tens of thousands of patents pending or in force and a dashboard wants a few weeks of them:
+    // the dates come from a few short columns first, the patent's names only for those kept.
+    let department: Option<i64> = match query.department.as_deref() {
+        Some(name) => match conn.query_row("SELECT id FROM department WHERE name = ?1", [name], |r| r.get(0)).optional()? {
+            Some(id) => Some(id),
+            None => return Ok(sorted(out)),
+        },
+        None => None,
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.kind, a.status, a.filed_on, a.granted_on, a.priority_on FROM achievement a
+          WHERE a.kind IN ('invention_patent', 'utility_model', 'design_patent') AND a.filed_on IS NOT NULL
+            AND a.status IN ('pending', 'in_force') AND (?1 IS NULL OR a.id = ?1) AND (?2 IS NULL OR a.department_id = ?2)",
+    )?;
+    let dates = stmt.query_map(params![query.achievement_id, department], |r| {
+        Ok(Patent {
+            id: r.get(0)?,
+            achievement_no: String::new(),
+            title: String::new(),
+            application_no: None,
+            department: query.department.clone().unwrap_or_default(),
+            kind: r.get(1)?,
+            status: r.get(2)?,
+            filed_on: r.get(3)?,
+            granted_on: r.get(4)?,
+            priority_on: r.get(5)?,
+        })
+    })?;
+    let mut kept: Vec<(i64, PatentDeadlineKind, NaiveDate)> = Vec::new();
+    for p in dates {
+        let p = p?;
+        for (kind, due) in computed(&p, &off) {
+            if !stored_kinds.contains(&(p.id, kind)) && keeps(&deadline(&p, kind, Stored::computed(due), on)) {
+                kept.push((p.id, kind, due));
+            }
+        }
+    }
+    let ids: Vec<i64> = kept.iter().map(|(id, _, _)| *id).collect();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PATENT_COLUMNS} FROM achievement a JOIN department d ON d.id = a.department_id
+          WHERE a.id IN (SELECT value FROM json_each(?1))"
+    ))?;
+    let patents: std::collections::HashMap<i64, Patent> = stmt
+        .query_map([serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into())], patent_from_row)?
+        .map(|p| p.map(|p| (p.id, p)))
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, kind, due) in kept {
+        if let Some(p) = patents.get(&id) {
+            out.push(deadline(p, kind, Stored::computed(due), on));
+        }
+    }
+    Ok(sorted(out))
+}
+
+/// Soonest first, the done ones last.
+fn sorted(mut out: Vec<PatentDeadline>) -> Vec<PatentDeadline> {
     out.sort_by(|a, b| {
         (a.state == DeadlineState::Done, a.due_on, &a.achievement_no).cmp(&(b.state == DeadlineState::Done, b.due_on, &b.achievement_no))
     });
-    Ok(out)
+    out
 }
 
 /// The deadlines that follow from a patent's dates: the examination request of an invention not

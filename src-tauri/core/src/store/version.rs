@@ -336,6 +336,7 @@ pub(crate) const ACCOUNT: Form = Form {
         f("role", "角色", "role"),
         f("department", "所属学院", "department"),
         f("employee_id", "工号", "employee ID"),
+        f("email", "电子邮箱", "e-mail"),
     ],
 };
 
