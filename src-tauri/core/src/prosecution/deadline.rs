@@ -238,12 +238,21 @@ pub(crate) fn list_in(conn: &Connection, query: &PatentDeadlineQuery, on: NaiveD
         },
         None => None,
     };
+    // With a window (?4 days from ?3), only a pending invention's examination request (kept
+    // however late: missed) or an expiry inside the window can be kept: the expiry is the day
+    // before the filing day's anniversary (10, 15 or 20 years; a design 10 or 15 by its filing
+    // date), so the filing day lies within a couple of days of the window moved back by the term.
     let mut stmt = conn.prepare_cached(
         "SELECT a.id, a.kind, a.status, a.filed_on, a.granted_on, a.priority_on FROM achievement a
           WHERE a.kind IN ('invention_patent', 'utility_model', 'design_patent') AND a.filed_on IS NOT NULL
-            AND a.status IN ('pending', 'in_force') AND (?1 IS NULL OR a.id = ?1) AND (?2 IS NULL OR a.department_id = ?2)",
+            AND a.status IN ('pending', 'in_force') AND (?1 IS NULL OR a.id = ?1) AND (?2 IS NULL OR a.department_id = ?2)
+            AND (?4 IS NULL
+                 OR (a.kind = 'invention_patent' AND a.status = 'pending' AND a.granted_on IS NULL)
+                 OR a.filed_on BETWEEN date(?3, printf('-%d years', CASE a.kind WHEN 'invention_patent' THEN 20 WHEN 'utility_model' THEN 10 ELSE 15 END), '-2 days')
+                                   AND date(?3, printf('-%d years', CASE a.kind WHEN 'invention_patent' THEN 20 WHEN 'utility_model' THEN 10 ELSE 15 END), printf('%+d days', ?4 + 2))
+                 OR (a.kind = 'design_patent' AND a.filed_on BETWEEN date(?3, '-10 years', '-2 days') AND date(?3, '-10 years', printf('%+d days', ?4 + 2))))",
     )?;
-    let dates = stmt.query_map(params![query.achievement_id, department], |r| {
+    let dates = stmt.query_map(params![query.achievement_id, department, on, query.within_days], |r| {
         Ok(Patent {
             id: r.get(0)?,
             achievement_no: String::new(),
