@@ -79,7 +79,9 @@ async function openFees(hash = '#/fees') {
 async function tab(page, name) {
   // The tab names its count: the table shows that many rows (up to a first page of 50) once the
   // tab's own list arrived — the previous tab's rows are still there until it does.
-  const count = Number((await page.getByTestId(`fees-tab-${name}`).innerText()).match(/(\d+)\s*$/)?.[1])
+  const label = page.getByTestId(`fees-tab-${name}`).filter({ hasText: /\d+\s*$/ })
+  await label.waitFor()
+  const count = Number((await label.innerText()).match(/(\d+)\s*$/)?.[1])
   await page.getByTestId(`fees-tab-${name}`).click()
   await page.waitForURL(new RegExp(`tab=${name}|#/fees$`))
   await page.waitForFunction(

@@ -74,9 +74,17 @@ test('the header fits at 1440 in English and in Chinese; the search hint is whol
 test('the fees table: 状态 beside the fixed 操作 column, application numbers whole, in every tab', async () => {
   const { page, problems } = await app.open('#/fees')
   for (const tab of ['due30', 'grace', 'lapsed']) {
+    // The tab names its count: measured once the table holds that many rows (a first page of 50
+    // at most) — until its own list arrives the previous tab's rows are still there.
+    const label = page.getByTestId(`fees-tab-${tab}`).filter({ hasText: /\d+\s*$/ })
+    await label.waitFor()
+    const count = Number((await label.innerText()).match(/(\d+)\s*$/)?.[1])
     await page.getByTestId(`fees-tab-${tab}`).click()
     await page.waitForURL(new RegExp(`tab=${tab}`))
-    await page.locator('[data-testid="fees-table"] .el-table__row').first().waitFor()
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="fees-table"] .el-table__body-wrapper tr.el-table__row').length === n,
+      Math.min(count, 50),
+    )
     const measured = await page.getByTestId('fees-table').evaluate((table) => {
       const body = table.querySelector('.el-table__body-wrapper').getBoundingClientRect()
       const columns = [...table.querySelectorAll('.el-table__header th')].map((th) => th.textContent.trim())
