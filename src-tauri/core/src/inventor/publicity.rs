@@ -32,6 +32,24 @@ pub enum PublicityKind {
     Reward,
 }
 
+impl PublicityKind {
+    /// The table its objections are kept in.
+    fn objection_table(self) -> &'static str {
+        match self {
+            PublicityKind::Price => "objection",
+            PublicityKind::Reward => "reward_objection",
+        }
+    }
+
+    /// The column of `objection_file` naming one of its objections.
+    fn file_column(self) -> &'static str {
+        match self {
+            PublicityKind::Price => "objection_id",
+            PublicityKind::Reward => "reward_objection_id",
+        }
+    }
+}
+
 /// A person named in a reward publicity, as the notice names them.
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct PublicLine {
@@ -85,21 +103,7 @@ pub fn running(conn: &Connection, employee_id: &str, today: NaiveDate) -> Result
          FROM publicity p JOIN organization o ON o.id = p.organization_id
          WHERE p.posted_on <= ?1 AND p.ends_on >= ?1 ORDER BY p.ends_on, p.id",
     )?;
-    let rows = stmt.query_map(params![today, me], |r| {
-        Ok(PublicNotice {
-            kind: PublicityKind::Price,
-            id: r.get(0)?,
-            title: r.get(1)?,
-            contract_kind: r.get(2)?,
-            counterparty: r.get(3)?,
-            amount_fen: r.get(4)?,
-            posted_on: r.get(5)?,
-            ends_on: r.get(6)?,
-            achievements: Vec::new(),
-            lines: Vec::new(),
-            concerns_me: r.get(7)?,
-        })
-    })?;
+    let rows = stmt.query_map(params![today, me], |r| notice(r, PublicityKind::Price))?;
     for row in rows {
         let mut notice = row?;
         notice.achievements = achievements(
@@ -116,21 +120,7 @@ pub fn running(conn: &Connection, employee_id: &str, today: NaiveDate) -> Result
          FROM distribution d JOIN contract c ON c.id = d.contract_id JOIN organization o ON o.id = c.organization_id
          WHERE d.state = 'publicized' AND d.publicity_from <= ?1 AND d.publicity_ends_on >= ?1 ORDER BY d.publicity_ends_on, d.id",
     )?;
-    let rows = stmt.query_map(params![today, me], |r| {
-        Ok(PublicNotice {
-            kind: PublicityKind::Reward,
-            id: r.get(0)?,
-            title: r.get(1)?,
-            contract_kind: r.get(2)?,
-            counterparty: r.get(3)?,
-            amount_fen: r.get(4)?,
-            posted_on: r.get(5)?,
-            ends_on: r.get(6)?,
-            achievements: Vec::new(),
-            lines: Vec::new(),
-            concerns_me: r.get(7)?,
-        })
-    })?;
+    let rows = stmt.query_map(params![today, me], |r| notice(r, PublicityKind::Reward))?;
     for row in rows {
         let mut notice = row?;
         notice.achievements = achievements(
@@ -149,6 +139,23 @@ pub fn running(conn: &Connection, employee_id: &str, today: NaiveDate) -> Result
         out.push(notice);
     }
     Ok(out)
+}
+
+/// A notice from the columns both queries of [`running`] select, in their order.
+fn notice(r: &rusqlite::Row<'_>, kind: PublicityKind) -> rusqlite::Result<PublicNotice> {
+    Ok(PublicNotice {
+        kind,
+        id: r.get(0)?,
+        title: r.get(1)?,
+        contract_kind: r.get(2)?,
+        counterparty: r.get(3)?,
+        amount_fen: r.get(4)?,
+        posted_on: r.get(5)?,
+        ends_on: r.get(6)?,
+        achievements: Vec::new(),
+        lines: Vec::new(),
+        concerns_me: r.get(7)?,
+    })
 }
 
 fn achievements(conn: &Connection, sql: &str, id: i64) -> Result<Vec<String>> {
@@ -266,10 +273,7 @@ pub fn file(store: &mut Store, actor: &Actor, employee_id: &str, input: &Objecti
             (tx.last_insert_rowid(), title, format!("/rewards/{}", input.id))
         }
     };
-    let column = match input.kind {
-        PublicityKind::Price => "objection_id",
-        PublicityKind::Reward => "reward_objection_id",
-    };
+    let column = input.kind.file_column();
     for k in &kept {
         attachment::keep(k)?;
         tx.execute(
@@ -277,10 +281,7 @@ pub fn file(store: &mut Store, actor: &Actor, employee_id: &str, input: &Objecti
             params![id, k.name(), k.sha256(), k.size() as i64],
         )?;
     }
-    let entity = match input.kind {
-        PublicityKind::Price => "objection",
-        PublicityKind::Reward => "reward_objection",
-    };
+    let entity = input.kind.objection_table();
     let after = serde_json::json!({"publicity": input.id, "objector": name, "content": content, "files": kept.len()});
     Journal::start(&tx, actor)?.record(&tx, Action::Insert, entity, &id.to_string(), None, Some(&after))?;
     let subject = format!("{name} 对「{title}」提出异议");
@@ -339,10 +340,7 @@ fn row(r: &rusqlite::Row<'_>, kind: PublicityKind) -> rusqlite::Result<MyObjecti
 
 /// The files of one objection.
 pub fn files(conn: &Connection, kind: PublicityKind, id: i64) -> Result<Vec<ObjectionFile>> {
-    let column = match kind {
-        PublicityKind::Price => "objection_id",
-        PublicityKind::Reward => "reward_objection_id",
-    };
+    let column = kind.file_column();
     let mut stmt = conn.prepare_cached(&format!("SELECT id, name, size FROM objection_file WHERE {column} = ?1 ORDER BY id"))?;
     let rows = stmt
         .query_map([id], |r| Ok(ObjectionFile { id: r.get(0)?, name: r.get(1)?, size: r.get(2)? }))?

@@ -832,12 +832,17 @@ pub fn approve(store: &mut Store, actor: &Actor, id: i64, approval: &Approval) -
 
 /// The sentence naming a distribution by its contract, then what happened.
 fn subject(conn: &Connection, id: i64, what: &str) -> Result<String> {
-    let (no, title): (String, String) = conn.query_row(
+    let (no, title) = contract_of(conn, id)?;
+    Ok(format!("合同 {no}「{title}」的收益分配{what}"))
+}
+
+/// The number and title of the contract a distribution shares out.
+pub(crate) fn contract_of(conn: &Connection, id: i64) -> Result<(String, String)> {
+    Ok(conn.query_row(
         "SELECT c.contract_no, c.title FROM distribution d JOIN contract c ON c.id = d.contract_id WHERE d.id = ?1",
         [id],
         |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    Ok(format!("合同 {no}「{title}」的收益分配{what}"))
+    )?)
 }
 
 /// Tells every person with a line in the distribution, linking to their screen `link`.

@@ -111,11 +111,7 @@ pub fn handle(store: &mut Store, actor: &Actor, id: i64, handling: &Handling) ->
         Some(&after),
     )?;
     if let Some(author) = author {
-        let (no, title): (String, String) = tx.query_row(
-            "SELECT c.contract_no, c.title FROM distribution d JOIN contract c ON c.id = d.contract_id WHERE d.id = ?1",
-            [distribution],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (no, title) = super::distribution::contract_of(&tx, distribution)?;
         let subject = format!("您对合同 {no}「{title}」收益分配公示提出的异议已处理：{}", handling.outcome.zh());
         notify(&tx, actor, NotificationKind::ObjectionHandled, To::Person(author), &subject, "/me/publicity")?;
     }
