@@ -168,6 +168,26 @@ export async function signOut(everywhere: boolean): Promise<void> {
   await auth(everywhere ? 'logout-everywhere' : 'logout')
 }
 
+/** A sign-on the server offers: its button's text and where it starts. */
+export interface SignOnOffer {
+  label: string
+  start: string
+}
+
+/** What `GET /api/sign-on` answers (no session needed): the university's sign-ons the server's
+ * configuration names, and why the last one was refused, once. */
+export interface SignOnInfo {
+  oidc: SignOnOffer | null
+  cas: SignOnOffer | null
+  refusal: { code: string; message: string } | null
+}
+
+/** The sign-ons offered; null from a server that answers none (an older one). */
+export async function signOnInfo(): Promise<SignOnInfo | null> {
+  const response = await fetch('/api/sign-on', { credentials: 'same-origin' })
+  return response.ok ? ((await response.json()) as SignOnInfo) : null
+}
+
 /** Changes one's own password; the other sessions end, this one goes on. */
 export async function changePassword(old: string, next: string): Promise<void> {
   await auth('password', { old, new: next })
