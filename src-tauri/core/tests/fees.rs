@@ -659,3 +659,53 @@ fn a_batch_pays_each_fee_as_due_in_one_transaction() {
         .collect();
     assert_eq!(still, [("F02".to_string(), 7)]);
 }
+
+/// The fee list is kept between writes (fees::docket::listing); every input it is computed from
+/// must move it, whoever writes — here plain SQL on the connection, as another program would.
+/// Figures by hand from the portfolio above (on 2026-11-23, 90 days): due F01 300.00, F04 135.00,
+/// F05 4,000.00, F06 1,200.00, F11 135.00 = 5,770.00.
+#[test]
+fn the_kept_fee_list_follows_every_write_to_what_it_is_computed_from() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = fee_store(&dir);
+    let due = |store: &Store| {
+        let page =
+            docket::page(store, &FeeQuery { status: FeeStatus::Due, within_days: 90, page: 1, page_size: 50 }, day(ON)).expect("page");
+        let rows: Vec<(String, NaiveDate)> = page.rows.iter().map(|r| (r.achievement_no.clone(), r.due_on)).collect();
+        (page.total, page.total_fen, rows, page.calendar_missing)
+    };
+    let sql = |text: &str| {
+        store.conn().execute(text, []).unwrap_or_else(|e| panic!("{text}: {e}"));
+    };
+    let (total, fen, _, missing) = due(&store);
+    assert_eq!((total, fen, missing), (5, Money(577_000), vec![2027]));
+    // Asked again, the same.
+    assert_eq!(due(&store).1, Money(577_000));
+
+    // A patent's paid-through year: F01's year 9 falls due 2027-12-01, out of the window.
+    sql("UPDATE achievement SET fees_paid_through = 8 WHERE achievement_no = 'F01'");
+    assert_eq!(due(&store).0, 4);
+    assert_eq!(due(&store).1, Money(547_000), "5,770.00 − 300.00");
+
+    // A co-owner: without 北京华能 (no 费减), F05's owners all qualify: 4,000 × 30% = 1,200.00.
+    sql("DELETE FROM co_owner WHERE organization_id = (SELECT id FROM organization WHERE name = '北京华能装备股份有限公司')");
+    assert_eq!(due(&store).1, Money(267_000), "5,470.00 − 4,000.00 + 1,200.00");
+
+    // The institution's own filing: no reduction for anyone. F04 900 + F05 4,000 + F06 4,000 + F11 900.
+    sql("UPDATE institution SET fee_reduction = 0");
+    assert_eq!(due(&store).1, Money(980_000));
+
+    // The holidays: 2027-01-20 (a Wednesday) made a day off moves F04's deadline a day, and 2027
+    // now has an arrangement.
+    sql("INSERT INTO holiday (day, kind, name) VALUES ('2027-01-20', 'rest', '测试')");
+    let (_, _, rows, missing) = due(&store);
+    assert!(rows.contains(&("F04".to_string(), day("2027-01-21"))), "{rows:?}");
+    assert_eq!(missing, Vec::<i32>::new());
+
+    // A status: F11 abandoned leaves the list (9,800.00 − 900.00); a number: F04 renamed.
+    sql("UPDATE achievement SET status = 'abandoned' WHERE achievement_no = 'F11'");
+    sql("UPDATE achievement SET achievement_no = 'F04B' WHERE achievement_no = 'F04'");
+    let (total, fen, rows, _) = due(&store);
+    assert_eq!((total, fen), (3, Money(890_000)));
+    assert!(rows.iter().any(|(no, _)| no == "F04B") && !rows.iter().any(|(no, _)| no == "F04" || no == "F11"), "{rows:?}");
+}

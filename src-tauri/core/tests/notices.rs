@@ -204,6 +204,16 @@ fn confirming_records_notices_deadlines_and_statuses_and_check_names_the_missed_
         .map(|d| (d.achievement_no, d.due_on.to_string()))
         .collect();
     assert_eq!(expiry, vec![("N3".into(), "2035-05-31".into()), ("N5".into(), "2043-11-29".into()), ("N1".into(), "2044-03-14".into())]);
+    // With a window: 2026-11-23 → 2034-11-23 is 2,922 days (leap days 2028 and 2032), → 2035-05-31
+    // 189 more (7 + 31 + 31 + 28 + 31 + 30 + 31): N3's last day is 3,111 days on. A window
+    // beyond any date a calendar holds takes in every expiry.
+    let expiring = |within: i64| -> Vec<String> {
+        let q = PatentDeadlineQuery { kind: Some(PatentDeadlineKind::Expiry), within_days: Some(within), ..Default::default() };
+        deadline::list(&store, &q, on).expect("list").into_iter().map(|d| d.achievement_no).collect()
+    };
+    assert_eq!(expiring(3110), Vec::<String>::new());
+    assert_eq!(expiring(3111), ["N3"]);
+    assert_eq!(expiring(1_000_000_000), ["N3", "N5", "N1"]);
 
     let findings = check::check(&store, 2026, on, Lang::Zh).expect("check");
     let missed = findings.iter().find(|f| f.code == "deadline_missed").expect("a missed deadline is a finding");

@@ -14,6 +14,7 @@ use crate::store::{Actor, Store};
 use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use ts_rs::TS;
 
 /// `fees due` looks this many days ahead unless told otherwise (docs/cli.md "fees due").
@@ -418,24 +419,72 @@ pub fn page(store: &Store, q: &FeeQuery, on: NaiveDate) -> Result<FeePage> {
 
 /// The fee list on a day, read once and paged as often as needed (the dashboard shows the fees
 /// due and those in grace from one pass over the portfolio).
+#[derive(Clone)]
 pub struct Listing {
     on: NaiveDate,
-    all: Vec<Listed>,
-    calendar_missing: Vec<i32>,
+    all: Arc<[Listed]>,
+    calendar_missing: Arc<[i32]>,
 }
 
 /// The fee list on `on`, with fees due up to `within_days` ahead (at least 90: the counts).
+///
+/// Computing it reads every patent in force (the large demo: 18 ms, as much as the rest of the
+/// dashboard), yet what it is computed from changes seldom: it is kept, per day and window, for as long as the
+/// file's fee docket stamp (schema 0018: moved by every write to the patents' fee columns,
+/// co-owners, the institution's reduction or the holidays) stays the same. The stamp is read
+/// first: a write landing between it and the list leaves a kept list under a stamp that is
+/// already gone, never an older list under the newer stamp.
 pub fn listing(store: &Store, on: NaiveDate, within_days: u32) -> Result<Listing> {
-    let (all, calendar) = listed(store.conn(), on, within_days.clamp(90, MAX_WITHIN_DAYS), false)?;
+    let within = within_days.clamp(90, MAX_WITHIN_DAYS);
+    let stamp: i64 = store.conn().query_row("SELECT stamp FROM fee_docket_stamp WHERE id = 1", [], |r| r.get(0))?;
+    let key = (stamp, on, within);
+    if let Some(kept) = kept::find(key) {
+        return Ok(kept);
+    }
+    let (all, calendar) = listed(store.conn(), on, within, false)?;
     let calendar_missing = calendar_missing(all.iter().map(|l| &l.fee), &calendar);
-    Ok(Listing { on, all, calendar_missing })
+    let listing = Listing { on, all: all.into(), calendar_missing: calendar_missing.into() };
+    kept::keep(key, listing.clone());
+    Ok(listing)
+}
+
+/// The fee lists kept, shared by every store of the process (the office server's readers and
+/// writer compute a list once between changes, not once each).
+mod kept {
+    use super::Listing;
+    use chrono::NaiveDate;
+    use std::sync::Mutex;
+
+    /// (stamp, day, window).
+    pub(super) type Key = (i64, NaiveDate, u32);
+
+    /// The dashboard's window, the fee screen's and a few more; the oldest goes first.
+    const KEPT: usize = 4;
+
+    static LISTS: Mutex<Vec<(Key, Listing)>> = Mutex::new(Vec::new());
+
+    pub(super) fn find(key: Key) -> Option<Listing> {
+        let lists = LISTS.lock().ok()?;
+        lists.iter().find(|(k, _)| *k == key).map(|(_, l)| l.clone())
+    }
+
+    pub(super) fn keep(key: Key, listing: Listing) {
+        // A poisoned lock only means a panic elsewhere while holding it: nothing is kept then.
+        let Ok(mut lists) = LISTS.lock() else { return };
+        // Lists of a stamp that has moved on are never asked for again.
+        lists.retain(|(k, _)| k.0 == key.0 && *k != key);
+        if lists.len() >= KEPT {
+            lists.remove(0);
+        }
+        lists.push((key, listing));
+    }
 }
 
 impl Listing {
     /// One page of the tab `q` asks for (its window no wider than the listing's).
     pub fn page(&self, store: &Store, q: &FeeQuery) -> Result<FeePage> {
         let mut page = page_of(store.conn(), &self.all, q, self.on)?;
-        page.calendar_missing.clone_from(&self.calendar_missing);
+        page.calendar_missing = self.calendar_missing.to_vec();
         Ok(page)
     }
 

@@ -238,37 +238,59 @@ pub(crate) fn list_in(conn: &Connection, query: &PatentDeadlineQuery, on: NaiveD
         },
         None => None,
     };
-    // With a window (?4 days from ?3), only a pending invention's examination request (kept
-    // however late: missed) or an expiry inside the window can be kept: the expiry is the day
-    // before the filing day's anniversary (10, 15 or 20 years; a design 10 or 15 by its filing
-    // date), so the filing day lies within a couple of days of the window moved back by the term.
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.kind, a.status, a.filed_on, a.granted_on, a.priority_on FROM achievement a
-          WHERE a.kind IN ('invention_patent', 'utility_model', 'design_patent') AND a.filed_on IS NOT NULL
-            AND a.status IN ('pending', 'in_force') AND (?1 IS NULL OR a.id = ?1) AND (?2 IS NULL OR a.department_id = ?2)
-            AND (?4 IS NULL
-                 OR (a.kind = 'invention_patent' AND a.status = 'pending' AND a.granted_on IS NULL)
-                 OR a.filed_on BETWEEN date(?3, printf('-%d years', CASE a.kind WHEN 'invention_patent' THEN 20 WHEN 'utility_model' THEN 10 ELSE 15 END), '-2 days')
-                                   AND date(?3, printf('-%d years', CASE a.kind WHEN 'invention_patent' THEN 20 WHEN 'utility_model' THEN 10 ELSE 15 END), printf('%+d days', ?4 + 2))
-                 OR (a.kind = 'design_patent' AND a.filed_on BETWEEN date(?3, '-10 years', '-2 days') AND date(?3, '-10 years', printf('%+d days', ?4 + 2))))",
-    )?;
-    let dates = stmt.query_map(params![query.achievement_id, department, on, query.within_days], |r| {
-        Ok(Patent {
-            id: r.get(0)?,
-            achievement_no: String::new(),
-            title: String::new(),
-            application_no: None,
-            department: query.department.clone().unwrap_or_default(),
-            kind: r.get(1)?,
-            status: r.get(2)?,
-            filed_on: r.get(3)?,
-            granted_on: r.get(4)?,
-            priority_on: r.get(5)?,
-        })
-    })?;
+    let read = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<Vec<Patent>> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(args, |r| {
+            Ok(Patent {
+                id: r.get(0)?,
+                achievement_no: String::new(),
+                title: String::new(),
+                application_no: None,
+                department: query.department.clone().unwrap_or_default(),
+                kind: r.get(1)?,
+                status: r.get(2)?,
+                filed_on: r.get(3)?,
+                granted_on: r.get(4)?,
+                priority_on: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let (id, department) = (&query.achievement_id as &dyn rusqlite::ToSql, &department as &dyn rusqlite::ToSql);
+    let dates = match query.within_days.and_then(|days| expiry_filings(on, days)) {
+        // With a window only two kinds of patent can have a deadline kept: a pending invention
+        // (its examination request is kept however late: missed), and one whose expiry falls
+        // inside the window — the filing days of those are a few weeks per term, read through
+        // the filing-day index. The other 90 % of the portfolio is not read at all.
+        Some(filed) => {
+            let mut dates =
+                read(&format!("SELECT {DATE_COLUMNS} FROM achievement a WHERE {PENDING_INVENTION} AND {ONE_OF}"), &[id, department])?;
+            let pending: std::collections::HashSet<i64> = dates.iter().map(|p| p.id).collect();
+            let mut args = vec![id, department];
+            args.extend(filed.iter().flat_map(|(first, last)| [first as &dyn rusqlite::ToSql, last as &dyn rusqlite::ToSql]));
+            let expiring = read(
+                &format!(
+                    "SELECT {DATE_COLUMNS} FROM achievement a
+                      WHERE (a.filed_on BETWEEN ?3 AND ?4 AND +a.kind = 'invention_patent' OR a.filed_on BETWEEN ?5 AND ?6 AND +a.kind = 'utility_model'
+                             OR a.filed_on BETWEEN ?7 AND ?8 AND +a.kind = 'design_patent' OR a.filed_on BETWEEN ?9 AND ?10 AND +a.kind = 'design_patent')
+                        AND +a.status IN ('pending', 'in_force') AND {ONE_OF}"
+                ),
+                &args,
+            )?;
+            dates.extend(expiring.into_iter().filter(|p| !pending.contains(&p.id)));
+            dates
+        }
+        None => read(
+            &format!(
+                "SELECT {DATE_COLUMNS} FROM achievement a
+                  WHERE a.kind IN ('invention_patent', 'utility_model', 'design_patent') AND a.filed_on IS NOT NULL
+                    AND a.status IN ('pending', 'in_force') AND {ONE_OF}"
+            ),
+            &[id, department],
+        )?,
+    };
     let mut kept: Vec<(i64, PatentDeadlineKind, NaiveDate)> = Vec::new();
     for p in dates {
-        let p = p?;
         for (kind, due) in computed(&p, &off) {
             if !stored_kinds.contains(&(p.id, kind)) && keeps(&deadline(&p, kind, Stored::computed(due), on)) {
                 kept.push((p.id, kind, due));
@@ -290,6 +312,28 @@ pub(crate) fn list_in(conn: &Connection, query: &PatentDeadlineQuery, on: NaiveD
         }
     }
     Ok(sorted(out))
+}
+
+/// The columns a patent's computed deadlines follow from.
+const DATE_COLUMNS: &str = "a.id, a.kind, a.status, a.filed_on, a.granted_on, a.priority_on";
+
+/// An invention not yet granted: its examination request is to be made.
+const PENDING_INVENTION: &str = "a.kind = 'invention_patent' AND a.status = 'pending' AND a.granted_on IS NULL AND a.filed_on IS NOT NULL";
+
+/// One patent (?1) and one 学院 (?2), either of them null for all.
+const ONE_OF: &str = "(?1 IS NULL OR a.id = ?1) AND (?2 IS NULL OR a.department_id = ?2)";
+
+/// The filing days whose expiry can fall within `days` of `on`, per term: an invention's 20
+/// years, a utility model's 10, a design's 15 and (filed before 2021-06-01) 10. The expiry is the
+/// day before the filing day's anniversary, and an anniversary of 02-29 moves a day, so each
+/// range has two days' margin either side; the rules then decide exactly. None when the window
+/// is too wide to give dates: every patent is read.
+fn expiry_filings(on: NaiveDate, days: i64) -> Option<[(NaiveDate, NaiveDate); 4]> {
+    let range = |years: u32| {
+        let back = on.checked_sub_months(chrono::Months::new(years * 12))?;
+        Some((back.checked_sub_days(chrono::Days::new(2))?, back.checked_add_signed(chrono::TimeDelta::try_days(days.checked_add(2)?)?)?))
+    };
+    Some([range(20)?, range(10)?, range(15)?, range(10)?])
 }
 
 /// Soonest first, the done ones last.

@@ -43,6 +43,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0015_rewards_documents.sql"),
     include_str!("../../migrations/0016_prosecution.sql"),
     include_str!("../../migrations/0017_inventors.sql"),
+    include_str!("../../migrations/0018_fee_docket_stamp.sql"),
 ];
 
 /// The migration that seals the records (docs/reliability.md "Tamper evidence").
