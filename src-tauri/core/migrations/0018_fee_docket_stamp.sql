@@ -1,4 +1,4 @@
--- Schema 0018: a stamp of what the fee docket is computed from, so that the docket can be kept
+-- Schema 18: a stamp of what the fee docket is computed from, so that the docket can be kept
 -- between the writes that change it (docs/performance.md "Load: a university"). The docket — the
 -- next unpaid year of every patent in force — reads only the patents' own columns below, their
 -- co-owners, the institution's fee reduction and the holiday calendar; every insert, delete or

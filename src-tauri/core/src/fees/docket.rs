@@ -430,7 +430,7 @@ pub struct Listing {
 ///
 /// Computing it reads every patent in force (the large demo: 18 ms, as much as the rest of the
 /// dashboard), yet what it is computed from changes seldom: it is kept, per day and window, for as long as the
-/// file's fee docket stamp (schema 0018: moved by every write to the patents' fee columns,
+/// file's fee docket stamp (schema 18: moved by every write to the patents' fee columns,
 /// co-owners, the institution's reduction or the holidays) stays the same. The stamp is read
 /// first: a write landing between it and the list leaves a kept list under a stamp that is
 /// already gone, never an older list under the newer stamp.
