@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import * as jose from 'jose'
-import { browser, CLIENT_ID, folder, freePort, loginError, query, startProvider, startServer, whoami } from './support.mjs'
+import { browser, folder, freePort, loginError, oidcSection, query, startProvider, startServer, whoami } from './support.mjs'
 
 let tmp, provider, server, chrome
 
@@ -21,14 +21,7 @@ before(async () => {
   server = await startServer(
     tmp.dir,
     port,
-    `[oidc]
-issuer = "${provider.issuer}"
-client_id = "${CLIENT_ID}"
-client_secret_file = "SECRET_FILE"
-employee_id_claim = "employee_id"
-public_url = "http://127.0.0.1:${port}"
-label = "统一身份认证登录"
-`,
+    oidcSection(provider, port),
     [
       ['admin', '管理员', 'admin'],
       ['t0004', '停用的人', 'inventor', '--employee', 'T0004'],

@@ -136,6 +136,19 @@ export async function startCas(dir, people) {
   }
 }
 
+/** The `[oidc]` section of server.toml for `provider`, the server on `port` and this client
+ * (the secret is written by startServer in place of SECRET_FILE). */
+export function oidcSection(provider, port) {
+  return `[oidc]
+issuer = "${provider.issuer}"
+client_id = "${CLIENT_ID}"
+client_secret_file = "SECRET_FILE"
+employee_id_claim = "employee_id"
+public_url = "http://127.0.0.1:${port}"
+label = "统一身份认证登录"
+`
+}
+
 /**
  * The TransferDesk server on `port` over a fresh small demo file (with the accounts
  * [login, name, role, ...options] of `accounts`, password-less ones for sign-on), configured by
@@ -181,12 +194,7 @@ export async function startServer(dir, port, config, accounts = []) {
   }
 }
 
-/** Rows of a query on the data file (sqlite3's JSON mode). */
-export function query(db, sql) {
-  const run = spawnSync('sqlite3', ['-json', db, sql], { encoding: 'utf8' })
-  if (run.status !== 0) throw new Error(`sqlite3: ${run.stderr}`)
-  return run.stdout.trim() ? JSON.parse(run.stdout) : []
-}
+export { query } from '../ui/harness.mjs'
 
 /** The browser, and a fresh context (its own cookies) per person. */
 export async function browser() {

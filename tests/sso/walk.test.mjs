@@ -11,8 +11,8 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { cells, chooseFile, download, refusals, typeDate } from '../ui/harness.mjs'
-import { browser, CLIENT_ID, folder, freePort, startProvider, startServer } from './support.mjs'
+import { call, cells, chooseFile, download, query, refusals, typeDate } from '../ui/harness.mjs'
+import { browser, folder, freePort, oidcSection, startProvider, startServer } from './support.mjs'
 
 const OFFICE_PASSWORD = 'sso test password 2026'
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -25,14 +25,7 @@ before(async () => {
   server = await startServer(
     tmp.dir,
     port,
-    `[oidc]
-issuer = "${provider.issuer}"
-client_id = "${CLIENT_ID}"
-client_secret_file = "SECRET_FILE"
-employee_id_claim = "employee_id"
-public_url = "http://127.0.0.1:${port}"
-label = "统一身份认证登录"
-`,
+    oidcSection(provider, port),
     [['office', '办公室', 'office']],
   )
   server.dir = tmp.dir
@@ -84,20 +77,6 @@ async function openNewest(page) {
   await page.getByTestId('bell-item').first().click()
 }
 
-/** Calls a command of the API as the page's account, the way the UI's transport does. */
-async function call(page, server, name, args = {}) {
-  const cookies = await page.context().cookies()
-  const csrf = cookies.find((c) => c.name === 'td_csrf')?.value ?? ''
-  const res = await page.context().request.post(`${server.url}api/${name}`, { data: args, headers: { 'x-csrf-token': csrf, origin: server.url.replace(/\/$/, '') } })
-  return { status: res.status(), body: await res.json().catch(() => null) }
-}
-
-function sql(db, text) {
-  const run = spawnSync('sqlite3', ['-readonly', '-json', db, text], { encoding: 'utf8' })
-  if (run.status !== 0) throw new Error(`sqlite3: ${run.stderr}`)
-  return run.stdout.trim() ? JSON.parse(run.stdout) : []
-}
-
 /** The CLI on the test's file on another day (TRANSFERDESK_TODAY), for the office's steps that
  * this walk does not take through the screens. */
 function cliOn(day, db, ...args) {
@@ -147,7 +126,7 @@ test('an inventor discloses, is sent back, resubmits, objects to the reward publ
   for (const field of ['funding_source', 'intended_protection', 'description']) {
     assert.equal(await me.getByTestId(`my-field-${field}`).locator('.el-form-item__error').innerText(), '必填项为空', field)
   }
-  assert.deepEqual(sql(server.db, 'SELECT count(*) AS n FROM disclosure'), [{ n: 0 }])
+  assert.deepEqual(query(server.db, 'SELECT count(*) AS n FROM disclosure'), [{ n: 0 }])
   await me.getByTestId('my-intended').click()
   await me.locator('.el-select-dropdown__item:visible', { hasText: '发明专利' }).first().click()
   await me.getByTestId('my-funding-own').click()
@@ -163,7 +142,7 @@ test('an inventor discloses, is sent back, resubmits, objects to the reward publ
   await me.getByTestId('my-submit').click()
   await message(me, '已提交到成果转化办公室')
   // The first disclosure of 2026 (the demo has none), received today, with its file.
-  const [saved] = sql(server.db, "SELECT id, disclosure_no, received_on, (SELECT name FROM person WHERE id = author_id) AS author, (SELECT count(*) FROM attachment WHERE entity = 'disclosure' AND entity_id = disclosure.id) AS files FROM disclosure")
+  const [saved] = query(server.db, "SELECT id, disclosure_no, received_on, (SELECT name FROM person WHERE id = author_id) AS author, (SELECT count(*) FROM attachment WHERE entity = 'disclosure' AND entity_id = disclosure.id) AS files FROM disclosure")
   assert.deepEqual({ ...saved, id: undefined }, { id: undefined, disclosure_no: 'PL2026-001', received_on: '2026-11-23', author: '谢艳', files: 1 })
 
   // 2. The office is told; the notification opens the disclosure, which it sends back.
@@ -210,7 +189,7 @@ test('an inventor discloses, is sent back, resubmits, objects to the reward publ
 
   // 5. A license of it (100,000.00 received), its distribution approved and posted on 11-20: by
   // the demo's policy a license gives 70% → 70,000.00: 谢艳 70% = 49,000.00, 梁超 30% = 21,000.00.
-  const org = sql(server.db, 'SELECT name FROM organization ORDER BY id LIMIT 1')[0].name
+  const org = query(server.db, 'SELECT name FROM organization ORDER BY id LIMIT 1')[0].name
   const contracts = join(server.dir, 'contracts.csv')
   writeFileSync(contracts, `合同编号,合同名称,转化方式,许可类型,合作单位,合同金额,签订日期,涉及成果,技术合同登记号,获得股权\nHT2026-901,稀疏注意力专利许可合同,许可,普通,${org},100000,2026-11-01,CG20260401,,\n`)
   const receipts = join(server.dir, 'receipts.csv')

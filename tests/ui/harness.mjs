@@ -230,3 +230,18 @@ export function zipEntry(file, entry) {
   }
   return null
 }
+
+/** Rows of a query on a data file (sqlite3's JSON mode). */
+export function query(db, sql) {
+  const run = spawnSync('sqlite3', ['-json', db, sql], { encoding: 'utf8' })
+  if (run.status !== 0) throw new Error(`sqlite3: ${run.stderr}`)
+  return run.stdout.trim() ? JSON.parse(run.stdout) : []
+}
+
+/** Calls a command of the API as the page's account, the way the UI's transport does. */
+export async function call(page, server, name, args = {}) {
+  const cookies = await page.context().cookies()
+  const csrf = cookies.find((c) => c.name === 'td_csrf')?.value ?? ''
+  const res = await page.context().request.post(`${server.url}api/${name}`, { data: args, headers: { 'x-csrf-token': csrf, origin: server.url.replace(/\/$/, '') } })
+  return { status: res.status(), body: await res.json().catch(() => null) }
+}

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { spawnSync } from 'node:child_process'
-import { start } from './harness.mjs'
+import { call, query, start } from './harness.mjs'
 
 // The inventors' side is scoped to the person (the walk through it, signed on through the
 // university's OpenID provider, is tests/sso/walk.test.mjs): nothing of another person is
@@ -17,24 +16,10 @@ before(async () => {
 })
 after(() => app.stop())
 
-/** Calls a command of the API as the page's account, the way the UI's transport does. */
-async function call(page, server, name, args = {}) {
-  const cookies = await page.context().cookies()
-  const csrf = cookies.find((c) => c.name === 'td_csrf')?.value ?? ''
-  const res = await page.context().request.post(`${server.url}api/${name}`, { data: args, headers: { 'x-csrf-token': csrf, origin: server.url.replace(/\/$/, '') } })
-  return { status: res.status(), body: await res.json().catch(() => null) }
-}
-
-function sql(db, text) {
-  const run = spawnSync('sqlite3', ['-readonly', '-json', db, text], { encoding: 'utf8' })
-  if (run.status !== 0) throw new Error(`sqlite3: ${run.stderr}`)
-  return run.stdout.trim() ? JSON.parse(run.stdout) : []
-}
-
 test('an inventor reaches nothing of another person: not by id, not by search, not in a list', async () => {
   const { server } = await app.open('#/dashboard', { as: 'office' })
   // A distribution of the demo past its draft without a line of T0003 (read from the file).
-  const [other] = sql(server.db, "SELECT d.id FROM distribution d WHERE d.state <> 'draft' AND NOT EXISTS (SELECT 1 FROM distribution_line l JOIN person p ON p.id = l.person_id WHERE l.distribution_id = d.id AND p.employee_id = 'T0003') LIMIT 1")
+  const [other] = query(server.db, "SELECT d.id FROM distribution d WHERE d.state <> 'draft' AND NOT EXISTS (SELECT 1 FROM distribution_line l JOIN person p ON p.id = l.person_id WHERE l.distribution_id = d.id AND p.employee_id = 'T0003') LIMIT 1")
   const { page: wang } = await app.page(server, '#/me', { as: 'inventor3' })
   // By id: another's distribution statement and the office's detail.
   assert.equal((await call(wang, server, 'export_my_statement', { id: other.id, path: 'x.pdf' })).body.code, 'not_found')
@@ -50,7 +35,7 @@ test('an inventor reaches nothing of another person: not by id, not by search, n
   }
   // Their own list holds only their own lines: each one's amount is T0003's line of it.
   const mine = (await call(wang, server, 'my_rewards')).body
-  const expected = sql(server.db, "SELECT l.distribution_id AS id, l.amount_fen AS fen FROM distribution_line l JOIN distribution d ON d.id = l.distribution_id JOIN person p ON p.id = l.person_id WHERE p.employee_id = 'T0003' AND d.state <> 'draft' ORDER BY l.distribution_id")
+  const expected = query(server.db, "SELECT l.distribution_id AS id, l.amount_fen AS fen FROM distribution_line l JOIN distribution d ON d.id = l.distribution_id JOIN person p ON p.id = l.person_id WHERE p.employee_id = 'T0003' AND d.state <> 'draft' ORDER BY l.distribution_id")
   assert.deepEqual(mine.map((r) => ({ id: r.distribution_id, fen: r.amount_fen })).sort((a, b) => a.id - b.id), expected)
   // The colleague directory names people and 学院 only.
   const found = (await call(wang, server, 'find_colleagues', { search: 'T0001' })).body
